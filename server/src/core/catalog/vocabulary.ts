@@ -1,0 +1,89 @@
+// Typed access to schemas/vocabulary.json: the format's sections, fields and controlled words.
+// The JSON is bundled, so the core reads no files.
+import vocabularyJson from '../../../../schemas/vocabulary.json';
+import type { SectionKind } from '../syntax/syntaxTree';
+
+export type FieldType = 'text' | 'list' | 'enum' | 'case-id' | 'age' | 'percent' | 'ratio';
+
+export interface FieldSpec {
+  key: string;
+  type: FieldType;
+  description: string;
+  required?: boolean;
+  /** For enum and list fields: the name of the word list in `enums`. */
+  values?: string;
+}
+
+export interface SectionSpec {
+  name: string;
+  kind: Exclude<SectionKind, 'unknown'>;
+  repeatable: boolean;
+  description: string;
+}
+
+export interface Term {
+  id: string;
+  description: string;
+}
+
+interface VocabularyFile {
+  headerFields: FieldSpec[];
+  sections: SectionSpec[];
+  patientFields: FieldSpec[];
+  smearFields: FieldSpec[];
+  answerFields: FieldSpec[];
+  marrowFields: FieldSpec[];
+  enums: Record<string, Term[]>;
+}
+
+const vocabulary = vocabularyJson as unknown as VocabularyFile;
+
+export const SECTIONS: readonly SectionSpec[] = vocabulary.sections;
+export const HEADER_FIELDS: readonly FieldSpec[] = vocabulary.headerFields;
+
+const sectionsByName = new Map(SECTIONS.map((s) => [s.name, s]));
+
+/** Field specs for each field section; `labs` fields are lab names, governed by the lab catalog. */
+const FIELDS_BY_SECTION: Record<string, readonly FieldSpec[]> = {
+  patient: vocabulary.patientFields,
+  smear: vocabulary.smearFields,
+  marrow: vocabulary.marrowFields,
+  answer: vocabulary.answerFields,
+};
+
+export function sectionSpec(name: string): SectionSpec | undefined {
+  return sectionsByName.get(name);
+}
+
+export function sectionKind(name: string): SectionKind {
+  return sectionsByName.get(name)?.kind ?? 'unknown';
+}
+
+/** The known fields of a section (`header` for the fields before the first section). */
+export function fieldSpecs(section: string): readonly FieldSpec[] | undefined {
+  return section === 'header' ? HEADER_FIELDS : FIELDS_BY_SECTION[section];
+}
+
+export function fieldSpec(section: string, key: string): FieldSpec | undefined {
+  return fieldSpecs(section)?.find((f) => f.key === key);
+}
+
+export function terms(listName: string): readonly Term[] {
+  return vocabulary.enums[listName] ?? [];
+}
+
+export function term(listName: string, id: string): Term | undefined {
+  return terms(listName).find((t) => t.id === id);
+}
+
+/** Every controlled word with its list, for hovers on a word wherever it appears. */
+export function findTermAnywhere(id: string): { list: string; term: Term } | undefined {
+  for (const [list, words] of Object.entries(vocabulary.enums)) {
+    const found = words.find((t) => t.id === id);
+    if (found) return { list, term: found };
+  }
+  return undefined;
+}
+
+export const MECHANISMS: readonly Term[] = terms('mechanisms');
+export const SMEAR_FINDINGS: readonly Term[] = terms('smearFindings');

@@ -1,0 +1,31 @@
+// A field given twice in one place: the second is ignored by everything else, so say so.
+// In a labs panel, an alias and its key name the same lab (`hb` and `hemoglobin`).
+import { findLab } from '../catalog/labCatalog';
+import { diagnostic, type CaseDiagnostic } from '../diagnostics';
+import type { CaseSyntax, FieldNode } from '../syntax/syntaxTree';
+
+export function checkDuplicateFields(syntax: CaseSyntax): CaseDiagnostic[] {
+  const diagnostics = duplicatesIn(syntax.header, 'the header', (f) => f.key);
+  for (const section of syntax.sections) {
+    const identity = section.name === 'labs' ? (f: FieldNode) => findLab(f.key)?.key ?? f.key : (f: FieldNode) => f.key;
+    diagnostics.push(...duplicatesIn(section.fields, `[${section.rawName}${section.qualifier ? `: ${section.qualifier}` : ''}]`, identity));
+  }
+  return diagnostics;
+}
+
+function duplicatesIn(fields: FieldNode[], place: string, identity: (field: FieldNode) => string): CaseDiagnostic[] {
+  const firstLine = new Map<string, number>();
+  const diagnostics: CaseDiagnostic[] = [];
+  for (const field of fields) {
+    const id = identity(field);
+    const first = firstLine.get(id);
+    if (first === undefined) {
+      firstLine.set(id, field.keyRange.start.line);
+      continue;
+    }
+    const same = id === field.key ? `\`${field.rawKey}\`` : `\`${field.rawKey}\` (${id})`;
+    diagnostics.push(diagnostic('error', 'duplicate-field',
+      `${same} is given twice in ${place}; the first, on line ${first + 1}, is the one used.`, field.keyRange));
+  }
+  return diagnostics;
+}

@@ -1,0 +1,51 @@
+// Section-level checks: unknown names, sections that may appear once, labs qualifiers.
+import { SECTIONS, sectionSpec } from '../catalog/vocabulary';
+import { diagnostic, type CaseDiagnostic } from '../diagnostics';
+import type { CaseSyntax } from '../syntax/syntaxTree';
+import { closestMatches, didYouMeanSentence } from '../util/didYouMean';
+import { orList } from '../util/lists';
+
+const SECTION_NAMES = SECTIONS.map((s) => s.name);
+
+export function checkSections(syntax: CaseSyntax): CaseDiagnostic[] {
+  const diagnostics: CaseDiagnostic[] = [];
+  const seen = new Map<string, number>();
+  const qualifiers = new Map<string, number>();
+  for (const section of syntax.sections) {
+    if (!section.name) continue; // the parser already reported the empty header
+    const spec = sectionSpec(section.name);
+    if (!spec) {
+      const matches = closestMatches(section.name, SECTION_NAMES);
+      diagnostics.push(diagnostic('error', 'unknown-section',
+        `\`[${section.rawName}]\` is not a known section.${didYouMeanSentence(matches)} Known: ${orList(SECTION_NAMES)}.`,
+        section.nameRange, matches.length ? { replacements: matches } : undefined));
+      continue;
+    }
+    if (!spec.repeatable) {
+      const first = seen.get(section.name);
+      if (first !== undefined) {
+        diagnostics.push(diagnostic('error', 'duplicate-section',
+          `[${section.name}] appears more than once (first on line ${first + 1}); merge the two.`, section.headerRange));
+      } else {
+        seen.set(section.name, section.headerRange.start.line);
+      }
+      if (section.qualifier !== undefined) {
+        diagnostics.push(diagnostic('warning', 'unexpected-qualifier',
+          `[${section.name}] takes no qualifier; only [labs] does.`, section.qualifierRange ?? section.headerRange));
+      }
+      continue;
+    }
+    // Repeatable sections (labs): each panel needs its own qualifier; no qualifier is the first.
+    const label = (section.qualifier ?? '').toLowerCase().replace(/\s+/g, ' ');
+    const first = qualifiers.get(label);
+    if (first !== undefined) {
+      const what = label ? `[${section.name}: ${section.qualifier}]` : `[${section.name}] without a qualifier`;
+      diagnostics.push(diagnostic('error', 'duplicate-labs-qualifier',
+        `${what} appears twice (first on line ${first + 1}). Give each panel its own qualifier, such as \`day 7\`.`,
+        section.qualifierRange ?? section.headerRange));
+    } else {
+      qualifiers.set(label, section.headerRange.start.line);
+    }
+  }
+  return diagnostics;
+}

@@ -1,0 +1,156 @@
+// Derived indices for each labs panel, in canonical units whatever unit the case used. Each
+// result records its formula, its inputs with their source ranges, and (for the RPI) the
+// maturation band and the table's source, so a hover can show how it was reached.
+import type { LabPanel, LabResult } from '../model/caseModel';
+import type { Range } from '../text';
+import { bandFor, type ChosenBand, type MaturationTable } from './maturation';
+
+export interface IndexInput {
+  /** Catalog key of the lab, or the id of another index. */
+  id: string;
+  value: number;
+  unit: string;
+  /** Where the value was written; absent when the input was itself derived. */
+  range?: Range;
+}
+
+export interface ComputedIndex {
+  id: string;
+  name: string;
+  value: number;
+  unit: string;
+  decimals: number;
+  formula: string;
+  inputs: IndexInput[];
+  panel: string;
+  panelIndex: number;
+  /** The maturation band and table, for the RPI. */
+  band?: ChosenBand;
+  table?: { id: string; name: string; source: string };
+}
+
+interface IndexDefinition {
+  id: string;
+  name: string;
+  unit: string;
+  /** Decimals to show. */
+  decimals: number;
+  formula: string;
+  inputs: string[];
+  /** A lab the case may state itself: then it is not derived (a consistency check compares). */
+  statedAs?: string;
+  compute(values: number[], table: MaturationTable): { value: number; band?: ChosenBand } | undefined;
+}
+
+/** Inputs are canonical: %, 10^12/L, g/dL, fL, mg/dL, ug/dL, 10^9/L. */
+export const INDEX_DEFINITIONS: readonly IndexDefinition[] = [
+  {
+    id: 'mcv', decimals: 1, name: 'MCV (calculated)', unit: 'fL', formula: 'hematocrit × 10 / rbc', inputs: ['hematocrit', 'rbc'], statedAs: 'mcv',
+    compute: ([hct, rbc]) => (rbc > 0 ? { value: (hct * 10) / rbc } : undefined),
+  },
+  {
+    id: 'mch', decimals: 1, name: 'MCH (calculated)', unit: 'pg', formula: 'hemoglobin × 10 / rbc', inputs: ['hemoglobin', 'rbc'], statedAs: 'mch',
+    compute: ([hb, rbc]) => (rbc > 0 ? { value: (hb * 10) / rbc } : undefined),
+  },
+  {
+    id: 'mchc', decimals: 1, name: 'MCHC (calculated)', unit: 'g/dL', formula: 'hemoglobin × 100 / hematocrit', inputs: ['hemoglobin', 'hematocrit'], statedAs: 'mchc',
+    compute: ([hb, hct]) => (hct > 0 ? { value: (hb * 100) / hct } : undefined),
+  },
+  {
+    id: 'corrected-reticulocytes', decimals: 2, name: 'Corrected reticulocyte count', unit: '%', formula: 'reticulocytes × hematocrit / 45',
+    inputs: ['reticulocytes', 'hematocrit'],
+    compute: ([retic, hct]) => ({ value: (retic * hct) / 45 }),
+  },
+  {
+    id: 'rpi', decimals: 2, name: 'Reticulocyte production index', unit: '', formula: 'corrected reticulocytes / maturation time (days, by hematocrit)',
+    inputs: ['reticulocytes', 'hematocrit'],
+    compute: ([retic, hct], table) => {
+      const band = bandFor(table, hct);
+      return { value: (retic * hct) / 45 / band.days, band };
+    },
+  },
+  {
+    id: 'absolute-reticulocytes', decimals: 0, name: 'Absolute reticulocyte count', unit: '10^9/L', formula: 'reticulocytes / 100 × rbc × 1000',
+    inputs: ['reticulocytes', 'rbc'],
+    compute: ([retic, rbc]) => ({ value: (retic / 100) * rbc * 1000 }),
+  },
+  {
+    id: 'mentzer', decimals: 1, name: 'Mentzer index', unit: '', formula: 'mcv / rbc', inputs: ['mcv', 'rbc'],
+    compute: ([mcv, rbc]) => (rbc > 0 ? { value: mcv / rbc } : undefined),
+  },
+  {
+    id: 'transferrin-saturation', decimals: 0, name: 'Transferrin saturation (calculated)', unit: '%', formula: 'iron / tibc × 100',
+    inputs: ['iron', 'tibc'], statedAs: 'transferrin-saturation',
+    compute: ([iron, tibc]) => (tibc > 0 ? { value: (iron / tibc) * 100 } : undefined),
+  },
+  {
+    id: 'anc', decimals: 2, name: 'Absolute neutrophil count (calculated)', unit: '10^9/L', formula: 'wbc × neutrophils / 100',
+    inputs: ['wbc', 'neutrophils'], statedAs: 'anc',
+    compute: ([wbc, neut]) => ({ value: (wbc * neut) / 100 }),
+  },
+  {
+    id: 'bilirubin-indirect', decimals: 1, name: 'Indirect bilirubin (calculated)', unit: 'mg/dL', formula: 'bilirubin-total − bilirubin-direct',
+    inputs: ['bilirubin-total', 'bilirubin-direct'], statedAs: 'bilirubin-indirect',
+    compute: ([total, direct]) => ({ value: total - direct }),
+  },
+];
+
+export const INDEX_IDS: readonly string[] = INDEX_DEFINITIONS.map((d) => d.id);
+
+/** The exact numeric value of a lab in a panel, in canonical units (comparators are inexact). */
+export function exactValue(result: LabResult | undefined): number | undefined {
+  const value = result?.value;
+  if (!value || value.kind !== 'number' || value.comparator) return undefined;
+  const canonical = value.canonical ?? (value.unit ? undefined : value.number);
+  return canonical !== undefined && Number.isFinite(canonical) ? canonical : undefined;
+}
+
+export function resultByKey(panel: LabPanel): Map<string, LabResult> {
+  const map = new Map<string, LabResult>();
+  for (const result of panel.results) if (result.lab && !map.has(result.lab.key)) map.set(result.lab.key, result);
+  return map;
+}
+
+/**
+ * Every index whose inputs the panel has. An index the case states itself (MCV, ANC, …) is
+ * still computed when its inputs are present, under `calculated`, so the two can be compared;
+ * it is listed among the panel's indices only when the case does not state it.
+ */
+export function computePanelIndices(panel: LabPanel, table: MaturationTable): { indices: Map<string, ComputedIndex>; calculated: Map<string, ComputedIndex> } {
+  const results = resultByKey(panel);
+  const indices = new Map<string, ComputedIndex>();
+  const calculated = new Map<string, ComputedIndex>();
+  const inputOf = (id: string): IndexInput | undefined => {
+    const result = results.get(id);
+    const value = exactValue(result);
+    if (value !== undefined && result?.lab) return { id, value, unit: result.lab.canonicalUnit ?? '', range: result.field.range };
+    const derived = indices.get(id);
+    return derived ? { id, value: derived.value, unit: derived.unit } : undefined;
+  };
+  for (const definition of INDEX_DEFINITIONS) {
+    const inputs = definition.inputs.map(inputOf);
+    if (inputs.some((i) => i === undefined)) continue;
+    const present = inputs as IndexInput[];
+    const outcome = definition.compute(present.map((i) => i.value), table);
+    if (!outcome || !Number.isFinite(outcome.value)) continue;
+    const index: ComputedIndex = {
+      id: definition.id, name: definition.name, value: outcome.value, unit: definition.unit, decimals: definition.decimals, formula: definition.formula,
+      inputs: present, panel: panel.label, panelIndex: panel.index,
+    };
+    if (outcome.band) {
+      index.band = outcome.band;
+      index.table = { id: table.id, name: table.name, source: table.source };
+    }
+    if (definition.statedAs) {
+      calculated.set(definition.id, index);
+      if (results.has(definition.statedAs)) continue;
+    }
+    indices.set(definition.id, index);
+  }
+  return { indices, calculated };
+}
+
+export function formatIndexValue(index: Pick<ComputedIndex, 'value' | 'unit' | 'decimals'>): string {
+  const text = index.value.toFixed(index.decimals);
+  return index.unit ? `${text} ${index.unit}` : text;
+}

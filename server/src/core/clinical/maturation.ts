@@ -1,0 +1,60 @@
+// The RPI's maturation table (schemas/maturation.json), chosen and overridden by casewright.json.
+import maturationJson from '../../../../schemas/maturation.json';
+import type { CasewrightConfig } from '../config/config';
+
+export interface MaturationBand {
+  minHematocrit: number;
+  days: number;
+}
+
+export interface MaturationTable {
+  id: string;
+  name: string;
+  source: string;
+  /** Highest hematocrit first. */
+  bands: MaturationBand[];
+}
+
+export interface ChosenBand extends MaturationBand {
+  /** Exclusive upper hematocrit of the band, when there is a band above it. */
+  maxHematocrit?: number;
+}
+
+const file = maturationJson as { default: string; tables: MaturationTable[] };
+
+export const MATURATION_TABLES: readonly MaturationTable[] = file.tables;
+
+export function defaultMaturationTable(): MaturationTable {
+  return file.tables.find((t) => t.id === file.default) ?? file.tables[0];
+}
+
+/** The table a bank uses: the configured one (or the default), with configured bands if any. */
+export function maturationTableFor(config: CasewrightConfig): { table: MaturationTable; problem?: string } {
+  const wanted = config.maturation?.table;
+  const base = wanted ? file.tables.find((t) => t.id === wanted) : defaultMaturationTable();
+  if (!base) {
+    return { table: defaultMaturationTable(), problem: `unknown maturation table '${wanted}'; known: ${file.tables.map((t) => t.id).join(', ')}` };
+  }
+  const bands = config.maturation?.bands;
+  if (!bands?.length) return { table: base };
+  return {
+    table: {
+      id: `${base.id}+custom`,
+      name: `${base.name}, with the bands set in casewright.json`,
+      source: 'casewright.json (course setting)',
+      bands: [...bands].sort((a, b) => b.minHematocrit - a.minHematocrit),
+    },
+  };
+}
+
+/** The band holding a hematocrit; below the lowest band's start the lowest band applies. */
+export function bandFor(table: MaturationTable, hematocrit: number): ChosenBand {
+  const bands = table.bands;
+  for (let i = 0; i < bands.length; i++) {
+    if (hematocrit >= bands[i].minHematocrit) {
+      return i === 0 ? { ...bands[i] } : { ...bands[i], maxHematocrit: bands[i - 1].minHematocrit };
+    }
+  }
+  const last = bands[bands.length - 1];
+  return bands.length > 1 ? { ...last, maxHematocrit: bands[bands.length - 2].minHematocrit } : { ...last };
+}

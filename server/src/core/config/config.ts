@@ -1,0 +1,58 @@
+// casewright.json: what a course sets for its bank. The file is found and read by the CLI and
+// the server; the core only validates its content and applies it.
+import Ajv, { type ValidateFunction } from 'ajv';
+import configSchema from '../../../../schemas/casewright.schema.json';
+import type { CaseDiagnostic, Severity } from '../diagnostics';
+
+export type RuleSetting = Severity | 'off';
+
+export interface CasewrightConfig {
+  /** Diagnostic code → new severity, or `off`. */
+  rules?: Record<string, RuleSetting>;
+  /** Globs (relative to the bank root) of files that are not part of the bank. */
+  ignore?: string[];
+  /** Which maturation table the RPI uses, and optional overrides of its bands. */
+  maturation?: { table?: string; bands?: { minHematocrit: number; days: number }[] };
+}
+
+export const CONFIG_FILE_NAME = 'casewright.json';
+
+let compiled: ValidateFunction | undefined;
+
+export interface ConfigReadResult {
+  config: CasewrightConfig;
+  /** Human-readable problems; when there are any, `config` is empty. */
+  errors: string[];
+}
+
+/** Parses and validates the text of a casewright.json. */
+export function readConfigText(text: string): ConfigReadResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { config: {}, errors: [`it is not valid JSON (${error instanceof Error ? error.message : String(error)})`] };
+  }
+  if (!compiled) compiled = new Ajv({ allErrors: true }).compile(configSchema);
+  if (compiled(json)) return { config: json as CasewrightConfig, errors: [] };
+  const errors = (compiled.errors ?? []).map((e) => {
+    const where = e.instancePath ? `\`${e.instancePath.slice(1).replace(/\//g, '.')}\`` : 'the file';
+    if (e.keyword === 'additionalProperties') return `${where} has an unknown setting \`${String(e.params.additionalProperty)}\``;
+    if (e.keyword === 'enum') return `${where} must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
+    return `${where} ${e.message ?? 'is not valid'}`;
+  });
+  return { config: {}, errors };
+}
+
+/** Applies `rules`: drops diagnostics that are off and re-levels the others. */
+export function applyRules(diagnostics: CaseDiagnostic[], config: CasewrightConfig): CaseDiagnostic[] {
+  const rules = config.rules;
+  if (!rules) return diagnostics;
+  const result: CaseDiagnostic[] = [];
+  for (const d of diagnostics) {
+    const setting = rules[d.code];
+    if (setting === 'off') continue;
+    result.push(setting ? { ...d, severity: setting } : d);
+  }
+  return result;
+}

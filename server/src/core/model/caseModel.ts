@@ -1,0 +1,74 @@
+// The case as meaning, built from the syntax tree: what each feature (checks, indices, the
+// mechanism engine, the preview) reads. Every piece keeps the range it came from.
+import type { LabDefinition, Sex, UnitDefinition } from '../catalog/labCatalog';
+import type { Range } from '../text';
+import type { CaseSyntax, FieldNode, SectionNode } from '../syntax/syntaxTree';
+import type { ListItem } from '../util/lists';
+
+export interface CaseModel {
+  syntax: CaseSyntax;
+  /** First occurrence of each header field (later duplicates are diagnosed). */
+  header: Map<string, FieldNode>;
+  id?: string;
+  idRange?: Range;
+  title?: string;
+  tags: ListItem[];
+  seeAlso: ListItem[];
+  patient: Patient;
+  /** First occurrence of each non-repeatable section, by name. */
+  sections: Map<string, SectionNode>;
+  panels: LabPanel[];
+  smearFindings: ListItem[];
+  marrow: Map<string, FieldNode>;
+  answer: Map<string, FieldNode>;
+}
+
+export interface Patient {
+  age?: PatientAge;
+  sex?: Sex;
+}
+
+export interface PatientAge {
+  amount: number;
+  unit: 'y' | 'mo' | 'wk' | 'd';
+  days: number;
+  range: Range;
+}
+
+export interface LabPanel {
+  /** 0-based order in the file. */
+  index: number;
+  section: SectionNode;
+  qualifier?: string;
+  /** `initial` for an unqualified panel, else the qualifier as written. */
+  label: string;
+  /** Where the panel sits on the time axis, when its qualifier is `day N`, `week N`, … */
+  time?: { unit: 'hour' | 'day' | 'week' | 'month'; amount: number; days: number };
+  results: LabResult[];
+}
+
+export interface LabResult {
+  field: FieldNode;
+  /** The name as typed, lowercased. */
+  name: string;
+  lab?: LabDefinition;
+  value: LabValue;
+}
+
+export type Comparator = '<' | '>' | '<=' | '>=';
+
+export type LabValue =
+  | {
+      kind: 'number';
+      comparator?: Comparator;
+      number: number;
+      numberRange: Range;
+      unit?: string;
+      unitRange?: Range;
+      unitDefinition?: UnitDefinition;
+      /** The value in the lab's canonical unit, when the unit is known. */
+      canonical?: number;
+    }
+  | { kind: 'word'; word: string; range: Range }
+  | { kind: 'empty' }
+  | { kind: 'invalid'; text: string; range: Range };

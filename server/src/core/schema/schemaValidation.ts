@@ -1,0 +1,91 @@
+// Validates the projected case against case.schema.json with ajv (compiled once) and turns
+// each ajv error into a diagnostic at the exact source range, in words a teacher understands.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import caseSchema from '../../../../schemas/case.schema.json';
+import { diagnostic, type CaseDiagnostic } from '../diagnostics';
+import { lineSpan, type Range } from '../text';
+import { closestMatches, didYouMeanSentence } from '../util/didYouMean';
+import { orList } from '../util/lists';
+import type { CaseProjection } from './caseProjection';
+
+/** Our own annotations inside the project's schemas (documented in each schema's description). */
+export const SCHEMA_ANNOTATIONS = ['x-code', 'x-message', 'x-field', 'x-section'];
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+    ajv.addVocabulary(SCHEMA_ANNOTATIONS);
+    compiled = ajv.compile(caseSchema);
+  }
+  return compiled;
+}
+
+interface SchemaNode {
+  [keyword: string]: unknown;
+  properties?: Record<string, unknown>;
+  enum?: unknown[];
+}
+
+export function validateProjection(projection: CaseProjection, firstLine: string): CaseDiagnostic[] {
+  const validate = validator();
+  if (validate(projection.json)) return [];
+  const documentStart = lineSpan(0, 0, firstLine.length);
+  const diagnostics: CaseDiagnostic[] = [];
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    const result = toDiagnostic(error, projection, documentStart);
+    // allErrors can report one field twice (type and pattern); keep the first word on it.
+    const key = `${result.range.start.line}:${result.range.start.character}:${result.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics.push(result);
+  }
+  return diagnostics;
+}
+
+function toDiagnostic(error: ErrorObject, projection: CaseProjection, documentStart: Range): CaseDiagnostic {
+  const parent = (error.parentSchema ?? {}) as SchemaNode;
+  const spot = projection.spots.get(error.instancePath);
+  const where = spot?.valueRange ?? documentStart;
+  const sectionName = typeof parent['x-section'] === 'string' ? parent['x-section'] : 'header';
+  const fieldName = typeof parent['x-field'] === 'string' ? parent['x-field'] : lastSegment(error.instancePath);
+
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(error.params.missingProperty);
+      const place = sectionName === 'header' ? 'The header' : `[${sectionName}]`;
+      return diagnostic('error', 'missing-field', `${place} needs a \`${missing}:\` field.`, spot?.keyRange ?? documentStart);
+    }
+    case 'additionalProperties': {
+      const unknown = String(error.params.additionalProperty);
+      const known = Object.keys(parent.properties ?? {});
+      const unknownSpot = projection.spots.get(`${error.instancePath}/${unknown}`);
+      const matches = closestMatches(unknown, known);
+      const place = sectionName === 'header' ? 'header field' : `field in [${sectionName}]`;
+      return diagnostic('error', 'unknown-field',
+        `\`${unknown}\` is not a known ${place}.${didYouMeanSentence(matches)} Known: ${orList(known)}.`,
+        unknownSpot?.keyRange ?? where, matches.length ? { replacements: matches } : undefined);
+    }
+    case 'enum': {
+      const allowed = (parent.enum ?? []).map(String);
+      const typed = String(error.data);
+      const matches = closestMatches(typed, allowed);
+      const code = typeof parent['x-code'] === 'string' ? parent['x-code'] : 'unknown-value';
+      return diagnostic('error', code,
+        `\`${typed}\` is not a known value for \`${fieldName}\`.${didYouMeanSentence(matches)} Use one of: ${orList(allowed)}.`,
+        where, matches.length ? { replacements: matches } : undefined);
+    }
+    default: {
+      const code = typeof parent['x-code'] === 'string' ? parent['x-code'] : 'invalid-value';
+      const message = typeof parent['x-message'] === 'string' ? parent['x-message'] : `\`${fieldName}\` has a value of the wrong form.`;
+      return diagnostic('error', code, message, where);
+    }
+  }
+}
+
+function lastSegment(pointer: string): string {
+  const segment = pointer.slice(pointer.lastIndexOf('/') + 1);
+  return /^\d+$/.test(segment) ? lastSegment(pointer.slice(0, pointer.lastIndexOf('/'))) : segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}

@@ -1,0 +1,192 @@
+// The tolerant line parser: any string in, a syntax tree and diagnostics out, never an exception.
+// It knows only the shape of the format (comments, headers, fields, prose); what the words
+// mean is left to the model and the checks, so an error on one line never hides the rest.
+import { diagnostic, type CaseDiagnostic } from '../diagnostics';
+import { lineSpan, makeRange, splitLines, type Range } from '../text';
+import type { CaseSyntax, FieldNode, SectionKind, SectionNode, TextLine } from './syntaxTree';
+
+/** Which kind each known section is; unknown names parse tolerantly as `unknown`. */
+export type SectionKindLookup = (name: string) => SectionKind;
+
+const SECTION_HEADER = /^\[([^\]]*)\](.*)$/;
+const FIELD = /^([A-Za-z0-9][A-Za-z0-9.\-]*)[ \t]*:(.*)$/;
+
+export interface ParseResult {
+  syntax: CaseSyntax;
+  diagnostics: CaseDiagnostic[];
+}
+
+export function parseCaseSyntax(text: string, sectionKind: SectionKindLookup): ParseResult {
+  const { lines } = splitLines(typeof text === 'string' ? text : '');
+  const diagnostics: CaseDiagnostic[] = [];
+  const syntax: CaseSyntax = { header: [], sections: [], comments: [], lines };
+
+  let section: SectionNode | undefined;
+  // The field that an indented line would continue, if any.
+  let openField: FieldNode | undefined;
+
+  for (let line = 0; line < lines.length; line++) {
+    const text = lines[line];
+    const indent = leadingWhitespace(text);
+    // Blank lines separate paragraphs and mean nothing else: they do not close an open field,
+    // so an indented paragraph after a blank line still continues the explanation above it.
+    if (indent === text.length) continue;
+    if (text.charCodeAt(indent) === 35 /* # */) {
+      syntax.comments.push(lineSpan(line, indent, text.length - indent));
+      continue;
+    }
+
+    if (indent === 0 && text.charCodeAt(0) === 91 /* [ */) {
+      openField = undefined;
+      section = parseSectionHeader(text, line, sectionKind, diagnostics);
+      syntax.sections.push(section);
+      continue;
+    }
+
+    const kind: SectionKind | 'header' = section ? section.kind : 'header';
+    if (kind === 'prose') {
+      section!.prose.push(trimmedLine(text, line, indent));
+      extendSection(section!, line, text.length);
+      continue;
+    }
+
+    if (indent > 0 && openField) {
+      continueField(openField, text, line, indent);
+      if (section) extendSection(section, line, text.length);
+      continue;
+    }
+
+    const field = indent === 0 ? parseField(text, line) : undefined;
+    if (field) {
+      if (section) {
+        section.fields.push(field);
+        extendSection(section, line, text.length);
+      } else {
+        syntax.header.push(field);
+      }
+      openField = field;
+      continue;
+    }
+
+    openField = undefined;
+    if (kind === 'unknown') {
+      section!.prose.push(trimmedLine(text, line, indent));
+      extendSection(section!, line, text.length);
+      continue;
+    }
+    if (section) extendSection(section, line, text.length);
+    diagnostics.push(notAField(text, line, indent, section));
+  }
+  return { syntax, diagnostics };
+}
+
+function leadingWhitespace(text: string): number {
+  let i = 0;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
+function trailingEnd(text: string): number {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return end;
+}
+
+function trimmedLine(text: string, line: number, indent: number): TextLine {
+  const end = trailingEnd(text);
+  return { text: text.slice(indent, end), range: makeRange(line, indent, line, end) };
+}
+
+function extendSection(section: SectionNode, line: number, length: number): void {
+  section.range = makeRange(section.range.start.line, 0, line, length);
+}
+
+function parseSectionHeader(
+  text: string,
+  line: number,
+  sectionKind: SectionKindLookup,
+  diagnostics: CaseDiagnostic[],
+): SectionNode {
+  const match = SECTION_HEADER.exec(text);
+  const headerRange = lineSpan(line, 0, trailingEnd(text));
+  if (!match) {
+    diagnostics.push(diagnostic('error', 'malformed-section-header',
+      'This section header has no closing `]`. Write it as `[name]` or `[name: qualifier]`.', headerRange));
+    const rawName = text.slice(1).split(':')[0].trim();
+    return emptySection(rawName, lineSpan(line, 1, rawName.length), headerRange, 'unknown');
+  }
+  const inside = match[1];
+  const colon = inside.indexOf(':');
+  const namePart = colon < 0 ? inside : inside.slice(0, colon);
+  const nameStart = 1 + leadingWhitespace(namePart);
+  const rawName = namePart.trim();
+  const name = rawName.toLowerCase();
+  const section = emptySection(rawName, lineSpan(line, nameStart, rawName.length), headerRange, sectionKind(name));
+  if (colon >= 0) {
+    const qualifierPart = inside.slice(colon + 1);
+    const qualifier = qualifierPart.trim();
+    const start = 1 + colon + 1 + leadingWhitespace(qualifierPart);
+    section.qualifier = qualifier;
+    section.qualifierRange = lineSpan(line, start, qualifier.length);
+    if (!qualifier) {
+      diagnostics.push(diagnostic('error', 'empty-qualifier',
+        'The qualifier after `:` is empty. Write `[labs: day 7]`, or drop the colon.', headerRange));
+    }
+  }
+  if (!rawName) {
+    diagnostics.push(diagnostic('error', 'malformed-section-header', 'This section header has no name.', headerRange));
+  }
+  const rest = match[2];
+  const restStart = leadingWhitespace(rest);
+  if (restStart < rest.length && rest.charCodeAt(restStart) !== 35) {
+    const start = text.length - rest.length + restStart;
+    diagnostics.push(diagnostic('error', 'malformed-section-header',
+      'Text after a section header is not allowed; put it on the next line.',
+      lineSpan(line, start, trailingEnd(text) - start)));
+  }
+  return section;
+}
+
+function emptySection(rawName: string, nameRange: Range, headerRange: Range, kind: SectionKind): SectionNode {
+  return {
+    name: rawName.toLowerCase(), rawName, nameRange, headerRange,
+    range: { start: headerRange.start, end: headerRange.end }, kind, fields: [], prose: [],
+  };
+}
+
+function parseField(text: string, line: number): FieldNode | undefined {
+  const match = FIELD.exec(text);
+  if (!match) return undefined;
+  const rawKey = match[1];
+  const afterColon = text.length - match[2].length;
+  const valueStart = afterColon + leadingWhitespace(match[2]);
+  const valueEnd = Math.max(valueStart, trailingEnd(text));
+  const valueLine: TextLine = { text: text.slice(valueStart, valueEnd), range: lineSpan(line, valueStart, valueEnd - valueStart) };
+  return {
+    key: rawKey.toLowerCase(),
+    rawKey,
+    keyRange: lineSpan(line, 0, rawKey.length),
+    value: valueLine.text,
+    valueRange: valueLine.range,
+    valueLines: valueLine.text ? [valueLine] : [],
+    range: lineSpan(line, 0, valueEnd),
+  };
+}
+
+function continueField(field: FieldNode, text: string, line: number, indent: number): void {
+  const piece = trimmedLine(text, line, indent);
+  field.valueLines.push(piece);
+  field.value = field.value ? `${field.value} ${piece.text}` : piece.text;
+  const first = field.valueLines[0].range;
+  field.valueRange = makeRange(first.start.line, first.start.character, line, piece.range.end.character);
+  field.range = makeRange(field.range.start.line, field.range.start.character, line, piece.range.end.character);
+}
+
+function notAField(text: string, line: number, indent: number, section: SectionNode | undefined): CaseDiagnostic {
+  const range = lineSpan(line, indent, trailingEnd(text) - indent);
+  const where = section ? `[${section.rawName}] holds only \`key: value\` fields` : 'Before the first section, the header holds only `key: value` fields';
+  const hint = indent > 0
+    ? ' An indented line continues the field above it, and there is none here.'
+    : text.includes(':') ? ' Keys are letters, digits, `-` and `.`, followed by `:`.' : '';
+  return diagnostic('error', 'not-a-field', `${where}; this line is not one.${hint}`, range);
+}

@@ -1,0 +1,52 @@
+import type { Range } from '../text';
+
+/** `key: value`, possibly continued on indented lines below it. */
+export interface FieldNode {
+  /** Lowercased key: keys are case-insensitive. */
+  key: string;
+  /** The key as typed. */
+  rawKey: string;
+  keyRange: Range;
+  /** The value with continuation lines joined by single spaces, trimmed. */
+  value: string;
+  /** From the first to the last character of the value (empty range after the colon if none). */
+  valueRange: Range;
+  /** Each physical line of the value with its exact range. */
+  valueLines: TextLine[];
+  /** The whole field, key through the last continuation line. */
+  range: Range;
+}
+
+export interface TextLine {
+  text: string;
+  range: Range;
+}
+
+export type SectionKind = 'fields' | 'prose' | 'unknown';
+
+export interface SectionNode {
+  /** Lowercased name: `[Labs: Day 7]` → `labs`. */
+  name: string;
+  rawName: string;
+  qualifier?: string;
+  qualifierRange?: Range;
+  nameRange: Range;
+  /** The `[…]` header line. */
+  headerRange: Range;
+  /** Header through the last non-blank line of the section. */
+  range: Range;
+  kind: SectionKind;
+  fields: FieldNode[];
+  /** Prose lines (prose sections and unknown sections). */
+  prose: TextLine[];
+}
+
+export interface CaseSyntax {
+  /** Fields before the first section. */
+  header: FieldNode[];
+  sections: SectionNode[];
+  /** Ranges of comment lines. */
+  comments: Range[];
+  /** The document's lines, for features that need the raw text. */
+  lines: string[];
+}

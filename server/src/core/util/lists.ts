@@ -1,0 +1,28 @@
+import { lineSpan, type Range } from '../text';
+import type { FieldNode } from '../syntax/syntaxTree';
+
+export interface ListItem {
+  text: string;
+  range: Range;
+}
+
+/** Splits a comma-separated field value into trimmed items, each with its own range. */
+export function splitListValue(field: FieldNode): ListItem[] {
+  const items: ListItem[] = [];
+  for (const line of field.valueLines) {
+    let offset = 0;
+    for (const part of line.text.split(',')) {
+      const lead = part.length - part.trimStart().length;
+      const text = part.trim();
+      if (text) items.push({ text, range: lineSpan(line.range.start.line, line.range.start.character + offset + lead, text.length) });
+      offset += part.length + 1;
+    }
+  }
+  return items;
+}
+
+/** Formats `a, b or c` for messages. */
+export function orList(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}

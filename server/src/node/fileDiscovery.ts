@@ -1,0 +1,142 @@
+// Finds the .case files a command names: files, folders (walked) and globs, minus ignored ones.
+// Everything that would make the result wrong (a missing path, a permission denied, a FIFO
+// named on the command line) is a fatal problem for the caller to report; nothing here throws.
+import { promises as fs, type Stats } from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+
+export const CASE_EXTENSION = '.case';
+
+/** Folders never walked into: dependencies and VCS metadata are not part of a case bank. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+export interface IgnoreRule {
+  /** Folder the patterns are relative to (where casewright.json lives). */
+  root: string;
+  patterns: string[];
+}
+
+export interface DiscoveryResult {
+  /** Absolute paths, sorted, without duplicates. */
+  files: string[];
+  /** One-line messages; any of them means the command cannot run as asked. */
+  problems: string[];
+}
+
+export async function discoverCaseFiles(args: string[], cwd: string, ignore?: IgnoreRule): Promise<DiscoveryResult> {
+  const found = new Set<string>();
+  const problems: string[] = [];
+  const isIgnored = ignoreMatcher(ignore);
+  for (const arg of args.length ? args : ['.']) {
+    if (picomatch.scan(arg).isGlob) {
+      const before = found.size;
+      await expandGlob(arg, cwd, found, problems, isIgnored);
+      if (found.size === before && !problems.length) problems.push(`no .case files match ${arg}`);
+      continue;
+    }
+    const absolute = path.resolve(cwd, arg);
+    const stats = await statOrReport(absolute, arg, problems);
+    if (!stats) continue;
+    if (stats.isDirectory()) {
+      const before = found.size;
+      await walk(absolute, found, problems, new Set(), isIgnored, () => true);
+      if (found.size === before && !problems.length) problems.push(`${arg}: no .case files in this folder`);
+    } else if (stats.isFile()) {
+      found.add(absolute); // named explicitly: checked even if an ignore pattern would skip it
+    } else {
+      problems.push(`${arg}: not a regular file or folder`);
+    }
+  }
+  return { files: [...found].sort(), problems };
+}
+
+function ignoreMatcher(ignore: IgnoreRule | undefined): (file: string) => boolean {
+  if (!ignore?.patterns.length) return () => false;
+  const match = picomatch(ignore.patterns, { dot: true });
+  return (file) => {
+    const relative = path.relative(ignore.root, file).split(path.sep).join('/');
+    return !relative.startsWith('..') && match(relative);
+  };
+}
+
+async function expandGlob(
+  pattern: string, cwd: string, found: Set<string>, problems: string[], isIgnored: (file: string) => boolean,
+): Promise<void> {
+  const scan = picomatch.scan(pattern);
+  const base = path.resolve(cwd, scan.base || '.');
+  const absolutePattern = path.join(base, scan.glob).split(path.sep).join('/');
+  const matches = picomatch(absolutePattern, { dot: false });
+  const stats = await fs.stat(base).catch(() => undefined);
+  if (!stats?.isDirectory()) return; // the caller says that nothing matched
+  await walk(base, found, problems, new Set(), isIgnored, (file) => matches(file.split(path.sep).join('/')));
+}
+
+async function statOrReport(absolute: string, shown: string, problems: string[]): Promise<Stats | undefined> {
+  try {
+    return await fs.stat(absolute);
+  } catch (error) {
+    problems.push(`${shown}: ${describeFsError(error)}`);
+    return undefined;
+  }
+}
+
+async function walk(
+  folder: string,
+  found: Set<string>,
+  problems: string[],
+  visited: Set<string>,
+  isIgnored: (file: string) => boolean,
+  accept: (file: string) => boolean,
+): Promise<void> {
+  let real: string;
+  try {
+    real = await fs.realpath(folder);
+  } catch (error) {
+    problems.push(`${folder}: ${describeFsError(error)}`);
+    return;
+  }
+  if (visited.has(real)) return; // a symlink loop, or a folder reached twice
+  visited.add(real);
+  let entries;
+  try {
+    entries = await fs.readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    problems.push(`${folder}: ${describeFsError(error)}`);
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const target = await fs.stat(full).catch(() => undefined);
+      if (!target) continue; // a dangling link is not a case
+      isDirectory = target.isDirectory();
+      isFile = target.isFile();
+    }
+    if (isDirectory) {
+      if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name) || isIgnored(full)) continue;
+      await walk(full, found, problems, visited, isIgnored, accept);
+    } else if (isFile && entry.name.endsWith(CASE_EXTENSION) && accept(full) && !isIgnored(full)) {
+      found.add(full);
+    }
+  }
+}
+
+/** Turns a Node file-system error into the words a user needs, without a stack trace. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM': return 'permission denied';
+    case 'ELOOP': return 'too many symbolic links (a link loop?)';
+    case 'ENOTDIR': return 'a part of the path is not a folder';
+    case 'EISDIR': return 'is a folder, not a file';
+    case 'ENAMETOOLONG': return 'the path is too long';
+    case 'EMFILE':
+    case 'ENFILE': return 'too many open files';
+    default: return error instanceof Error ? error.message : String(error);
+  }
+}

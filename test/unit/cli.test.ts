@@ -1,0 +1,226 @@
+// The real `casewright` process: exit codes, output formats, configuration, bad input.
+import { strict as assert } from 'node:assert';
+import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import Ajv from 'ajv-draft-04';
+import { CLI, runCli, tempBank } from '../support/runCli';
+import { withHeader } from '../support/cases';
+
+const BROKEN = withHeader('level: hard\n\n[labs]\nhemoglobin: 61 g/dL\nhemoglobine: 6 g/dL\n');
+const WARN_ONLY = withHeader('\n[labs]\nmcv: 58\n');
+
+function noStackTrace(stderr: string) {
+  assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+}
+
+describe('casewright check (the real process)', () => {
+  it('checks the shipped samples clean: exit 0', () => {
+    const run = runCli(['check', 'samples']);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.equal(run.stdout, '');
+  });
+
+  it('exit 1 and ESLint-like rows when a case has errors', () => {
+    const bank = tempBank({ 'bad.case': BROKEN });
+    try {
+      const run = runCli(['check', '.'], bank.dir);
+      assert.equal(run.status, 1);
+      assert.match(run.stdout, /^bad\.case$/m);
+      assert.match(run.stdout, /^ {2}3:8 +error +`hard` is not a known value.*unknown-value$/m);
+      assert.match(run.stdout, /^ {2}6:13 +error +Hemoglobin 61 g\/dL.*implausible-value$/m);
+      assert.match(run.stdout, /^ {2}7:1 +warning +.*unknown-lab$/m);
+      assert.match(run.stdout, /✖ 3 problems \(2 errors, 1 warning\)/);
+    } finally {
+      bank.cleanup();
+    }
+  });
+
+  it('--format json follows the contract: 1-based lines and columns', () => {
+    const bank = tempBank({ 'bad.case': BROKEN, 'good.case': withHeader('').replace('demo-01', 'demo-02') });
+    try {
+      const run = runCli(['check', '--format', 'json'], bank.dir);
+      assert.equal(run.status, 1);
+      const report = JSON.parse(run.stdout);
+      assert.deepEqual(report.map((f: { file: string }) => f.file), ['bad.case', 'good.case']);
+      assert.deepEqual(report[1].diagnostics, []);
+      const implausible = report[0].diagnostics.find((d: { code: string }) => d.code === 'implausible-value');
+      assert.deepEqual(
+        { line: implausible.line, column: implausible.column, endLine: implausible.endLine, endColumn: implausible.endColumn, severity: implausible.severity },
+        { line: 6, column: 13, endLine: 6, endColumn: 20, severity: 'error' },
+      );
+      assert.match(implausible.message, /61 g\/L/);
+    } finally {
+      bank.cleanup();
+    }
+  });
+
+  it('--format sarif is valid SARIF 2.1.0', () => {
+    const bank = tempBank({ 'sub/bad.case': BROKEN });
+    try {
+      const run = runCli(['check', '--format', 'sarif', '.'], bank.dir);
+      assert.equal(run.status, 1);
+      const log = JSON.parse(run.stdout) as { runs: { results: { ruleId: string; ruleIndex: number; locations: { physicalLocation: { artifactLocation: { uri: string }; region: unknown } }[] }[]; tool: { driver: { rules: { id: string }[] } } }[] };
+      const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+      const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
+      const validate = ajv.compile(schema);
+      assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+      const result = log.runs[0].results.find((r) => r.ruleId === 'implausible-value');
+      assert.ok(result);
+      assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'sub/bad.case');
+      assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 6, startColumn: 13, endLine: 6, endColumn: 20 });
+      assert.equal(log.runs[0].tool.driver.rules[result.ruleIndex].id, 'implausible-value');
+    } finally {
+      bank.cleanup();
+    }
+  });
+
+  it('--format github prints workflow annotations', () => {
+    const bank = tempBank({ 'bad.case': BROKEN });
+    try {
+      const run = runCli(['check', '--format', 'github'], bank.dir);
+      assert.equal(run.status, 1);
+      assert.match(run.stdout, /^::error file=bad\.case,line=6,col=13,endLine=6,endColumn=20,title=casewright\(implausible-value\)::Hemoglobin 61 g\/dL/m);
+      assert.match(run.stdout, /^::warning file=bad\.case,line=7,col=1,/m);
+    } finally {
+      bank.cleanup();
+    }
+  });
+
+  it('warnings alone exit 0, but --max-warnings 0 makes them fail', () => {
+    const bank = tempBank({ 'w.case': WARN_ONLY });
+    try {
+      assert.equal(runCli(['check'], bank.dir).status, 0);
+      const strict = runCli(['check', '--max-warnings', '0'], bank.dir);
+      assert.equal(strict.status, 1);
+      assert.match(strict.stderr, /too many warnings \(1\)/);
+      assert.equal(runCli(['check', '--max-warnings', '1'], bank.dir).status, 0);
+    } finally {
+      bank.cleanup();
+    }
+  });
+
+  it('finds casewright.json by walking up: rules off, re-levelled, files ignored', () => {
+    const bank = tempBank({
+      'casewright.json': JSON.stringify({ rules: { 'unknown-lab': 'off', 'implausible-value': 'warning' }, ignore: ['drafts/**'] }),
+      'cases/bad.case': withHeader('\n[labs]\nhemoglobin: 61 g/dL\nfoo: 1\n'),
+      'drafts/wip.case': 'nonsense',
+    });
+    try {
+      const run = runCli(['check', '--format', 'json', '.'], path.join(bank.dir, 'cases'));
+      assert.equal(run.status, 0, run.stdout + run.stderr);
+      const report = JSON.parse(run.stdout);
+      assert.deepEqual(report[0].diagnostics.map((d: { code: string; severity: string }) => [d.code, d.severity]), [['implausible-value', 'warning']]);
+      const all = runCli(['check', '--format', 'json'], bank.dir);
+      assert.deepEqual(JSON.parse(all.stdout).map((f: { file: string }) => f.file), ['cases/bad.case'], 'drafts are ignored');
+    } finally {
+      bank.cleanup();
+    }
+  });
+
+  it('an invalid casewright.json stops the run with exit 2 and says why', () => {
+    const bank = tempBank({ 'casewright.json': '{"rules": {"unknown-lab": "loud"}}', 'a.case': withHeader('') });
+    try {
+      const run = runCli(['check'], bank.dir);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /casewright\.json.*rules\.unknown-lab.*error, warning, info, off/);
+      noStackTrace(run.stderr);
+    } finally {
+      bank.cleanup();
+    }
+  });
+
+  it('checks bank-wide: duplicate ids on every file, see-also that exists nowhere', () => {
+    const bank = tempBank({
+      'a.case': 'case: same-01\ntitle: A\nsee-also: missing-01\n',
+      'b/b.case': 'case: same-01\ntitle: B\n',
+    });
+    try {
+      const run = runCli(['check', '--format', 'json'], bank.dir);
+      assert.equal(run.status, 1);
+      const report = JSON.parse(run.stdout);
+      const codes = report.map((f: { diagnostics: { code: string }[] }) => f.diagnostics.map((d) => d.code).sort());
+      assert.deepEqual(codes, [['duplicate-case-id', 'unknown-see-also'], ['duplicate-case-id']]);
+    } finally {
+      bank.cleanup();
+    }
+  });
+
+  it('expands quoted globs itself', () => {
+    const bank = tempBank({ 'x/one.case': withHeader(''), 'y/two.case': BROKEN.replace('demo-01', 'demo-02') });
+    try {
+      const run = runCli(['check', '--format', 'json', 'x/*.case'], bank.dir);
+      assert.equal(run.status, 0);
+      assert.deepEqual(JSON.parse(run.stdout).map((f: { file: string }) => f.file), ['x/one.case']);
+      assert.equal(runCli(['check', '**/*.case'], bank.dir).status, 1);
+    } finally {
+      bank.cleanup();
+    }
+  });
+
+  describe('could not run: exit 2, one line on stderr, no stack trace', () => {
+    const cases: [string, string[], RegExp][] = [
+      ['a missing path', ['check', 'no/such/place'], /no\/such\/place: no such file or folder/],
+      ['an unknown format', ['check', '--format', 'xml'], /unknown format 'xml'/],
+      ['an unknown option', ['check', '--frobnicate'], /frobnicate/],
+      ['an unknown command', ['lint'], /unknown command 'lint'/],
+      ['a bad --max-warnings', ['check', '--max-warnings', 'many'], /whole number/],
+      ['a glob that matches nothing', ['check', 'nothing/**/*.case'], /no \.case files match/],
+    ];
+    for (const [label, args, message] of cases) {
+      it(label, () => {
+        const run = runCli(args);
+        assert.equal(run.status, 2, run.stdout + run.stderr);
+        assert.match(run.stderr, message);
+        assert.equal(run.stderr.trim().split('\n').length, 1);
+        noStackTrace(run.stderr);
+      });
+    }
+
+    it('a folder with no cases', () => {
+      const bank = tempBank({ 'readme.txt': 'hi' });
+      try {
+        const run = runCli(['check'], bank.dir);
+        assert.equal(run.status, 2);
+        assert.match(run.stderr, /no \.case files in this folder/);
+      } finally {
+        bank.cleanup();
+      }
+    });
+
+    it('a FIFO named on the command line, a symlink loop and a folder named x.case', function () {
+      const bank = tempBank({ 'real/a.case': withHeader('') });
+      try {
+        execFileSync('mkfifo', [path.join(bank.dir, 'pipe.case')]);
+        const fifo = runCli(['check', 'pipe.case'], bank.dir);
+        assert.equal(fifo.status, 2);
+        assert.match(fifo.stderr, /pipe\.case: not a regular file or folder/);
+        symlinkSync(bank.dir, path.join(bank.dir, 'real', 'loop'));
+        mkdirSync(path.join(bank.dir, 'folder.case'));
+        const walked = runCli(['check', '--format', 'json', '.'], bank.dir);
+        assert.equal(walked.status, 0, walked.stderr);
+        assert.deepEqual(JSON.parse(walked.stdout).map((f: { file: string }) => f.file), ['real/a.case']);
+      } finally {
+        bank.cleanup();
+      }
+    });
+
+    it('permission denied', () => {
+      const bank = tempBank({ 'locked/a.case': withHeader('') });
+      try {
+        chmodSync(bank.dir, 0o755);
+        chmodSync(path.join(bank.dir, 'locked'), 0o000);
+        // root reads everything, so as root the check runs as `nobody`, as a CI user would.
+        const asNobody = process.getuid?.() === 0 ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'] : [];
+        const run = spawnSync(asNobody[0] ?? process.execPath, [...asNobody.slice(1), ...(asNobody.length ? [process.execPath] : []), CLI, 'check'],
+          { cwd: bank.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+        assert.equal(run.status, 2, run.stdout + run.stderr);
+        assert.match(run.stderr, /locked: permission denied/);
+        noStackTrace(run.stderr);
+      } finally {
+        chmodSync(path.join(bank.dir, 'locked'), 0o755);
+        bank.cleanup();
+      }
+    });
+  });
+});
