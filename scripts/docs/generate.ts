@@ -1,8 +1,11 @@
-// `npm run docs`: writes the generated reference pages under docs/.
-import { writeFileSync } from 'node:fs';
+// `npm run docs`: writes the generated parts of the reference pages under docs/.
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { renderDiagnosticsDoc } from './diagnosticsDoc';
+import { withLabTable } from './labCatalogDoc';
 
 const docs = path.join(__dirname, '..', '..', 'docs');
 writeFileSync(path.join(docs, 'diagnostics.md'), renderDiagnosticsDoc());
-console.log('docs/diagnostics.md written');
+const formatDoc = path.join(docs, 'case-format.md');
+writeFileSync(formatDoc, withLabTable(readFileSync(formatDoc, 'utf8')));
+console.log('docs/diagnostics.md and the lab table of docs/case-format.md written');

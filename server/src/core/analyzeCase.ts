@@ -38,7 +38,8 @@ export function analyzeCase(text: string): CaseAnalysis {
   ];
   for (const step of steps) {
     try {
-      diagnostics.push(...step(model));
+      // A loop, not push(...spread): a pathological file can yield more items than call arguments.
+      for (const d of step(model)) diagnostics.push(d);
     } catch (error) {
       // A bug in one check must not take the others (or the editor) down with it.
       diagnostics.push(diagnostic('error', 'internal-error',

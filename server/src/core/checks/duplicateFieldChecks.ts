@@ -8,7 +8,7 @@ export function checkDuplicateFields(syntax: CaseSyntax): CaseDiagnostic[] {
   const diagnostics = duplicatesIn(syntax.header, 'the header', (f) => f.key);
   for (const section of syntax.sections) {
     const identity = section.name === 'labs' ? (f: FieldNode) => findLab(f.key)?.key ?? f.key : (f: FieldNode) => f.key;
-    diagnostics.push(...duplicatesIn(section.fields, `[${section.rawName}${section.qualifier ? `: ${section.qualifier}` : ''}]`, identity));
+    for (const d of duplicatesIn(section.fields, `[${section.rawName}${section.qualifier ? `: ${section.qualifier}` : ''}]`, identity)) diagnostics.push(d);
   }
   return diagnostics;
 }

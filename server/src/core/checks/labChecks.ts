@@ -8,7 +8,7 @@ import { orList } from '../util/lists';
 
 export function checkLabs(panels: LabPanel[]): CaseDiagnostic[] {
   const diagnostics: CaseDiagnostic[] = [];
-  for (const panel of panels) for (const result of panel.results) diagnostics.push(...checkLab(result));
+  for (const panel of panels) for (const result of panel.results) for (const d of checkLab(result)) diagnostics.push(d);
   return diagnostics;
 }
 

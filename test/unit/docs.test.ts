@@ -1,0 +1,28 @@
+// The user reference cannot drift from the catalog the checker uses.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { LABS } from '../../server/src/core/catalog/labCatalog';
+import { MECHANISMS, SMEAR_FINDINGS } from '../../server/src/core/catalog/vocabulary';
+import { withLabTable } from '../../scripts/docs/labCatalogDoc';
+
+const formatDoc = readFileSync(path.join(__dirname, '..', '..', 'docs', 'case-format.md'), 'utf8');
+
+describe('docs/case-format.md', () => {
+  it('has the lab table generated from schemas/labs.json, up to date (npm run docs)', () => {
+    assert.equal(formatDoc, withLabTable(formatDoc));
+  });
+
+  it('lists every lab key with its aliases and canonical unit', () => {
+    for (const lab of LABS) {
+      const row = formatDoc.split('\n').find((line) => line.startsWith(`| \`${lab.key}\` |`));
+      assert.ok(row, `no row for ${lab.key}`);
+      for (const alias of lab.aliases) assert.ok(row.includes(`\`${alias}\``), `${lab.key} row lacks alias ${alias}`);
+      if (lab.canonicalUnit) assert.ok(row.includes(` ${lab.canonicalUnit} |`), `${lab.key} row lacks its unit`);
+    }
+  });
+
+  it('names every mechanism and smear finding of the vocabulary', () => {
+    for (const term of [...MECHANISMS, ...SMEAR_FINDINGS]) assert.ok(formatDoc.includes(`\`${term.id}\``), term.id);
+  });
+});
