@@ -30,7 +30,8 @@ describe('casewright check (the real process)', () => {
       assert.match(run.stdout, /^ {2}3:8 +error +`hard` is not a known value.*unknown-value$/m);
       assert.match(run.stdout, /^ {2}6:13 +error +Hemoglobin 61 g\/dL.*implausible-value$/m);
       assert.match(run.stdout, /^ {2}7:1 +warning +.*unknown-lab$/m);
-      assert.match(run.stdout, /✖ 3 problems \(2 errors, 1 warning\)/);
+      assert.match(run.stdout, /^ {2}5:1 +info +This case has labs but no `mechanism:`.*missing-mechanism$/m);
+      assert.match(run.stdout, /✖ 4 problems \(2 errors, 1 warning, 1 info\)/);
     } finally {
       bank.cleanup();
     }
@@ -102,7 +103,7 @@ describe('casewright check (the real process)', () => {
 
   it('finds casewright.json by walking up: rules off, re-levelled, files ignored', () => {
     const bank = tempBank({
-      'casewright.json': JSON.stringify({ rules: { 'unknown-lab': 'off', 'implausible-value': 'warning' }, ignore: ['drafts/**'] }),
+      'casewright.json': JSON.stringify({ rules: { 'unknown-lab': 'off', 'missing-mechanism': 'off', 'implausible-value': 'warning' }, ignore: ['drafts/**'] }),
       'cases/bad.case': withHeader('\n[labs]\nhemoglobin: 61 g/dL\nfoo: 1\n'),
       'drafts/wip.case': 'nonsense',
     });

@@ -69,7 +69,7 @@ describe('diagnostic codes land where they should', () => {
   }
 
   it('a clean minimal case has no diagnostics', () => {
-    const { diagnostics } = analyzeCase(withHeader('[patient]\nage: 4 y\nsex: Male\n\n[labs]\nhb: 6.1 g/dL\nretic: 4.0 %\n\n[marrow]\nerythroid: Hyperplastic\nfibrosis: MF-0\n'));
+    const { diagnostics } = analyzeCase(withHeader('[patient]\nage: 4 y\nsex: Male\n\n[labs]\nhb: 6.1 g/dL\nretic: 4.0 %\n\n[marrow]\nerythroid: Hyperplastic\nfibrosis: MF-0\n\n[answer]\nmechanism: ineffective-hematopoiesis\n'));
     assert.deepEqual(diagnostics, []);
   });
 });

@@ -1,4 +1,8 @@
 // The core's front door for one document: text in, model and diagnostics out, never a throw.
+import { analyzeClinically, type ClinicalAnalysis } from './clinical/clinicalAnalysis';
+import { checkConsistency } from './clinical/consistencyChecks';
+import { defaultMaturationTable, type MaturationTable } from './clinical/maturation';
+import { checkMechanism } from './clinical/mechanismChecks';
 import { checkDuplicateFields } from './checks/duplicateFieldChecks';
 import { checkLabs } from './checks/labChecks';
 import { checkSections } from './checks/sectionChecks';
@@ -13,33 +17,37 @@ import { comparePositions, lineSpan } from './text';
 
 export interface CaseAnalysis {
   model: CaseModel;
+  /** Indices, flags and the ranked mechanisms: what hovers, explain and the preview show. */
+  clinical: ClinicalAnalysis;
   /** Document-level diagnostics, sorted by position, before configuration is applied. */
   diagnostics: CaseDiagnostic[];
 }
 
-export type DocumentCheck = (model: CaseModel) => CaseDiagnostic[];
-
-/** Checks that later layers (the clinical engine) add; each sees the finished model. */
-const extraChecks: DocumentCheck[] = [];
-
-export function registerDocumentCheck(check: DocumentCheck): void {
-  extraChecks.push(check);
+export interface AnalysisOptions {
+  /** The RPI maturation table (from casewright.json); the default table otherwise. */
+  maturation?: MaturationTable;
 }
 
-export function analyzeCase(text: string): CaseAnalysis {
+export function analyzeCase(text: string, options: AnalysisOptions = {}): CaseAnalysis {
   const { syntax, diagnostics } = parseCaseSyntax(text, sectionKind);
   const model = buildModel(syntax);
-  const steps: DocumentCheck[] = [
-    (m) => checkSections(m.syntax),
-    (m) => checkDuplicateFields(m.syntax),
-    (m) => validateProjection(projectCase(m), m.syntax.lines[0] ?? ''),
-    (m) => checkLabs(m.panels),
-    ...extraChecks,
+  const table = options.maturation ?? defaultMaturationTable();
+  let clinical: ClinicalAnalysis = { panels: [], mechanisms: { ranked: [] }, table };
+  const steps: (() => CaseDiagnostic[])[] = [
+    () => checkSections(syntax),
+    () => checkDuplicateFields(syntax),
+    () => validateProjection(projectCase(model), syntax.lines[0] ?? ''),
+    () => checkLabs(model.panels),
+    () => {
+      clinical = analyzeClinically(model, table);
+      return checkConsistency(clinical.panels);
+    },
+    () => checkMechanism(model, clinical),
   ];
   for (const step of steps) {
     try {
       // A loop, not push(...spread): a pathological file can yield more items than call arguments.
-      for (const d of step(model)) diagnostics.push(d);
+      for (const d of step()) diagnostics.push(d);
     } catch (error) {
       // A bug in one check must not take the others (or the editor) down with it.
       diagnostics.push(diagnostic('error', 'internal-error',
@@ -48,5 +56,5 @@ export function analyzeCase(text: string): CaseAnalysis {
     }
   }
   diagnostics.sort((a, b) => comparePositions(a.range.start, b.range.start));
-  return { model, diagnostics };
+  return { model, clinical, diagnostics };
 }

@@ -1,7 +1,8 @@
 // A case bank: the documents checked together. The CLI fills it from disk once; the language
 // server keeps it current as files open, change and disappear. Bank-wide checks run over the
 // models already held, so one changed file costs one parse, not a re-check of the bank.
-import { analyzeCase, type CaseAnalysis } from './analyzeCase';
+import { analyzeCase, type AnalysisOptions, type CaseAnalysis } from './analyzeCase';
+import { maturationTableFor } from './clinical/maturation';
 import { checkBank } from './checks/bankChecks';
 import { applyRules, type CasewrightConfig } from './config/config';
 import { comparePositions } from './text';
@@ -10,16 +11,21 @@ import type { CaseDiagnostic } from './diagnostics';
 export class CaseBank {
   private readonly documents = new Map<string, CaseAnalysis>();
   private bankDiagnostics: Map<string, CaseDiagnostic[]> | undefined;
+  private options: AnalysisOptions = {};
 
-  constructor(private config: CasewrightConfig = {}) {}
+  constructor(private config: CasewrightConfig = {}) {
+    this.setConfig(config);
+  }
 
+  /** Sets the configuration; documents added afterwards are analysed with it. */
   setConfig(config: CasewrightConfig): void {
     this.config = config;
+    this.options = { maturation: maturationTableFor(config).table };
   }
 
   /** Adds or replaces a document; returns its analysis. */
   set(uri: string, text: string): CaseAnalysis {
-    const analysis = analyzeCase(text);
+    const analysis = analyzeCase(text, this.options);
     this.documents.set(uri, analysis);
     // Bank checks read only ids and see-also lists: cheap to redo over the held models.
     this.bankDiagnostics = undefined;

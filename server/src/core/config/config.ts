@@ -2,6 +2,7 @@
 // the server; the core only validates its content and applies it.
 import Ajv, { type ValidateFunction } from 'ajv';
 import configSchema from '../../../../schemas/casewright.schema.json';
+import { MATURATION_TABLES } from '../clinical/maturation';
 import type { CaseDiagnostic, Severity } from '../diagnostics';
 
 export type RuleSetting = Severity | 'off';
@@ -34,7 +35,14 @@ export function readConfigText(text: string): ConfigReadResult {
     return { config: {}, errors: [`it is not valid JSON (${error instanceof Error ? error.message : String(error)})`] };
   }
   if (!compiled) compiled = new Ajv({ allErrors: true }).compile(configSchema);
-  if (compiled(json)) return { config: json as CasewrightConfig, errors: [] };
+  if (compiled(json)) {
+    const config = json as CasewrightConfig;
+    const table = config.maturation?.table;
+    if (table && !MATURATION_TABLES.some((t) => t.id === table)) {
+      return { config: {}, errors: [`\`maturation.table\` is '${table}'; known tables: ${MATURATION_TABLES.map((t) => t.id).join(', ')}`] };
+    }
+    return { config, errors: [] };
+  }
   const errors = (compiled.errors ?? []).map((e) => {
     const where = e.instancePath ? `\`${e.instancePath.slice(1).replace(/\//g, '.')}\`` : 'the file';
     if (e.keyword === 'additionalProperties') return `${where} has an unknown setting \`${String(e.params.additionalProperty)}\``;
