@@ -2,6 +2,7 @@
 // found, 2 the command could not run (message on stderr, never a stack trace).
 import { parseArgs } from 'node:util';
 import { runCheck } from './checkCommand';
+import { runExplain } from './explainCommand';
 import type { Formatter } from './formatters/fileResult';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
@@ -17,6 +18,7 @@ const USAGE = `Usage: casewright <command> [options]
 
 Commands:
   check [PATH|GLOB …]    Check every .case file under the paths (default: .) as one case bank
+  explain FILE           Show a case's derived indices and the mechanism its evidence points to
   help                   Show this help
 
 Options for check:
@@ -24,6 +26,10 @@ Options for check:
   --max-warnings <n>     Exit 1 when there are more than n warnings
   --config <file>        Use this casewright.json instead of searching upward
   --no-color             Plain output
+
+Options for explain:
+  --format <name>        text (default) or json
+  --config <file>        Use this casewright.json instead of searching upward
 
 Exit codes: 0 no errors, 1 errors found, 2 the command could not run.`;
 
@@ -40,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'check') return check(rest);
+  if (command === 'explain') return explain(rest);
   throw new UsageError(`unknown command '${command}'. Run 'casewright help' for the list.`);
 }
 
@@ -72,6 +79,23 @@ async function check(args: string[]): Promise<number> {
     return 1;
   }
   return errors ? 1 : 0;
+}
+
+async function explain(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    format: { type: 'string', default: 'text' },
+    config: { type: 'string' },
+  });
+  const format = String(values.format);
+  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format '${format}' for explain. Use text or json.`);
+  if (positionals.length !== 1) throw new UsageError('explain takes exactly one .case file.');
+  const outcome = await runExplain(positionals[0], format, process.cwd(), values.config as string | undefined);
+  if (!outcome.ok) {
+    process.stderr.write(`casewright: ${outcome.message}\n`);
+    return 2;
+  }
+  process.stdout.write(outcome.output);
+  return 0;
 }
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; default?: string }>;

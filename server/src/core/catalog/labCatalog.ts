@@ -101,16 +101,38 @@ export function ageInDays(age: AgeQuantity): number {
 /**
  * The reference range for a patient: the range whose age band holds the patient and which
  * applies to their sex. With no age the adult range is used; with no usable sex, only a range
- * that applies to everyone, or the common ground of the male and female ranges.
+ * that applies to everyone, or the common ground of the male and female ranges. When no band
+ * holds the patient's age, the nearest band is used and its text says so.
  */
 export function referenceRangeFor(lab: LabDefinition, ageDays: number | undefined, sex: Sex | undefined): ReferenceRange | undefined {
   const ranges = lab.referenceRanges ?? [];
+  if (!ranges.length) return undefined;
   const age = ageDays ?? ageInDays({ value: 30, unit: 'a' });
-  const inBand = ranges.filter((r) => {
-    const low = r.age?.low ? ageInDays(r.age.low) : -Infinity;
-    const high = r.age?.high ? ageInDays(r.age.high) : Infinity;
-    return age >= low && age < high;
+  const bandOf = (r: ReferenceRange) => ({
+    low: r.age?.low ? ageInDays(r.age.low) : -Infinity,
+    high: r.age?.high ? ageInDays(r.age.high) : Infinity,
   });
+  let inBand = ranges.filter((r) => {
+    const band = bandOf(r);
+    return age >= band.low && age < band.high;
+  });
+  let fallback = false;
+  if (!inBand.length) {
+    // The catalog has no range for this age (often: adult ranges only). The nearest age band
+    // is better than no flag at all; its text says that it was borrowed.
+    const distance = (r: ReferenceRange) => {
+      const band = bandOf(r);
+      return age < band.low ? band.low - age : age - band.high;
+    };
+    const nearest = Math.min(...ranges.map(distance));
+    inBand = ranges.filter((r) => distance(r) === nearest);
+    fallback = true;
+  }
+  const chosen = pickBySex(inBand, sex);
+  return chosen && fallback ? { ...chosen, text: `${chosen.text} (nearest age band in the catalog)` } : chosen;
+}
+
+function pickBySex(inBand: ReferenceRange[], sex: Sex | undefined): ReferenceRange | undefined {
   if (sex === 'male' || sex === 'female') {
     return inBand.find((r) => r.appliesTo?.includes(sex)) ?? inBand.find((r) => !r.appliesTo);
   }
@@ -125,7 +147,7 @@ export function referenceRangeFor(lab: LabDefinition, ageDays: number | undefine
     low: lows.length ? Math.max(...lows) : undefined,
     high: highs.length ? Math.min(...highs) : undefined,
     age: bySex[0].age,
-    text: `${bySex[0].text.replace(/\b(male|female)\b/i, '').trim()} (either sex)`,
+    text: `${bySex[0].text.replace(/,?\s*\b(male|female)\b/i, '').trim()} (either sex)`,
     source: bySex[0].source,
   };
 }

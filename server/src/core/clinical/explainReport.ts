@@ -1,0 +1,141 @@
+// `casewright explain`: the case's indices and ranked mechanisms as the JSON the contract
+// fixes, and as a short teaching note. Pure: the CLI prints it, tests read it.
+import type { CaseAnalysis } from '../analyzeCase';
+import type { Range } from '../text';
+import type { Observation } from './findings';
+import { formatIndexValue, type ComputedIndex } from './indices';
+import type { MechanismScore } from './mechanismEngine';
+
+export interface ExplainedIndex {
+  value: number;
+  unit: string;
+  panel: string;
+  /** 1-based line of the index's first input (reticulocytes for the RPI). */
+  line?: number;
+  formula: string;
+  inputs: { id: string; value: number; unit: string; line?: number }[];
+  band?: { minHematocrit: number; maxHematocrit?: number; days: number };
+  table?: { id: string; source: string };
+}
+
+export interface ExplainedObservation {
+  text: string;
+  line?: number;
+  column?: number;
+}
+
+export interface ExplainedMechanism {
+  id: string;
+  score: number;
+  confidence: number;
+  summary: string;
+  evidence: { finding: string; label: string; effect: string; weight: number; observations: ExplainedObservation[] }[];
+  missing: string[];
+}
+
+export interface ExplainReport {
+  case: string | null;
+  title: string | null;
+  /** Indices of the first labs panel, by id. */
+  indices: Record<string, ExplainedIndex>;
+  /** Every panel's indices, in file order. */
+  panels: { panel: string; time?: { unit: string; amount: number }; indices: Record<string, ExplainedIndex> }[];
+  mechanisms: ExplainedMechanism[];
+  /** The engine's clear first choice, if it has one. */
+  clearChoice: string | null;
+  /** What the case's [answer] says. */
+  stated: string | null;
+}
+
+const line = (range: Range | undefined) => (range ? range.start.line + 1 : undefined);
+const round = (value: number) => Math.round(value * 1e4) / 1e4;
+
+function explainIndex(index: ComputedIndex): ExplainedIndex {
+  const explained: ExplainedIndex = {
+    value: round(index.value), unit: index.unit, panel: index.panel, line: line(index.inputs[0]?.range), formula: index.formula,
+    inputs: index.inputs.map((i) => ({ id: i.id, value: round(i.value), unit: i.unit, line: line(i.range) })),
+  };
+  if (index.band) explained.band = { minHematocrit: index.band.minHematocrit, maxHematocrit: index.band.maxHematocrit, days: index.band.days };
+  if (index.table) explained.table = { id: index.table.id, source: index.table.source };
+  return explained;
+}
+
+function explainObservation(o: Observation): ExplainedObservation {
+  return o.range ? { text: o.text, line: o.range.start.line + 1, column: o.range.start.character + 1 } : { text: o.text };
+}
+
+function explainMechanism(m: MechanismScore): ExplainedMechanism {
+  return {
+    id: m.id, score: m.score, confidence: m.confidence, summary: m.summary,
+    evidence: m.evidence.map((e) => ({ finding: e.finding, label: e.label, effect: e.effect, weight: e.weight, observations: e.observations.map(explainObservation) })),
+    missing: m.missing,
+  };
+}
+
+export function explainCase({ model, clinical }: CaseAnalysis): ExplainReport {
+  const panels = clinical.panels.map((reading) => ({
+    panel: reading.panel.label,
+    ...(reading.panel.time ? { time: { unit: reading.panel.time.unit, amount: reading.panel.time.amount } } : {}),
+    indices: Object.fromEntries([...reading.indices.values()].map((i) => [i.id, explainIndex(i)])),
+  }));
+  return {
+    case: model.id ?? null,
+    title: model.title ?? null,
+    indices: panels[0]?.indices ?? {},
+    panels,
+    mechanisms: clinical.mechanisms.ranked.map(explainMechanism),
+    clearChoice: clinical.mechanisms.clearChoice ?? null,
+    stated: model.answer.get('mechanism')?.value.toLowerCase() || null,
+  };
+}
+
+/** One line on how an index was reached: "RPI 0.84 = corrected reticulocytes 1.69 % / 2.0 days …". */
+export function describeIndex(index: ComputedIndex): string {
+  const inputs = index.inputs.map((i) => `${i.id} ${round(i.value)}${i.unit ? ` ${i.unit}` : ''}`).join(', ');
+  const band = index.band
+    ? `; maturation ${index.band.days} days for hematocrit ${index.band.maxHematocrit === undefined ? `≥ ${index.band.minHematocrit}` : `${index.band.minHematocrit} to < ${index.band.maxHematocrit}`} %`
+    : '';
+  return `${index.name} ${formatIndexValue(index)} = ${index.formula} (${inputs}${band})`;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)} %`;
+
+/** The report as a short teaching note, for a terminal. */
+export function renderExplainText(analysis: CaseAnalysis): string {
+  const report = explainCase(analysis);
+  const out: string[] = [];
+  out.push(`${report.title ?? 'Untitled case'}${report.case ? ` (${report.case})` : ''}`, '');
+  for (const reading of analysis.clinical.panels) {
+    const indices = [...reading.indices.values()];
+    if (!indices.length) continue;
+    out.push(`Indices, ${reading.panel.qualifier ? `panel “${reading.panel.qualifier}”` : 'first panel'}:`);
+    for (const index of indices) out.push(`  ${describeIndex(index)}`);
+    const rpi = reading.indices.get('rpi');
+    if (rpi?.table) out.push(`  (maturation table: ${rpi.table.source})`);
+    out.push('');
+  }
+  const [best, ...rest] = analysis.clinical.mechanisms.ranked;
+  if (!best || best.score <= 0) {
+    out.push('Mechanism: the case has too little evidence for any mechanism.');
+  } else {
+    const lead = report.clearChoice ? 'The evidence points to' : 'No clear first choice; the best fit is';
+    out.push(`${lead} ${best.id} (score ${best.score}, data for ${pct(best.confidence)} of its rules): ${best.summary}`);
+    const supports = best.evidence.filter((e) => e.effect === 'supports');
+    const against = best.evidence.filter((e) => e.effect === 'argues-against');
+    if (supports.length) out.push('  For it:', ...supports.map((e) => `    + ${e.label}${observed(e.observations)}`));
+    if (against.length) out.push('  Against it:', ...against.map((e) => `    − ${e.label}${observed(e.observations)}`));
+    if (best.missing.length) out.push(`  Would help: ${best.missing.slice(0, 4).join('; ')}.`);
+    const runnersUp = rest.filter((m) => m.score > 0).slice(0, 2);
+    if (runnersUp.length) out.push(`  Next: ${runnersUp.map((m) => `${m.id} (score ${m.score})`).join(', ')}.`);
+  }
+  if (report.stated) {
+    const agrees = report.stated === best?.id;
+    out.push('', `The answer says ${report.stated}: ${agrees ? 'the evidence agrees.' : report.clearChoice ? `the evidence points elsewhere (${report.clearChoice}).` : 'the evidence does not single out one mechanism.'}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+function observed(observations: Observation[]): string {
+  if (!observations.length) return '';
+  return ` — ${observations.map((o) => `${o.text}${o.range ? `, line ${o.range.start.line + 1}` : ''}`).join('; ')}`;
+}
