@@ -1,0 +1,29 @@
+// Every handler is wrapped: an exception is logged and becomes the fallback answer, and a
+// cancelled request is answered as cancelled (STYLE.md rule 6; VS Code's runner.ts).
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver/node';
+
+export function runSafe<T>(connection: Connection, what: string, fallback: T, token: CancellationToken | undefined, work: () => T): T | ResponseError<void> {
+  if (token?.isCancellationRequested) return cancelled();
+  try {
+    const result = work();
+    return token?.isCancellationRequested ? cancelled() : result;
+  } catch (error) {
+    connection.console.error(`${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return fallback;
+  }
+}
+
+export async function runSafeAsync<T>(connection: Connection, what: string, fallback: T, token: CancellationToken | undefined, work: () => Promise<T>): Promise<T | ResponseError<void>> {
+  if (token?.isCancellationRequested) return cancelled();
+  try {
+    const result = await work();
+    return token?.isCancellationRequested ? cancelled() : result;
+  } catch (error) {
+    connection.console.error(`${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return fallback;
+  }
+}
+
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+}

@@ -1,0 +1,42 @@
+// Custom messages between the extension and the server, declared once for both sides
+// (as vscode-eslint does in $shared/customMessages.ts). Plain method names and types only:
+// this file imports nothing, so the client and the server bundles can both include it.
+
+/** Client → server request: check every case in the workspace and publish all diagnostics. */
+export const CHECK_BANK_REQUEST = 'casewright/checkBank';
+export interface CheckBankResult {
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
+/** Client → server request: the rendered preview of a case (HTML body and metadata). */
+export const PREVIEW_REQUEST = 'casewright/preview';
+export interface PreviewParams {
+  uri: string;
+  view: 'learner' | 'answer';
+}
+
+/** Server → client notification: the bank was (re)scanned; for the status bar. */
+export const BANK_STATUS_NOTIFICATION = 'casewright/bankStatus';
+export interface BankStatus {
+  files: number;
+  configFile?: string;
+  configProblem?: string;
+}
+
+/** The settings section every setting lives under. */
+export const SETTINGS_SECTION = 'casewright';
+
+export interface CasewrightSettings {
+  validate: { enable: boolean; delay: number };
+  inlayHints: { rpi: boolean; conversions: boolean };
+  /** Diagnostic code → severity or off, applied on top of casewright.json. */
+  rules: Record<string, 'error' | 'warning' | 'info' | 'off'>;
+}
+
+export const DEFAULT_SETTINGS: CasewrightSettings = {
+  validate: { enable: true, delay: 200 },
+  inlayHints: { rpi: true, conversions: true },
+  rules: {},
+};

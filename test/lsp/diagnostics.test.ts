@@ -1,0 +1,100 @@
+// Diagnostics over the protocol, from dist/server.js started as an editor starts it.
+import { strict as assert } from 'node:assert';
+import { unlinkSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { CLI, tempBank } from '../support/runCli';
+import { LspSession, fileUri } from '../support/lspClient';
+import { withHeader } from '../support/cases';
+
+describe('language server: diagnostics', function () {
+  this.timeout(30_000);
+  let session: LspSession;
+  let bank: ReturnType<typeof tempBank>;
+
+  beforeEach(async () => {
+    bank = tempBank({
+      'a.case': 'case: shared-01\ntitle: A\n',
+      'closed/b.case': 'case: other-01\ntitle: B\nsee-also: shared-01\n',
+    });
+    session = new LspSession();
+    await session.initialize(bank.dir);
+  });
+
+  afterEach(async () => {
+    await session.dispose();
+    bank.cleanup();
+  });
+
+  it('publishes the same codes and ranges as the CLI on open', async () => {
+    const text = withHeader('level: hard\n\n[labs]\nhemoglobin: 61 g/dL\n');
+    const file = path.join(bank.dir, 'bad.case');
+    writeFileSync(file, text);
+    const diagnostics = await session.open(fileUri(file), text);
+    const cli = JSON.parse(spawnSync(process.execPath, [CLI, 'check', '--format', 'json', 'bad.case'], { cwd: bank.dir, encoding: 'utf8' }).stdout);
+    const fromCli = cli[0].diagnostics.map((d: { code: string; line: number; column: number; endLine: number; endColumn: number }) => [d.code, d.line - 1, d.column - 1, d.endLine - 1, d.endColumn - 1]);
+    const fromServer = diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]);
+    assert.deepEqual(fromServer, fromCli);
+    assert.ok(diagnostics.every((d) => d.source === 'casewright'));
+    assert.equal(diagnostics.find((d) => d.code === 'implausible-value')?.severity, 1);
+  });
+
+  it('updates on change, debounced, for the new version', async () => {
+    const uri = fileUri(path.join(bank.dir, 'live.case'));
+    assert.equal((await session.open(uri, withHeader(''))).length, 0);
+    const after = await session.change(uri, withHeader('[labs]\nhemoglobin: 6.1 mg/dL\n'));
+    assert.deepEqual(after.map((d) => d.code).filter((c) => c !== 'missing-mechanism'), ['unit-not-accepted']);
+    const fixed = await session.change(uri, withHeader('[labs]\nhemoglobin: 6.1 g/dL\n'));
+    assert.deepEqual(fixed.map((d) => d.code), ['missing-mechanism']);
+  });
+
+  it('checks bank-wide against closed files: duplicate id and see-also', async () => {
+    const uri = fileUri(path.join(bank.dir, 'new.case'));
+    const duplicate = await session.open(uri, 'case: shared-01\ntitle: New\nsee-also: other-01, nowhere-01\n');
+    assert.deepEqual(duplicate.map((d) => d.code).sort(), ['duplicate-case-id', 'unknown-see-also']);
+    const dup = duplicate.find((d) => d.code === 'duplicate-case-id')!;
+    assert.equal(dup.relatedInformation?.[0].location.uri, fileUri(path.join(bank.dir, 'a.case')));
+  });
+
+  it('keeps bank-wide results current when files are created and deleted on disk', async () => {
+    const uri = fileUri(path.join(bank.dir, 'new.case'));
+    assert.deepEqual((await session.open(uri, 'case: fresh-01\ntitle: New\nsee-also: later-01\n')).map((d) => d.code), ['unknown-see-also']);
+    const later = path.join(bank.dir, 'later.case');
+    writeFileSync(later, 'case: later-01\ntitle: Later\n');
+    let published = session.waitForDiagnostics(uri);
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(later), type: 1 }] });
+    assert.deepEqual((await published).diagnostics, []);
+    unlinkSync(later);
+    published = session.waitForDiagnostics(uri);
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(later), type: 3 }] });
+    assert.deepEqual((await published).diagnostics.map((d) => d.code), ['unknown-see-also']);
+  });
+
+  it('re-publishes another open document when a duplicate id appears and goes', async () => {
+    const first = fileUri(path.join(bank.dir, 'one.case'));
+    const second = fileUri(path.join(bank.dir, 'two.case'));
+    await session.open(first, 'case: twin-01\ntitle: One\n');
+    const firstAgain = session.waitForDiagnostics(first, (p) => p.diagnostics.some((d) => d.code === 'duplicate-case-id'));
+    await session.open(second, 'case: twin-01\ntitle: Two\n');
+    await firstAgain;
+    const cleared = session.waitForDiagnostics(first, (p) => p.diagnostics.length === 0);
+    await session.change(second, 'case: twin-02\ntitle: Two\n');
+    await cleared;
+  });
+
+  it('clears diagnostics when a document closes', async () => {
+    const uri = fileUri(path.join(bank.dir, 'gone.case'));
+    assert.equal((await session.open(uri, 'nonsense')).length > 0, true);
+    const cleared = session.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    await session.close(uri);
+    await cleared;
+  });
+
+  it('the check-bank request publishes closed files too', async () => {
+    const closed = fileUri(path.join(bank.dir, 'closed', 'b.case'));
+    const published = session.waitForDiagnostics(closed);
+    const result = await session.request<{ files: number; errors: number }>('casewright/checkBank', {});
+    assert.equal(result.files, 2);
+    assert.deepEqual((await published).diagnostics, []);
+  });
+});

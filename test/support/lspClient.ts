@@ -1,0 +1,139 @@
+// An LSP client for tests: starts dist/server.js over stdio as an editor does, and waits for
+// notifications instead of sleeping (STYLE.md rule 9).
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
+  type Diagnostic, type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER = path.resolve(__dirname, '..', '..', 'dist', 'server.js');
+
+export function fileUri(file: string): string {
+  return pathToFileURL(file).href;
+}
+
+interface Waiter {
+  uri: string;
+  accept: (p: PublishDiagnosticsParams) => boolean;
+  resolve: (p: PublishDiagnosticsParams) => void;
+}
+
+export class LspSession {
+  readonly connection: ProtocolConnection;
+  private readonly child: ChildProcess;
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  private waiters: Waiter[] = [];
+  private versions = new Map<string, number>();
+  readonly notifications: { method: string; params: unknown }[] = [];
+  stderr = '';
+  exited: number | null | undefined;
+
+  constructor(private readonly settings: Record<string, unknown> = {}) {
+    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr!.on('data', (chunk) => { this.stderr += String(chunk); });
+    this.child.on('exit', (code) => { this.exited = code; });
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.diagnostics.set(params.uri, params);
+      const ready = this.waiters.filter((w) => w.uri === params.uri && w.accept(params));
+      this.waiters = this.waiters.filter((w) => !ready.includes(w));
+      for (const w of ready) w.resolve(params);
+    });
+    for (const method of ['casewright/bankStatus', 'window/logMessage', 'window/showMessage']) {
+      this.connection.onNotification(method, (params: unknown) => { this.notifications.push({ method, params }); });
+    }
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map(() => ({ validate: { enable: true, delay: 0 }, ...this.settings })));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('workspace/inlayHint/refresh', () => null);
+    this.connection.listen();
+  }
+
+  async initialize(rootFolder?: string, initializationOptions?: unknown) {
+    const folders = rootFolder ? [{ uri: fileUri(rootFolder), name: path.basename(rootFolder) }] : null;
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: rootFolder ? fileUri(rootFolder) : null,
+      workspaceFolders: folders,
+      initializationOptions,
+      capabilities: {
+        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          completion: { completionItem: { snippetSupport: true } },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } },
+          rename: { prepareSupport: true },
+          documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+        },
+      },
+    }) as { capabilities: Record<string, unknown> };
+    const scanned = this.waitForNotification('casewright/bankStatus');
+    await this.connection.sendNotification('initialized', {});
+    if (rootFolder) await scanned;
+    return result;
+  }
+
+  /** Resolves with the next diagnostics for `uri` that `accept` takes (e.g. a given version). */
+  waitForDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 15_000): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr}`)), timeoutMs);
+      this.waiters.push({ uri, accept, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+    });
+  }
+
+  /** Resolves with the params of the next notification of `method` not yet seen. */
+  waitForNotification(method: string, timeoutMs = 15_000): Promise<unknown> {
+    const seen = this.notifications.length;
+    return new Promise((resolve, reject) => {
+      const started = Date.now();
+      const poll = () => {
+        const hit = this.notifications.slice(seen).find((n) => n.method === method);
+        if (hit) return resolve(hit.params);
+        if (Date.now() - started > timeoutMs) return reject(new Error(`no ${method} within ${timeoutMs} ms`));
+        setImmediate(poll);
+      };
+      poll();
+    });
+  }
+
+  async open(uri: string, text: string): Promise<Diagnostic[]> {
+    this.versions.set(uri, 1);
+    const published = this.waitForDiagnostics(uri, (p) => p.version === undefined || p.version === 1);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'case', version: 1, text } });
+    return (await published).diagnostics;
+  }
+
+  /** Replaces the whole text; resolves with the diagnostics published for the new version. */
+  async change(uri: string, text: string): Promise<Diagnostic[]> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const published = this.waitForDiagnostics(uri, (p) => p.version === version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return (await published).diagnostics;
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest(method, params) as Promise<T>;
+  }
+
+  async dispose(): Promise<void> {
+    try {
+      if (this.exited === undefined) {
+        await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+        await this.connection.sendNotification('exit');
+      }
+    } catch {
+      // already gone
+    }
+    this.connection.dispose();
+    if (this.exited === undefined) this.child.kill();
+  }
+}
