@@ -22,7 +22,7 @@ const contexts = await Promise.all(entries.map((entry) => esbuild.context({
   target: 'node20',
   format: 'cjs',
   external: ['vscode'],
-  sourcemap: !production,
+  sourcemap: production ? false : 'linked',
   minify: production,
   banner: entry.banner ? { js: entry.banner } : undefined,
   define: { CASEWRIGHT_VERSION: JSON.stringify(version) },

@@ -1,0 +1,74 @@
+// The VS Code extension: starts the language server (dist/server.js) for `.case` files and
+// contributes the commands. All format and clinical logic lives in the server's core.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { BANK_STATUS_NOTIFICATION, CHECK_BANK_REQUEST, SETTINGS_SECTION, type BankStatus, type CheckBankResult } from '../../server/src/protocol/customMessages';
+
+let client: LanguageClient | undefined;
+let statusItem: vscode.StatusBarItem | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  statusItem = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
+  statusItem.command = 'casewright.checkBank';
+  context.subscriptions.push(statusItem);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('casewright.checkBank', () => checkBank()),
+    vscode.commands.registerCommand('casewright.restartServer', async () => {
+      await client?.restart();
+      void vscode.window.showInformationMessage('Casewright: the language server was restarted.');
+    }),
+  );
+  await startClient(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ scheme: 'file', language: 'case' }, { scheme: 'untitled', language: 'case' }],
+    synchronize: {
+      configurationSection: SETTINGS_SECTION,
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.case'),
+        vscode.workspace.createFileSystemWatcher('**/casewright.json'),
+      ],
+    },
+    initializationOptions: { settings: vscode.workspace.getConfiguration(SETTINGS_SECTION) },
+  };
+  client = new LanguageClient('casewright', 'Casewright', serverOptions, clientOptions);
+  client.onNotification(BANK_STATUS_NOTIFICATION, (status: BankStatus) => showStatus(status));
+  await client.start();
+}
+
+function showStatus(status: BankStatus): void {
+  if (!statusItem) return;
+  statusItem.text = status.configProblem ? '$(warning) Casewright' : `$(checklist) ${status.files} case${status.files === 1 ? '' : 's'}`;
+  statusItem.tooltip = status.configProblem
+    ? `casewright.json is ignored: ${status.configProblem}`
+    : `Casewright bank${status.configFile ? ` (${status.configFile})` : ''}. Click to check the whole bank.`;
+  statusItem.show();
+}
+
+async function checkBank(): Promise<CheckBankResult | undefined> {
+  if (!client) return undefined;
+  const result = await client.sendRequest<CheckBankResult>(CHECK_BANK_REQUEST, {});
+  const summary = `Casewright checked ${result.files} case${result.files === 1 ? '' : 's'}: ${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}.`;
+  if (result.errors || result.warnings) {
+    void vscode.window.showWarningMessage(summary, 'Show Problems').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    });
+  } else {
+    void vscode.window.showInformationMessage(summary);
+  }
+  return result;
+}
