@@ -18,6 +18,7 @@ function stage(label, ok) {
 }
 
 stage('typecheck', run('typecheck', npx, ['tsc', '--noEmit', '-p', '.']));
+stage('lint', run('lint', npx, ['eslint', '.']));
 stage('build', run('build', process.execPath, ['scripts/build.mjs']));
 
 mkdirSync('test-results', { recursive: true });

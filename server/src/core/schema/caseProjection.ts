@@ -2,7 +2,7 @@
 // each JSON pointer back to the source, so schema errors land on the field that caused them.
 import { fieldSpec, terms, type FieldSpec } from '../catalog/vocabulary';
 import type { CaseModel } from '../model/caseModel';
-import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
+import type { FieldNode } from '../syntax/syntaxTree';
 import type { Range } from '../text';
 import { splitListValue } from '../util/lists';
 
