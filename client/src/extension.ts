@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerPreview } from './preview';
 import { BANK_STATUS_NOTIFICATION, CHECK_BANK_REQUEST, SETTINGS_SECTION, type BankStatus, type CheckBankResult } from '../../server/src/protocol/customMessages';
 
 let client: LanguageClient | undefined;
@@ -20,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.showInformationMessage('Casewright: the language server was restarted.');
     }),
   );
+  registerPreview(context, () => client);
   await startClient(context);
 }
 

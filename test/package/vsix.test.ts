@@ -41,7 +41,7 @@ describe('the packaged extension (.vsix)', function () {
   it('holds exactly the run-time files', async () => {
     files = (await entries(VSIX)).filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length)).sort();
     assert.deepEqual(files.filter((f) => f.includes('node_modules')), []);
-    for (const needed of ['package.json', 'dist/extension.js', 'dist/server.js', 'syntaxes/case.tmLanguage.json', 'language-configuration.json', 'snippets/case.code-snippets', 'schemas/casewright.schema.json', 'README.md', 'CHANGELOG.md', 'LICENSE.txt']) {
+    for (const needed of ['package.json', 'dist/extension.js', 'dist/server.js', 'syntaxes/case.tmLanguage.json', 'language-configuration.json', 'snippets/case.code-snippets', 'schemas/casewright.schema.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'media/preview.css', 'media/preview.js']) {
       assert.ok(files.includes(needed), `missing ${needed}; has ${files.join(', ')}`);
     }
     const unexpected = files.filter((f) => /\.(ts|map)$/.test(f) || f.startsWith('server/') || f.startsWith('client/') || f.startsWith('test/') || f.startsWith('samples/'));

@@ -3,6 +3,8 @@
 import { parseArgs } from 'node:util';
 import { runCheck } from './checkCommand';
 import { runExplain } from './explainCommand';
+import { runExport } from './exportCommand';
+import { runRender, type RenderView } from './renderCommand';
 import type { Formatter } from './formatters/fileResult';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
@@ -19,6 +21,8 @@ const USAGE = `Usage: casewright <command> [options]
 Commands:
   check [PATH|GLOB …]    Check every .case file under the paths (default: .) as one case bank
   explain FILE           Show a case's derived indices and the mechanism its evidence points to
+  render FILE            Render a case as a standalone HTML page (stdout, or -o FILE)
+  export [PATH …] -o DIR Export the bank as a static site: a page per case and an index
   help                   Show this help
 
 Options for check:
@@ -26,6 +30,14 @@ Options for check:
   --max-warnings <n>     Exit 1 when there are more than n warnings
   --config <file>        Use this casewright.json instead of searching upward
   --no-color             Plain output
+
+Options for render:
+  --view <name>          learner (default: the answer hidden), answer, or both (with a toggle)
+  -o, --output <file>    Write the page to a file
+
+Options for export:
+  -o, --output <dir>     The folder to write the site to (required)
+  --answers              Also write a teacher's page per case under answers/
 
 Options for explain:
   --format <name>        text (default) or json
@@ -47,6 +59,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (command === 'check') return check(rest);
   if (command === 'explain') return explain(rest);
+  if (command === 'render') return render(rest);
+  if (command === 'export') return exportSite(rest);
   throw new UsageError(`unknown command '${command}'. Run 'casewright help' for the list.`);
 }
 
@@ -98,7 +112,39 @@ async function explain(args: string[]): Promise<number> {
   return 0;
 }
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; default?: string }>;
+async function render(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    view: { type: 'string', default: 'learner' },
+    output: { type: 'string', short: 'o' },
+  });
+  const view = String(values.view);
+  if (view !== 'learner' && view !== 'answer' && view !== 'both') throw new UsageError(`unknown view '${view}'. Use learner, answer or both.`);
+  if (positionals.length !== 1) throw new UsageError('render takes exactly one .case file.');
+  const outcome = await runRender(positionals[0], view as RenderView, values.output as string | undefined, process.cwd());
+  if (!outcome.ok) {
+    process.stderr.write(`casewright: ${outcome.message}\n`);
+    return 2;
+  }
+  if (!values.output) process.stdout.write(outcome.html);
+  return 0;
+}
+
+async function exportSite(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    output: { type: 'string', short: 'o' },
+    answers: { type: 'boolean' },
+  });
+  if (!values.output) throw new UsageError('export needs -o DIR, the folder to write the site to.');
+  const outcome = await runExport({ paths: positionals, output: String(values.output), answers: Boolean(values.answers), cwd: process.cwd() });
+  if (!outcome.ok) {
+    process.stderr.write(`casewright: ${outcome.message}\n`);
+    return 2;
+  }
+  process.stderr.write(`casewright: wrote ${outcome.pages} case page${outcome.pages === 1 ? '' : 's'} and index.html to ${values.output}\n`);
+  return 0;
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; default?: string; short?: string }>;
 
 function parseOptions(args: string[], options: OptionSpec) {
   try {

@@ -40,3 +40,11 @@ export const DEFAULT_SETTINGS: CasewrightSettings = {
   inlayHints: { rpi: true, conversions: true },
   rules: {},
 };
+
+export interface PreviewResult {
+  /** The rendered, escaped body for the requested view. */
+  html: string;
+  title: string;
+  /** The document version the body was rendered from. */
+  version: number | null;
+}

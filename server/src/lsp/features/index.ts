@@ -2,10 +2,12 @@
 import type { Feature } from '../featureContext';
 import { checkBankFeature } from './checkBank';
 import { diagnosticsFeature } from './diagnostics';
+import { previewFeature } from './preview';
 import { workspaceSyncFeature } from './workspaceSync';
 
 export const FEATURES: Feature[] = [
   diagnosticsFeature,
   workspaceSyncFeature,
   checkBankFeature,
+  previewFeature,
 ];

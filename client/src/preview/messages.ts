@@ -1,0 +1,11 @@
+// Messages between the preview webview (media/preview.js) and the extension, typed once.
+import type { PreviewView } from '../../../server/src/core/render/documentShell';
+
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'revealLine'; line: number }
+  | { type: 'setView'; view: PreviewView };
+
+export type ToWebview =
+  | { type: 'update'; html: string; view: PreviewView }
+  | { type: 'scrollToLine'; line: number };

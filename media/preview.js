@@ -1,0 +1,112 @@
+// The case preview's script: reveal steps, the learner/answer toggle, and scroll sync by
+// source line, as VS Code's Markdown preview does. It never inserts case text itself: the
+// only HTML it inserts is the extension's rendered fragment, which escapes every byte.
+//
+// Messages (declared for TypeScript in client/src/preview/messages.ts):
+//   to the extension:   { type: 'revealLine', line } | { type: 'setView', view } | { type: 'ready' }
+//   from the extension: { type: 'update', html, view } | { type: 'scrollToLine', line }
+(function () {
+  'use strict';
+  const vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
+  const state = Object.assign({ revealed: 0, scrollY: 0 }, (vscode && vscode.getState()) || {});
+  document.documentElement.classList.add('js');
+
+  function activeArticle() {
+    return document.querySelector('#case-root article:not([hidden])');
+  }
+
+  // Progressive disclosure: in the learner view, stages open one at a time.
+  function setUpStages() {
+    const article = activeArticle();
+    document.querySelectorAll('.reveal').forEach((b) => b.remove());
+    if (!article || article.dataset.view !== 'learner') return;
+    const stages = Array.from(article.querySelectorAll('.stage'));
+    stages.forEach((stage, i) => stage.classList.toggle('locked', i >= state.revealed));
+    const next = stages[state.revealed];
+    if (!next) return;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'reveal';
+    button.textContent = 'Reveal ' + (next.querySelector('h2') ? next.querySelector('h2').textContent.toLowerCase() : 'next step');
+    button.addEventListener('click', () => {
+      state.revealed += 1;
+      save();
+      setUpStages();
+    });
+    next.parentNode.insertBefore(button, next);
+  }
+
+  function setView(view) {
+    document.querySelectorAll('.view-toggle').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.view === view)));
+    const articles = document.querySelectorAll('#case-root article');
+    if (articles.length > 1) {
+      // A page holding both views switches locally.
+      articles.forEach((a) => { a.hidden = a.dataset.view !== view; });
+      setUpStages();
+    } else if (vscode) {
+      vscode.postMessage({ type: 'setView', view: view });
+    }
+  }
+
+  document.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('.view-toggle') : null;
+    if (button) setView(button.dataset.view);
+  });
+
+  // Scroll sync: the topmost visible element with a source line tells the editor where we are.
+  let scrollTimer;
+  let ignoreScroll = false;
+  window.addEventListener('scroll', () => {
+    state.scrollY = window.scrollY;
+    save();
+    if (!vscode || ignoreScroll) return;
+    clearTimeout(scrollTimer);
+    scrollTimer = setTimeout(() => {
+      const line = topLine();
+      if (line !== undefined) vscode.postMessage({ type: 'revealLine', line: line });
+    }, 50);
+  });
+
+  function topLine() {
+    const elements = document.querySelectorAll('#case-root article:not([hidden]) [data-line]');
+    for (const element of elements) {
+      const box = element.getBoundingClientRect();
+      if (box.bottom > 0 && box.height > 0) return Number(element.dataset.line);
+    }
+    return undefined;
+  }
+
+  function scrollToLine(line) {
+    let best;
+    document.querySelectorAll('#case-root article:not([hidden]) [data-line]').forEach((element) => {
+      const at = Number(element.dataset.line);
+      if (at <= line && element.getBoundingClientRect().height > 0 && (!best || at >= Number(best.dataset.line))) best = element;
+    });
+    if (!best) return;
+    ignoreScroll = true;
+    window.scrollTo(0, best.getBoundingClientRect().top + window.scrollY - 40);
+    setTimeout(() => { ignoreScroll = false; }, 100);
+  }
+
+  window.addEventListener('message', (event) => {
+    const message = event.data;
+    if (!message || typeof message !== 'object') return;
+    if (message.type === 'update' && typeof message.html === 'string') {
+      const y = window.scrollY;
+      document.getElementById('case-root').innerHTML = message.html; // escaped by the renderer
+      document.querySelectorAll('.view-toggle').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.view === message.view)));
+      setUpStages();
+      window.scrollTo(0, y);
+    } else if (message.type === 'scrollToLine' && typeof message.line === 'number') {
+      scrollToLine(message.line);
+    }
+  });
+
+  function save() {
+    if (vscode) vscode.setState(state);
+  }
+
+  setUpStages();
+  if (state.scrollY) window.scrollTo(0, state.scrollY);
+  if (vscode) vscode.postMessage({ type: 'ready' });
+})();

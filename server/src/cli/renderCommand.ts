@@ -1,0 +1,40 @@
+// `casewright render FILE.case [-o out.html] [--view learner|answer|both]`: one case as a
+// standalone HTML page, rendered by the same core renderer as the editor's preview.
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { CaseAnalysis } from '../core/analyzeCase';
+import { CaseBank } from '../core/bank';
+import { renderCaseDocument, type DocumentOptions } from '../core/render/renderCase';
+import { loadConfig } from '../node/configDiscovery';
+import { describeFsError } from '../node/fileDiscovery';
+import { readPreviewAssets } from '../node/previewAssets';
+import { readCaseFile } from '../node/readCaseFile';
+
+export type RenderView = 'learner' | 'answer' | 'both';
+
+export function standalonePage(analysis: CaseAnalysis, view: RenderView, links?: DocumentOptions['links']): string {
+  const { css, js } = readPreviewAssets();
+  return renderCaseDocument(analysis, {
+    view, mode: 'standalone', nonce: randomBytes(16).toString('base64'),
+    styles: [{ text: css }], scripts: [{ text: js }], links,
+  });
+}
+
+export async function runRender(file: string, view: RenderView, output: string | undefined, cwd: string): Promise<{ ok: true; html: string } | { ok: false; message: string }> {
+  const absolute = path.resolve(cwd, file);
+  const loaded = await loadConfig(path.dirname(absolute));
+  if (loaded.problem) return { ok: false, message: `invalid configuration: ${loaded.problem}` };
+  const read = await readCaseFile(absolute);
+  if (!read.ok) return { ok: false, message: `${file}: ${read.problem}` };
+  const html = standalonePage(new CaseBank(loaded.config).set(absolute, read.text), view);
+  if (output) {
+    try {
+      await fs.mkdir(path.dirname(path.resolve(cwd, output)), { recursive: true });
+      await fs.writeFile(path.resolve(cwd, output), html);
+    } catch (error) {
+      return { ok: false, message: `${output}: ${describeFsError(error)}` };
+    }
+  }
+  return { ok: true, html };
+}

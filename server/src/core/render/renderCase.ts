@@ -1,0 +1,99 @@
+// Case → HTML: one pure renderer for the VS Code preview, `casewright render` and the static
+// export. Every piece of case text is escaped; block elements carry `data-line` for scroll sync.
+import type { CaseAnalysis } from '../analyzeCase';
+import { term } from '../catalog/vocabulary';
+import type { SectionNode } from '../syntax/syntaxTree';
+import { renderSerialCharts } from './chart';
+import { escapeHtml, lineAttribute } from './escape';
+import { renderLabsTable, renderPanelTitle } from './labsTable';
+import { renderDocumentShell, type DocumentOptions } from './documentShell';
+import { renderAnswer } from './mechanisms';
+
+export type { DocumentOptions, PreviewView } from './documentShell';
+import type { PreviewView } from './documentShell';
+
+export function renderCaseBody(analysis: CaseAnalysis, view: PreviewView): string {
+  const { model } = analysis;
+  const parts = [renderHeading(analysis), renderPatient(analysis), prose(model.sections.get('history'), 'History'), prose(model.sections.get('exam'), 'Examination')];
+  const stages = [
+    stage('labs', 'Labs', renderLabs(analysis)),
+    stage('smear', 'Blood smear', renderSmear(analysis)),
+    stage('marrow', 'Bone marrow', renderMarrow(analysis)),
+    stage('course', 'Course', prose(model.sections.get('course'), '')),
+  ].filter(Boolean);
+  parts.push(...stages);
+  if (view === 'answer') parts.push(renderAnswer(analysis));
+  return `<article class="case view-${view}" data-view="${view}">${parts.join('')}</article>`;
+}
+
+function renderHeading({ model }: CaseAnalysis): string {
+  const level = model.header.get('level')?.value;
+  const meta = [level && `<span class="level">${escapeHtml(level)}</span>`, ...model.tags.map((t) => `<span class="tag">${escapeHtml(t.text)}</span>`)].filter(Boolean).join(' ');
+  const line = model.header.get('title')?.range.start.line ?? 0;
+  return `<header class="case-header"${lineAttribute(line)}><h1>${escapeHtml(model.title ?? 'Untitled case')}</h1>${meta ? `<p class="meta">${meta}</p>` : ''}</header>`;
+}
+
+function renderPatient({ model }: CaseAnalysis): string {
+  const section = model.sections.get('patient');
+  if (!section) return '';
+  const fields = section.fields.filter((f) => f.value).map((f) => `<span class="patient-${escapeHtml(f.key)}"${lineAttribute(f.range.start.line)}>${escapeHtml(f.value)}</span>`);
+  return fields.length ? `<p class="patient"${lineAttribute(section.headerRange.start.line)}>Patient: ${fields.join(', ')}</p>` : '';
+}
+
+/** Prose: consecutive lines form a paragraph; a blank line starts a new one. */
+function prose(section: SectionNode | undefined, title: string): string {
+  if (!section?.prose.length) return '';
+  const paragraphs: { line: number; text: string[] }[] = [];
+  let previousLine = -2;
+  for (const line of section.prose) {
+    if (line.range.start.line !== previousLine + 1 || !paragraphs.length) paragraphs.push({ line: line.range.start.line, text: [] });
+    paragraphs[paragraphs.length - 1].text.push(line.text);
+    previousLine = line.range.start.line;
+  }
+  const body = paragraphs.map((p) => `<p${lineAttribute(p.line)}>${escapeHtml(p.text.join(' '))}</p>`).join('');
+  const heading = title ? `<h2>${escapeHtml(title)}</h2>` : '';
+  return `<section class="prose prose-${escapeHtml(section.name)}"${lineAttribute(section.headerRange.start.line)}>${heading}${body}</section>`;
+}
+
+/** A step of progressive disclosure: visible without script (print, static pages). */
+function stage(id: string, title: string, content: string): string {
+  if (!content) return '';
+  return `<section class="stage stage-${id}" data-stage="${id}"><h2>${title}</h2><div class="stage-body">${content}</div></section>`;
+}
+
+function renderLabs(analysis: CaseAnalysis): string {
+  const panels = analysis.clinical.panels;
+  if (!panels.length) return '';
+  // One unqualified panel needs no heading of its own under "Labs".
+  const titled = panels.length > 1 || panels[0].panel.qualifier !== undefined;
+  const tables = panels.map((reading) => `<div class="panel">${titled ? `<h3${lineAttribute(reading.panel.section.headerRange.start.line)}>${renderPanelTitle(reading)}</h3>` : ''}${renderLabsTable(reading)}</div>`).join('');
+  return tables + renderSerialCharts(panels);
+}
+
+function renderSmear({ model }: CaseAnalysis): string {
+  const section = model.sections.get('smear');
+  if (!section) return '';
+  const findings = model.smearFindings.map((item) => {
+    const description = term('smearFindings', item.text.toLowerCase())?.description;
+    return `<li${lineAttribute(item.range.start.line)}${description ? ` title="${escapeHtml(description)}"` : ''}>${escapeHtml(item.text)}</li>`;
+  }).join('');
+  const note = section.fields.find((f) => f.key === 'note');
+  return `${findings ? `<ul class="findings">${findings}</ul>` : ''}${note?.value ? `<p class="note"${lineAttribute(note.range.start.line)}>${escapeHtml(note.value)}</p>` : ''}`;
+}
+
+function renderMarrow({ model }: CaseAnalysis): string {
+  const section = model.sections.get('marrow');
+  if (!section) return '';
+  const rows = section.fields.filter((f) => f.key !== 'note' && f.value).map((f) =>
+    `<tr${lineAttribute(f.range.start.line)}><th scope="row">${escapeHtml(f.key)}</th><td>${escapeHtml(f.value)}</td></tr>`).join('');
+  const note = section.fields.find((f) => f.key === 'note');
+  return `${rows ? `<table class="marrow"><tbody>${rows}</tbody></table>` : ''}${note?.value ? `<p class="note"${lineAttribute(note.range.start.line)}>${escapeHtml(note.value)}</p>` : ''}`;
+}
+
+/** A whole page for one case: the body (one view or both) inside the shell. */
+export function renderCaseDocument(analysis: CaseAnalysis, options: DocumentOptions): string {
+  const bodies = options.view === 'both'
+    ? `${renderCaseBody(analysis, 'learner')}${renderCaseBody(analysis, 'answer').replace('<article ', '<article hidden ')}`
+    : renderCaseBody(analysis, options.view);
+  return renderDocumentShell(bodies, analysis.model.title ?? 'Case', options);
+}

@@ -1,0 +1,96 @@
+// The case renderer: one pure function behind the preview, `casewright render` and the export.
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { analyzeCase } from '../../server/src/core/analyzeCase';
+import { renderCaseBody, renderCaseDocument } from '../../server/src/core/render/renderCase';
+import { INJECTION_CASE, PAYLOADS } from '../support/injection';
+
+const SAMPLES = path.join(__dirname, '..', '..', 'samples');
+const sampleFiles = readdirSync(SAMPLES).filter((f) => f.endsWith('.case'));
+
+const SERIAL = `case: serial-01
+title: Serial
+[patient]
+age: 60 y
+sex: female
+[labs]
+hemoglobin: 7.1 g/dL
+hematocrit: 22 %
+reticulocytes: 0.8 %
+[labs: day 7]
+hemoglobin: 8.4 g/dL
+hematocrit: 26 %
+reticulocytes: 9.5 %
+[labs: day 30]
+hemoglobin: 11.2 g/dL
+reticulocytes: 1.5 %
+[answer]
+mechanism: ineffective-hematopoiesis
+diagnosis: Pernicious anemia
+explanation: Secret teaching point.
+`;
+
+describe('case renderer', () => {
+  it('ships samples to render', () => assert.ok(sampleFiles.length >= 12, `${sampleFiles.length} samples`));
+
+  for (const file of sampleFiles) {
+    it(`renders ${file} in both views; the learner view holds no answer`, () => {
+      const analysis = analyzeCase(readFileSync(path.join(SAMPLES, file), 'utf8'));
+      const learner = renderCaseBody(analysis, 'learner');
+      const answer = renderCaseBody(analysis, 'answer');
+      const explanation = analysis.model.answer.get('explanation')?.value;
+      const mechanism = analysis.model.answer.get('mechanism')?.value;
+      assert.ok(mechanism && explanation, 'every sample has an answer');
+      assert.ok(!learner.includes('class="answer"'));
+      assert.ok(!learner.includes(explanation.slice(0, 40).replace(/&/g, '&amp;')));
+      assert.ok(answer.includes('class="answer"'));
+      assert.ok(answer.includes(`class="answer-mechanism">${mechanism}<`));
+      assert.match(answer, /engine&#39;s choice|engine's choice/);
+      assert.match(learner, /<table class="labs"/);
+      assert.match(learner, /data-line="\d+"/);
+    });
+  }
+
+  it('flags values against this patient\'s range, not by colour alone', () => {
+    const body = renderCaseBody(analyzeCase(SERIAL), 'learner');
+    assert.match(body, /<tr class="flagged flag-low" data-line="6"><th scope="row">Hemoglobin<\/th><td class="value">7.1<\/td>/);
+    assert.match(body, /<td class="flag flag-low"><span aria-hidden="true">↓<\/span> low<\/td>/);
+    assert.match(body, /12–16/, 'adult female range');
+  });
+
+  it('shows derived indices with their formulas', () => {
+    const body = renderCaseBody(analyzeCase(SERIAL), 'learner');
+    assert.match(body, /<abbr title="Reticulocyte production index 0.20 = corrected reticulocytes/);
+    assert.match(body, /maturation 2 days for hematocrit 16 to &lt; 26 %/);
+  });
+
+  it('draws serial panels as an SVG chart with a point per panel', () => {
+    const body = renderCaseBody(analyzeCase(SERIAL), 'learner');
+    const hb = /<svg class="chart chart-hemoglobin"[\s\S]*?<\/svg>/.exec(body)?.[0] ?? '';
+    assert.equal((hb.match(/<circle /g) ?? []).length, 3);
+    assert.match(hb, /<desc id="chart-hemoglobin-desc">initial: 7.1 g\/dL; day 7: 8.4 g\/dL; day 30: 11.2 g\/dL<\/desc>/);
+    assert.match(body, /<svg class="chart chart-reticulocytes"/);
+    assert.doesNotMatch(renderCaseBody(analyzeCase('case: a\ntitle: A\n[labs]\nhb: 7 g/dL\n'), 'learner'), /<svg/);
+  });
+
+  it('escapes every byte of case text: no payload survives unescaped', () => {
+    const analysis = analyzeCase(INJECTION_CASE);
+    for (const view of ['learner', 'answer'] as const) {
+      const html = renderCaseDocument(analysis, { view, mode: 'standalone', nonce: 'abc', styles: [{ text: '' }], scripts: [] });
+      // Markup must arrive as text; plain words like `javascript:` are harmless as text but
+      // must never become a URL.
+      for (const payload of PAYLOADS.filter((p) => /[<>"`]/.test(p))) assert.ok(!html.includes(payload), `${view}: raw payload ${payload}`);
+      assert.doesNotMatch(html, /(href|src|action)\s*=\s*["']?\s*javascript:/i);
+      assert.doesNotMatch(html, /<script>window|<img src=x|<svg onload|<\/style><style>body/);
+      assert.equal((html.match(/<script/g) ?? []).length, 0, 'no script tags but the page\'s own');
+    }
+  });
+
+  it('puts a strict CSP with the nonce first in the head', () => {
+    const html = renderCaseDocument(analyzeCase(SERIAL), { view: 'learner', mode: 'webview', nonce: 'N0nce', cspSource: 'https://webview.test', styles: [{ href: 'https://webview.test/preview.css' }], scripts: [{ src: 'https://webview.test/preview.js' }] });
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1].replace(/&#39;/g, "'");
+    assert.equal(csp, "default-src 'none'; img-src https://webview.test data:; style-src https://webview.test 'nonce-N0nce'; script-src 'nonce-N0nce'; font-src https://webview.test; base-uri 'none'; form-action 'none'");
+    assert.match(html, /<script src="https:\/\/webview.test\/preview.js" nonce="N0nce"><\/script>/);
+  });
+});
