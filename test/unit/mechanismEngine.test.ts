@@ -163,3 +163,34 @@ describe('mechanism diagnostics', () => {
     assert.match(info?.message ?? '', /peripheral-destruction/);
   });
 });
+
+describe('mechanism engine on the shipped samples', () => {
+  const folder = require('node:path').join(__dirname, '..', '..', 'samples');
+  const fs = require('node:fs') as typeof import('node:fs');
+  const files = fs.readdirSync(folder).filter((f: string) => f.endsWith('.case'));
+
+  it('uses every mechanism of the contract at least once', () => {
+    const stated = new Set(files.map((f: string) => analyzeCase(fs.readFileSync(`${folder}/${f}`, 'utf8')).model.answer.get('mechanism')?.value));
+    assert.deepEqual([...stated].sort(), MECHANISMS.map((m) => m.id).sort());
+  });
+
+  for (const file of files) {
+    it(`${file}: the engine's clear first choice is the stated mechanism, with evidence`, () => {
+      const analysis = analyzeCase(fs.readFileSync(`${folder}/${file}`, 'utf8'));
+      const stated = analysis.model.answer.get('mechanism')?.value;
+      const { ranked, clearChoice } = analysis.clinical.mechanisms;
+      assert.equal(clearChoice, stated, JSON.stringify(ranked.slice(0, 3).map((m) => [m.id, m.score])));
+      assert.ok(ranked[0].evidence.filter((e) => e.effect === 'supports').length >= 2);
+      assert.deepEqual(analysis.diagnostics, []);
+    });
+  }
+});
+
+describe('history text', () => {
+  it('a negated mention ("no bleeding") is not evidence of bleeding', () => {
+    const negated = rank('[history]\nTired. No bleeding, denies melena.\n[labs]\nhemoglobin: 9 g/dL\n');
+    assert.ok(negated.ranked.find((m) => m.id === 'blood-loss')!.evidence.every((e) => e.finding !== 'history-bleeding'));
+    const affirmed = rank('[history]\nTwo days of melena.\n[labs]\nhemoglobin: 9 g/dL\n');
+    assert.ok(affirmed.ranked.find((m) => m.id === 'blood-loss')!.evidence.some((e) => e.finding === 'history-bleeding'));
+  });
+});

@@ -178,13 +178,26 @@ export class FindingEvaluator {
     for (const name of sections) {
       const section = this.model.sections.get(name);
       for (const line of section?.prose ?? []) {
-        const match = regex.exec(line.text);
-        if (match) return { truth: 'yes', observations: [{ text: `${name}: “${match[0]}”`, range: line.range }] };
+        const match = firstAffirmed(regex, line.text);
+        if (match) return { truth: 'yes', observations: [{ text: `${name}: “${match}”`, range: line.range }] };
       }
     }
     // Prose that does not mention a thing is not evidence that it did not happen.
     return { truth: 'unknown', observations: [] };
   }
+}
+
+/** Words that deny what follows in the same clause: "no bleeding", "denies melena". */
+const NEGATION = /\b(no|not|denies|denied|without|never|nor)\b[^.;,:]*$/i;
+
+/** The first match of `regex` in `text` that the clause does not negate. */
+function firstAffirmed(regex: RegExp, text: string): string | undefined {
+  const global = new RegExp(regex.source, regex.flags.includes('g') ? regex.flags : `${regex.flags}g`);
+  for (const match of text.matchAll(global)) {
+    const before = text.slice(Math.max(0, match.index - 40), match.index);
+    if (!NEGATION.test(before)) return match[0];
+  }
+  return undefined;
 }
 
 function panelSuffix(reading: PanelReading): string {

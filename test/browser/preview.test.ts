@@ -1,0 +1,84 @@
+// The rendered case in real headless Chromium: each view, the toggle, the reveal steps, the
+// chart, and injection proven inert (a flag any executed script would set stays unset).
+import { strict as assert } from 'node:assert';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { analyzeCase } from '../../server/src/core/analyzeCase';
+import { standalonePage } from '../../server/src/cli/renderCommand';
+import { launchChromium, RESULTS } from '../support/browser';
+import { INJECTION_CASE } from '../support/injection';
+
+const SAMPLES = path.resolve(__dirname, '..', '..', 'samples');
+
+describe('case preview in Chromium', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let page: Page;
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+
+  before(async () => { browser = await launchChromium(); });
+  after(async () => { await browser?.close(); });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1000, height: 1300 } });
+    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    page.on('pageerror', (e) => errors.push(String(e)));
+  });
+  afterEach(async () => { await page?.close(); });
+
+  async function load(text: string, view: 'learner' | 'answer' | 'both', name: string) {
+    const file = path.join(RESULTS, `${name}.html`);
+    writeFileSync(file, standalonePage(analyzeCase(text), view));
+    await page.goto(`file://${file}`);
+  }
+
+  it('learner view: stages revealed step by step, no answer in the page', async () => {
+    await load(readFileSync(path.join(SAMPLES, 'b12-deficiency-01.case'), 'utf8'), 'learner', 'learner');
+    assert.equal(await page.locator('.stage-labs').isVisible(), false, 'labs wait for the first reveal');
+    await page.screenshot({ path: path.join(RESULTS, 'preview-learner.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Reveal labs' }).click();
+    assert.equal(await page.locator('.stage-labs').isVisible(), true);
+    assert.equal(await page.locator('.stage-smear').isVisible(), false);
+    await page.getByRole('button', { name: /Reveal blood smear/ }).click();
+    assert.equal(await page.locator('.stage-smear').isVisible(), true);
+    assert.equal(await page.locator('.answer').count(), 0);
+    assert.ok((await page.locator('table.labs tr.flagged').count()) > 0, 'flags shown');
+    const points = await page.locator('svg.chart-hemoglobin circle').count();
+    assert.ok(points >= 2, `chart points: ${points}`);
+    await page.screenshot({ path: path.join(RESULTS, 'preview-learner-revealed.png'), fullPage: true });
+    assert.deepEqual(errors, []);
+  });
+
+  it('the toggle switches between learner and answer views', async () => {
+    await load(readFileSync(path.join(SAMPLES, 'warm-aiha-01.case'), 'utf8'), 'both', 'both');
+    assert.equal(await page.locator('article.view-answer').isVisible(), false);
+    await page.getByRole('button', { name: 'Answer view' }).click();
+    assert.equal(await page.locator('article.view-answer').isVisible(), true);
+    assert.equal(await page.locator('article.view-learner').isVisible(), false);
+    assert.equal(await page.getByRole('button', { name: 'Answer view' }).getAttribute('aria-pressed'), 'true');
+    assert.match(await page.locator('.answer-mechanism').innerText(), /peripheral-destruction/);
+    assert.ok((await page.locator('ol.ranking > li').count()) >= 1);
+    await page.screenshot({ path: path.join(RESULTS, 'preview-answer.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Learner view' }).click();
+    assert.equal(await page.locator('article.view-learner').isVisible(), true);
+  });
+
+  it('carries a strict Content-Security-Policy', async () => {
+    await load(readFileSync(path.join(SAMPLES, 'itp-01.case'), 'utf8'), 'learner', 'csp');
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.match(csp ?? '', /^default-src 'none'; .*script-src 'nonce-[A-Za-z0-9+/=]+'/);
+  });
+
+  it('renders an injection case as text and runs nothing', async () => {
+    for (const view of ['learner', 'answer', 'both'] as const) {
+      await load(INJECTION_CASE, view, `injection-${view}`);
+      for (const button of await page.getByRole('button', { name: /Reveal/ }).all()) await button.click().catch(() => undefined);
+      assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined, `${view}: a script ran`);
+      assert.equal(await page.locator('body').isVisible(), true, `${view}: CSS from the case applied`);
+      assert.match(await page.locator('h1').first().innerText(), /<script>window.__pwned=1<\/script>/);
+    }
+    await page.screenshot({ path: path.join(RESULTS, 'preview-injection.png'), fullPage: true });
+    assert.deepEqual(dialogs, []);
+  });
+});

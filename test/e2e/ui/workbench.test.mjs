@@ -1,0 +1,129 @@
+// The packaged extension in a real VS Code workbench (code-server), driven like a user would:
+// language, colours, squiggle and Problems row, hover, code action, preview. A screenshot of
+// each step goes to test-results/e2e/.
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.CS_BASE;
+const WORKSPACE = process.env.E2E_WORKSPACE;
+const RESULTS = process.env.E2E_RESULTS;
+const shot = (page, name) => page.screenshot({ path: path.join(RESULTS, `${name}.png`) });
+
+async function quickOpen(page, text, rowText, palette = false) {
+  await page.keyboard.press(palette ? 'Control+Shift+P' : 'Control+P');
+  await page.locator('.quick-input-widget input.input').waitFor();
+  await page.keyboard.type(palette ? text : text);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+}
+
+async function hoverWord(page, word, expect) {
+  const span = page.locator('.monaco-editor .view-lines .view-line span span', { hasText: word }).first();
+  await span.waitFor({ timeout: 30_000 });
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: expect }).first();
+  for (let i = 0; i < 15; i++) {
+    const box = await span.boundingBox();
+    const text = await span.textContent();
+    const cw = box.width / text.length;
+    const idx = text.indexOf(word);
+    await page.mouse.move(5, 5);
+    await page.mouse.move(box.x + (idx + word.length / 2) * cw, box.y + box.height / 2, { steps: 3 });
+    try {
+      await hover.waitFor({ timeout: 3000 });
+      return hover.innerText();
+    } catch {
+      // the extension may still be activating: hover again
+    }
+  }
+  throw new Error(`no hover containing ${expect}`);
+}
+
+describe('Casewright in VS Code (code-server)', function () {
+  this.timeout(180_000);
+  let context;
+  let page;
+  let profile;
+
+  before(async () => {
+    profile = mkdtempSync(path.join(process.env.E2E_HOME, 'chrome-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1400, height: 900 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = context.pages()[0] ?? await context.newPage();
+    await page.goto(`${BASE}/?folder=${encodeURIComponent(WORKSPACE)}`);
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'drafts' }).waitFor({ timeout: 90_000 });
+  });
+
+  after(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('opens a .case file as the Case language', async () => {
+    await quickOpen(page, 'broken-unit.case', 'broken-unit.case');
+    const mode = page.locator('.statusbar-item', { hasText: /^Case$/ }).first();
+    await mode.waitFor({ timeout: 30_000 });
+    await shot(page, '01-language');
+  });
+
+  it('colours the tokens with the grammar', async () => {
+    const line = page.locator('.view-line', { hasText: 'hemoglobin: 7.4 g/dL' }).first();
+    await line.waitFor();
+    const classes = await line.locator('span > span').evaluateAll((spans) => spans.map((s) => s.className));
+    assert.ok(new Set(classes).size >= 3, `expected several token colours, got ${classes.join(' ')}`);
+    await shot(page, '02-highlighting');
+  });
+
+  it('shows a squiggle and a Problems row for the bad unit', async () => {
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
+    await quickOpen(page, '>Problems: Focus on Problems View', 'Focus on Problems', true);
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'is not a unit for Platelets' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await shot(page, '03-problems');
+  });
+
+  it('hovers reticulocytes to show the RPI', async () => {
+    await page.locator('.monaco-editor .view-lines').first().click();
+    const text = await hoverWord(page, 'reticulocytes', 'RPI');
+    assert.match(text, /RPI|production index/);
+    await page.waitForTimeout(300); // let the hover finish fading in for the picture
+    await shot(page, '04-hover');
+    await page.mouse.move(5, 5);
+  });
+
+  it('applies the "Suggest mechanism" code action, which changes the file', async () => {
+    await page.locator('.view-line', { hasText: 'haptoglobin' }).first().click();
+    await page.keyboard.press('Control+.');
+    const action = page.locator('.action-widget .monaco-list-row, .context-view .action-label', { hasText: 'Suggest mechanism' }).first();
+    await action.waitFor({ timeout: 30_000 });
+    await shot(page, '05-code-action-menu');
+    await action.click();
+    await page.locator('.view-line', { hasText: 'mechanism: peripheral-destruction' }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Control+S');
+    await shot(page, '06-code-action-applied');
+    const onDisk = readFileSync(path.join(WORKSPACE, 'drafts', 'broken-unit.case'), 'utf8');
+    for (let i = 0; i < 50 && !onDisk.includes('mechanism:'); i++) await page.waitForTimeout(100);
+    assert.match(readFileSync(path.join(WORKSPACE, 'drafts', 'broken-unit.case'), 'utf8'), /\[answer\][\s\S]*mechanism: peripheral-destruction/);
+  });
+
+  it('opens the preview to the side with the labs table, the chart and the view toggle', async () => {
+    await quickOpen(page, 'b12-deficiency-01.case', 'b12-deficiency-01.case');
+    await page.locator('.view-line', { hasText: 'hemoglobin' }).first().waitFor({ timeout: 30_000 });
+    await quickOpen(page, '>Casewright: Open Preview to the Side', 'Open Preview to the Side', true);
+    const outer = page.frameLocator('iframe.webview.ready');
+    const frame = outer.frameLocator('#active-frame');
+    await frame.locator('h1').waitFor({ timeout: 60_000 });
+    const reveal = frame.getByRole('button', { name: 'Reveal labs' });
+    await reveal.click();
+    await frame.locator('table.labs').first().waitFor();
+    assert.ok((await frame.locator('svg.chart-hemoglobin circle').count()) >= 2, 'chart points');
+    await shot(page, '07-preview-learner');
+    await frame.getByRole('button', { name: 'Answer view' }).click();
+    await frame.locator('.answer-mechanism').waitFor({ timeout: 30_000 });
+    assert.match(await frame.locator('.answer-mechanism').innerText(), /ineffective-hematopoiesis/);
+    await shot(page, '08-preview-answer');
+  });
+});
