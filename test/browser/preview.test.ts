@@ -74,7 +74,7 @@ describe('case preview in Chromium', function () {
     for (const view of ['learner', 'answer', 'both'] as const) {
       await load(INJECTION_CASE, view, `injection-${view}`);
       for (const button of await page.getByRole('button', { name: /Reveal/ }).all()) await button.click().catch(() => undefined);
-      assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined, `${view}: a script ran`);
+      assert.equal(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned), undefined, `${view}: a script ran`);
       assert.equal(await page.locator('body').isVisible(), true, `${view}: CSS from the case applied`);
       assert.match(await page.locator('h1').first().innerText(), /<script>window.__pwned=1<\/script>/);
     }

@@ -5,7 +5,7 @@ import { diagnostic, type CaseDiagnostic } from '../core/diagnostics';
 import { lineSpan } from '../core/text';
 import { loadConfig } from '../node/configDiscovery';
 import { discoverCaseFiles } from '../node/fileDiscovery';
-import { readCaseFile } from '../node/readCaseFile';
+import { readCaseFileSync } from '../node/readCaseFile';
 import type { FileResult } from './formatters/fileResult';
 import { createProgress } from './progress';
 
@@ -27,12 +27,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const discovery = await discoverCaseFiles(options.paths, options.cwd, { root: loaded.root, patterns: loaded.config.ignore ?? [] });
   if (discovery.problems.length) return { ok: false, message: discovery.problems.join('\n') };
 
-  const bank = new CaseBank(loaded.config);
+  const bank = new CaseBank(loaded.config, { retainAnalyses: false });
   const fileProblems = new Map<string, CaseDiagnostic[]>();
   const progress = createProgress(process.stderr, 'Checking');
   let done = 0;
   for (const file of discovery.files) {
-    const read = await readCaseFile(file);
+    const read = readCaseFileSync(file);
     if (read.ok) {
       bank.set(file, read.text);
       if (read.invalidUtf8) {

@@ -3,17 +3,34 @@
 // models already held, so one changed file costs one parse, not a re-check of the bank.
 import { analyzeCase, type AnalysisOptions, type CaseAnalysis } from './analyzeCase';
 import { maturationTableFor } from './clinical/maturation';
-import { checkBank } from './checks/bankChecks';
+import { checkBank, type BankSummary } from './checks/bankChecks';
 import { applyRules, type CasewrightConfig } from './config/config';
 import { comparePositions } from './text';
 import type { CaseDiagnostic } from './diagnostics';
 
+interface HeldDocument {
+  /** The full analysis; dropped in lean banks (the CLI), which keep only what they report. */
+  analysis?: CaseAnalysis;
+  summary: BankSummary;
+  diagnostics: CaseAnalysis['diagnostics'];
+}
+
+export interface CaseBankOptions {
+  /**
+   * Keep every analysis for editor features (the default). A lean bank keeps only each
+   * document's diagnostics and its id and links: memory stays flat on large banks.
+   */
+  retainAnalyses?: boolean;
+}
+
 export class CaseBank {
-  private readonly documents = new Map<string, CaseAnalysis>();
+  private readonly documents = new Map<string, HeldDocument>();
+  private readonly retain: boolean;
   private bankDiagnostics: Map<string, CaseDiagnostic[]> | undefined;
   private options: AnalysisOptions = {};
 
-  constructor(private config: CasewrightConfig = {}) {
+  constructor(private config: CasewrightConfig = {}, options: CaseBankOptions = {}) {
+    this.retain = options.retainAnalyses ?? true;
     this.setConfig(config);
   }
 
@@ -26,7 +43,8 @@ export class CaseBank {
   /** Adds or replaces a document; returns its analysis. */
   set(uri: string, text: string): CaseAnalysis {
     const analysis = analyzeCase(text, this.options);
-    this.documents.set(uri, analysis);
+    const { id, idRange, seeAlso } = analysis.model;
+    this.documents.set(uri, { analysis: this.retain ? analysis : undefined, summary: { id, idRange, seeAlso }, diagnostics: analysis.diagnostics });
     // Bank checks read only ids and see-also lists: cheap to redo over the held models.
     this.bankDiagnostics = undefined;
     return analysis;
@@ -39,7 +57,7 @@ export class CaseBank {
   }
 
   get(uri: string): CaseAnalysis | undefined {
-    return this.documents.get(uri);
+    return this.documents.get(uri)?.analysis;
   }
 
   uris(): string[] {
@@ -53,26 +71,26 @@ export class CaseBank {
   /** Every case id in the bank with the uris that define it. */
   caseIds(): Map<string, string[]> {
     const ids = new Map<string, string[]>();
-    for (const [uri, { model }] of this.documents) {
-      if (!model.id) continue;
-      const list = ids.get(model.id);
-      if (list) list.push(uri); else ids.set(model.id, [uri]);
+    for (const [uri, { summary }] of this.documents) {
+      if (!summary.id) continue;
+      const list = ids.get(summary.id);
+      if (list) list.push(uri); else ids.set(summary.id, [uri]);
     }
     return ids;
   }
 
   /** Document and bank diagnostics for one file, with the configuration's rules applied. */
   diagnostics(uri: string): CaseDiagnostic[] {
-    const analysis = this.documents.get(uri);
-    if (!analysis) return [];
+    const held = this.documents.get(uri);
+    if (!held) return [];
     const bank = this.bankWide().get(uri) ?? [];
-    const all = bank.length ? [...analysis.diagnostics, ...bank].sort((a, b) => comparePositions(a.range.start, b.range.start)) : analysis.diagnostics;
+    const all = bank.length ? [...held.diagnostics, ...bank].sort((a, b) => comparePositions(a.range.start, b.range.start)) : held.diagnostics;
     return applyRules(all, this.config);
   }
 
   private bankWide(): Map<string, CaseDiagnostic[]> {
     if (!this.bankDiagnostics) {
-      this.bankDiagnostics = checkBank([...this.documents].map(([uri, { model }]) => ({ uri, model })));
+      this.bankDiagnostics = checkBank([...this.documents].map(([uri, { summary }]) => ({ uri, model: summary })));
     }
     return this.bankDiagnostics;
   }

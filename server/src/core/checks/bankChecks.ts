@@ -3,9 +3,12 @@ import { diagnostic, type CaseDiagnostic } from '../diagnostics';
 import type { CaseModel } from '../model/caseModel';
 import { closestMatches, didYouMeanSentence } from '../util/didYouMean';
 
+/** What bank-wide checks need of a case: its id and its see-also links. */
+export type BankSummary = Pick<CaseModel, 'id' | 'idRange' | 'seeAlso'>;
+
 export interface BankEntry {
   uri: string;
-  model: CaseModel;
+  model: BankSummary;
 }
 
 /** Bank-wide diagnostics for every entry, keyed by uri (entries with none are absent). */

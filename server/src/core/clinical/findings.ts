@@ -61,7 +61,8 @@ interface Sample {
 
 export class FindingEvaluator {
   private readonly memo = new Map<string, FindingResult>();
-  private readonly patterns = new Map<string, RegExp>();
+  private readonly labCache = new Map<string, Sample[]>();
+  private readonly indexCache = new Map<string, Sample[]>();
 
   constructor(
     private readonly definitions: Record<string, FindingDefinition>,
@@ -115,7 +116,10 @@ export class FindingEvaluator {
   }
 
   private labSamples(key: string): Sample[] {
+    const cached = this.labCache.get(key);
+    if (cached) return cached;
     const samples: Sample[] = [];
+    this.labCache.set(key, samples);
     for (const reading of this.panels) {
       const lab = reading.labs.get(key);
       if (lab && (lab.value !== undefined || lab.word !== undefined)) {
@@ -137,7 +141,10 @@ export class FindingEvaluator {
   }
 
   private indexSamples(id: string): Sample[] {
+    const cached = this.indexCache.get(id);
+    if (cached) return cached;
     const samples: Sample[] = [];
+    this.indexCache.set(id, samples);
     for (const reading of this.panels) {
       const index = reading.indices.get(id) ?? reading.calculated.get(id);
       if (!index) continue;
@@ -170,11 +177,7 @@ export class FindingEvaluator {
   }
 
   private text(sections: string[], pattern: string): Outcome {
-    let regex = this.patterns.get(pattern);
-    if (!regex) {
-      regex = new RegExp(pattern, 'i');
-      this.patterns.set(pattern, regex);
-    }
+    const regex = compiledPattern(pattern);
     for (const name of sections) {
       const section = this.model.sections.get(name);
       for (const line of section?.prose ?? []) {
@@ -190,10 +193,20 @@ export class FindingEvaluator {
 /** Words that deny what follows in the same clause: "no bleeding", "denies melena". */
 const NEGATION = /\b(no|not|denies|denied|without|never|nor)\b[^.;,:]*$/i;
 
-/** The first match of `regex` in `text` that the clause does not negate. */
+/** Patterns from the rules file, compiled once per process (case-insensitive, global). */
+const compiledPatterns = new Map<string, RegExp>();
+function compiledPattern(pattern: string): RegExp {
+  let regex = compiledPatterns.get(pattern);
+  if (!regex) {
+    regex = new RegExp(pattern, 'gi');
+    compiledPatterns.set(pattern, regex);
+  }
+  return regex;
+}
+
+/** The first match of `regex` (global) in `text` that the clause does not negate. */
 function firstAffirmed(regex: RegExp, text: string): string | undefined {
-  const global = new RegExp(regex.source, regex.flags.includes('g') ? regex.flags : `${regex.flags}g`);
-  for (const match of text.matchAll(global)) {
+  for (const match of text.matchAll(regex)) {
     const before = text.slice(Math.max(0, match.index - 40), match.index);
     if (!NEGATION.test(before)) return match[0];
   }
