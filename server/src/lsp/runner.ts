@@ -8,6 +8,8 @@ export function runSafe<T>(connection: Connection, what: string, fallback: T, to
     const result = work();
     return token?.isCancellationRequested ? cancelled() : result;
   } catch (error) {
+    // A deliberate refusal (an invalid rename) goes back to the client as the error it is.
+    if (error instanceof ResponseError) return error;
     connection.console.error(`${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     return fallback;
   }
@@ -19,6 +21,7 @@ export async function runSafeAsync<T>(connection: Connection, what: string, fall
     const result = await work();
     return token?.isCancellationRequested ? cancelled() : result;
   } catch (error) {
+    if (error instanceof ResponseError) return error;
     connection.console.error(`${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     return fallback;
   }

@@ -1,0 +1,15 @@
+import { MarkupKind } from 'vscode-languageserver/node';
+import { hover } from '../../core/services/hover';
+import type { Feature } from '../featureContext';
+import { runSafe } from '../runner';
+
+export const hoverFeature: Feature = {
+  capabilities: { hoverProvider: true },
+  register(context) {
+    context.connection.onHover((params, token) => runSafe(context.connection, 'hover', null, token, () => {
+      const analysis = context.workspace.analysis(params.textDocument.uri);
+      const result = analysis && hover(analysis, params.position);
+      return result ? { contents: { kind: MarkupKind.Markdown, value: result.contents }, range: result.range } : null;
+    }));
+  },
+};
