@@ -4,7 +4,10 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../.." && pwd)
 RESULT_FILE=${RESULT_FILE:-$(mktemp)}
-export RESULT_FILE SERVER_JS="$repo/dist/server.js" CASE_FILE="${E2E_WORKSPACE:?}/drafts/broken-unit.case"
+# A fresh copy of the fixture: the editor tests before this one may have changed theirs.
+nvim_dir=$(mktemp -d "${E2E_WORKSPACE:?}/../nvim-XXXX")
+cp "$repo/test/fixtures/e2e/broken-unit.case" "$nvim_dir/"
+export RESULT_FILE SERVER_JS="$repo/dist/server.js" CASE_FILE="$nvim_dir/broken-unit.case"
 rm -f "$RESULT_FILE"
 timeout 90 nvim --headless -u NONE -i NONE -c "luafile $here/test.lua" >/dev/null 2>&1
 status=$?

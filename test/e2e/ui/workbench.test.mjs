@@ -100,7 +100,11 @@ describe('Casewright in VS Code (code-server)', function () {
     const action = page.locator('.action-widget .monaco-list-row, .context-view .action-label', { hasText: 'Suggest mechanism' }).first();
     await action.waitFor({ timeout: 30_000 });
     await shot(page, '05-code-action-menu');
-    await action.click();
+    // The menu's pointer block swallows clicks: choose the row with the keyboard, as users do.
+    for (let i = 0; i < 10 && !(await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Suggest mechanism' }).count()); i++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
     await page.locator('.view-line', { hasText: 'mechanism: peripheral-destruction' }).first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Control+S');
     await shot(page, '06-code-action-applied');

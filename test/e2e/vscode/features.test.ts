@@ -58,7 +58,7 @@ describe('features through the vscode API', () => {
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     assert.ok(labels.includes('haptoglobin'), labels.slice(0, 20).join(', '));
     await vscode.commands.executeCommand('undo');
-    await vscode.commands.executeCommand('workbench.action.revertFile');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it('applies a quick fix through a WorkspaceEdit', async () => {
@@ -71,7 +71,7 @@ describe('features through the vscode API', () => {
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     assert.match(editor.document.getText(), /platelets: 245 10\^9\/L/);
     await diagnosticsFor(editor.document.uri, (d) => !d.some((x) => codeOf(x) === 'unit-not-accepted'));
-    await vscode.commands.executeCommand('workbench.action.revertFile');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it('formats by whitespace only, and formatting twice changes nothing', async () => {
