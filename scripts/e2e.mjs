@@ -14,6 +14,9 @@ const HOST = path.join(E2E_HOME, 'host');
 const CODE_SERVER = path.join(HOST, 'node_modules', '.bin', 'code-server');
 const RESULTS = path.join(REPO, 'test-results', 'e2e');
 const totals = { passed: 0, failed: 0 };
+/** `--only=ui|extension-host|nvim` runs one stage (npm run test:vscode runs extension-host). */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const wanted = (stage) => !only || only === stage;
 const groups = [];
 
 function log(message) {
@@ -120,28 +123,34 @@ async function main() {
 
   try {
     // 1. The .vsix installed into code-server, driven through the UI.
-    const extensions = path.join(runDir, 'extensions');
-    run('installing the .vsix into code-server', CODE_SERVER, ['--config', '/dev/null', '--extensions-dir', extensions, '--install-extension', path.join(REPO, 'casewright.vsix')], { stdio: 'ignore' });
-    const uiBase = await startCodeServer(runDir, 'ui', extensions);
-    runCounted('UI tests (Playwright in chromium)', process.execPath, [path.join(REPO, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--no-config', '--timeout', '120000', '--reporter', path.join(REPO, 'test', 'support', 'totalsReporter.js'), 'test/e2e/ui/*.test.mjs'],
-      { CS_BASE: uiBase, E2E_WORKSPACE: workspace, E2E_RESULTS: RESULTS, E2E_HOME, NODE_PATH: path.join(REPO, 'node_modules') });
-    killAll();
-
+    if (wanted('ui')) await uiStage(runDir, workspace);
     // 2. The mocha suite against the vscode API, inside code-server's extension host, on the
     //    unpacked .vsix as the development extension (the same bits users install).
-    const devExtension = path.join(runDir, 'dev-extension');
-    unpackVsix(path.join(REPO, 'casewright.vsix'), devExtension);
-    const hostBase = await startCodeServer(runDir, 'host', path.join(runDir, 'no-extensions'));
-    runCounted('extension-host tests (vscode API)', process.execPath, ['test/e2e/vscode/runInCodeServer.mjs'],
-      { CS_BASE: hostBase, EXT_DEV: devExtension, EXT_TESTS: path.join(REPO, 'out', 'e2e', 'suite.js'), E2E_WORKSPACE: workspace, E2E_HOME });
-    killAll();
-
+    if (wanted('extension-host')) await extensionHostStage(runDir, workspace);
     // 3. Neovim as a plain LSP client of dist/server.js.
-    runCounted('Neovim LSP client', 'bash', ['test/e2e/nvim/run.sh'], { E2E_WORKSPACE: workspace, RESULT_FILE: path.join(runDir, 'nvim-result.txt') });
+    if (wanted('nvim')) runCounted('Neovim LSP client', 'bash', ['test/e2e/nvim/run.sh'], { E2E_WORKSPACE: workspace, RESULT_FILE: path.join(runDir, 'nvim-result.txt') });
   } finally {
     killAll();
     rmSync(runDir, { recursive: true, force: true });
   }
+}
+
+async function uiStage(runDir, workspace) {
+  const extensions = path.join(runDir, 'extensions');
+  run('installing the .vsix into code-server', CODE_SERVER, ['--config', '/dev/null', '--extensions-dir', extensions, '--install-extension', path.join(REPO, 'casewright.vsix')], { stdio: 'ignore' });
+  const uiBase = await startCodeServer(runDir, 'ui', extensions);
+  runCounted('UI tests (Playwright in chromium)', process.execPath, [path.join(REPO, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--no-config', '--timeout', '120000', '--reporter', path.join(REPO, 'test', 'support', 'totalsReporter.js'), 'test/e2e/ui/*.test.mjs'],
+    { CS_BASE: uiBase, E2E_WORKSPACE: workspace, E2E_RESULTS: RESULTS, E2E_HOME, NODE_PATH: path.join(REPO, 'node_modules') });
+  killAll();
+}
+
+async function extensionHostStage(runDir, workspace) {
+  const devExtension = path.join(runDir, 'dev-extension');
+  unpackVsix(path.join(REPO, 'casewright.vsix'), devExtension);
+  const hostBase = await startCodeServer(runDir, 'host', path.join(runDir, 'no-extensions'));
+  runCounted('extension-host tests (vscode API)', process.execPath, ['test/e2e/vscode/runInCodeServer.mjs'],
+    { CS_BASE: hostBase, EXT_DEV: devExtension, EXT_TESTS: path.join(REPO, 'out', 'e2e', 'suite.js'), E2E_WORKSPACE: workspace, E2E_HOME });
+  killAll();
 }
 
 function unpackVsix(vsix, target) {
