@@ -225,3 +225,29 @@ describe('casewright check (the real process)', () => {
     });
   });
 });
+
+describe('casewright check on a large bank (worker threads)', function () {
+  this.timeout(120_000);
+  it('gives exactly the same report on several threads as on one', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { generateBank } = require('../../scripts/bench/generateBank') as typeof import('../../scripts/bench/generateBank');
+    const bank = tempBank({});
+    try {
+      const files = generateBank(path.join(bank.dir, 'bank'), 450, 3);
+      // A duplicate id across threads, a broken file and a dangling see-also.
+      require('node:fs').writeFileSync(files[1], 'case: gen-00000\ntitle: Twin\nsee-also: nowhere-01\n');
+      require('node:fs').writeFileSync(files[2], BROKEN.replace('demo-01', 'broken-99'));
+      const parallel = runCli(['check', '--format', 'json', 'bank'], bank.dir);
+      const sequential = runCli(['check', '--format', 'json', 'bank'], bank.dir, { CASEWRIGHT_THREADS: '1' });
+      assert.equal(parallel.status, 1);
+      assert.equal(parallel.stdout, sequential.stdout);
+      const report = JSON.parse(parallel.stdout) as { file: string; diagnostics: { code: string }[] }[];
+      assert.equal(report.length, 450);
+      const codes = report.flatMap((f) => f.diagnostics.map((d) => d.code));
+      assert.equal(codes.filter((c) => c === 'duplicate-case-id').length, 2);
+      assert.ok(codes.includes('unknown-see-also') && codes.includes('implausible-value'));
+    } finally {
+      bank.cleanup();
+    }
+  });
+});

@@ -1,12 +1,10 @@
 // `casewright check`: discover the bank, read and check every file on the core, print.
 import * as path from 'node:path';
 import { CaseBank } from '../core/bank';
-import { diagnostic, type CaseDiagnostic } from '../core/diagnostics';
-import { lineSpan } from '../core/text';
 import { loadConfig } from '../node/configDiscovery';
 import { discoverCaseFiles } from '../node/fileDiscovery';
-import { readCaseFileSync } from '../node/readCaseFile';
 import type { FileResult } from './formatters/fileResult';
+import { analyzeFiles } from './parallelCheck';
 import { createProgress } from './progress';
 
 export interface CheckOptions {
@@ -28,22 +26,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   if (discovery.problems.length) return { ok: false, message: discovery.problems.join('\n') };
 
   const bank = new CaseBank(loaded.config, { retainAnalyses: false });
-  const fileProblems = new Map<string, CaseDiagnostic[]>();
   const progress = createProgress(process.stderr, 'Checking');
-  let done = 0;
-  for (const file of discovery.files) {
-    const read = readCaseFileSync(file);
-    if (read.ok) {
-      bank.set(file, read.text);
-      if (read.invalidUtf8) {
-        fileProblems.set(file, [diagnostic('warning', 'invalid-encoding',
-          'This file is not valid UTF-8; unreadable bytes are shown as �. Save it as UTF-8.', lineSpan(0, 0, 0))]);
-      }
-    } else {
-      fileProblems.set(file, [diagnostic('error', read.tooLarge ? 'file-too-large' : 'unreadable-file', `This file could not be checked: ${read.problem}.`, lineSpan(0, 0, 0))]);
-    }
-    progress.tick(++done, discovery.files.length);
-  }
+  const fileProblems = await analyzeFiles(discovery.files, bank, loaded.config, (done) => progress.tick(done, discovery.files.length));
   progress.done();
 
   const results = discovery.files.map((file) => ({

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { runCheck } from './checkCommand';
 import { runExplain } from './explainCommand';
 import { runExport } from './exportCommand';
+import { runAsWorkerIfAsked } from './parallelCheck';
 import { runRender, type RenderView } from './renderCommand';
 import type { Formatter } from './formatters/fileResult';
 import { formatGithub } from './formatters/github';
@@ -154,7 +155,7 @@ function parseOptions(args: string[], options: OptionSpec) {
   }
 }
 
-if (require.main === module) {
+if (require.main === module && !runAsWorkerIfAsked()) {
   main(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (error: unknown) => {

@@ -50,6 +50,18 @@ export class CaseBank {
     return analysis;
   }
 
+  /** What a lean bank holds for a document: enough to check the bank and report. */
+  held(uri: string): { summary: BankSummary; diagnostics: CaseDiagnostic[] } | undefined {
+    const held = this.documents.get(uri);
+    return held ? { summary: held.summary, diagnostics: held.diagnostics } : undefined;
+  }
+
+  /** Takes a document analysed elsewhere (another thread) with the same configuration. */
+  adopt(uri: string, held: { summary: BankSummary; diagnostics: CaseDiagnostic[] }): void {
+    this.documents.set(uri, { summary: held.summary, diagnostics: held.diagnostics });
+    this.bankDiagnostics = undefined;
+  }
+
   delete(uri: string): boolean {
     const existed = this.documents.delete(uri);
     if (existed) this.bankDiagnostics = undefined;

@@ -1,0 +1,206 @@
+// `npm run bench`: Casewright's speed, each figure a ratio measured side by side in one run,
+// written to docs/performance.md with the machine noted.
+//  1. `casewright check` on 3,000 cases against the floor (read, split, match, one ajv per file).
+//  2. Edit-to-diagnostics latency on a 5,000-line case over stdio, against yaml-language-server
+//     validating the same content as YAML against an equivalent JSON schema.
+//  3. Hover and completion latency on that document.
+//  4. Server memory with a 10,000-case workspace, and the re-check after one file changes.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generateBank, longCase } from './generateBank';
+import { stats, TimingClient } from './lspClient';
+import { caseToYaml, YAML_SCHEMA } from './yamlEquivalent';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const SERVER = path.join(REPO, 'dist', 'server.js');
+const quick = process.argv.includes('--quick');
+const work = mkdtempSync(path.join(tmpdir(), 'casewright-bench-'));
+const lines: string[] = [];
+const out = (s = '') => { console.log(s); lines.push(s); };
+
+function time(command: string, args: string[]): number {
+  const started = process.hrtime.bigint();
+  const run = spawnSync(command, args, { cwd: REPO, stdio: 'ignore' });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${run.status}`);
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+async function checkVersusFloor(): Promise<void> {
+  const count = quick ? 600 : 3000;
+  const bank = path.join(work, 'bank');
+  generateBank(bank, count);
+  const floor: number[] = [];
+  const check: number[] = [];
+  for (let i = 0; i < (quick ? 3 : 7); i++) {
+    floor.push(time(process.execPath, ['scripts/bench/floor.mjs', bank]));
+    check.push(time(process.execPath, ['dist/cli.js', 'check', bank, '--format', 'json']));
+  }
+  const f = stats(floor).median;
+  const c = stats(check).median;
+  out(`## 1. casewright check on ${count} cases`);
+  out();
+  out('| | median of runs (ms) |');
+  out('|---|---|');
+  out(`| floor (read, split, match, one ajv validation per file) | ${f.toFixed(0)} |`);
+  out(`| casewright check --format json | ${c.toFixed(0)} |`);
+  out(`| **ratio** (target ≤ 2.0) | **${(c / f).toFixed(2)}×** |`);
+  out();
+}
+
+async function editLatency(): Promise<void> {
+  const caseText = longCase(5000);
+  const caseFile = path.join(work, 'long.case');
+  writeFileSync(caseFile, caseText);
+  const yamlText = caseToYaml(caseText);
+  const yamlFile = path.join(work, 'long.yaml');
+  const schemaFile = path.join(work, 'long.schema.json');
+  writeFileSync(yamlFile, yamlText);
+  writeFileSync(schemaFile, JSON.stringify(YAML_SCHEMA));
+  const edits = quick ? 15 : 50;
+
+  const casewright = new TimingClient(process.execPath, [SERVER, '--stdio'], () => ({ validate: { enable: true, delay: 0 } }));
+  await casewright.initialize(null);
+  const ours = await measureEdits(casewright, pathToFileURL(caseFile).href, 'case', caseText, edits, (text, i) => text.replace(/hemoglobin: [\d.]+ g\/dL/, `hemoglobin: ${(7 + (i % 30) / 10).toFixed(1)} g/dL`));
+  const hoverLine = caseText.split('\n').findIndex((l) => l.startsWith('reticulocytes:'));
+  const hover = await measureRequests(casewright, 'textDocument/hover', () => ({ textDocument: { uri: pathToFileURL(caseFile).href }, position: { line: hoverLine, character: 3 } }), edits);
+  const completionLine = caseText.split('\n').findIndex((l) => l.startsWith('ldh:'));
+  const completion = await measureRequests(casewright, 'textDocument/completion', () => ({ textDocument: { uri: pathToFileURL(caseFile).href }, position: { line: completionLine, character: 2 } }), edits);
+  await casewright.dispose();
+
+  const yamlServer = path.join(REPO, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+  const yamlSettings = { validate: true, hover: true, completion: true, schemaStore: { enable: false }, schemas: { [pathToFileURL(schemaFile).href]: ['*.yaml'] } };
+  const yaml = new TimingClient(process.execPath, [yamlServer, '--stdio'], (section) => (section === 'yaml' ? yamlSettings : null));
+  await yaml.initialize(null);
+  await yaml.connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: yamlSettings } });
+  const theirs = await measureEdits(yaml, pathToFileURL(yamlFile).href, 'yaml', yamlText, edits, (text, i) => text.replace(/value: [\d.]+\n(\s+)unit: g\/dL/, (_m, indent: string) => `value: ${(7 + (i % 30) / 10).toFixed(1)}\n${indent}unit: g/dL`));
+  await yaml.dispose();
+
+  out(`## 2. Edit-to-diagnostics latency, ${caseText.split('\n').length}-line case, ${edits} edits over stdio`);
+  out();
+  out('| server | median (ms) | p95 (ms) |');
+  out('|---|---|---|');
+  out(`| Casewright (validation delay 0) | ${ours.median.toFixed(1)} | ${ours.p95.toFixed(1)} |`);
+  out(`| yaml-language-server 2.0.0, same content as YAML with a JSON schema | ${theirs.median.toFixed(1)} | ${theirs.p95.toFixed(1)} |`);
+  out(`| **ratio** (target < 1) | **${(ours.median / theirs.median).toFixed(2)}×** | ${(ours.p95 / theirs.p95).toFixed(2)}× |`);
+  out();
+  out(`## 3. Hover and completion latency on the same document (${edits} requests each)`);
+  out();
+  out('| request | median (ms) | p95 (ms) |');
+  out('|---|---|---|');
+  out(`| hover on reticulocytes | ${hover.median.toFixed(2)} | ${hover.p95.toFixed(2)} |`);
+  out(`| completion of a lab name | ${completion.median.toFixed(2)} | ${completion.p95.toFixed(2)} |`);
+  out();
+}
+
+async function measureEdits(client: TimingClient, uri: string, languageId: string, text: string, edits: number, edit: (text: string, i: number) => string) {
+  const opened = client.diagnostics((p) => p.uri === uri);
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  await opened;
+  const samples: number[] = [];
+  let current = text;
+  for (let i = 0; i < edits; i++) {
+    current = edit(current, i);
+    const version = i + 2;
+    const published = client.diagnostics((p) => p.uri === uri && (p.version === undefined || p.version === version));
+    const started = process.hrtime.bigint();
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: current }] });
+    await published;
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return stats(samples);
+}
+
+async function measureRequests(client: TimingClient, method: string, params: () => unknown, count: number) {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = process.hrtime.bigint();
+    await client.connection.sendRequest(method, params());
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return stats(samples);
+}
+
+async function memoryAndRecheck(): Promise<void> {
+  const count = quick ? 2000 : 10_000;
+  const bank = path.join(work, 'big-bank');
+  const files = generateBank(bank, count, 11);
+  const client = new TimingClient(process.execPath, [SERVER, '--stdio'], () => ({ validate: { enable: true, delay: 0 } }));
+  const started = Date.now();
+  await client.initialize(pathToFileURL(bank).href);
+  await client.bankStatus();
+  const scan = Date.now() - started;
+  const rss = client.rssMiB();
+  // An open case links to another; renaming the other's id on disk must re-check the link.
+  const open = files[0];
+  const target = files[1];
+  const targetId = path.basename(target, '.case');
+  const openText = `case: bench-open-01\ntitle: Open\nsee-also: ${targetId}\n`;
+  const openUri = pathToFileURL(open.replace(/\.case$/, '-open.case')).href;
+  const first = client.diagnostics((p) => p.uri === openUri);
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: openUri, languageId: 'case', version: 1, text: openText } });
+  await first;
+  const samples: number[] = [];
+  for (let i = 0; i < (quick ? 3 : 5); i++) {
+    const renamed = i % 2 === 0;
+    writeFileSync(target, `case: ${renamed ? `${targetId}-moved` : targetId}\ntitle: Target\n`);
+    const published = client.diagnostics((p) => p.uri === openUri && p.diagnostics.some((d) => d.code === 'unknown-see-also') === renamed);
+    const t0 = process.hrtime.bigint();
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(target).href, type: 2 }] });
+    await published;
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  await client.dispose();
+  const recheck = stats(samples);
+  out(`## 4. A ${count}-case workspace in the language server`);
+  out();
+  out('| | value |');
+  out('|---|---|');
+  out(`| initial scan (read and check every case) | ${scan} ms |`);
+  out(`| server resident memory after the scan | ${rss.toFixed(0)} MiB |`);
+  out(`| re-check after one file changes on disk (median of ${samples.length}) | ${recheck.median.toFixed(1)} ms |`);
+  out(`| ratio re-check / full scan (target: far below 1, no whole-bank re-check) | ${(recheck.median / scan).toFixed(4)} |`);
+  out();
+}
+
+async function main(): Promise<void> {
+  mkdirSync(path.join(REPO, 'docs'), { recursive: true });
+  if (spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, stdio: 'inherit' }).status !== 0) throw new Error('build failed');
+  out('# Performance');
+  out();
+  out('<!-- Written by `npm run bench`; the figures below are from its last run. -->');
+  out();
+  out(`Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${quick ? ' (quick run)' : ''}.`);
+  out();
+  await checkVersusFloor();
+  await editLatency();
+  await memoryAndRecheck();
+  if (!quick) writeFileSync(path.join(REPO, 'docs', 'performance.md'), `${lines.join('\n')}\n\n${HISTORY}`);
+}
+
+/** What profiling found and what each change bought (kept by hand; the tables above are generated). */
+const HISTORY = `## What was profiled and changed
+
+- \`casewright check\` on 3,000 cases first took 2.7 s against a 0.3 s floor (9×). A CPU profile
+  (\`node --cpu-prof dist/cli.js check …\`) showed three costs: awaiting one async file read at a
+  time (0.6 s of idle time plus 0.5 s in promise and handle overhead), garbage collection from
+  keeping every full analysis alive (0.6 s), and the mechanism engine rebuilding the same lab
+  samples for each rule.
+- Synchronous reads in the CLI (the server keeps async reads): 2.7 → 2.0 s.
+- A lean bank for the CLI that keeps only each file's diagnostics, id and links, not the whole
+  analysis: 2.0 → 1.1 s, and flat memory.
+- Cached lab and index samples per case in the finding evaluator and precompiled text patterns:
+  a further 0.1–0.2 s.
+- Checking on two worker threads when the bank is large (the machine has 2 cores).
+`;
+
+main().then(
+  () => rmSync(work, { recursive: true, force: true }),
+  (error) => {
+    console.error(error);
+    rmSync(work, { recursive: true, force: true });
+    process.exit(1);
+  },
+);

@@ -1,0 +1,81 @@
+// Checking a large bank on every core: worker threads read and analyse slices of the files
+// with the same core and configuration, and hand back what a lean bank keeps (diagnostics,
+// id, links); the main thread then runs the bank-wide checks once. Same engine, same results.
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { CaseBank } from '../core/bank';
+import type { BankSummary } from '../core/checks/bankChecks';
+import type { CasewrightConfig } from '../core/config/config';
+import type { CaseDiagnostic } from '../core/diagnostics';
+import { readFile, type FileOutcome } from './readIntoBank';
+
+/** Below this many files one thread is faster than starting workers. */
+const PARALLEL_THRESHOLD = 400;
+
+interface WorkerInput {
+  casewrightWorker: true;
+  files: string[];
+  config: CasewrightConfig;
+}
+
+export interface HeldResult {
+  file: string;
+  held?: { summary: BankSummary; diagnostics: CaseDiagnostic[] };
+  problems: CaseDiagnostic[];
+}
+
+/** Reads and analyses files into `bank`, on worker threads when that pays. */
+export async function analyzeFiles(files: string[], bank: CaseBank, config: CasewrightConfig, progress: (done: number) => void): Promise<Map<string, CaseDiagnostic[]>> {
+  const problems = new Map<string, CaseDiagnostic[]>();
+  // CASEWRIGHT_THREADS caps the threads (1 = none), for machines shared with other jobs.
+  const cap = Number(process.env.CASEWRIGHT_THREADS);
+  const threads = Math.min(availableParallelism(), 4, Number.isInteger(cap) && cap > 0 ? cap : Infinity);
+  if (files.length < PARALLEL_THRESHOLD || threads < 2 || !__filename.endsWith('cli.js')) {
+    files.forEach((file, i) => {
+      const outcome = readFile(file, bank);
+      if (outcome.problems.length) problems.set(file, outcome.problems);
+      progress(i + 1);
+    });
+    return problems;
+  }
+  const slices: string[][] = Array.from({ length: threads }, () => []);
+  files.forEach((file, i) => slices[i % threads].push(file));
+  let done = 0;
+  const results = await Promise.all(slices.map((slice) => runWorker({ casewrightWorker: true, files: slice, config }, (n) => progress((done += n)))));
+  for (const result of results.flat()) {
+    if (result.held) bank.adopt(result.file, result.held);
+    if (result.problems.length) problems.set(result.file, result.problems);
+  }
+  return problems;
+}
+
+function runWorker(input: WorkerInput, onProgress: (n: number) => void): Promise<HeldResult[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(__filename, { workerData: input });
+    worker.on('message', (message: { progress?: number; results?: HeldResult[] }) => {
+      if (message.progress) onProgress(message.progress);
+      if (message.results) resolve(message.results);
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => { if (code !== 0) reject(new Error(`a checking thread stopped (exit ${code})`)); });
+  });
+}
+
+/** In a worker: analyse the slice and post the results back. */
+export function runAsWorkerIfAsked(): boolean {
+  const input = workerData as WorkerInput | undefined;
+  if (isMainThread || !input?.casewrightWorker) return false;
+  const bank = new CaseBank(input.config, { retainAnalyses: false });
+  const results: HeldResult[] = [];
+  let sinceReport = 0;
+  for (const file of input.files) {
+    const outcome: FileOutcome = readFile(file, bank);
+    results.push({ file, held: bank.held(file), problems: outcome.problems });
+    if (++sinceReport === 50) {
+      parentPort!.postMessage({ progress: sinceReport });
+      sinceReport = 0;
+    }
+  }
+  parentPort!.postMessage({ progress: sinceReport, results });
+  return true;
+}
