@@ -22,6 +22,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   registerPreview(context, () => client);
+  // Trust changes what casewright.json may do: restart the server with the new answer.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.stop().then(() => startClient(context))));
   await startClient(context);
 }
 
@@ -45,7 +47,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
         vscode.workspace.createFileSystemWatcher('**/casewright.json'),
       ],
     },
-    initializationOptions: { settings: vscode.workspace.getConfiguration(SETTINGS_SECTION) },
+    initializationOptions: { settings: vscode.workspace.getConfiguration(SETTINGS_SECTION), trusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('casewright', 'Casewright', serverOptions, clientOptions);
   client.onNotification(BANK_STATUS_NOTIFICATION, (status: BankStatus) => showStatus(status));

@@ -25,8 +25,9 @@ const context: FeatureContext = { connection, documents, workspace, settings: ()
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
   folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  const fromOptions = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
-  if (fromOptions) settings = readSettings(fromOptions);
+  const options = params.initializationOptions as { settings?: unknown; trusted?: boolean } | undefined;
+  if (options?.settings) settings = readSettings(options.settings);
+  workspace.setTrusted(options?.trusted !== false);
   const capabilities: ServerCapabilities = {};
   for (const feature of FEATURES) mergeInto(capabilities as Record<string, unknown>, feature.capabilities as Record<string, unknown>);
   return { capabilities, serverInfo: { name: 'casewright', version: typeof CASEWRIGHT_VERSION === 'string' ? CASEWRIGHT_VERSION : undefined } };

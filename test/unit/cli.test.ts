@@ -206,6 +206,37 @@ describe('casewright check (the real process)', () => {
       }
     });
 
+    it('a 100 MB file: a clear error on that file, no hang', () => {
+      const bank = tempBank({ 'ok.case': withHeader('') });
+      try {
+        require('node:fs').truncateSync(path.join(bank.dir, 'huge.case'), 100 * 1024 * 1024);
+      } catch {
+        require('node:fs').writeFileSync(path.join(bank.dir, 'huge.case'), '');
+        require('node:fs').truncateSync(path.join(bank.dir, 'huge.case'), 100 * 1024 * 1024);
+      }
+      try {
+        const run = runCli(['check', '--format', 'json'], bank.dir);
+        assert.equal(run.status, 1);
+        const huge = JSON.parse(run.stdout).find((f: { file: string }) => f.file === 'huge.case');
+        assert.equal(huge.diagnostics[0].code, 'file-too-large');
+        assert.match(huge.diagnostics[0].message, /100 MB/);
+      } finally {
+        bank.cleanup();
+      }
+    });
+
+    it('a closed pipe (casewright check | head) ends quietly', () => {
+      const bank = tempBank(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`c${i}.case`, BROKEN.replace('demo-01', `demo-${i}`)])));
+      try {
+        const run = spawnSync('bash', ['-c', `node ${JSON.stringify(CLI)} check . | head -c 10`], { cwd: bank.dir, encoding: 'utf8' });
+        assert.equal(run.stdout.length, 10);
+        noStackTrace(run.stderr);
+        assert.doesNotMatch(run.stderr, /EPIPE/);
+      } finally {
+        bank.cleanup();
+      }
+    });
+
     it('permission denied', () => {
       const bank = tempBank({ 'locked/a.case': withHeader('') });
       try {

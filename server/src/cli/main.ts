@@ -156,6 +156,11 @@ function parseOptions(args: string[], options: OptionSpec) {
 }
 
 if (require.main === module && !runAsWorkerIfAsked()) {
+  // `casewright check | head` closes the pipe early: that is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   main(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (error: unknown) => {

@@ -19,6 +19,8 @@ export class WorkspaceBank {
   private readonly openDocuments = new Map<string, TextDocument>();
   private folders: string[] = [];
   private editorRules: CasewrightConfig['rules'] = {};
+  /** In an untrusted workspace casewright.json may only change severities and ignored files. */
+  private trusted = true;
   private fileConfig: LoadedConfig | undefined;
   private markReady!: () => void;
   /** Settles when the first scan of the workspace folders is done. */
@@ -55,13 +57,20 @@ export class WorkspaceBank {
     this.applyConfig();
   }
 
+  setTrusted(trusted: boolean): void {
+    this.trusted = trusted;
+    this.applyConfig();
+  }
+
   setEditorRules(rules: CasewrightConfig['rules']): void {
     this.editorRules = rules ?? {};
     this.applyConfig();
   }
 
   private applyConfig(): void {
-    const base = this.fileConfig?.problem ? {} : this.fileConfig?.config ?? {};
+    const loaded = this.fileConfig?.problem ? {} : this.fileConfig?.config ?? {};
+    // Untrusted: keep only what changes how problems are shown, never how cases are judged.
+    const base: CasewrightConfig = this.trusted ? loaded : { rules: loaded.rules, ignore: loaded.ignore };
     this.bank.setConfig({ ...base, rules: { ...(base.rules ?? {}), ...this.editorRules } });
     // Maturation settings change the analysis itself: re-analyse what the bank holds.
     this.analysedVersions.clear();
