@@ -28,6 +28,9 @@ if installed code-server "$CODE_SERVER_VERSION" && installed playwright-core "$P
   exit 0
 fi
 
+# Everything the install writes stays under E2E_HOME, temporary files included.
+export TMPDIR="$E2E_HOME/tmp"
+mkdir -p "$TMPDIR"
 # @vscode/ripgrep's postinstall downloads rg from GitHub unless this cache file exists.
 RGC="$(node -p 'require("os").tmpdir()')/vscode-ripgrep-cache-1.15.11"
 mkdir -p "$RGC"

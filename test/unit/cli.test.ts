@@ -282,3 +282,35 @@ describe('casewright check on a large bank (worker threads)', function () {
     }
   });
 });
+
+describe('casewright explain (the real process)', () => {
+  it('--format json follows the contract: case, first-panel indices with line, ranked mechanisms', () => {
+    const run = runCli(['explain', 'samples/b12-deficiency-01.case', '--format', 'json']);
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout);
+    assert.equal(report.case, 'b12-deficiency-01');
+    assert.equal(report.indices.rpi.panel, 'initial');
+    assert.equal(report.indices.rpi.line, 28, 'the reticulocytes line, counted from 1');
+    assert.ok(Math.abs(report.indices.rpi.value - (1.0 * 22) / 45 / 2) < 1e-3);
+    assert.equal(report.indices.rpi.band.days, 2);
+    assert.deepEqual(report.panels.map((p: { panel: string }) => p.panel), ['initial', 'day 7', 'day 30']);
+    assert.ok(report.panels[1].indices.rpi.value > 2);
+    assert.equal(report.mechanisms[0].id, 'ineffective-hematopoiesis');
+    assert.ok(report.mechanisms.every((m: { score: number }, i: number, all: { score: number }[]) => i === 0 || all[i - 1].score >= m.score), 'best first');
+    assert.ok(report.mechanisms[0].evidence.some((e: { effect: string; observations: { line: number }[] }) => e.effect === 'supports' && e.observations[0].line > 0));
+  });
+
+  it('text reads like a short teaching note', () => {
+    const run = runCli(['explain', 'samples/ttp-01.case']);
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /The evidence points to peripheral-destruction/);
+    assert.match(run.stdout, /\+ Low haptoglobin/);
+    assert.match(run.stdout, /The answer says peripheral-destruction: the evidence agrees\./);
+  });
+
+  it('a missing file: exit 2 with a message', () => {
+    const run = runCli(['explain', 'nope.case']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /nope\.case: no such file or folder/);
+  });
+});
