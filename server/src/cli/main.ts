@@ -86,6 +86,10 @@ async function check(args: string[]): Promise<number> {
   }
   const color = values['no-color'] ? false : values.color ? true : Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   process.stdout.write(formatter(outcome.results, { color, version: VERSION }));
+  if (formatter === formatStylish && outcome.results.every((r) => r.diagnostics.length === 0)) {
+    // ESLint says nothing when all is well; a teacher running the quick start wants a word.
+    process.stderr.write(`casewright: ${outcome.results.length} case${outcome.results.length === 1 ? '' : 's'} checked, no problems.\n`);
+  }
   const all = outcome.results.flatMap((r) => r.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.filter((d) => d.severity === 'warning').length;

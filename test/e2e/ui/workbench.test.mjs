@@ -130,4 +130,13 @@ describe('Casewright in VS Code (code-server)', function () {
     assert.match(await frame.locator('.answer-mechanism').innerText(), /ineffective-hematopoiesis/);
     await shot(page, '08-preview-answer');
   });
+
+  it('updates the preview as the case is edited', async () => {
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await page.locator('.view-line', { hasText: 'title: Tired, breathless' }).first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' (edited live)');
+    await frame.locator('h1', { hasText: '(edited live)' }).waitFor({ timeout: 30_000 });
+    await shot(page, '09-preview-live-update');
+  });
 });
