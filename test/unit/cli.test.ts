@@ -268,7 +268,7 @@ describe('casewright check on a large bank (worker threads)', function () {
       // A duplicate id across threads, a broken file and a dangling see-also.
       require('node:fs').writeFileSync(files[1], 'case: gen-00000\ntitle: Twin\nsee-also: nowhere-01\n');
       require('node:fs').writeFileSync(files[2], BROKEN.replace('demo-01', 'broken-99'));
-      const parallel = runCli(['check', '--format', 'json', 'bank'], bank.dir);
+      const parallel = runCli(['check', '--format', 'json', 'bank'], bank.dir, { CASEWRIGHT_THREADS: '2' });
       const sequential = runCli(['check', '--format', 'json', 'bank'], bank.dir, { CASEWRIGHT_THREADS: '1' });
       assert.equal(parallel.status, 1);
       assert.equal(parallel.stdout, sequential.stdout);

@@ -27,9 +27,12 @@ export interface HeldResult {
 /** Reads and analyses files into `bank`, on worker threads when that pays. */
 export async function analyzeFiles(files: string[], bank: CaseBank, config: CasewrightConfig, progress: (done: number) => void): Promise<Map<string, CaseDiagnostic[]>> {
   const problems = new Map<string, CaseDiagnostic[]>();
-  // CASEWRIGHT_THREADS caps the threads (1 = none), for machines shared with other jobs.
-  const cap = Number(process.env.CASEWRIGHT_THREADS);
-  const threads = Math.min(availableParallelism(), 4, Number.isInteger(cap) && cap > 0 ? cap : Infinity);
+  // CASEWRIGHT_THREADS sets the threads (1 = none). By default threads are used only on
+  // machines with four or more cores: measured on a 2-vCPU VM, two workers contend for the
+  // same core's caches and check a 3,000-case bank slower than one thread (docs/performance.md).
+  const requested = Number(process.env.CASEWRIGHT_THREADS);
+  const cores = availableParallelism();
+  const threads = Number.isInteger(requested) && requested > 0 ? requested : cores >= 4 ? Math.min(cores, 4) : 1;
   if (files.length < PARALLEL_THRESHOLD || threads < 2 || !__filename.endsWith('cli.js')) {
     files.forEach((file, i) => {
       const outcome = readFile(file, bank);

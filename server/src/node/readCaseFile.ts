@@ -1,5 +1,5 @@
 // Reads a case file as text the way an editor would show it, without ever throwing.
-import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
 import { describeFsError } from './fileDiscovery';
 
 /** Larger files are not parsed: no teaching case is this big, and it would stall CI. */
@@ -52,7 +52,7 @@ export function readCaseFileSync(file: string): ReadResult {
     if (stats.size > MAX_CASE_FILE_BYTES) {
       return { ok: false, tooLarge: true, problem: `the file is ${(stats.size / 1024 / 1024).toFixed(0)} MB; cases over ${MAX_CASE_FILE_BYTES / 1024 / 1024} MB are not checked` };
     }
-    return decode(readFileSync(fd));
+    return decode(readExactly(fd, stats.size));
   } catch (error) {
     return { ok: false, problem: describeFsError(error) };
   } finally {
@@ -63,5 +63,25 @@ export function readCaseFileSync(file: string): ReadResult {
         // nothing to do
       }
     }
+  }
+}
+
+/**
+ * Reads a regular file whose size is known into one buffer of that size: readFileSync on a
+ * descriptor grows its buffer in 64 KiB steps, which costs more than the read itself on a bank
+ * of small files. A file that grows meanwhile is read to its new end.
+ */
+function readExactly(fd: number, size: number): Uint8Array {
+  let buffer = Buffer.allocUnsafe(Math.max(size, 1));
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      const bigger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(bigger, 0, 0, length);
+      buffer = bigger;
+    }
+    const read = readSync(fd, buffer, length, buffer.length - length, null);
+    if (read === 0) return buffer.subarray(0, length);
+    length += read;
   }
 }
