@@ -64,8 +64,21 @@ export function fieldSpecs(section: string): readonly FieldSpec[] | undefined {
   return section === 'header' ? HEADER_FIELDS : FIELDS_BY_SECTION[section];
 }
 
+/** section → key → spec, built once: the projection asks for every field of every case. */
+const specIndex = new Map<string, Map<string, FieldSpec>>(
+  ['header', ...Object.keys(FIELDS_BY_SECTION)].map((section) => [section, new Map((fieldSpecs(section) ?? []).map((f) => [f.key, f]))]),
+);
+
 export function fieldSpec(section: string, key: string): FieldSpec | undefined {
-  return fieldSpecs(section)?.find((f) => f.key === key);
+  return specIndex.get(section)?.get(key);
+}
+
+/** list → lowercased id → id, for matching controlled words without regard to case. */
+const wordIndex = new Map(Object.entries(vocabulary.enums).map(([list, words]) => [list, new Map(words.map((t) => [t.id.toLowerCase(), t.id]))]));
+
+/** The controlled word as the vocabulary spells it (`Hyperplastic` → `hyperplastic`), if any. */
+export function canonicalTerm(listName: string, word: string): string | undefined {
+  return wordIndex.get(listName)?.get(word.toLowerCase());
 }
 
 export function terms(listName: string): readonly Term[] {

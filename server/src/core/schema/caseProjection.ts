@@ -1,6 +1,6 @@
 // The case model as the plain JSON object that case.schema.json describes, with a map from
 // each JSON pointer back to the source, so schema errors land on the field that caused them.
-import { fieldSpec, terms, type FieldSpec } from '../catalog/vocabulary';
+import { canonicalTerm, fieldSpec, type FieldSpec } from '../catalog/vocabulary';
 import type { CaseModel } from '../model/caseModel';
 import type { FieldNode } from '../syntax/syntaxTree';
 import type { Range } from '../text';
@@ -65,9 +65,7 @@ function projectValue(spec: FieldSpec | undefined, field: FieldNode, pointer: st
 
 /** Controlled words match without regard to case: `Hyperplastic` is `hyperplastic`. */
 function canonicalWord(spec: FieldSpec, word: string): string {
-  if (!spec.values) return word;
-  const lower = word.toLowerCase();
-  return terms(spec.values).find((t) => t.id.toLowerCase() === lower)?.id ?? word;
+  return spec.values ? canonicalTerm(spec.values, word) ?? word : word;
 }
 
 function escapePointer(key: string): string {
