@@ -260,7 +260,6 @@ describe('casewright check (the real process)', () => {
 describe('casewright check on a large bank (worker threads)', function () {
   this.timeout(120_000);
   it('gives exactly the same report on several threads as on one', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { generateBank } = require('../../scripts/bench/generateBank') as typeof import('../../scripts/bench/generateBank');
     const bank = tempBank({});
     try {
