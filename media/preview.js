@@ -67,13 +67,19 @@
     }, 50);
   });
 
+  // The line shown at the reading position (just under the toolbar): the latest source line
+  // whose element starts at or above it, so scrolling there and back lands on the same line.
+  const ANCHOR = 40;
   function topLine() {
-    const elements = document.querySelectorAll('#case-root article:not([hidden]) [data-line]');
-    for (const element of elements) {
+    let line;
+    document.querySelectorAll('#case-root article:not([hidden]) [data-line]').forEach((element) => {
       const box = element.getBoundingClientRect();
-      if (box.bottom > 0 && box.height > 0) return Number(element.dataset.line);
-    }
-    return undefined;
+      if (box.height > 0 && box.bottom > 0 && box.top <= ANCHOR + 1) {
+        const at = Number(element.dataset.line);
+        if (line === undefined || at > line) line = at;
+      }
+    });
+    return line;
   }
 
   function scrollToLine(line) {
@@ -84,7 +90,7 @@
     });
     if (!best) return;
     ignoreScroll = true;
-    window.scrollTo(0, best.getBoundingClientRect().top + window.scrollY - 40);
+    window.scrollTo(0, best.getBoundingClientRect().top + window.scrollY - ANCHOR);
     setTimeout(() => { ignoreScroll = false; }, 100);
   }
 

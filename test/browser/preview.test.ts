@@ -64,6 +64,27 @@ describe('case preview in Chromium', function () {
     assert.equal(await page.locator('article.view-learner').isVisible(), true);
   });
 
+  it('scrolls to a source line on request and keeps its place across updates', async () => {
+    const text = readFileSync(path.join(SAMPLES, 'b12-deficiency-01.case'), 'utf8');
+    await load(text, 'answer', 'scroll');
+    await page.setViewportSize({ width: 1000, height: 400 });
+    const line = text.split('\n').findIndex((l) => l.startsWith('[marrow]'));
+    // The same message the extension posts when the editor scrolls.
+    // Browser-side code as strings: the test project has no DOM types (the core must not).
+    await page.evaluate(`window.postMessage({ type: 'scrollToLine', line: ${line} }, '*')`);
+    await page.waitForFunction('window.scrollY > 0');
+    // The line at the reading position, as the page would report it back to the editor.
+    const top = Number(await page.evaluate(`Math.max(...[...document.querySelectorAll('article:not([hidden]) [data-line]')]
+      .filter((e) => { const b = e.getBoundingClientRect(); return b.height > 0 && b.bottom > 0 && b.top <= 41; })
+      .map((e) => Number(e.dataset.line)))`));
+    assert.equal(top, line);
+    const before = await page.evaluate('window.scrollY');
+    const body = String(await page.evaluate("document.getElementById('case-root').innerHTML"));
+    await page.evaluate(`window.postMessage({ type: 'update', html: ${JSON.stringify(body.replace('Tired, breathless', 'Tired and breathless'))}, view: 'answer' }, '*')`);
+    await page.locator('h1', { hasText: 'Tired and breathless' }).first().waitFor();
+    assert.equal(await page.evaluate('window.scrollY'), before);
+  });
+
   it('carries a strict Content-Security-Policy', async () => {
     await load(readFileSync(path.join(SAMPLES, 'itp-01.case'), 'utf8'), 'learner', 'csp');
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');

@@ -15,11 +15,12 @@ import type { PreviewView } from './documentShell';
 export function renderCaseBody(analysis: CaseAnalysis, view: PreviewView): string {
   const { model } = analysis;
   const parts = [renderHeading(analysis), renderPatient(analysis), prose(model.sections.get('history'), 'History'), prose(model.sections.get('exam'), 'Examination')];
+  const headerLine = (name: string) => model.sections.get(name)?.headerRange.start.line;
   const stages = [
-    stage('labs', 'Labs', renderLabs(analysis)),
-    stage('smear', 'Blood smear', renderSmear(analysis)),
-    stage('marrow', 'Bone marrow', renderMarrow(analysis)),
-    stage('course', 'Course', prose(model.sections.get('course'), '')),
+    stage('labs', 'Labs', renderLabs(analysis), model.panels[0]?.section.headerRange.start.line),
+    stage('smear', 'Blood smear', renderSmear(analysis), headerLine('smear')),
+    stage('marrow', 'Bone marrow', renderMarrow(analysis), headerLine('marrow')),
+    stage('course', 'Course', prose(model.sections.get('course'), ''), headerLine('course')),
   ].filter(Boolean);
   parts.push(...stages);
   if (view === 'answer') parts.push(renderAnswer(analysis));
@@ -56,9 +57,9 @@ function prose(section: SectionNode | undefined, title: string): string {
 }
 
 /** A step of progressive disclosure: visible without script (print, static pages). */
-function stage(id: string, title: string, content: string): string {
+function stage(id: string, title: string, content: string, line: number | undefined): string {
   if (!content) return '';
-  return `<section class="stage stage-${id}" data-stage="${id}"><h2>${title}</h2><div class="stage-body">${content}</div></section>`;
+  return `<section class="stage stage-${id}" data-stage="${id}"${lineAttribute(line)}><h2>${title}</h2><div class="stage-body">${content}</div></section>`;
 }
 
 function renderLabs(analysis: CaseAnalysis): string {
