@@ -1,4 +1,5 @@
 // `casewright check`: discover the bank, read and check every file on the core, print.
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CaseBank } from '../core/bank';
 import { loadConfig } from '../node/configDiscovery';
@@ -46,7 +47,6 @@ function firstPlainPath(paths: string[]): string {
 }
 
 async function folderOf(target: string): Promise<string> {
-  const { promises: fs } = await import('node:fs');
   const stats = await fs.stat(target).catch(() => undefined);
   return stats?.isDirectory() ? target : path.dirname(target);
 }

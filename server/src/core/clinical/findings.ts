@@ -116,10 +116,10 @@ export class FindingEvaluator {
   }
 
   private labSamples(key: string): Sample[] {
-    const cached = this.labCache.get(key);
-    if (cached) return cached;
-    const samples: Sample[] = [];
-    this.labCache.set(key, samples);
+    return cachedSamples(this.labCache, key, (samples) => this.collectLabSamples(key, samples));
+  }
+
+  private collectLabSamples(key: string, samples: Sample[]): void {
     for (const reading of this.panels) {
       const lab = reading.labs.get(key);
       if (lab && (lab.value !== undefined || lab.word !== undefined)) {
@@ -137,20 +137,16 @@ export class FindingEvaluator {
         samples.push({ value: index.value, flag, text: `${index.name} ${formatIndexValue(index)}${flag ? ` (${flag})` : ''}${panelSuffix(reading)}`, range: index.inputs[0]?.range, panel: reading.panel.label, panelIndex: reading.panel.index });
       }
     }
-    return samples;
   }
 
   private indexSamples(id: string): Sample[] {
-    const cached = this.indexCache.get(id);
-    if (cached) return cached;
-    const samples: Sample[] = [];
-    this.indexCache.set(id, samples);
-    for (const reading of this.panels) {
-      const index = reading.indices.get(id) ?? reading.calculated.get(id);
-      if (!index) continue;
-      samples.push({ value: index.value, text: `${index.name} ${formatIndexValue(index)}${panelSuffix(reading)}`, range: index.inputs[0]?.range, panel: reading.panel.label, panelIndex: reading.panel.index });
-    }
-    return samples;
+    return cachedSamples(this.indexCache, id, (samples) => {
+      for (const reading of this.panels) {
+        const index = reading.indices.get(id) ?? reading.calculated.get(id);
+        if (!index) continue;
+        samples.push({ value: index.value, text: `${index.name} ${formatIndexValue(index)}${panelSuffix(reading)}`, range: index.inputs[0]?.range, panel: reading.panel.label, panelIndex: reading.panel.index });
+      }
+    });
   }
 
   private smear(finding: string): Outcome {
@@ -211,6 +207,17 @@ function firstAffirmed(regex: RegExp, text: string): string | undefined {
     if (!NEGATION.test(before)) return match[0];
   }
   return undefined;
+}
+
+/** Samples of one lab or index are gathered once per case, however many rules ask. */
+function cachedSamples(cache: Map<string, Sample[]>, key: string, collect: (into: Sample[]) => void): Sample[] {
+  let samples = cache.get(key);
+  if (!samples) {
+    samples = [];
+    cache.set(key, samples);
+    collect(samples);
+  }
+  return samples;
 }
 
 function panelSuffix(reading: PanelReading): string {
