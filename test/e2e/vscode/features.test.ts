@@ -112,7 +112,8 @@ describe('features through the vscode API', () => {
     await openCase('warm-aiha-01.case');
     await vscode.commands.executeCommand('casewright.showPreviewToSide');
     const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-    const preview = await until(async () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('casewright.preview')), (t) => Boolean(t));
+    // The panel opens at once; its title follows when the first render arrives.
+    const preview = await until(async () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('casewright.preview')), (t) => Boolean(t && /warm-aiha-01/.test(t.label)));
     assert.ok(preview, tabs.map((t) => t.label).join(', '));
     assert.match(preview.label, /warm-aiha-01/);
   });

@@ -1,11 +1,16 @@
-// Document symbols: the header (named by the case), each section, each labs panel with its labs.
+// The outline: a header symbol named by the case, with its fields; each section with its fields;
+// each labs panel named with its qualifier (`labs: day 7`), with one child per lab.
 import type { CaseModel } from '../model/caseModel';
 import type { FieldNode } from '../syntax/syntaxTree';
 import type { Range } from '../text';
+import { sectionExtent } from './sectionExtent';
 
-/** LSP SymbolKind numbers. */
-const KIND = { module: 2, namespace: 3, field: 8, property: 7, event: 24, string: 15 } as const;
+/** LSP SymbolKind numbers (the core does not import the protocol). */
+export const SYMBOL_KIND = { module: 2, namespace: 3, property: 7, field: 8, event: 24 } as const;
 
+const DETAIL_LENGTH = 80;
+
+/** LSP DocumentSymbol: `selectionRange` always lies inside `range`, and names are never empty. */
 export interface SymbolResult {
   name: string;
   detail?: string;
@@ -15,27 +20,38 @@ export interface SymbolResult {
   children?: SymbolResult[];
 }
 
-function fieldSymbol(field: FieldNode, kind: number): SymbolResult {
-  return { name: field.rawKey, detail: field.value.slice(0, 80), kind, range: field.range, selectionRange: field.keyRange };
-}
-
 export function documentSymbols(model: CaseModel): SymbolResult[] {
+  const { syntax } = model;
   const symbols: SymbolResult[] = [];
-  const header = model.syntax.header;
-  if (header.length) {
-    const range = { start: header[0].range.start, end: header[header.length - 1].range.end };
-    symbols.push({ name: model.id ?? 'header', detail: model.title, kind: KIND.module, range, selectionRange: model.header.get('case')?.keyRange ?? header[0].keyRange, children: header.map((f) => fieldSymbol(f, KIND.property)) });
-  }
-  for (const section of model.syntax.sections) {
-    const name = section.qualifier ? `${section.name}: ${section.qualifier}` : section.name || '[]';
-    const isLabs = section.name === 'labs';
+  if (syntax.header.length) {
+    const first = syntax.header[0];
+    const last = syntax.header[syntax.header.length - 1];
+    const caseField = model.header.get('case');
     symbols.push({
-      name,
-      kind: isLabs ? KIND.event : KIND.namespace,
-      range: section.range,
-      selectionRange: section.headerRange,
-      children: section.fields.map((f) => fieldSymbol(f, isLabs ? KIND.field : KIND.property)),
+      name: model.id ?? model.title ?? 'header',
+      detail: model.id ? model.title : undefined,
+      kind: SYMBOL_KIND.module,
+      range: { start: first.range.start, end: last.range.end },
+      selectionRange: caseField?.keyRange ?? first.keyRange,
+      children: syntax.header.map((f) => fieldSymbol(f, SYMBOL_KIND.property)),
     });
   }
+  syntax.sections.forEach((section, index) => {
+    const isLabs = section.name === 'labs';
+    symbols.push({
+      // A qualifier tells the panels apart; the raw name keeps an unknown section recognisable.
+      name: (section.qualifier ? `${section.name}: ${section.qualifier}` : section.name) || `[${section.rawName}]`,
+      kind: isLabs ? SYMBOL_KIND.event : SYMBOL_KIND.namespace,
+      range: sectionExtent(syntax, index),
+      selectionRange: section.headerRange,
+      children: section.fields.map((f) => fieldSymbol(f, isLabs ? SYMBOL_KIND.field : SYMBOL_KIND.property)),
+    });
+  });
   return symbols;
+}
+
+function fieldSymbol(field: FieldNode, kind: number): SymbolResult {
+  // Dropping the last code point of the cut keeps an emoji from being split in half.
+  const detail = field.value.length > DETAIL_LENGTH ? `${[...field.value.slice(0, DETAIL_LENGTH)].slice(0, -1).join('')}…` : field.value;
+  return { name: field.rawKey, detail: detail || undefined, kind, range: field.range, selectionRange: field.keyRange };
 }
