@@ -1,10 +1,12 @@
-// Code actions: quick fixes found by diagnostic code (from the diagnostic's data), and
-// "Suggest mechanism" from the engine wherever the cursor is in a case with labs.
+// Code actions. Quick fixes are found by diagnostic code, from the data the diagnostic carries
+// (the client sends our diagnostics back with their `code` and `data`), so a fix is exactly what
+// the check meant. "Suggest mechanism" writes the engine's first choice into [answer] wherever
+// the cursor is in a case with labs.
 import type { CaseAnalysis } from '../analyzeCase';
 import type { CaseDiagnostic } from '../diagnostics';
-import type { MechanismScore } from '../clinical/mechanismEngine';
 import type { Range } from '../text';
 import type { TextEdit, WorkspaceEdit } from './edits';
+import { evidenceSummary, mechanismToSuggest, writeMechanismEdits } from './mechanismSuggestion';
 
 export interface CodeActionResult {
   title: string;
@@ -14,86 +16,99 @@ export interface CodeActionResult {
   edit: WorkspaceEdit;
 }
 
-/** Codes whose `data.replacements` replace the diagnostic's range, with how to title them. */
-const REPLACE_TITLES: Record<string, (replacement: string) => string> = {
-  'unknown-section': (r) => `Change to [${r}]`,
-  'unknown-field': (r) => `Change to \`${r}\``,
-  'unknown-lab': (r) => `Change to \`${r}\``,
-  'unknown-value': (r) => `Change to \`${r}\``,
-  'unknown-smear-finding': (r) => `Change to \`${r}\``,
-  'unknown-marrow-value': (r) => `Change to \`${r}\``,
-  'unknown-mechanism': (r) => `Change to \`${r}\``,
-  'unknown-see-also': (r) => `Change to \`${r}\``,
-  'unit-not-accepted': (r) => `Change the unit to ${r}`,
-  'invalid-lab-value': (r) => `Change to \`${r}\``,
-  'implausible-value': (r) => `Change to ${r}`,
-  'inconsistent-value': (r) => `Use the calculated value ${r}`,
-  'mechanism-conflict': (r) => `Change mechanism to \`${r}\` (the engine's choice)`,
+export interface CodeActionOptions {
+  /** The document's line ending, for the lines an action adds. */
+  eol?: string;
+}
+
+interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Safe to apply without a look (auto-fix): only when there is nothing to choose between. */
+  preferred?: boolean;
+}
+
+type FixMaker = (d: CaseDiagnostic, replacements: string[], analysis: CaseAnalysis, eol: string) => Fix[];
+
+const replaceWith = (d: CaseDiagnostic, text: string): TextEdit[] => [{ range: d.range, newText: text }];
+
+/** Did you mean …? The range is the misspelt word; the replacements are the candidates. */
+const didYouMean: FixMaker = (d, replacements) =>
+  replacements.map((r) => ({ title: `Change to \`${r}\``, edits: replaceWith(d, r), preferred: replacements.length === 1 }));
+
+const FIXES: Record<string, FixMaker> = {
+  'unknown-section': didYouMean,
+  'unknown-field': didYouMean,
+  'unknown-lab': didYouMean,
+  'unknown-value': didYouMean,
+  'unknown-smear-finding': didYouMean,
+  'unknown-marrow-value': didYouMean,
+  'unknown-mechanism': didYouMean,
+  'unknown-see-also': didYouMean,
+  'unit-not-accepted': didYouMean,
+  'invalid-lab-value': didYouMean,
+  // The range is number and unit: `61 g/dL` → `61 g/L` (the unit slipped) or `6.1 g/dL` (converted).
+  'implausible-value': (d, replacements) => {
+    const converted = strings(d.data?.canonicalValues);
+    return [
+      ...replacements.map((r) => ({ title: `Change the unit to ${r.slice(r.indexOf(' ') + 1)}`, edits: replaceWith(d, r) })),
+      ...converted.map((c) => ({ title: `Convert to ${c}`, edits: replaceWith(d, c) })),
+    ];
+  },
+  // The range is the number: the unit goes after it. The value is read in this unit already.
+  'missing-unit': (d, [unit]) => (unit ? [{ title: `Add the unit ${unit}`, edits: [{ range: { start: d.range.end, end: d.range.end }, newText: ` ${unit}` }], preferred: true }] : []),
+  'mechanism-conflict': (d, [id]) => (id ? [{ title: `Change mechanism to \`${id}\` (engine's choice)`, edits: replaceWith(d, id) }] : []),
+  'inconsistent-value': (d, [value]) => (value ? [{ title: `Use the calculated value ${value}`, edits: replaceWith(d, value) }] : []),
+  // The range is a section header: the line is written into [answer] as "Suggest mechanism" does.
+  'missing-mechanism': (_d, [id], analysis, eol) => {
+    const mechanism = analysis.clinical.mechanisms.ranked.find((m) => m.id === id);
+    if (!mechanism || analysis.model.answer.get('mechanism')?.value) return [];
+    return [{ title: `Add mechanism \`${id}\` (engine's choice)`, edits: writeMechanismEdits(analysis, mechanism, eol) }];
+  },
 };
 
-export function codeActions(analysis: CaseAnalysis, range: Range, diagnostics: CaseDiagnostic[], uri: string): CodeActionResult[] {
+/**
+ * Quick fixes for `diagnostics` (those the client sent for the range) and the mechanism
+ * suggestion. `_range` is not needed: the fixes follow the diagnostics, and the suggestion is
+ * offered wherever the cursor is.
+ */
+export function codeActions(analysis: CaseAnalysis, _range: Range, diagnostics: readonly CaseDiagnostic[], uri: string, options: CodeActionOptions = {}): CodeActionResult[] {
+  const eol = options.eol ?? '\n';
   const actions: CodeActionResult[] = [];
-  const edit = (edits: TextEdit[]): WorkspaceEdit => ({ changes: { [uri]: edits } });
   for (const d of diagnostics) {
-    const replacements = Array.isArray(d.data?.replacements) ? d.data.replacements.filter((r): r is string => typeof r === 'string') : [];
-    const title = REPLACE_TITLES[d.code];
-    if (title) {
-      replacements.slice(0, 5).forEach((r, i) => actions.push({ title: title(r), kind: 'quickfix', diagnostics: [d], isPreferred: i === 0, edit: edit([{ range: d.range, newText: r }]) }));
-    }
-    if (d.code === 'implausible-value' && Array.isArray(d.data?.canonicalValues)) {
-      for (const value of d.data.canonicalValues.filter((v): v is string => typeof v === 'string').slice(0, 2)) {
-        actions.push({ title: `Convert to ${value}`, kind: 'quickfix', diagnostics: [d], edit: edit([{ range: d.range, newText: value }]) });
-      }
-    }
-    if (d.code === 'missing-unit' && replacements[0]) {
-      actions.push({ title: `Add the unit ${replacements[0]}`, kind: 'quickfix', diagnostics: [d], isPreferred: true, edit: edit([{ range: { start: d.range.end, end: d.range.end }, newText: ` ${replacements[0]}` }]) });
-    }
-    if (d.code === 'missing-mechanism' && replacements[0]) {
-      const best = analysis.clinical.mechanisms.ranked.find((m) => m.id === replacements[0]);
-      if (best) actions.push({ ...suggestMechanism(analysis, best, uri), kind: 'quickfix', diagnostics: [d], isPreferred: true });
+    const make = FIXES[d.code];
+    // A diagnostic from an older version of the text may point past its end: no fix for it.
+    if (!make || !insideDocument(d.range, analysis.model.syntax.lines)) continue;
+    const replacements = strings(d.data?.replacements);
+    for (const fix of make(d, replacements, analysis, eol)) {
+      actions.push({ title: fix.title, kind: 'quickfix', diagnostics: [d], isPreferred: fix.preferred || undefined, edit: { changes: { [uri]: fix.edits } } });
     }
   }
-  const suggestion = suggestedMechanism(analysis);
-  if (suggestion && range) actions.push(suggestMechanism(analysis, suggestion, uri));
+  const best = mechanismToSuggest(analysis);
+  if (best) {
+    const evidence = evidenceSummary(best);
+    actions.push({
+      title: `Suggest mechanism: ${best.id} (score ${best.score}${evidence ? `: ${evidence}` : ''})`,
+      kind: 'refactor.rewrite',
+      edit: { changes: { [uri]: writeMechanismEdits(analysis, best, eol) } },
+    });
+  }
   return actions;
 }
 
-/** The engine's top mechanism, when the case has labs and does not already state it. */
-function suggestedMechanism(analysis: CaseAnalysis): MechanismScore | undefined {
-  if (!analysis.model.panels.some((p) => p.results.length)) return undefined;
-  const [best] = analysis.clinical.mechanisms.ranked;
-  if (!best || best.score <= 0) return undefined;
-  if (analysis.model.answer.get('mechanism')?.value.toLowerCase() === best.id) return undefined;
-  return best;
+/** The document's line ending, for callers that have its text. */
+export function lineEnding(text: string): string {
+  const lf = text.indexOf('\n');
+  return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
 }
 
-function evidenceSummary(best: MechanismScore): string {
-  return best.evidence.filter((e) => e.effect === 'supports').slice(0, 3).map((e) => e.label.split(':')[0].replace(/\s*\(.*\)$/, '')).join('; ');
+/** The client sends `data` back as it got it, but it is still input: keep one-line strings only, a few. */
+function strings(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((v): v is string => typeof v === 'string' && v.trim() !== '' && !/[\r\n]/.test(v)).slice(0, 5);
 }
 
-/** Inserts or replaces `mechanism:` in [answer] (creating the section), with the evidence as a comment. */
-function suggestMechanism(analysis: CaseAnalysis, best: MechanismScore, uri: string): CodeActionResult {
-  const evidence = evidenceSummary(best);
-  const title = `Suggest mechanism: ${best.id} (score ${best.score}${evidence ? `: ${evidence}` : ''})`;
-  const comment = `# Evidence: ${evidence || 'see the preview'}`;
-  const { syntax, answer, sections } = analysis.model;
-  const lines = syntax.lines;
-  const existing = answer.get('mechanism');
-  let edits: TextEdit[];
-  if (existing) {
-    const line = existing.keyRange.start.line;
-    const previous = line > 0 ? lines[line - 1].trim() : '';
-    edits = [{ range: existing.value ? existing.valueRange : { start: existing.range.end, end: existing.range.end }, newText: existing.value ? best.id : ` ${best.id}` }];
-    if (!previous.startsWith('# Evidence:')) edits.unshift({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${comment}\n` });
-  } else if (sections.get('answer')) {
-    const header = sections.get('answer')!.headerRange;
-    const at = { line: header.start.line, character: header.end.character };
-    edits = [{ range: { start: at, end: at }, newText: `\n${comment}\nmechanism: ${best.id}` }];
-  } else {
-    const lastLine = lines.length - 1;
-    const end = { line: lastLine, character: lines[lastLine].length };
-    const lead = lines[lastLine] === '' ? (lastLine > 0 && lines[lastLine - 1] === '' ? '' : '\n') : '\n\n';
-    edits = [{ range: { start: end, end }, newText: `${lead}[answer]\n${comment}\nmechanism: ${best.id}\n` }];
-  }
-  return { title, kind: 'refactor.rewrite', edit: { changes: { [uri]: edits } } };
+function insideDocument(range: Range, lines: readonly string[]): boolean {
+  const fits = (p: Range['start']) => Number.isInteger(p.line) && p.line >= 0 && p.line < lines.length && Number.isInteger(p.character) && p.character >= 0 && p.character <= lines[p.line].length;
+  return fits(range.start) && fits(range.end) && (range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character));
 }

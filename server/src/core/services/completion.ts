@@ -1,139 +1,118 @@
-// Completion: section names, header and section keys, lab names and aliases (inserting
-// `name: ` and the canonical unit), units for a lab, vocabulary values, smear findings,
-// mechanism ids ranked by the engine, and case ids of the bank in see-also.
+// Completion: what may be typed where the cursor is. Section names on a `[` line, keys at the
+// start of a field line (header keys, section keys, lab names and aliases with their canonical
+// unit), and values after the colon (valueCompletion.ts).
 import type { CaseAnalysis } from '../analyzeCase';
-import { findLab, LABS } from '../catalog/labCatalog';
-import { fieldSpec, fieldSpecs, SECTIONS, terms } from '../catalog/vocabulary';
+import { LABS, type LabDefinition } from '../catalog/labCatalog';
+import { fieldSpecs, SECTIONS } from '../catalog/vocabulary';
+import type { CaseModel } from '../model/caseModel';
+import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
 import type { Position, Range } from '../text';
-import { sectionAt } from './nodeAtPosition';
+import { escapeSnippet, ITEM_KIND, SNIPPET, sortKey, type CompletionResult } from './completionItem';
+import { nodeAtPosition } from './nodeAtPosition';
+import { valueItems } from './valueCompletion';
 
-/** LSP CompletionItemKind numbers (the core declares no protocol types). */
-const KIND = { field: 5, value: 12, keyword: 14, unit: 11, module: 9, reference: 18, enumMember: 20 } as const;
+export type { CompletionResult } from './completionItem';
 
-export interface CompletionResult {
-  label: string;
-  kind: number;
-  detail?: string;
-  documentation?: string;
-  insertText?: string;
-  /** 2 = snippet. */
-  insertTextFormat?: 1 | 2;
-  textEdit?: { range: Range; newText: string };
-  sortText?: string;
-  filterText?: string;
-  preselect?: boolean;
-}
-
-export function complete(analysis: CaseAnalysis, position: Position, bankCaseIds: string[]): CompletionResult[] {
-  const lineText = analysis.model.syntax.lines[position.line] ?? '';
+export function complete(analysis: CaseAnalysis, position: Position, bankCaseIds: readonly string[]): CompletionResult[] {
+  const { model } = analysis;
+  const lineText = model.syntax.lines[position.line];
+  if (lineText === undefined || position.character > lineText.length) return [];
+  if (lineText.trimStart().startsWith('#')) return [];
   const before = lineText.slice(0, position.character);
-  if (/^\[[^\]]*$/.test(before)) return sectionItems(analysis, position);
-  const section = sectionAt(analysis.model, position.line);
-  const name = section?.name ?? 'header';
-  const keyMatch = /^([A-Za-z0-9][A-Za-z0-9.\-]*)[ \t]*:(.*)$/.exec(before);
-  if (!keyMatch) {
-    if (/^\s/.test(before) || (section && section.kind === 'prose')) return [];
-    const wordRange: Range = { start: { line: position.line, character: 0 }, end: position };
-    return name === 'labs' ? labNameItems(analysis, position, wordRange) : keyItems(analysis, name, position, wordRange);
-  }
-  const key = keyMatch[1].toLowerCase();
-  const valueSoFar = keyMatch[2];
-  if (name === 'labs') return labValueItems(key, valueSoFar, position);
-  if (name === 'answer' && key === 'mechanism') return mechanismItems(analysis, valueSoFar, position);
-  if (name === 'header' && key === 'see-also') return caseIdItems(analysis, valueSoFar, position, bankCaseIds);
-  const spec = fieldSpec(name, key);
-  if (!spec?.values) return [];
-  const words = terms(spec.values);
-  if (spec.type === 'list') {
-    const already = new Set(valueSoFar.split(',').map((w) => w.trim().toLowerCase()));
-    return words.filter((t) => !already.has(t.id.toLowerCase())).map((t) => ({ label: t.id, kind: KIND.enumMember, documentation: t.description, textEdit: { range: itemRange(valueSoFar, position), newText: t.id } }));
-  }
-  return words.map((t) => ({ label: t.id, kind: KIND.enumMember, documentation: t.description, textEdit: { range: itemRange(valueSoFar, position, true), newText: t.id } }));
+  if (before.startsWith('[')) return sectionItems(model, position, lineText);
+  const node = nodeAtPosition(model, position);
+  if (node.kind === 'value') return valueItems(analysis, node.section, node.field, position, bankCaseIds);
+  // On an existing key the colon is already there: only the name is replaced.
+  if (node.kind === 'key') return keyItems(model, node.section, position, node.field.keyRange, node.field);
+  if (node.kind !== 'none' || (node.section && node.section.kind !== 'fields')) return [];
+  // A key being typed at the start of a line, before its colon.
+  if (!/^[A-Za-z0-9.-]*$/.test(before)) return [];
+  const end = position.character + (/^[A-Za-z0-9.-]*/.exec(lineText.slice(position.character))?.[0].length ?? 0);
+  return keyItems(model, node.section, position, { start: { line: position.line, character: 0 }, end: { line: position.line, character: end } });
 }
 
-/** The range of the list item (or whole value) being typed, so the completion replaces it. */
-function itemRange(valueSoFar: string, position: Position, whole = false): Range {
-  const start = whole ? valueSoFar.length - valueSoFar.trimStart().length : Math.max(valueSoFar.lastIndexOf(',') + 1, 0);
-  const lead = whole ? 0 : valueSoFar.slice(start).length - valueSoFar.slice(start).trimStart().length;
-  const character = position.character - valueSoFar.length + start + lead;
-  return { start: { line: position.line, character }, end: position };
-}
-
-function sectionItems(analysis: CaseAnalysis, position: Position): CompletionResult[] {
-  const present = new Set(analysis.model.syntax.sections.map((s) => s.name));
-  const range: Range = { start: { line: position.line, character: 0 }, end: position };
-  return SECTIONS.filter((s) => s.repeatable || !present.has(s.name)).map((s, i) => ({
-    label: `[${s.name}]`,
-    kind: KIND.module,
-    documentation: s.description,
-    filterText: `[${s.name}`,
-    sortText: String(i).padStart(2, '0'),
-    insertTextFormat: 2,
-    textEdit: { range, newText: s.repeatable && present.has(s.name) ? `[${s.name}: \${1:day 7}]\n$0` : `[${s.name}]\n$0` },
-  }));
-}
-
-function keyItems(analysis: CaseAnalysis, section: string, position: Position, range: Range): CompletionResult[] {
-  const specs = fieldSpecs(section) ?? [];
-  const fields = section === 'header' ? analysis.model.syntax.header : sectionAt(analysis.model, position.line)?.fields ?? [];
-  const used = new Set(fields.filter((f) => f.keyRange.start.line !== position.line).map((f) => f.key));
-  return specs.filter((s) => !used.has(s.key)).map((s) => ({
-    label: s.key, kind: KIND.field, detail: s.required ? 'required' : undefined, documentation: s.description,
-    textEdit: { range, newText: `${s.key}: ` },
-  }));
-}
-
-function labNameItems(analysis: CaseAnalysis, position: Position, range: Range): CompletionResult[] {
-  const panel = analysis.model.panels.find((p) => p.section === sectionAt(analysis.model, position.line));
-  const present = new Set(panel?.results.filter((r) => r.field.keyRange.start.line !== position.line).map((r) => r.lab?.key) ?? []);
+/** Section names; a non-repeatable section already in the file is not offered again. */
+function sectionItems(model: CaseModel, position: Position, lineText: string): CompletionResult[] {
+  const before = lineText.slice(0, position.character);
+  if (before.includes(':') || before.includes(']')) return []; // in a qualifier, or after the header
+  const others = model.syntax.sections.filter((s) => s.headerRange.start.line !== position.line);
+  const present = new Set(others.map((s) => s.name));
+  // Replace the whole header being typed, including a `]` the editor closed automatically.
+  const range: Range = { start: { line: position.line, character: 0 }, end: { line: position.line, character: Math.max(position.character, lineText.trimEnd().length) } };
   const items: CompletionResult[] = [];
-  for (const lab of LABS) {
-    const sort = present.has(lab.key) ? 'z' : 'a';
-    const unit = lab.kind === 'quantitative' ? ` \${1} ${lab.canonicalUnit}` : ` \${1|${(lab.values ?? []).join(',')}|}`;
-    for (const name of [lab.key, ...lab.aliases]) {
-      items.push({
-        label: name,
-        kind: KIND.field,
-        detail: name === lab.key ? `${lab.name}${lab.canonicalUnit ? ` (${lab.canonicalUnit})` : ''}` : `alias of ${lab.key}`,
-        documentation: lab.description,
-        sortText: `${sort}${name === lab.key ? '0' : '1'}${name}`,
-        insertTextFormat: 2,
-        textEdit: { range, newText: `${name}:${unit}` },
-      });
+  SECTIONS.forEach((spec, i) => {
+    const item = (label: string, newText: string, detail: string, order: number): CompletionResult => ({
+      label, kind: ITEM_KIND.module, detail, documentation: spec.description, filterText: `[${spec.name}`,
+      sortText: sortKey(i, order), insertTextFormat: SNIPPET, textEdit: { range, newText },
+    });
+    if (!spec.repeatable) {
+      if (!present.has(spec.name)) items.push(item(`[${spec.name}]`, `[${spec.name}]`, `${spec.kind} section`, 0));
+      return;
     }
-  }
+    // Repeatable (labs): one panel may go without a qualifier (the first timepoint); the others need one.
+    const unqualifiedTaken = others.some((s) => s.name === spec.name && !s.qualifier);
+    if (!unqualifiedTaken) items.push(item(`[${spec.name}]`, `[${spec.name}]`, 'the first timepoint', 0));
+    items.push(item(`[${spec.name}: day 7]`, `[${spec.name}: \${1:day 7}]`, 'a later timepoint', 1));
+  });
   return items;
 }
 
-function labValueItems(key: string, valueSoFar: string, position: Position): CompletionResult[] {
-  const lab = findLab(key);
-  if (!lab) return [];
+/** Keys of the section (or the header) not yet used there; lab names and aliases in [labs]. */
+function keyItems(model: CaseModel, section: SectionNode | undefined, position: Position, range: Range, current?: FieldNode): CompletionResult[] {
+  const withColon = !current;
+  if (section?.name === 'labs') return labNameItems(model, section, position, range, withColon);
+  const specs = fieldSpecs(section?.name ?? 'header');
+  if (!specs) return [];
+  const fields = section ? section.fields : model.syntax.header;
+  const used = new Set(fields.filter((f) => f !== current && f.keyRange.start.line !== position.line).map((f) => f.key));
+  return specs.filter((spec) => !used.has(spec.key)).map((spec, i) => ({
+    label: spec.key,
+    kind: ITEM_KIND.property,
+    detail: spec.required ? 'required' : undefined,
+    documentation: spec.description,
+    sortText: sortKey(spec.required ? 0 : 1, i),
+    textEdit: { range, newText: withColon ? `${spec.key}: ` : spec.key },
+  }));
+}
+
+/** Lab keys and aliases; labs the panel already has sort last. New lines get `name: ` and the unit. */
+function labNameItems(model: CaseModel, section: SectionNode, position: Position, range: Range, withColon: boolean): CompletionResult[] {
+  const panel = model.panels.find((p) => p.section === section);
+  const present = new Set(panel?.results.filter((r) => r.field.keyRange.start.line !== position.line).map((r) => r.lab?.key));
+  const items: CompletionResult[] = [];
+  LABS.forEach((lab, i) => {
+    const rank = present.has(lab.key) ? 1 : 0;
+    [lab.key, ...lab.aliases].forEach((name, j) => {
+      items.push({
+        label: name,
+        kind: ITEM_KIND.field,
+        detail: j === 0 ? labSummary(lab) : `alias of ${lab.key} (${labSummary(lab)})`,
+        documentation: labDocumentation(lab),
+        // Canonical keys before aliases, each in catalog order.
+        sortText: sortKey(rank, j === 0 ? 0 : 1, i, j),
+        insertTextFormat: withColon ? SNIPPET : undefined,
+        textEdit: { range, newText: withColon ? `${escapeSnippet(name)}: ${valueSnippet(lab)}` : name },
+      });
+    });
+  });
+  return items;
+}
+
+function labSummary(lab: LabDefinition): string {
+  return lab.kind === 'quantitative' ? `${lab.name}, ${lab.canonicalUnit}` : `${lab.name}, ${(lab.values ?? []).join(' or ')}`;
+}
+
+function labDocumentation(lab: LabDefinition): string {
+  const units = lab.units?.length ? `\n\nUnits: ${lab.units.map((u) => `\`${u.unit}\``).join(', ')} (canonical \`${lab.canonicalUnit}\`).` : '';
+  const aliases = lab.aliases.length ? `\n\nAlso written: ${lab.aliases.map((a) => `\`${a}\``).join(', ')}.` : '';
+  return `**${lab.name}** (\`${lab.key}\`) — ${lab.description}${units}${aliases}`;
+}
+
+/** `${1} g/dL` for a quantity; a choice of the words for a qualitative test. */
+function valueSnippet(lab: LabDefinition): string {
   if (lab.kind === 'qualitative') {
-    return (lab.values ?? []).map((v) => ({ label: v, kind: KIND.value, textEdit: { range: itemRange(valueSoFar, position, true), newText: v } }));
+    const words = (lab.values ?? []).map((w) => escapeSnippet(w).replace(/[,|]/g, '\\$&'));
+    return words.length ? `\${1|${words.join(',')}|}` : '${1}';
   }
-  // After the number: offer the accepted units.
-  const afterNumber = /^\s*(?:<=|>=|<|>|≤|≥)?\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s+(\S*)$/.exec(valueSoFar);
-  if (!afterNumber) return [];
-  const start = position.character - afterNumber[1].length;
-  return (lab.units ?? []).map((u, i) => ({
-    label: u.unit, kind: KIND.unit, detail: i === 0 ? 'canonical unit' : `× ${u.factor} → ${lab.canonicalUnit}`,
-    sortText: String(i).padStart(2, '0'),
-    textEdit: { range: { start: { line: position.line, character: start }, end: position }, newText: u.unit },
-  }));
-}
-
-function mechanismItems(analysis: CaseAnalysis, valueSoFar: string, position: Position): CompletionResult[] {
-  const { ranked, clearChoice } = analysis.clinical.mechanisms;
-  return ranked.map((m, i) => ({
-    label: m.id, kind: KIND.enumMember, detail: `score ${m.score}${m.id === clearChoice ? ' — the engine\'s clear first choice' : ''}`,
-    documentation: m.summary, sortText: String(i).padStart(2, '0'), preselect: i === 0 && m.score > 0,
-    textEdit: { range: itemRange(valueSoFar, position, true), newText: m.id },
-  }));
-}
-
-function caseIdItems(analysis: CaseAnalysis, valueSoFar: string, position: Position, ids: string[]): CompletionResult[] {
-  const already = new Set(valueSoFar.split(',').map((w) => w.trim()));
-  return ids.filter((id) => id !== analysis.model.id && !already.has(id)).sort().map((id) => ({
-    label: id, kind: KIND.reference, textEdit: { range: itemRange(valueSoFar, position), newText: id },
-  }));
+  return lab.canonicalUnit ? `\${1} ${escapeSnippet(lab.canonicalUnit)}` : '${1}';
 }

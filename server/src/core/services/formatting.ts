@@ -51,8 +51,9 @@ export function formatCase(text: string, syntax: CaseSyntax, options: Formatting
     if (inRange(line) && wanted[line] !== lines[line]) edits.push(lineEdit(line, lines[line], wanted[line]));
   }
   if (deleteFrom >= 0) edits.push({ range: { start: { line: deleteFrom, character: 0 }, end: { line: last, character: 0 } }, newText: '' });
-  if (inRange(last)) {
-    const edit = lastLineEdit(text, lines, wanted[last], last, endOfFile);
+  // The blank lines after the last non-blank line belong to it: selecting them trims the end too.
+  if (inRange(last) || (range && range.end.line > last)) {
+    const edit = lastLineEdit(text, lines, inRange(last) ? wanted[last] : lines[last], last, endOfFile);
     if (edit) edits.push(edit);
   }
   return edits;

@@ -1,32 +1,58 @@
-// Quick fixes by diagnostic code and "Suggest mechanism", from the core's code actions.
-import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver/node';
-import type { CaseDiagnostic } from '../../core/diagnostics';
-import { codeActions } from '../../core/services/codeActions';
-import type { Feature } from '../featureContext';
+// Quick fixes and "Suggest mechanism" over the protocol. The fixes come from the diagnostics in
+// the request's context, which carry our `code` and `data`; for a client that does not send
+// `data` back, it is taken from the diagnostic published with the same code and range.
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
+import type { CaseDiagnostic, DiagnosticData } from '../../core/diagnostics';
+import { codeActions, lineEnding } from '../../core/services/codeActions';
+import type { Feature, FeatureContext } from '../featureContext';
 import { runSafe } from '../runner';
 
-const SEVERITY: Record<number, CaseDiagnostic['severity']> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'info' };
+const SEVERITY: Record<number, CaseDiagnostic['severity']> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'info',
+  [DiagnosticSeverity.Hint]: 'info',
+};
 
 export const codeActionsFeature: Feature = {
   capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] } },
   register(context) {
     context.connection.onCodeAction((params, token) => runSafe<CodeAction[]>(context.connection, 'code actions', [], token, () => {
-      const analysis = context.workspace.analysis(params.textDocument.uri);
+      const uri = params.textDocument.uri;
+      const analysis = context.workspace.analysis(uri);
       if (!analysis) return [];
-      // The client sends our diagnostics back with their code and data: fixes are found by code.
-      const byDiagnostic = new Map<CaseDiagnostic, Diagnostic>();
-      const diagnostics = params.context.diagnostics.filter((d) => d.source === 'casewright' && typeof d.code === 'string').map((d) => {
-        const core: CaseDiagnostic = { severity: SEVERITY[d.severity ?? 1], code: String(d.code), message: d.message, range: d.range, data: d.data as CaseDiagnostic['data'] };
-        byDiagnostic.set(core, d);
-        return core;
-      });
+      // Each core diagnostic remembers the client's, so an action names the very object it was sent.
+      const sent = new Map<CaseDiagnostic, Diagnostic>();
+      for (const d of ours(params)) sent.set(toCore(d, context, uri), d);
+      const text = context.documents.get(uri)?.getText() ?? '';
       const only = params.context.only;
-      return codeActions(analysis, params.range, diagnostics, params.textDocument.uri)
+      return codeActions(analysis, params.range, [...sent.keys()], uri, { eol: lineEnding(text) })
         .filter((a) => !only || only.some((kind) => a.kind === kind || a.kind.startsWith(`${kind}.`)))
         .map((a) => ({
-          title: a.title, kind: a.kind, isPreferred: a.isPreferred, edit: a.edit,
-          diagnostics: a.diagnostics?.map((d) => byDiagnostic.get(d)!).filter(Boolean),
+          title: a.title,
+          kind: a.kind,
+          isPreferred: a.isPreferred,
+          edit: a.edit,
+          diagnostics: a.diagnostics?.map((d) => sent.get(d)).filter((d): d is Diagnostic => d !== undefined),
         }));
     }));
   },
 };
+
+/** Our diagnostics among those sent: by source (a client may drop it) and a string code. */
+function ours(params: CodeActionParams): Diagnostic[] {
+  return (params.context.diagnostics ?? []).filter((d) => (d.source === undefined || d.source === 'casewright') && typeof d.code === 'string');
+}
+
+function toCore(d: Diagnostic, context: FeatureContext, uri: string): CaseDiagnostic {
+  const data = (d.data as DiagnosticData | undefined) ?? publishedData(d, context, uri);
+  const core: CaseDiagnostic = { severity: SEVERITY[d.severity ?? DiagnosticSeverity.Error] ?? 'error', code: String(d.code), message: d.message, range: d.range };
+  if (data) core.data = data;
+  return core;
+}
+
+function publishedData(d: Diagnostic, context: FeatureContext, uri: string): DiagnosticData | undefined {
+  const same = (a: Diagnostic['range'], b: Diagnostic['range']) =>
+    a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return context.workspace.diagnostics(uri).find((p) => p.code === d.code && same(p.range, d.range))?.data;
+}

@@ -1,12 +1,15 @@
 // Every editor feature, one file each; server.ts announces their capabilities and registers them.
 import type { Feature } from '../featureContext';
 import { checkBankFeature } from './checkBank';
+import { caseIdsFeature } from './caseIds';
 import { codeActionsFeature } from './codeActions';
 import { completionFeature } from './completion';
 import { diagnosticsFeature } from './diagnostics';
+import { documentSymbolsFeature } from './documentSymbols';
+import { foldingRangesFeature } from './foldingRanges';
+import { formattingFeature } from './formatting';
 import { hoverFeature } from './hover';
 import { inlayHintsFeature } from './inlayHints';
-import { navigationFeature } from './navigation';
 import { previewFeature } from './preview';
 import { workspaceSyncFeature } from './workspaceSync';
 
@@ -19,5 +22,8 @@ export const FEATURES: Feature[] = [
   inlayHintsFeature,
   codeActionsFeature,
   completionFeature,
-  navigationFeature,
+  documentSymbolsFeature,
+  foldingRangesFeature,
+  formattingFeature,
+  caseIdsFeature,
 ];

@@ -1,0 +1,141 @@
+// Completion after a field's colon: a qualitative lab's words, the units accepted for a lab
+// after its number, the vocabulary of enum fields, smear findings and see-also ids (list items:
+// the item under the cursor, none already listed), and the mechanisms as the engine ranks them.
+import type { CaseAnalysis } from '../analyzeCase';
+import { findLab, type LabDefinition } from '../catalog/labCatalog';
+import { fieldSpec, MECHANISMS, terms, type Term } from '../catalog/vocabulary';
+import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
+import type { Position, Range } from '../text';
+import { splitListValue } from '../util/lists';
+import { ITEM_KIND, sortKey, type CompletionResult } from './completionItem';
+
+/** What an item replaces on the cursor's line, and the space it needs before it (`key:value`). */
+interface Span {
+  range: Range;
+  prefix: string;
+}
+
+export function valueItems(analysis: CaseAnalysis, section: SectionNode | undefined, field: FieldNode, position: Position, bankCaseIds: readonly string[]): CompletionResult[] {
+  const lineText = analysis.model.syntax.lines[position.line] ?? '';
+  // The value starts after the colon on the key's line, and at the margin on continuation lines.
+  const onKeyLine = position.line === field.keyRange.start.line;
+  const areaStart = onKeyLine ? lineText.indexOf(':', field.keyRange.end.character) + 1 : 0;
+  if ((onKeyLine && areaStart === 0) || position.character < areaStart) return [];
+  const name = section?.name ?? 'header';
+  if (name === 'labs') {
+    // A lab's value is on its key's line.
+    const lab = findLab(field.key);
+    if (!lab || !onKeyLine) return [];
+    if (lab.kind === 'qualitative') return words(lab.values ?? [], wholeSpan(lineText, areaStart, position), ITEM_KIND.value);
+    return unitItems(lab, lineText, areaStart, position);
+  }
+  if (name === 'answer' && field.key === 'mechanism') return mechanismItems(analysis, wholeSpan(lineText, areaStart, position));
+  if (name === 'header' && field.key === 'see-also') {
+    const taken = otherItems(field, position);
+    const ids = [...new Set(bankCaseIds)].filter((id) => id !== analysis.model.id && !taken.has(id.toLowerCase())).sort();
+    return words(ids, itemSpan(lineText, areaStart, position), ITEM_KIND.reference);
+  }
+  const spec = fieldSpec(name, field.key);
+  if (!spec?.values) return [];
+  if (spec.type === 'list') {
+    const taken = otherItems(field, position);
+    return termItems(terms(spec.values).filter((t) => !taken.has(t.id.toLowerCase())), itemSpan(lineText, areaStart, position));
+  }
+  return termItems(terms(spec.values), wholeSpan(lineText, areaStart, position));
+}
+
+/** After the number of a quantitative lab: its accepted units, the canonical one first. */
+function unitItems(lab: LabDefinition, lineText: string, areaStart: number, position: Position): CompletionResult[] {
+  const typed = /^[ \t]*(?:<=|>=|<|>|≤|≥)?[ \t]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)([ \t]*)(\S*)$/.exec(lineText.slice(areaStart, position.character));
+  if (!typed) return [];
+  const start = position.character - typed[2].length;
+  const span: Span = { range: lineRange(position.line, start, tokenEnd(lineText, position.character)), prefix: typed[1] ? '' : ' ' };
+  return (lab.units ?? []).map((unit, i) => ({
+    label: unit.unit,
+    kind: ITEM_KIND.unit,
+    detail: unit.unit === lab.canonicalUnit ? `canonical unit of ${lab.name}` : `× ${unit.factor} = ${lab.canonicalUnit}`,
+    sortText: sortKey(i),
+    filterText: unit.unit,
+    textEdit: { range: span.range, newText: span.prefix + unit.unit },
+  }));
+}
+
+/** The mechanisms in the engine's order, its first choice preselected when it has any score. */
+function mechanismItems(analysis: CaseAnalysis, span: Span): CompletionResult[] {
+  const ranked = analysis.clinical.mechanisms.ranked;
+  const order = (t: Term) => {
+    const i = ranked.findIndex((m) => m.id === t.id);
+    return i < 0 ? ranked.length : i;
+  };
+  const first = ranked[0] && ranked[0].score > 0 ? ranked[0].id : undefined;
+  return [...MECHANISMS].sort((a, b) => order(a) - order(b)).map((t, i) => {
+    const score = ranked.find((m) => m.id === t.id)?.score;
+    const chosen = t.id === first ? ` — the engine's first choice${analysis.clinical.mechanisms.clearChoice === t.id ? ' (clear)' : ''}` : '';
+    return {
+      label: t.id,
+      kind: ITEM_KIND.enumMember,
+      detail: score === undefined ? undefined : `score ${score}${chosen}`,
+      documentation: t.description,
+      sortText: sortKey(i),
+      filterText: t.id,
+      preselect: t.id === first || undefined,
+      textEdit: { range: span.range, newText: span.prefix + t.id },
+    };
+  });
+}
+
+function termItems(list: readonly Term[], span: Span): CompletionResult[] {
+  return list.map((t, i) => ({
+    label: t.id, kind: ITEM_KIND.enumMember, documentation: t.description, sortText: sortKey(i), filterText: t.id,
+    textEdit: { range: span.range, newText: span.prefix + t.id },
+  }));
+}
+
+function words(list: readonly string[], span: Span, kind: number): CompletionResult[] {
+  return list.map((word, i) => ({ label: word, kind, sortText: sortKey(i), filterText: word, textEdit: { range: span.range, newText: span.prefix + word } }));
+}
+
+/** Items already in the list, except the one being typed, lowercased. */
+function otherItems(field: FieldNode, position: Position): Set<string> {
+  const inside = (r: Range) => r.start.line === position.line && r.start.character <= position.character && position.character <= r.end.character;
+  return new Set(splitListValue(field).filter((item) => !inside(item.range)).map((item) => item.text.toLowerCase()));
+}
+
+/** The whole value on the cursor's line. */
+function wholeSpan(lineText: string, areaStart: number, position: Position): Span {
+  return trimmedSpan(lineText, areaStart, lineText.length, position);
+}
+
+/** The comma-separated item under the cursor. */
+function itemSpan(lineText: string, areaStart: number, position: Position): Span {
+  const comma = lineText.lastIndexOf(',', position.character - 1);
+  const next = lineText.indexOf(',', position.character);
+  return trimmedSpan(lineText, Math.max(areaStart, comma + 1), next < 0 ? lineText.length : next, position);
+}
+
+/** [from, to) without its blanks, stretched to hold the cursor. */
+function trimmedSpan(lineText: string, from: number, to: number, position: Position): Span {
+  let start = from;
+  let end = to;
+  while (start < end && isBlank(lineText[start])) start++;
+  while (end > start && isBlank(lineText[end - 1])) end--;
+  start = Math.min(start, position.character);
+  end = Math.max(end, position.character);
+  // Right after `:` or `,` the item needs its space: `key: value`, `a, b`.
+  const prefix = start > 0 && !isBlank(lineText[start - 1]) ? ' ' : '';
+  return { range: lineRange(position.line, start, end), prefix };
+}
+
+function tokenEnd(lineText: string, from: number): number {
+  let end = from;
+  while (end < lineText.length && !isBlank(lineText[end])) end++;
+  return end;
+}
+
+function isBlank(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\t';
+}
+
+function lineRange(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}

@@ -1,0 +1,108 @@
+// Completion and code actions over the protocol, from dist/server.js started as an editor
+// starts it: items for a lab name, a quick fix taken from the published diagnostic, and
+// "Suggest mechanism" creating [answer].
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import type { CodeAction, CompletionItem, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
+import { extractCarets } from '../support/carets';
+import { LspSession, fileUri } from '../support/lspClient';
+import { tempBank } from '../support/runCli';
+import { applyTextEdits } from '../support/textEdits';
+
+const HEMOLYSIS = 'case: hemo-01\ntitle: Hemolysis\n\n[labs]\nhemoglobin: 7.4 g/dL\nhematocrit: 22 %\nreticulocytes: 14 %\nhaptoglobin: <10 mg/dL\ndat: positive\n\n[smear]\nfindings: spherocytes\n';
+
+describe('language server: completion and code actions', function () {
+  this.timeout(30_000);
+  let session: LspSession;
+  let bank: ReturnType<typeof tempBank>;
+  const uriOf = (name: string) => fileUri(path.join(bank.dir, name));
+
+  before(async () => {
+    bank = tempBank({ 'other.case': 'case: other-01\ntitle: Other\n' });
+    session = new LspSession();
+    const init = await session.initialize(bank.dir);
+    const capabilities = init.capabilities as { completionProvider?: { triggerCharacters?: string[] }; codeActionProvider?: { codeActionKinds?: string[] } };
+    assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['[', ':', ' ', ',']);
+    assert.deepEqual(capabilities.codeActionProvider?.codeActionKinds, ['quickfix', 'refactor.rewrite']);
+  });
+
+  after(async () => {
+    await session.dispose();
+    bank.cleanup();
+  });
+
+  it('completes a lab name in [labs], inserting the canonical unit as a snippet', async () => {
+    const uri = uriOf('scratch.case');
+    const { text, positions: [at] } = extractCarets('case: scratch-01\ntitle: S\n\n[labs]\nhb: 7 g/dL\nhapt‸\n');
+    await session.open(uri, text);
+    const items = await session.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: at, context: { triggerKind: 1 } });
+    const hapto = items.find((i) => i.label === 'haptoglobin');
+    assert.ok(hapto?.textEdit && 'range' in hapto.textEdit, items.map((i) => i.label).join(', '));
+    assert.equal(hapto.textEdit.newText, 'haptoglobin: ${1} mg/dL');
+    assert.equal(hapto.insertTextFormat, 2);
+    assert.equal((hapto.documentation as { kind: string }).kind, 'markdown');
+    assert.equal(applyTextEdits(text, [hapto.textEdit]), 'case: scratch-01\ntitle: S\n\n[labs]\nhb: 7 g/dL\nhaptoglobin: ${1} mg/dL\n');
+    assert.match(items.find((i) => i.label === 'hgb')?.detail ?? '', /^alias of hemoglobin/);
+  });
+
+  it('completes see-also with the ids of the bank, closed files included', async () => {
+    const uri = uriOf('linked.case');
+    const { text, positions: [at] } = extractCarets('case: linked-01\ntitle: L\nsee-also: ‸\n');
+    await session.open(uri, text);
+    const items = await session.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: at });
+    assert.deepEqual(items.map((i) => i.label), ['other-01', 'scratch-01']);
+  });
+
+  it('applies the quick fix for a misspelt lab, found from the published diagnostic', async () => {
+    const uri = uriOf('misspelt.case');
+    const text = 'case: misspelt-01\ntitle: M\n\n[labs]\nhemoglobine: 7.1 g/dL\n';
+    const published = await session.open(uri, text);
+    const unknown = published.find((d) => d.code === 'unknown-lab');
+    assert.ok(unknown?.data, JSON.stringify(published));
+    const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: unknown.range, context: { diagnostics: [unknown] } });
+    const fix = actions.find((a) => a.title === 'Change to `hemoglobin`');
+    assert.ok(fix?.edit?.changes, actions.map((a) => a.title).join(' | '));
+    assert.equal(fix.kind, 'quickfix');
+    assert.equal(fix.isPreferred, true);
+    assert.deepEqual(fix.diagnostics, [unknown]);
+    const fixed = applyTextEdits(text, fix.edit.changes[uri] as TextEdit[]);
+    assert.equal(fixed, 'case: misspelt-01\ntitle: M\n\n[labs]\nhemoglobin: 7.1 g/dL\n');
+    assert.ok(!(await session.change(uri, fixed)).some((d) => d.code === 'unknown-lab'));
+  });
+
+  it('finds the fix for a client that does not send `data` back, and none for a diagnostic of another source', async () => {
+    const uri = uriOf('nodata.case');
+    const text = 'case: nodata-01\ntitle: N\n\n[labs]\nhemoglobin: 61 g/dL\n';
+    const published = await session.open(uri, text);
+    const implausible = published.find((d) => d.code === 'implausible-value')!;
+    const withoutData: Diagnostic = { ...implausible, data: undefined };
+    const ask = (diagnostics: Diagnostic[]) => session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: implausible.range, context: { diagnostics, only: ['quickfix'] } });
+    assert.deepEqual((await ask([withoutData])).map((a) => a.title), ['Change the unit to g/L', 'Convert to 6.1 g/dL']);
+    assert.deepEqual(await ask([{ ...implausible, source: 'spellcheck' }]), []);
+  });
+
+  it('"Suggest mechanism" in a case without [answer] creates the section', async () => {
+    const uri = uriOf('suggest.case');
+    await session.open(uri, HEMOLYSIS);
+    const cursor = { start: { line: 1, character: 3 }, end: { line: 1, character: 3 } };
+    const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: cursor, context: { diagnostics: [] } });
+    const suggest = actions.find((a) => a.title.startsWith('Suggest mechanism: peripheral-destruction (score '));
+    assert.ok(suggest?.edit?.changes, actions.map((a) => a.title).join(' | '));
+    assert.equal(suggest.kind, 'refactor.rewrite');
+    const after = applyTextEdits(HEMOLYSIS, suggest.edit.changes[uri] as TextEdit[]);
+    assert.equal(after, `${HEMOLYSIS}\n[answer]\n# Evidence: Low haptoglobin, Positive direct antiglobulin test, Spherocytes\nmechanism: peripheral-destruction\n`);
+    assert.deepEqual((await session.change(uri, after)).map((d) => d.code), []);
+    // Now the answer says it: nothing more to suggest.
+    const again = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: cursor, context: { diagnostics: [] } });
+    assert.deepEqual(again.map((a) => a.title), []);
+  });
+
+  it('answers only the kinds asked for', async () => {
+    const uri = uriOf('kinds.case');
+    const published = await session.open(uri, HEMOLYSIS.replace('hemoglobin', 'hemoglobine'));
+    const unknown = published.find((d) => d.code === 'unknown-lab')!;
+    const ask = (only: string[]) => session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: unknown.range, context: { diagnostics: [unknown], only } });
+    assert.deepEqual((await ask(['refactor'])).map((a) => a.kind), ['refactor.rewrite']);
+    assert.deepEqual((await ask(['quickfix'])).map((a) => a.kind), ['quickfix']);
+  });
+});
