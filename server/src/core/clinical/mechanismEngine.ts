@@ -74,16 +74,17 @@ function scoreMechanism(rule: MechanismRule, evaluator: FindingEvaluator): Mecha
   const missing: string[] = [];
   const weigh = (items: WeightedFinding[], effect: Effect) => {
     for (const { finding, weight } of items) {
-      const result = evaluator.finding(finding);
+      const truth = evaluator.truth(finding);
       total += weight;
-      if (result.truth === 'unknown') {
-        missing.push(result.label);
+      if (truth === 'unknown') {
+        missing.push(evaluator.label(finding));
         continue;
       }
       known += weight;
-      if (result.truth !== 'yes') continue;
+      if (truth !== 'yes') continue;
       score += effect === 'supports' ? weight : -weight;
-      evidence.push({ finding, label: result.label, effect, weight, observations: result.observations });
+      // Observations only for findings that count: they are most of the engine's work.
+      evidence.push({ finding, label: evaluator.label(finding), effect, weight, observations: evaluator.finding(finding).observations });
     }
   };
   weigh(rule.supports, 'supports');
