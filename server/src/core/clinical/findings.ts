@@ -61,7 +61,6 @@ interface Sample {
 
 export class FindingEvaluator {
   private readonly memo = new Map<string, FindingResult>();
-  private readonly truths = new Map<string, Truth>();
   private readonly labCache = new Map<string, Sample[]>();
   private readonly indexCache = new Map<string, Sample[]>();
 
@@ -81,38 +80,6 @@ export class FindingEvaluator {
     const result = { id, label: definition?.label ?? id, ...outcome };
     this.memo.set(id, result);
     return result;
-  }
-
-  /**
-   * Whether a finding holds, without gathering its evidence: the engine weighs every finding
-   * of every rule this way and asks `finding()` for observations only of those present.
-   * Same three-valued logic as `evaluate`.
-   */
-  truth(id: string): Truth {
-    const cached = this.truths.get(id);
-    if (cached !== undefined) return cached;
-    this.truths.set(id, 'unknown'); // a cycle is unknown, not a crash
-    const definition = this.definitions[id];
-    const truth = definition ? this.truthOf(definition.when) : 'unknown';
-    this.truths.set(id, truth);
-    return truth;
-  }
-
-  label(id: string): string {
-    return this.definitions[id]?.label ?? id;
-  }
-
-  private truthOf(condition: Condition): Truth {
-    if (typeof condition === 'string') return this.truth(condition);
-    if ('allOf' in condition) return all(condition.allOf, (c) => this.truthOf(c), 'no', 'yes');
-    if ('anyOf' in condition) return all(condition.anyOf, (c) => this.truthOf(c), 'yes', 'no');
-    if ('not' in condition) {
-      const inner = this.truthOf(condition.not);
-      return inner === 'yes' ? 'no' : inner === 'no' ? 'yes' : 'unknown';
-    }
-    if ('lab' in condition) return truthOverPanels(this.labSamples(condition.lab), condition.panel, condition);
-    if ('index' in condition) return truthOverPanels(this.indexSamples(condition.index), condition.panel, condition);
-    return this.evaluate(condition).truth;
   }
 
   private evaluate(condition: Condition): Outcome {
@@ -156,13 +123,10 @@ export class FindingEvaluator {
     for (const reading of this.panels) {
       const lab = reading.labs.get(key);
       if (lab && (lab.value !== undefined || lab.word !== undefined)) {
+        const shown = lab.word ?? `${lab.comparator ?? ''}${formatLabValue(lab.lab, lab.value!)} ${lab.lab.canonicalUnit}`;
         samples.push({
           value: lab.value, comparator: lab.comparator, word: lab.word, flag: lab.flag?.flag,
-          // Words for the evidence are made only when a finding is shown, not for every rule.
-          get text() {
-            const shown = lab.word ?? `${lab.comparator ?? ''}${formatLabValue(lab.lab, lab.value!)} ${lab.lab.canonicalUnit}`;
-            return `${lab.lab.name} ${shown}${lab.flag ? ` (${lab.flag.flag})` : ''}${panelSuffix(reading)}`;
-          },
+          text: `${lab.lab.name} ${shown}${lab.flag ? ` (${lab.flag.flag})` : ''}${panelSuffix(reading)}`,
           range: lab.range, panel: reading.panel.label, panelIndex: reading.panel.index,
         });
         continue;
@@ -170,7 +134,7 @@ export class FindingEvaluator {
       const index = reading.indices.get(key);
       if (index) {
         const flag = reading.indexFlags.get(key)?.flag;
-        samples.push({ value: index.value, flag, get text() { return `${index.name} ${formatIndexValue(index)}${flag ? ` (${flag})` : ''}${panelSuffix(reading)}`; }, range: index.inputs[0]?.range, panel: reading.panel.label, panelIndex: reading.panel.index });
+        samples.push({ value: index.value, flag, text: `${index.name} ${formatIndexValue(index)}${flag ? ` (${flag})` : ''}${panelSuffix(reading)}`, range: index.inputs[0]?.range, panel: reading.panel.label, panelIndex: reading.panel.index });
       }
     }
   }
@@ -180,7 +144,7 @@ export class FindingEvaluator {
       for (const reading of this.panels) {
         const index = reading.indices.get(id) ?? reading.calculated.get(id);
         if (!index) continue;
-        samples.push({ value: index.value, get text() { return `${index.name} ${formatIndexValue(index)}${panelSuffix(reading)}`; }, range: index.inputs[0]?.range, panel: reading.panel.label, panelIndex: reading.panel.index });
+        samples.push({ value: index.value, text: `${index.name} ${formatIndexValue(index)}${panelSuffix(reading)}`, range: index.inputs[0]?.range, panel: reading.panel.label, panelIndex: reading.panel.index });
       }
     });
   }
@@ -243,32 +207,6 @@ function firstAffirmed(regex: RegExp, text: string): string | undefined {
     if (!NEGATION.test(before)) return match[0];
   }
   return undefined;
-}
-
-/** `all` for allOf (decisive 'no', else 'yes'), `any` for anyOf (decisive 'yes', else 'no'). */
-function all(conditions: Condition[], truthOf: (c: Condition) => Truth, decisive: Truth, otherwise: Truth): Truth {
-  let unknown = false;
-  for (const condition of conditions) {
-    const truth = truthOf(condition);
-    if (truth === decisive) return decisive;
-    if (truth === 'unknown') unknown = true;
-  }
-  return unknown ? 'unknown' : otherwise;
-}
-
-/** The truth of `overPanels`, without its observations. */
-function truthOverPanels(samples: Sample[], scope: PanelScope = 'first', condition: Parameters<typeof compareSample>[1]): Truth {
-  let seen = false;
-  let undecided = false;
-  for (const sample of samples) {
-    if (scope === 'later' && sample.panelIndex === 0) continue;
-    const truth = compareSample(sample, condition);
-    if (truth === 'yes') return 'yes';
-    if (truth === 'no') seen = true;
-    else undecided = true;
-    if (scope === 'first') break;
-  }
-  return seen && !undecided ? 'no' : 'unknown';
 }
 
 /** Samples of one lab or index are gathered once per case, however many rules ask. */

@@ -74,17 +74,16 @@ function scoreMechanism(rule: MechanismRule, evaluator: FindingEvaluator): Mecha
   const missing: string[] = [];
   const weigh = (items: WeightedFinding[], effect: Effect) => {
     for (const { finding, weight } of items) {
-      const truth = evaluator.truth(finding);
+      const result = evaluator.finding(finding);
       total += weight;
-      if (truth === 'unknown') {
-        missing.push(evaluator.label(finding));
+      if (result.truth === 'unknown') {
+        missing.push(result.label);
         continue;
       }
       known += weight;
-      if (truth !== 'yes') continue;
+      if (result.truth !== 'yes') continue;
       score += effect === 'supports' ? weight : -weight;
-      // Observations only for findings that count: they are most of the engine's work.
-      evidence.push({ finding, label: evaluator.label(finding), effect, weight, observations: evaluator.finding(finding).observations });
+      evidence.push({ finding, label: result.label, effect, weight, observations: result.observations });
     }
   };
   weigh(rule.supports, 'supports');
