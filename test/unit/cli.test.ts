@@ -88,6 +88,17 @@ describe('casewright check (the real process)', () => {
     }
   });
 
+  it('shows a progress line on a terminal, and none when stderr is not one', () => {
+    // `script` gives the CLI a real terminal; the delay before the line shows is shortened.
+    const onTerminal = spawnSync('script', ['-qec', `node ${JSON.stringify(CLI)} check samples`, '/dev/null'], {
+      cwd: path.resolve(__dirname, '..', '..'), encoding: 'utf8', env: { ...process.env, CASEWRIGHT_PROGRESS_DELAY_MS: '0' },
+    });
+    assert.equal(onTerminal.status, 0, onTerminal.stdout);
+    assert.match(onTerminal.stdout, /Checking 1\/13 files…/);
+    const piped = runCli(['check', 'samples'], undefined, { CASEWRIGHT_PROGRESS_DELAY_MS: '0' });
+    assert.doesNotMatch(piped.stderr, /Checking/);
+  });
+
   it('warnings alone exit 0, but --max-warnings 0 makes them fail', () => {
     const bank = tempBank({ 'w.case': WARN_ONLY });
     try {

@@ -27,7 +27,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   if (discovery.problems.length) return { ok: false, message: discovery.problems.join('\n') };
 
   const bank = new CaseBank(loaded.config, { retainAnalyses: false });
-  const progress = createProgress(process.stderr, 'Checking');
+  // CASEWRIGHT_PROGRESS_DELAY_MS: how long a check runs before the progress line shows (tests set 0).
+  const delay = Number(process.env.CASEWRIGHT_PROGRESS_DELAY_MS);
+  const progress = createProgress(process.stderr, 'Checking', Number.isFinite(delay) && delay >= 0 ? delay : 1000);
   const fileProblems = await analyzeFiles(discovery.files, bank, loaded.config, (done) => progress.tick(done, discovery.files.length));
   progress.done();
 
