@@ -19,9 +19,10 @@ describe('hover', () => {
     assert.match(text, /\*\*Reticulocytes\*\*/);
     assert.match(text, /Flag: \*\*high\*\*/);
     assert.match(text, /Reticulocyte production index 3\\\.42/);
-    assert.match(text, /maturation 2 days for hematocrit 16 to &lt; 26 %/);
+    assert.match(text, /Inputs: reticulocytes 14 % \(line 9\), hematocrit 22 % \(line 8\)/);
+    assert.match(text, /Maturation time: Hct 22 % → 2\\\.0 days \\\(band 16 to &lt; 26 %\\\)/);
     assert.match(text, /Hillman/);
-    assert.match(text, /RPI 3\.42\*\* — at least 2/);
+    assert.match(text, /RPI 2 or more: the marrow is answering/);
   });
 
   it('on a non-canonical unit: the canonical conversion; on a child: the child range', () => {
@@ -29,7 +30,7 @@ describe('hover', () => {
     assert.match(hover(adult.analysis, adult.position)?.contents ?? '', /74 g\/L = \*\*7\\\.4 g\/dL\*\*/);
     const child = at('case: c-1\ntitle: C\n[patient]\nage: 3 y\n[labs]\nh‸b: 11 g/dL\n');
     const text = hover(child.analysis, child.position)?.contents ?? '';
-    assert.match(text, /11\\\.5–13\\\.5 g\/dL \(Child 2–6 y\)/);
+    assert.match(text, /\(3 y, sex not given\): \*\*11\\\.5–13\\\.5 g\/dL\*\* \(Child 2–6 y\)/);
     assert.match(text, /Flag: \*\*low\*\*/);
   });
 
@@ -52,6 +53,20 @@ describe('hover', () => {
     const text = hover(analysis, position)?.contents ?? '';
     assert.match(text, /destroyed in the circulation/);
     assert.match(text, /1\. `peripheral-destruction` — score [\d.]+ \(clear first choice\)/);
+  });
+
+  it('on a lab repeated in one panel: no flag or indices on the second line, which the panel does not read', () => {
+    const { analysis, position } = at('case: a\ntitle: T\n[labs]\nhemoglobin: 7 g/dL\nhemo‸globin: 17 g/dL\n');
+    const text = hover(analysis, position)?.contents ?? '';
+    assert.match(text, /Value: 17 g\/dL/);
+    assert.match(text, /already has `hemoglobin` on line 4/);
+    assert.doesNotMatch(text, /Flag:/);
+  });
+
+  it('escapes links: a URL in a case is not made a link', () => {
+    const { analysis, position } = at('case: a\ntitle: T\n[labs]\ndat: https://evil.example/‸x\n');
+    const text = hover(analysis, position)?.contents ?? '';
+    assert.match(text, /https\\:/);
   });
 
   it('escapes case text: no markup or HTML from the case', () => {

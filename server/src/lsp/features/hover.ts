@@ -1,3 +1,4 @@
+// Hover from the core, as markdown (the core escapes all case text in it).
 import { MarkupKind } from 'vscode-languageserver/node';
 import { hover } from '../../core/services/hover';
 import type { Feature } from '../featureContext';

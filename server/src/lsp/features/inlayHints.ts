@@ -1,4 +1,5 @@
-import { InlayHintKind } from 'vscode-languageserver/node';
+// Inlay hints (the RPI, unit conversions) from the core; the settings casewright.inlayHints.rpi
+// and .conversions turn each kind off.
 import { inlayHints } from '../../core/services/inlayHints';
 import type { Feature } from '../featureContext';
 import { runSafe } from '../runner';
@@ -9,8 +10,9 @@ export const inlayHintsFeature: Feature = {
     context.connection.languages.inlayHint.on((params, token) => runSafe(context.connection, 'inlay hints', [], token, () => {
       const analysis = context.workspace.analysis(params.textDocument.uri);
       if (!analysis) return [];
+      // No `kind`: these are neither types nor parameter names, so the editor's plain style fits.
       return inlayHints(analysis, params.range, context.settings().inlayHints)
-        .map((h) => ({ position: h.position, label: h.label, paddingLeft: h.paddingLeft, kind: InlayHintKind.Parameter, tooltip: h.tooltip }));
+        .map((h) => ({ position: h.position, label: h.label, paddingLeft: h.paddingLeft, tooltip: h.tooltip }));
     }));
   },
 };

@@ -1,0 +1,65 @@
+// Hover on the format's own words: section headers, field keys, and controlled values (marrow
+// states, smear findings, sex, level, mechanisms), read from schemas/vocabulary.json. On the
+// answer's mechanism it adds the engine's rule and how this case's evidence ranks them.
+import type { CaseAnalysis } from '../analyzeCase';
+import { canonicalTerm, fieldSpec, sectionSpec, term, terms, type FieldSpec, type Term } from '../catalog/vocabulary';
+import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
+import type { Range } from '../text';
+import type { ListItem } from '../util/lists';
+import type { HoverResult } from './hover';
+import { code, escapeMarkdown } from './markdown';
+
+/** Field types whose value means nothing beyond what its key says (a percentage, a ratio). */
+const DESCRIBED_BY_KEY = new Set<FieldSpec['type']>(['percent', 'ratio', 'age']);
+
+export function sectionHover(analysis: CaseAnalysis, section: SectionNode): HoverResult | undefined {
+  const spec = sectionSpec(section.name);
+  if (!spec) return undefined;
+  const lines = [`**[${spec.name}]** — ${escapeMarkdown(spec.description)}`];
+  const panel = analysis.model.panels.find((p) => p.section === section);
+  if (panel?.qualifier) {
+    const when = panel.time ? `on the time axis at ${Number(panel.time.days.toFixed(2))} days` : 'not a time: panels keep their order in the file';
+    lines.push('', `Panel ${escapeMarkdown(panel.qualifier)}: ${when}.`);
+  }
+  return { contents: lines.join('\n'), range: section.headerRange };
+}
+
+/** `section` is `header` for the fields before the first section. */
+export function keyHover(section: string, field: FieldNode): HoverResult | undefined {
+  const spec = fieldSpec(section, field.key);
+  return spec ? { contents: keyText(spec), range: field.keyRange } : undefined;
+}
+
+export function valueHover(analysis: CaseAnalysis, section: string, field: FieldNode, item?: ListItem): HoverResult | undefined {
+  const spec = fieldSpec(section, field.key);
+  if (!spec) return undefined;
+  if (!spec.values) return DESCRIBED_BY_KEY.has(spec.type) ? { contents: keyText(spec), range: field.valueRange } : undefined;
+  const range = item?.range ?? field.valueRange;
+  const id = canonicalTerm(spec.values, (item?.text ?? field.value).trim());
+  const word = id === undefined ? undefined : term(spec.values, id);
+  if (!word) return undefined;
+  if (spec.values === 'mechanisms') return mechanismHover(analysis, word, range);
+  // The key's meaning too: `normal` means one thing for erythroid, another for iron stores.
+  return { contents: `**${escapeMarkdown(word.id)}** — ${escapeMarkdown(word.description)}\n\n${keyText(spec)}`, range };
+}
+
+function keyText(spec: FieldSpec): string {
+  const lines = [`${code(spec.key)}${spec.required ? ' (required)' : ''} — ${escapeMarkdown(spec.description)}`];
+  if (spec.values && spec.type === 'enum') lines.push('', `One of: ${escapeMarkdown(terms(spec.values).map((t) => t.id).join(', '))}`);
+  return lines.join('\n');
+}
+
+function mechanismHover(analysis: CaseAnalysis, mechanism: Term, range: Range): HoverResult {
+  const { ranked, clearChoice } = analysis.clinical.mechanisms;
+  const lines = [`**${escapeMarkdown(mechanism.id)}** — ${escapeMarkdown(mechanism.description)}`];
+  const rule = ranked.find((m) => m.id === mechanism.id);
+  if (rule) lines.push('', `Engine: ${escapeMarkdown(rule.summary)}`);
+  lines.push('', '**What this case\'s evidence ranks first**');
+  ranked.slice(0, 3).forEach((m, i) => {
+    lines.push(`${i + 1}. ${code(m.id)} — score ${m.score}${m.id === clearChoice ? ' (clear first choice)' : ''}`);
+  });
+  const place = ranked.findIndex((m) => m.id === mechanism.id);
+  if (place >= 3) lines.push('', `The answer's ${code(mechanism.id)} ranks ${place + 1} of ${ranked.length} (score ${ranked[place].score}).`);
+  if (!clearChoice) lines.push('', 'The evidence does not single out one mechanism.');
+  return { contents: lines.join('\n'), range };
+}
