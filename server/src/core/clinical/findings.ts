@@ -1,12 +1,19 @@
-// Evaluates the findings of schemas/mechanisms.json on a case. Each finding is present, absent
-// or unknown (the case lacks the data); unknown never counts as evidence either way.
+// The findings of schemas/mechanisms.json, compiled once per process into closures. Each
+// finding is present, absent or unknown (the case lacks the data); unknown never counts as
+// evidence either way.
+//
+// Why compiled, and why two passes: the engine weighs every finding of every mechanism on
+// every case, but shows the evidence only for the findings that are present. So a finding's
+// truth is worked out first, without building a single string; what was observed (the lab
+// value in words, with its line) is put together only for findings that end up as evidence.
+// Interpreting the JSON per case and describing every sample was most of `check`'s time.
 import { formatLabValue } from '../catalog/labCatalog';
 import type { CaseModel } from '../model/caseModel';
 import type { FieldNode } from '../syntax/syntaxTree';
 import type { Range } from '../text';
 import type { Flag } from './flags';
-import { formatIndexValue } from './indices';
-import type { PanelReading } from './panelAnalysis';
+import { formatIndexValue, type ComputedIndex } from './indices';
+import type { LabReading, PanelReading } from './panelAnalysis';
 
 export type Truth = 'yes' | 'no' | 'unknown';
 
@@ -17,19 +24,14 @@ export interface Observation {
   panel?: string;
 }
 
-export interface FindingResult {
-  id: string;
-  label: string;
-  truth: Truth;
-  observations: Observation[];
-}
-
 type PanelScope = 'first' | 'any' | 'later';
+
+interface Comparison { flag?: Flag[]; is?: string; below?: number; atLeast?: number; panel?: PanelScope }
 
 export type Condition =
   | string
-  | { lab: string; flag?: Flag[]; is?: string; below?: number; atLeast?: number; panel?: PanelScope }
-  | { index: string; below?: number; atLeast?: number; panel?: PanelScope }
+  | ({ lab: string } & Comparison)
+  | ({ index: string } & Comparison)
   | { smear: string }
   | { marrow: string; in?: string[]; below?: number; atLeast?: number }
   | { text: ('history' | 'exam' | 'course')[]; pattern: string }
@@ -42,194 +44,280 @@ export interface FindingDefinition {
   when: Condition;
 }
 
-interface Outcome {
-  truth: Truth;
-  observations: Observation[];
+/** A condition as code: its truth, and what was observed, both for one case. */
+interface Compiled {
+  truth(facts: CaseFacts): Truth;
+  observe(facts: CaseFacts): Observation[];
 }
 
-/** One value of a lab or index in one panel, ready to be compared. */
-interface Sample {
-  value?: number;
-  comparator?: string;
-  word?: string;
-  flag?: Flag;
-  text: string;
-  range?: Range;
-  panel: string;
-  panelIndex: number;
-}
-
-export class FindingEvaluator {
-  private readonly memo = new Map<string, FindingResult>();
-  private readonly labCache = new Map<string, Sample[]>();
-  private readonly indexCache = new Map<string, Sample[]>();
+/** One case's data as the findings read it, with the per-case memo of finding truths. */
+export class CaseFacts {
+  readonly truths: (Truth | undefined)[];
+  readonly observed: (Observation[] | undefined)[];
 
   constructor(
-    private readonly definitions: Record<string, FindingDefinition>,
-    private readonly model: CaseModel,
-    private readonly panels: PanelReading[],
-  ) {}
-
-  finding(id: string): FindingResult {
-    const cached = this.memo.get(id);
-    if (cached) return cached;
-    const definition = this.definitions[id];
-    // A cycle or a missing definition is unknown, not a crash (the rules file is validated).
-    this.memo.set(id, { id, label: definition?.label ?? id, truth: 'unknown', observations: [] });
-    const outcome = definition ? this.evaluate(definition.when) : { truth: 'unknown' as Truth, observations: [] };
-    const result = { id, label: definition?.label ?? id, ...outcome };
-    this.memo.set(id, result);
-    return result;
+    readonly findings: CompiledFindings,
+    readonly model: CaseModel,
+    readonly panels: PanelReading[],
+  ) {
+    this.truths = new Array(findings.count);
+    this.observed = new Array(findings.count);
   }
 
-  private evaluate(condition: Condition): Outcome {
-    if (typeof condition === 'string') {
-      const { truth, observations } = this.finding(condition);
-      return { truth, observations };
+  truth(finding: number): Truth {
+    const known = this.truths[finding];
+    if (known !== undefined) return known;
+    // A cycle reads as unknown, not as a stack overflow (the rules file is validated too).
+    this.truths[finding] = 'unknown';
+    const truth = this.findings.conditions[finding].truth(this);
+    this.truths[finding] = truth;
+    return truth;
+  }
+
+  observations(finding: number): Observation[] {
+    let seen = this.observed[finding];
+    if (!seen) {
+      this.observed[finding] = [];
+      seen = this.truth(finding) === 'unknown' ? [] : this.findings.conditions[finding].observe(this);
+      this.observed[finding] = seen;
     }
-    if ('allOf' in condition) return combine(condition.allOf.map((c) => this.evaluate(c)), 'all');
-    if ('anyOf' in condition) return combine(condition.anyOf.map((c) => this.evaluate(c)), 'any');
-    if ('not' in condition) {
-      const inner = this.evaluate(condition.not);
-      return { truth: inner.truth === 'yes' ? 'no' : inner.truth === 'no' ? 'yes' : 'unknown', observations: inner.observations };
-    }
-    if ('lab' in condition) return this.overPanels(this.labSamples(condition.lab), condition.panel, (s) => compareSample(s, condition));
-    if ('index' in condition) return this.overPanels(this.indexSamples(condition.index), condition.panel, (s) => compareSample(s, condition));
-    if ('smear' in condition) return this.smear(condition.smear);
-    if ('marrow' in condition) return this.marrow(condition);
-    return this.text(condition.text, condition.pattern);
+    return seen;
+  }
+}
+
+export class CompiledFindings {
+  readonly ids: string[];
+  readonly labels: string[];
+  readonly conditions: Compiled[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  constructor(definitions: Record<string, FindingDefinition>) {
+    this.ids = Object.keys(definitions);
+    this.labels = this.ids.map((id) => definitions[id].label);
+    this.ids.forEach((id, i) => this.numbers.set(id, i));
+    for (const id of this.ids) this.conditions.push(this.compile(definitions[id].when));
   }
 
-  /** `first`: the earliest panel with the value; `any`: some panel; `later`: a panel after the case's first. */
-  private overPanels(samples: Sample[], scope: PanelScope = 'first', test: (s: Sample) => Truth): Outcome {
-    const considered = scope === 'first' ? samples.slice(0, 1) : scope === 'later' ? samples.filter((s) => s.panelIndex > 0) : samples;
-    const seen: Observation[] = [];
-    let undecided = false;
-    for (const sample of considered) {
-      const truth = test(sample);
-      const observation = { text: sample.text, range: sample.range, panel: sample.panel };
-      if (truth === 'yes') return { truth: 'yes', observations: [observation] };
-      if (truth === 'no') seen.push(observation);
-      else undecided = true;
-    }
-    return seen.length && !undecided ? { truth: 'no', observations: seen } : { truth: 'unknown', observations: [] };
+  get count(): number {
+    return this.ids.length;
   }
 
-  private labSamples(key: string): Sample[] {
-    return cachedSamples(this.labCache, key, (samples) => this.collectLabSamples(key, samples));
+  /** The finding's number, or -1 for an id the rules do not define (always unknown). */
+  number(id: string): number {
+    return this.numbers.get(id) ?? -1;
   }
 
-  private collectLabSamples(key: string, samples: Sample[]): void {
-    for (const reading of this.panels) {
+  private compile(condition: Condition): Compiled {
+    if (typeof condition === 'string') return findingRef(this.number(condition));
+    if ('allOf' in condition) return combination(condition.allOf.map((c) => this.compile(c)), 'all');
+    if ('anyOf' in condition) return combination(condition.anyOf.map((c) => this.compile(c)), 'any');
+    if ('not' in condition) return negation(this.compile(condition.not));
+    if ('lab' in condition) return panelValues(condition, condition.panel ?? 'first', labValue(condition.lab));
+    if ('index' in condition) return panelValues(condition, condition.panel ?? 'first', indexValue(condition.index));
+    if ('smear' in condition) return smearFinding(condition.smear);
+    if ('marrow' in condition) return marrowFinding(condition);
+    return proseMention(condition.text, new RegExp(condition.pattern, 'gi'));
+  }
+}
+
+const UNKNOWN: Compiled = { truth: () => 'unknown', observe: () => [] };
+
+function findingRef(finding: number): Compiled {
+  if (finding < 0) return UNKNOWN;
+  return { truth: (facts) => facts.truth(finding), observe: (facts) => facts.observations(finding) };
+}
+
+function negation(inner: Compiled): Compiled {
+  return {
+    truth: (facts) => {
+      const truth = inner.truth(facts);
+      return truth === 'yes' ? 'no' : truth === 'no' ? 'yes' : 'unknown';
+    },
+    observe: (facts) => inner.observe(facts),
+  };
+}
+
+/** allOf is decided by its first `no`, anyOf by its first `yes`; an unknown otherwise leaves it unknown. */
+function combination(parts: Compiled[], mode: 'all' | 'any'): Compiled {
+  const decisive: Truth = mode === 'all' ? 'no' : 'yes';
+  const otherwise: Truth = mode === 'all' ? 'yes' : 'no';
+  return {
+    truth: (facts) => {
+      let unknown = false;
+      for (const part of parts) {
+        const truth = part.truth(facts);
+        if (truth === decisive) return decisive;
+        if (truth === 'unknown') unknown = true;
+      }
+      return unknown ? 'unknown' : otherwise;
+    },
+    observe: (facts) => {
+      const hit = parts.find((p) => p.truth(facts) === decisive);
+      if (hit) return hit.observe(facts);
+      if (parts.some((p) => p.truth(facts) === 'unknown')) return [];
+      return parts.flatMap((p) => p.observe(facts));
+    },
+  };
+}
+
+/** Where a lab or index condition finds its value in one panel, and how to say it. */
+interface ValueSource {
+  /** The panel's value, or undefined when the panel lacks it. */
+  read(reading: PanelReading): LabReading | ComputedIndex | undefined;
+  describe(reading: PanelReading, found: LabReading | ComputedIndex): Observation;
+}
+
+/** A lab as measured; for a lab the case may leave to be derived (indirect bilirubin, ANC), the derived value. */
+function labValue(key: string): ValueSource {
+  return {
+    read: (reading) => {
       const lab = reading.labs.get(key);
-      if (lab && (lab.value !== undefined || lab.word !== undefined)) {
-        const shown = lab.word ?? `${lab.comparator ?? ''}${formatLabValue(lab.lab, lab.value!)} ${lab.lab.canonicalUnit}`;
-        samples.push({
-          value: lab.value, comparator: lab.comparator, word: lab.word, flag: lab.flag?.flag,
-          text: `${lab.lab.name} ${shown}${lab.flag ? ` (${lab.flag.flag})` : ''}${panelSuffix(reading)}`,
-          range: lab.range, panel: reading.panel.label, panelIndex: reading.panel.index,
-        });
-        continue;
+      if (lab && (lab.value !== undefined || lab.word !== undefined)) return lab;
+      return reading.indices.get(key);
+    },
+    describe: (reading, found) => {
+      const where = { range: rangeOf(found), panel: reading.panel.label };
+      if (isLabReading(found)) {
+        const shown = found.word ?? `${found.comparator ?? ''}${formatLabValue(found.lab, found.value!)} ${found.lab.canonicalUnit}`;
+        return { text: `${found.lab.name} ${shown}${found.flag ? ` (${found.flag.flag})` : ''}${panelSuffix(reading)}`, ...where };
       }
-      const index = reading.indices.get(key);
-      if (index) {
-        const flag = reading.indexFlags.get(key)?.flag;
-        samples.push({ value: index.value, flag, text: `${index.name} ${formatIndexValue(index)}${flag ? ` (${flag})` : ''}${panelSuffix(reading)}`, range: index.inputs[0]?.range, panel: reading.panel.label, panelIndex: reading.panel.index });
-      }
+      const flag = reading.indexFlags.get(key)?.flag;
+      return { text: `${found.name} ${formatIndexValue(found)}${flag ? ` (${flag})` : ''}${panelSuffix(reading)}`, ...where };
+    },
+  };
+}
+
+function indexValue(id: string): ValueSource {
+  return {
+    read: (reading) => reading.indices.get(id) ?? reading.calculated.get(id),
+    describe: (reading, found) => ({
+      text: `${(found as ComputedIndex).name} ${formatIndexValue(found as ComputedIndex)}${panelSuffix(reading)}`,
+      range: rangeOf(found),
+      panel: reading.panel.label,
+    }),
+  };
+}
+
+/**
+ * `first`: the earliest panel with the value decides; `any`: some panel; `later`: a panel after
+ * the case's first. Present as soon as one considered value matches; absent only when every
+ * considered value was decidedly not; unknown otherwise.
+ */
+function panelValues(comparison: Comparison, scope: PanelScope, source: ValueSource): Compiled {
+  const considered = (reading: PanelReading) => scope !== 'later' || reading.panel.index > 0;
+  const truth = (facts: CaseFacts): Truth => {
+    let seen = false;
+    let undecided = false;
+    for (const reading of facts.panels) {
+      if (!considered(reading)) continue;
+      const found = source.read(reading);
+      if (!found) continue;
+      const result = compare(found, comparison, reading);
+      if (result === 'yes') return 'yes';
+      if (result === 'no') seen = true;
+      else undecided = true;
+      if (scope === 'first') break;
     }
-  }
-
-  private indexSamples(id: string): Sample[] {
-    return cachedSamples(this.indexCache, id, (samples) => {
-      for (const reading of this.panels) {
-        const index = reading.indices.get(id) ?? reading.calculated.get(id);
-        if (!index) continue;
-        samples.push({ value: index.value, text: `${index.name} ${formatIndexValue(index)}${panelSuffix(reading)}`, range: index.inputs[0]?.range, panel: reading.panel.label, panelIndex: reading.panel.index });
+    return seen && !undecided ? 'no' : 'unknown';
+  };
+  return {
+    truth,
+    observe: (facts) => {
+      const seen: Observation[] = [];
+      for (const reading of facts.panels) {
+        if (!considered(reading)) continue;
+        const found = source.read(reading);
+        if (!found) continue;
+        const result = compare(found, comparison, reading);
+        if (result === 'yes') return [source.describe(reading, found)];
+        if (result === 'no') seen.push(source.describe(reading, found));
+        if (scope === 'first') break;
       }
-    });
-  }
+      return truth(facts) === 'no' ? seen : [];
+    },
+  };
+}
 
-  private smear(finding: string): Outcome {
-    const section = this.model.sections.get('smear');
-    const field = section?.fields.find((f) => f.key === 'findings');
-    if (!field) return { truth: 'unknown', observations: [] };
-    const item = this.model.smearFindings.find((i) => i.text.toLowerCase() === finding);
-    return item
-      ? { truth: 'yes', observations: [{ text: `smear: ${finding}`, range: item.range }] }
-      : { truth: 'no', observations: [{ text: `smear without ${finding}`, range: field.range }] };
-  }
+function smearFinding(finding: string): Compiled {
+  const field = (model: CaseModel) => model.sections.get('smear')?.fields.find((f) => f.key === 'findings');
+  const item = (model: CaseModel) => model.smearFindings.find((i) => i.text.toLowerCase() === finding);
+  return {
+    truth: ({ model }) => (!field(model) ? 'unknown' : item(model) ? 'yes' : 'no'),
+    observe: ({ model }) => {
+      const seen = item(model);
+      if (seen) return [{ text: `smear: ${finding}`, range: seen.range }];
+      const where = field(model);
+      return where ? [{ text: `smear without ${finding}`, range: where.range }] : [];
+    },
+  };
+}
 
-  private marrow(condition: { marrow: string; in?: string[]; below?: number; atLeast?: number }): Outcome {
-    const field = this.model.marrow.get(condition.marrow);
-    if (!field || !field.value) return { truth: 'unknown', observations: [] };
-    const observation = { text: `marrow ${condition.marrow}: ${field.value}`, range: field.range };
-    if (condition.in) {
-      const value = field.value.toLowerCase();
-      return { truth: condition.in.some((v) => v.toLowerCase() === value) ? 'yes' : 'no', observations: [observation] };
-    }
+function marrowFinding(condition: { marrow: string; in?: string[]; below?: number; atLeast?: number }): Compiled {
+  const accepted = condition.in?.map((v) => v.toLowerCase());
+  const truth = ({ model }: CaseFacts): Truth => {
+    const field = model.marrow.get(condition.marrow);
+    if (!field || !field.value) return 'unknown';
+    if (accepted) return accepted.includes(field.value.toLowerCase()) ? 'yes' : 'no';
     const number = marrowNumber(field);
-    if (number === undefined) return { truth: 'unknown', observations: [] };
-    return { truth: threshold(number, condition.below, condition.atLeast), observations: [observation] };
-  }
+    return number === undefined ? 'unknown' : threshold(number, condition.below, condition.atLeast);
+  };
+  return {
+    truth,
+    observe: (facts) => {
+      const field = facts.model.marrow.get(condition.marrow);
+      return field && truth(facts) !== 'unknown' ? [{ text: `marrow ${condition.marrow}: ${field.value}`, range: field.range }] : [];
+    },
+  };
+}
 
-  private text(sections: string[], pattern: string): Outcome {
-    const regex = compiledPattern(pattern);
+/** A mention in prose that the clause does not deny. Prose that is silent is not evidence that it did not happen. */
+function proseMention(sections: string[], regex: RegExp): Compiled {
+  const first = (model: CaseModel): Observation | undefined => {
     for (const name of sections) {
-      const section = this.model.sections.get(name);
-      for (const line of section?.prose ?? []) {
+      for (const line of model.sections.get(name)?.prose ?? []) {
         const match = firstAffirmed(regex, line.text);
-        if (match) return { truth: 'yes', observations: [{ text: `${name}: “${match}”`, range: line.range }] };
+        if (match) return { text: `${name}: “${match}”`, range: line.range };
       }
     }
-    // Prose that does not mention a thing is not evidence that it did not happen.
-    return { truth: 'unknown', observations: [] };
-  }
+    return undefined;
+  };
+  return {
+    truth: ({ model }) => (first(model) ? 'yes' : 'unknown'),
+    observe: ({ model }) => {
+      const seen = first(model);
+      return seen ? [seen] : [];
+    },
+  };
 }
 
 /** Words that deny what follows in the same clause: "no bleeding", "denies melena". */
 const NEGATION = /\b(no|not|denies|denied|without|never|nor)\b[^.;,:]*$/i;
 
-/** Patterns from the rules file, compiled once per process (case-insensitive, global). */
-const compiledPatterns = new Map<string, RegExp>();
-function compiledPattern(pattern: string): RegExp {
-  let regex = compiledPatterns.get(pattern);
-  if (!regex) {
-    regex = new RegExp(pattern, 'gi');
-    compiledPatterns.set(pattern, regex);
-  }
-  return regex;
-}
-
 /** The first match of `regex` (global) in `text` that the clause does not negate. */
 function firstAffirmed(regex: RegExp, text: string): string | undefined {
-  for (const match of text.matchAll(regex)) {
+  regex.lastIndex = 0;
+  for (let match = regex.exec(text); match; match = regex.exec(text)) {
     const before = text.slice(Math.max(0, match.index - 40), match.index);
-    if (!NEGATION.test(before)) return match[0];
+    if (!NEGATION.test(before)) {
+      regex.lastIndex = 0;
+      return match[0];
+    }
+    // An empty match would loop forever; step past it.
+    if (match[0] === '') regex.lastIndex++;
   }
   return undefined;
 }
 
-/** Samples of one lab or index are gathered once per case, however many rules ask. */
-function cachedSamples(cache: Map<string, Sample[]>, key: string, collect: (into: Sample[]) => void): Sample[] {
-  let samples = cache.get(key);
-  if (!samples) {
-    samples = [];
-    cache.set(key, samples);
-    collect(samples);
-  }
-  return samples;
+function isLabReading(found: LabReading | ComputedIndex): found is LabReading {
+  return 'lab' in found;
+}
+
+function rangeOf(found: LabReading | ComputedIndex): Range | undefined {
+  return isLabReading(found) ? found.range : found.inputs[0]?.range;
 }
 
 function panelSuffix(reading: PanelReading): string {
   return reading.panel.qualifier ? ` [${reading.panel.qualifier}]` : '';
-}
-
-function combine(outcomes: Outcome[], mode: 'all' | 'any'): Outcome {
-  const decisive: Truth = mode === 'all' ? 'no' : 'yes';
-  const hit = outcomes.find((o) => o.truth === decisive);
-  if (hit) return { truth: decisive, observations: hit.observations };
-  if (outcomes.some((o) => o.truth === 'unknown')) return { truth: 'unknown', observations: [] };
-  return { truth: mode === 'all' ? 'yes' : 'no', observations: outcomes.flatMap((o) => o.observations) };
 }
 
 function threshold(value: number, below?: number, atLeast?: number): Truth {
@@ -238,32 +326,40 @@ function threshold(value: number, below?: number, atLeast?: number): Truth {
   return 'yes';
 }
 
-function compareSample(sample: Sample, condition: { flag?: Flag[]; is?: string; below?: number; atLeast?: number }): Truth {
+function compare(found: LabReading | ComputedIndex, condition: Comparison, reading: PanelReading): Truth {
+  let flag: Flag | undefined;
+  let word: string | undefined;
+  let comparator: string | undefined;
+  if (isLabReading(found)) {
+    flag = found.flag?.flag;
+    word = found.word;
+    comparator = found.comparator;
+  } else {
+    flag = reading.indexFlags.get(found.id)?.flag;
+  }
+  const value = found.value;
   if (condition.flag) {
-    if (!sample.flag) return 'unknown';
-    if (!condition.flag.includes(sample.flag)) return 'no';
+    if (!flag) return 'unknown';
+    if (!condition.flag.includes(flag)) return 'no';
   }
   if (condition.is !== undefined) {
-    if (sample.word === undefined) return 'unknown';
-    if (sample.word !== condition.is) return 'no';
+    if (word === undefined) return 'unknown';
+    if (word !== condition.is) return 'no';
   }
-  if (condition.below !== undefined || condition.atLeast !== undefined) {
-    if (sample.value === undefined) return 'unknown';
-    const c = sample.comparator;
-    // `<v` means every value below v: decisive only when the whole interval is on one side.
-    if (c === '<' || c === '<=') {
-      if (condition.below !== undefined && sample.value <= condition.below) return condition.atLeast === undefined ? 'yes' : 'unknown';
-      if (condition.atLeast !== undefined && sample.value <= condition.atLeast) return 'no';
-      return 'unknown';
-    }
-    if (c === '>' || c === '>=') {
-      if (condition.atLeast !== undefined && sample.value >= condition.atLeast) return condition.below === undefined ? 'yes' : 'unknown';
-      if (condition.below !== undefined && sample.value >= condition.below) return 'no';
-      return 'unknown';
-    }
-    return threshold(sample.value, condition.below, condition.atLeast);
+  if (condition.below === undefined && condition.atLeast === undefined) return 'yes';
+  if (value === undefined) return 'unknown';
+  // `<v` means every value below v: decisive only when the whole interval is on one side.
+  if (comparator === '<' || comparator === '<=') {
+    if (condition.below !== undefined && value <= condition.below) return condition.atLeast === undefined ? 'yes' : 'unknown';
+    if (condition.atLeast !== undefined && value <= condition.atLeast) return 'no';
+    return 'unknown';
   }
-  return 'yes';
+  if (comparator === '>' || comparator === '>=') {
+    if (condition.atLeast !== undefined && value >= condition.atLeast) return condition.below === undefined ? 'yes' : 'unknown';
+    if (condition.below !== undefined && value >= condition.below) return 'no';
+    return 'unknown';
+  }
+  return threshold(value, condition.below, condition.atLeast);
 }
 
 /** Percentages (`40 %`) and ratios (`1:6` → 0.17) as numbers. */

@@ -3,7 +3,7 @@
 // mechanism's weight whose data the case has. Every point of score is backed by evidence.
 import mechanismsJson from '../../../../schemas/mechanisms.json';
 import type { CaseModel } from '../model/caseModel';
-import { FindingEvaluator, type FindingDefinition, type Observation } from './findings';
+import { CaseFacts, CompiledFindings, type FindingDefinition, type Observation } from './findings';
 import type { PanelReading } from './panelAnalysis';
 
 interface WeightedFinding {
@@ -25,6 +25,21 @@ interface RulesFile {
 }
 
 const RULES = mechanismsJson as unknown as RulesFile;
+const FINDINGS = new CompiledFindings(RULES.findings);
+
+/** A rule's weighed findings by number, resolved once. */
+interface CompiledRule {
+  rule: MechanismRule;
+  weighed: { finding: number; id: string; weight: number; effect: Effect }[];
+}
+
+const COMPILED_RULES: CompiledRule[] = RULES.mechanisms.map((rule) => ({
+  rule,
+  weighed: [
+    ...rule.supports.map(({ finding, weight }) => ({ finding: FINDINGS.number(finding), id: finding, weight, effect: 'supports' as Effect })),
+    ...rule.against.map(({ finding, weight }) => ({ finding: FINDINGS.number(finding), id: finding, weight, effect: 'argues-against' as Effect })),
+  ],
+}));
 
 export const MECHANISM_RULES: readonly MechanismRule[] = RULES.mechanisms;
 export const DECISION = RULES.decision;
@@ -58,36 +73,34 @@ export interface MechanismRanking {
 }
 
 export function rankMechanisms(model: CaseModel, panels: PanelReading[]): MechanismRanking {
-  const evaluator = new FindingEvaluator(RULES.findings, model, panels);
-  const ranked = RULES.mechanisms.map((rule) => scoreMechanism(rule, evaluator));
+  const facts = new CaseFacts(FINDINGS, model, panels);
+  const ranked = COMPILED_RULES.map((rule) => scoreMechanism(rule, facts));
   ranked.sort((a, b) => b.score - a.score || b.confidence - a.confidence || a.id.localeCompare(b.id));
   const [first, second] = ranked;
   const clear = first && first.score >= DECISION.minimumScore && first.score - (second?.score ?? 0) >= DECISION.minimumMargin;
   return clear ? { ranked, clearChoice: first.id } : { ranked };
 }
 
-function scoreMechanism(rule: MechanismRule, evaluator: FindingEvaluator): MechanismScore {
+function scoreMechanism({ rule, weighed }: CompiledRule, facts: CaseFacts): MechanismScore {
   let score = 0;
   let known = 0;
   let total = 0;
   const evidence: Evidence[] = [];
   const missing: string[] = [];
-  const weigh = (items: WeightedFinding[], effect: Effect) => {
-    for (const { finding, weight } of items) {
-      const result = evaluator.finding(finding);
-      total += weight;
-      if (result.truth === 'unknown') {
-        missing.push(result.label);
-        continue;
-      }
-      known += weight;
-      if (result.truth !== 'yes') continue;
-      score += effect === 'supports' ? weight : -weight;
-      evidence.push({ finding, label: result.label, effect, weight, observations: result.observations });
+  for (const { finding, id, weight, effect } of weighed) {
+    total += weight;
+    const truth = finding < 0 ? 'unknown' : facts.truth(finding);
+    const label = finding < 0 ? id : FINDINGS.labels[finding];
+    if (truth === 'unknown') {
+      missing.push(label);
+      continue;
     }
-  };
-  weigh(rule.supports, 'supports');
-  weigh(rule.against, 'argues-against');
+    known += weight;
+    if (truth !== 'yes') continue;
+    score += effect === 'supports' ? weight : -weight;
+    // What was observed is described only here, for the findings that count.
+    evidence.push({ finding: id, label, effect, weight, observations: facts.observations(finding) });
+  }
   evidence.sort((a, b) => b.weight - a.weight);
   return { id: rule.id, summary: rule.summary, score: round(score), confidence: total ? round(known / total) : 0, evidence, missing };
 }
