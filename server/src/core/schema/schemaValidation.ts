@@ -1,26 +1,14 @@
-// Validates the projected case against case.schema.json with ajv (compiled once) and turns
-// each ajv error into a diagnostic at the exact source range, in words a teacher understands.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import caseSchema from '../../../../schemas/case.schema.json';
+// Validates the projected case against case.schema.json and turns each ajv error into a
+// diagnostic at the exact source range, in words a teacher understands. The validator is ajv's
+// standalone code for the schema, generated at build time (scripts/schema/buildValidator.mjs),
+// so no run pays for compiling it; a test keeps it in step with the schema.
+import type { ErrorObject } from 'ajv';
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
 import { lineSpan, type Range } from '../text';
 import { closestMatches, didYouMeanSentence } from '../util/didYouMean';
 import { orList } from '../util/lists';
 import type { CaseProjection } from './caseProjection';
-
-/** Our own annotations inside the project's schemas (documented in each schema's description). */
-export const SCHEMA_ANNOTATIONS = ['x-code', 'x-message', 'x-field', 'x-section'];
-
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
-    ajv.addVocabulary(SCHEMA_ANNOTATIONS);
-    compiled = ajv.compile(caseSchema);
-  }
-  return compiled;
-}
+import validateCase = require('./caseValidator.generated');
 
 interface SchemaNode {
   [keyword: string]: unknown;
@@ -29,7 +17,7 @@ interface SchemaNode {
 }
 
 export function validateProjection(projection: CaseProjection, firstLine: string): CaseDiagnostic[] {
-  const validate = validator();
+  const validate = validateCase;
   if (validate(projection.json)) return [];
   const documentStart = lineSpan(0, 0, firstLine.length);
   const diagnostics: CaseDiagnostic[] = [];

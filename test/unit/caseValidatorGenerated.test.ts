@@ -1,0 +1,43 @@
+// The committed standalone validator is what ajv makes from schemas/case.schema.json
+// (npm run schema:validator), and it reports exactly what a freshly compiled one reports.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import { buildModel } from '../../server/src/core/model/buildModel';
+import { projectCase } from '../../server/src/core/schema/caseProjection';
+import { parseCaseSyntax } from '../../server/src/core/syntax/parser';
+import { sectionKind } from '../../server/src/core/catalog/vocabulary';
+import validateCase = require('../../server/src/core/schema/caseValidator.generated');
+
+const REPO = path.resolve(__dirname, '..', '..');
+
+describe('standalone case validator', () => {
+  it('is generated from schemas/case.schema.json and up to date', () => {
+    const run = spawnSync(process.execPath, ['scripts/schema/buildValidator.mjs', '--check'], { cwd: REPO, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+  });
+
+  it('reports the same errors as ajv compiling the schema now, on the samples and on broken cases', () => {
+    const schema = JSON.parse(readFileSync(path.join(REPO, 'schemas', 'case.schema.json'), 'utf8'));
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+    ajv.addVocabulary(['x-code', 'x-message', 'x-field', 'x-section']);
+    const fresh = ajv.compile(schema);
+    const samples = readdirSync(path.join(REPO, 'samples')).filter((f) => f.endsWith('.case')).map((f) => readFileSync(path.join(REPO, 'samples', f), 'utf8'));
+    const broken = [
+      'case: Bad Id\ntitle:\nlevel: expert\ncolour: red\n[patient]\nsex: other\nage: old\n[marrow]\ncellularity: lots\nerythroid: hyperplastc\n[answer]\nmechanism: magic\n',
+      'title: no id\n[smear]\nfindings: spherocytes, unicorns\n',
+    ];
+    let errors = 0;
+    for (const text of [...samples, ...broken]) {
+      const { json } = projectCase(buildModel(parseCaseSyntax(text, sectionKind).syntax));
+      const ok = validateCase(json);
+      assert.equal(ok, fresh(json), text);
+      const shape = (list: typeof fresh.errors) => (list ?? []).map((e) => [e.instancePath, e.keyword, JSON.stringify(e.params), e.parentSchema === undefined]);
+      assert.deepEqual(shape(validateCase.errors), shape(fresh.errors), text);
+      errors += validateCase.errors?.length ?? 0;
+    }
+    assert.ok(errors >= 8, `the broken cases should produce errors (got ${errors})`);
+  });
+});
