@@ -28,6 +28,7 @@ const cases: Expectation[] = [
   { code: 'duplicate-field', severity: 'error', text: 'case: a\ntitle: One\n‸title: Two\n' },
   { code: 'unknown-field', severity: 'error', text: withHeader('‸auther: Dr A\n'), says: /Did you mean `author`\?/ },
   { code: 'unknown-field', severity: 'error', text: withHeader('[marrow]\n‸celularity: 90 %\n'), says: /`cellularity`/ },
+  { code: 'unknown-field', severity: 'error', text: withHeader('‸constructor: x\n'), says: /`constructor` is not a known header field/ },
   { code: 'missing-field', severity: 'error', text: '‸case: demo-01\n', says: /`title:`/ },
   { code: 'invalid-case-id', severity: 'error', text: 'case: ‸Thal_01\ntitle: T\n' },
   { code: 'invalid-case-id', severity: 'error', text: withHeader('see-also: ok-1, ‸Bad Id\n') },

@@ -1,5 +1,7 @@
 // The case model as the plain JSON object that case.schema.json describes, with a map from
 // each JSON pointer back to the source, so schema errors land on the field that caused them.
+// The map is built only when an error asks for it: most cases are valid, and on a big bank
+// building thousands of pointer strings nobody reads was a measurable share of `check`.
 import { canonicalTerm, fieldSpec, type FieldSpec } from '../catalog/vocabulary';
 import type { CaseModel } from '../model/caseModel';
 import type { FieldNode } from '../syntax/syntaxTree';
@@ -15,43 +17,59 @@ export interface SourceSpot {
 
 export interface CaseProjection {
   json: Record<string, unknown>;
-  spots: Map<string, SourceSpot>;
+  /** Where the value at a JSON pointer (`/marrow/erythroid`, `/tags/1`) came from. */
+  spot(pointer: string): SourceSpot | undefined;
 }
 
 const PROJECTED_SECTIONS = ['patient', 'smear', 'marrow', 'answer'] as const;
 const PERCENT = /^(\d+(?:\.\d+)?|\.\d+)[ \t]*%?$/;
 
 export function projectCase(model: CaseModel): CaseProjection {
-  const spots = new Map<string, SourceSpot>();
-  const json = projectFields('header', model.syntax.header, '', spots);
+  const json = projectFields('header', model.syntax.header);
   for (const name of PROJECTED_SECTIONS) {
     const section = model.sections.get(name);
-    if (!section) continue;
-    spots.set(`/${name}`, { keyRange: section.headerRange, valueRange: section.headerRange });
-    json[name] = projectFields(name, section.fields, `/${name}`, spots);
+    if (section) json[name] = projectFields(name, section.fields);
   }
-  return { json, spots };
+  let spots: Map<string, SourceSpot> | undefined;
+  return { json, spot: (pointer) => (spots ??= sourceSpots(model)).get(pointer) };
 }
 
 /** Projects the first occurrence of each key (duplicates are a check of their own). */
-function projectFields(section: string, fields: FieldNode[], pointer: string, spots: Map<string, SourceSpot>): Record<string, unknown> {
+function projectFields(section: string, fields: FieldNode[]): Record<string, unknown> {
   const object: Record<string, unknown> = {};
   for (const field of fields) {
-    if (field.key in object) continue;
-    const fieldPointer = `${pointer}/${escapePointer(field.key)}`;
-    spots.set(fieldPointer, { keyRange: field.keyRange, valueRange: field.value ? field.valueRange : field.keyRange });
-    object[field.key] = projectValue(fieldSpec(section, field.key), field, fieldPointer, spots);
+    // hasOwn, not `in`: a field named `constructor` is a field like any other.
+    if (!Object.hasOwn(object, field.key)) object[field.key] = projectValue(fieldSpec(section, field.key), field);
   }
   return object;
 }
 
-function projectValue(spec: FieldSpec | undefined, field: FieldNode, pointer: string, spots: Map<string, SourceSpot>): unknown {
+/** The pointer → source map, laid out exactly as projectFields lays out the JSON. */
+function sourceSpots(model: CaseModel): Map<string, SourceSpot> {
+  const spots = new Map<string, SourceSpot>();
+  const addFields = (section: string, fields: FieldNode[], pointer: string) => {
+    for (const field of fields) {
+      const fieldPointer = `${pointer}/${escapePointer(field.key)}`;
+      if (spots.has(fieldPointer)) continue;
+      spots.set(fieldPointer, { keyRange: field.keyRange, valueRange: field.value ? field.valueRange : field.keyRange });
+      if (fieldSpec(section, field.key)?.type !== 'list') continue;
+      splitListValue(field).forEach((item, i) => spots.set(`${fieldPointer}/${i}`, { keyRange: field.keyRange, valueRange: item.range }));
+    }
+  };
+  addFields('header', model.syntax.header, '');
+  for (const name of PROJECTED_SECTIONS) {
+    const section = model.sections.get(name);
+    if (!section) continue;
+    spots.set(`/${name}`, { keyRange: section.headerRange, valueRange: section.headerRange });
+    addFields(name, section.fields, `/${name}`);
+  }
+  return spots;
+}
+
+function projectValue(spec: FieldSpec | undefined, field: FieldNode): unknown {
   switch (spec?.type) {
     case 'list':
-      return splitListValue(field).map((item, i) => {
-        spots.set(`${pointer}/${i}`, { keyRange: field.keyRange, valueRange: item.range });
-        return canonicalWord(spec, item.text);
-      });
+      return splitListValue(field).map((item) => canonicalWord(spec, item.text));
     case 'percent': {
       const match = PERCENT.exec(field.value);
       return match ? Number(match[1]) : field.value;

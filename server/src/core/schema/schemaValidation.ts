@@ -35,7 +35,7 @@ export function validateProjection(projection: CaseProjection, firstLine: string
 
 function toDiagnostic(error: ErrorObject, projection: CaseProjection, documentStart: Range): CaseDiagnostic {
   const parent = (error.parentSchema ?? {}) as SchemaNode;
-  const spot = projection.spots.get(error.instancePath);
+  const spot = projection.spot(error.instancePath);
   const where = spot?.valueRange ?? documentStart;
   const sectionName = typeof parent['x-section'] === 'string' ? parent['x-section'] : 'header';
   const fieldName = typeof parent['x-field'] === 'string' ? parent['x-field'] : lastSegment(error.instancePath);
@@ -49,7 +49,7 @@ function toDiagnostic(error: ErrorObject, projection: CaseProjection, documentSt
     case 'additionalProperties': {
       const unknown = String(error.params.additionalProperty);
       const known = Object.keys(parent.properties ?? {});
-      const unknownSpot = projection.spots.get(`${error.instancePath}/${unknown}`);
+      const unknownSpot = projection.spot(`${error.instancePath}/${unknown}`);
       const matches = closestMatches(unknown, known);
       const place = sectionName === 'header' ? 'header field' : `field in [${sectionName}]`;
       return diagnostic('error', 'unknown-field',
