@@ -76,9 +76,31 @@ export function normalizeUnit(unit: string): string {
   return unit.toLowerCase().replace(/\s+/g, '').replace(/^[x×*]/, '').replace(/µ|μ/g, 'u').replace(/\*\*/g, '^');
 }
 
+/** Each lab's units by normalized spelling, built on first use: a bank asks thousands of times. */
+const unitsByLab = new Map<LabDefinition, Map<string, UnitDefinition>>();
+/** Normalized spellings of the units cases write; a bank writes the same few over and over. */
+const normalizedSpellings = new Map<string, string>();
+
 export function findUnit(lab: LabDefinition, unit: string): UnitDefinition | undefined {
-  const wanted = normalizeUnit(unit);
-  return lab.units?.find((u) => normalizeUnit(u.unit) === wanted || (u.aliases ?? []).some((a) => normalizeUnit(a) === wanted));
+  let units = unitsByLab.get(lab);
+  if (!units) {
+    units = new Map();
+    // The first definition of a spelling wins, as a search through the list in order would.
+    for (const u of lab.units ?? []) {
+      for (const spelling of [u.unit, ...(u.aliases ?? [])]) {
+        const key = normalizeUnit(spelling);
+        if (!units.has(key)) units.set(key, u);
+      }
+    }
+    unitsByLab.set(lab, units);
+  }
+  let wanted = normalizedSpellings.get(unit);
+  if (wanted === undefined) {
+    wanted = normalizeUnit(unit);
+    // Bounded, so a file of random units cannot grow it without limit.
+    if (normalizedSpellings.size < 10_000) normalizedSpellings.set(unit, wanted);
+  }
+  return units.get(wanted);
 }
 
 export function toCanonical(value: number, unit: UnitDefinition): number {
@@ -105,31 +127,43 @@ export function ageInDays(age: AgeQuantity): number {
  * holds the patient's age, the nearest band is used and its text says so.
  */
 export function referenceRangeFor(lab: LabDefinition, ageDays: number | undefined, sex: Sex | undefined): ReferenceRange | undefined {
-  const ranges = lab.referenceRanges ?? [];
-  if (!ranges.length) return undefined;
-  const age = ageDays ?? ageInDays({ value: 30, unit: 'a' });
-  const bandOf = (r: ReferenceRange) => ({
-    low: r.age?.low ? ageInDays(r.age.low) : -Infinity,
-    high: r.age?.high ? ageInDays(r.age.high) : Infinity,
-  });
-  let inBand = ranges.filter((r) => {
-    const band = bandOf(r);
-    return age >= band.low && age < band.high;
-  });
-  let fallback = false;
-  if (!inBand.length) {
-    // The catalog has no range for this age (often: adult ranges only). The nearest age band
-    // is better than no flag at all; its text says that it was borrowed.
-    const distance = (r: ReferenceRange) => {
-      const band = bandOf(r);
-      return age < band.low ? band.low - age : age - band.high;
-    };
-    const nearest = Math.min(...ranges.map(distance));
-    inBand = ranges.filter((r) => distance(r) === nearest);
-    fallback = true;
+  const bands = ageBands(lab);
+  if (!bands.length) return undefined;
+  const age = ageDays ?? ADULT_AGE_DAYS;
+  const inBand: ReferenceRange[] = [];
+  for (const band of bands) if (age >= band.low && age < band.high) inBand.push(band.range);
+  if (inBand.length) return pickBySex(inBand, sex);
+  // The catalog has no range for this age (often: adult ranges only). The nearest age band
+  // is better than no flag at all; its text says that it was borrowed.
+  const distance = (band: AgeBand) => (age < band.low ? band.low - age : age - band.high);
+  const nearest = Math.min(...bands.map(distance));
+  const chosen = pickBySex(bands.filter((b) => distance(b) === nearest).map((b) => b.range), sex);
+  return chosen && { ...chosen, text: `${chosen.text} (nearest age band in the catalog)` };
+}
+
+const ADULT_AGE_DAYS = ageInDays({ value: 30, unit: 'a' });
+
+/** A reference range with its age band in days (low inclusive, high exclusive). */
+interface AgeBand {
+  low: number;
+  high: number;
+  range: ReferenceRange;
+}
+
+/** Each lab's age bands in days, worked out once rather than for every value flagged. */
+const bandsByLab = new Map<LabDefinition, AgeBand[]>();
+
+function ageBands(lab: LabDefinition): AgeBand[] {
+  let bands = bandsByLab.get(lab);
+  if (!bands) {
+    bands = (lab.referenceRanges ?? []).map((range) => ({
+      low: range.age?.low ? ageInDays(range.age.low) : -Infinity,
+      high: range.age?.high ? ageInDays(range.age.high) : Infinity,
+      range,
+    }));
+    bandsByLab.set(lab, bands);
   }
-  const chosen = pickBySex(inBand, sex);
-  return chosen && fallback ? { ...chosen, text: `${chosen.text} (nearest age band in the catalog)` } : chosen;
+  return bands;
 }
 
 function pickBySex(inBand: ReferenceRange[], sex: Sex | undefined): ReferenceRange | undefined {
