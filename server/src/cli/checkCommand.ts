@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CaseBank } from '../core/bank';
 import { loadConfig } from '../node/configDiscovery';
-import { discoverCaseFiles } from '../node/fileDiscovery';
+import { discoverCaseFiles, SYNC_FILE_SYSTEM } from '../node/fileDiscovery';
 import type { FileResult } from './formatters/fileResult';
 import { analyzeFiles } from './parallelCheck';
 import { createProgress } from './progress';
@@ -23,7 +23,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const loaded = await loadConfig(await folderOf(start), options.configFile);
   if (loaded.problem) return { ok: false, message: `invalid configuration: ${loaded.problem}` };
 
-  const discovery = await discoverCaseFiles(options.paths, options.cwd, { root: loaded.root, patterns: loaded.config.ignore ?? [] });
+  // Synchronous file-system calls: the CLI has nothing to do while it waits for them.
+  const discovery = await discoverCaseFiles(options.paths, options.cwd, { root: loaded.root, patterns: loaded.config.ignore ?? [] }, SYNC_FILE_SYSTEM);
   if (discovery.problems.length) return { ok: false, message: discovery.problems.join('\n') };
 
   const bank = new CaseBank(loaded.config, { retainAnalyses: false });

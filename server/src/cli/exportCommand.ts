@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { CaseBank } from '../core/bank';
 import { escapeHtml } from '../core/render/escape';
 import { loadConfig } from '../node/configDiscovery';
-import { describeFsError, discoverCaseFiles } from '../node/fileDiscovery';
+import { describeFsError, discoverCaseFiles, SYNC_FILE_SYSTEM } from '../node/fileDiscovery';
 import { readPreviewAssets } from '../node/previewAssets';
 import { readCaseFile } from '../node/readCaseFile';
 import { standalonePage } from './renderCommand';
@@ -21,7 +21,7 @@ export interface ExportOptions {
 export async function runExport(options: ExportOptions): Promise<{ ok: true; pages: number } | { ok: false; message: string }> {
   const loaded = await loadConfig(path.resolve(options.cwd, options.paths[0] ?? '.'));
   if (loaded.problem) return { ok: false, message: `invalid configuration: ${loaded.problem}` };
-  const discovery = await discoverCaseFiles(options.paths, options.cwd, { root: loaded.root, patterns: loaded.config.ignore ?? [] });
+  const discovery = await discoverCaseFiles(options.paths, options.cwd, { root: loaded.root, patterns: loaded.config.ignore ?? [] }, SYNC_FILE_SYSTEM);
   if (discovery.problems.length) return { ok: false, message: discovery.problems.join('\n') };
   const bank = new CaseBank(loaded.config);
   for (const file of discovery.files) {

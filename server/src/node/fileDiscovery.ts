@@ -1,7 +1,7 @@
 // Finds the .case files a command names: files, folders (walked) and globs, minus ignored ones.
 // Everything that would make the result wrong (a missing path, a permission denied, a FIFO
 // named on the command line) is a fatal problem for the caller to report; nothing here throws.
-import { promises as fs, type Stats } from 'node:fs';
+import { promises as fs, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 
@@ -16,6 +16,29 @@ export interface IgnoreRule {
   patterns: string[];
 }
 
+/**
+ * The file-system calls discovery makes. The language server uses the asynchronous ones so a
+ * big workspace never blocks it; the CLI, which has nothing else to do meanwhile, passes the
+ * synchronous ones: a thread-pool round trip per folder was most of the walk's time.
+ */
+export interface DiscoveryFileSystem {
+  stat(path: string): Promise<Stats> | Stats;
+  realpath(path: string): Promise<string> | string;
+  readdir(path: string): Promise<Dirent[]> | Dirent[];
+}
+
+const ASYNC_FILE_SYSTEM: DiscoveryFileSystem = {
+  stat: (p) => fs.stat(p),
+  realpath: (p) => fs.realpath(p),
+  readdir: (p) => fs.readdir(p, { withFileTypes: true }),
+};
+
+export const SYNC_FILE_SYSTEM: DiscoveryFileSystem = {
+  stat: (p) => statSync(p),
+  realpath: (p) => realpathSync(p),
+  readdir: (p) => readdirSync(p, { withFileTypes: true }),
+};
+
 export interface DiscoveryResult {
   /** Absolute paths, sorted, without duplicates. */
   files: string[];
@@ -23,23 +46,24 @@ export interface DiscoveryResult {
   problems: string[];
 }
 
-export async function discoverCaseFiles(args: string[], cwd: string, ignore?: IgnoreRule): Promise<DiscoveryResult> {
+export async function discoverCaseFiles(args: string[], cwd: string, ignore?: IgnoreRule, fileSystem = ASYNC_FILE_SYSTEM): Promise<DiscoveryResult> {
+  const walker = new Walker(fileSystem);
   const found = new Set<string>();
   const problems: string[] = [];
   const isIgnored = ignoreMatcher(ignore);
   for (const arg of args.length ? args : ['.']) {
     if (picomatch.scan(arg).isGlob) {
       const before = found.size;
-      await expandGlob(arg, cwd, found, problems, isIgnored);
+      await walker.expandGlob(arg, cwd, found, problems, isIgnored);
       if (found.size === before && !problems.length) problems.push(`no .case files match ${arg}`);
       continue;
     }
     const absolute = path.resolve(cwd, arg);
-    const stats = await statOrReport(absolute, arg, problems);
+    const stats = await walker.statOrReport(absolute, arg, problems);
     if (!stats) continue;
     if (stats.isDirectory()) {
       const before = found.size;
-      await walk(absolute, found, problems, new Set(), isIgnored, () => true);
+      await walker.walk(absolute, found, problems, new Set(), isIgnored, () => true);
       if (found.size === before && !problems.length) problems.push(`${arg}: no .case files in this folder`);
     } else if (stats.isFile()) {
       found.add(absolute); // named explicitly: checked even if an ignore pattern would skip it
@@ -59,67 +83,79 @@ function ignoreMatcher(ignore: IgnoreRule | undefined): (file: string) => boolea
   };
 }
 
-async function expandGlob(
-  pattern: string, cwd: string, found: Set<string>, problems: string[], isIgnored: (file: string) => boolean,
-): Promise<void> {
-  const scan = picomatch.scan(pattern);
-  const base = path.resolve(cwd, scan.base || '.');
-  const absolutePattern = path.join(base, scan.glob).split(path.sep).join('/');
-  const matches = picomatch(absolutePattern, { dot: false });
-  const stats = await fs.stat(base).catch(() => undefined);
-  if (!stats?.isDirectory()) return; // the caller says that nothing matched
-  await walk(base, found, problems, new Set(), isIgnored, (file) => matches(file.split(path.sep).join('/')));
-}
+class Walker {
+  constructor(private readonly fs: DiscoveryFileSystem) {}
 
-async function statOrReport(absolute: string, shown: string, problems: string[]): Promise<Stats | undefined> {
-  try {
-    return await fs.stat(absolute);
-  } catch (error) {
-    problems.push(`${shown}: ${describeFsError(error)}`);
-    return undefined;
-  }
-}
-
-async function walk(
-  folder: string,
-  found: Set<string>,
-  problems: string[],
-  visited: Set<string>,
-  isIgnored: (file: string) => boolean,
-  accept: (file: string) => boolean,
-): Promise<void> {
-  let real: string;
-  try {
-    real = await fs.realpath(folder);
-  } catch (error) {
-    problems.push(`${folder}: ${describeFsError(error)}`);
-    return;
-  }
-  if (visited.has(real)) return; // a symlink loop, or a folder reached twice
-  visited.add(real);
-  let entries;
-  try {
-    entries = await fs.readdir(folder, { withFileTypes: true });
-  } catch (error) {
-    problems.push(`${folder}: ${describeFsError(error)}`);
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = path.join(folder, entry.name);
-    let isDirectory = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      const target = await fs.stat(full).catch(() => undefined);
-      if (!target) continue; // a dangling link is not a case
-      isDirectory = target.isDirectory();
-      isFile = target.isFile();
+  private async statOrUndefined(target: string): Promise<Stats | undefined> {
+    try {
+      return await this.fs.stat(target);
+    } catch {
+      return undefined;
     }
-    if (isDirectory) {
-      if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name) || isIgnored(full)) continue;
-      await walk(full, found, problems, visited, isIgnored, accept);
-    } else if (isFile && entry.name.endsWith(CASE_EXTENSION) && accept(full) && !isIgnored(full)) {
-      found.add(full);
+  }
+
+  async expandGlob(
+    pattern: string, cwd: string, found: Set<string>, problems: string[], isIgnored: (file: string) => boolean,
+  ): Promise<void> {
+    const scan = picomatch.scan(pattern);
+    const base = path.resolve(cwd, scan.base || '.');
+    const absolutePattern = path.join(base, scan.glob).split(path.sep).join('/');
+    const matches = picomatch(absolutePattern, { dot: false });
+    const stats = await this.statOrUndefined(base);
+    if (!stats?.isDirectory()) return; // the caller says that nothing matched
+    await this.walk(base, found, problems, new Set(), isIgnored, (file) => matches(file.split(path.sep).join('/')));
+  }
+
+  async statOrReport(absolute: string, shown: string, problems: string[]): Promise<Stats | undefined> {
+    try {
+      return await this.fs.stat(absolute);
+    } catch (error) {
+      problems.push(`${shown}: ${describeFsError(error)}`);
+      return undefined;
+    }
+  }
+
+  async walk(
+    folder: string,
+    found: Set<string>,
+    problems: string[],
+    visited: Set<string>,
+    isIgnored: (file: string) => boolean,
+    accept: (file: string) => boolean,
+  ): Promise<void> {
+    let real: string;
+    try {
+      real = await this.fs.realpath(folder);
+    } catch (error) {
+      problems.push(`${folder}: ${describeFsError(error)}`);
+      return;
+    }
+    if (visited.has(real)) return; // a symlink loop, or a folder reached twice
+    visited.add(real);
+    let entries;
+    try {
+      entries = await this.fs.readdir(folder);
+    } catch (error) {
+      problems.push(`${folder}: ${describeFsError(error)}`);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = await this.statOrUndefined(full);
+        if (!target) continue; // a dangling link is not a case
+        isDirectory = target.isDirectory();
+        isFile = target.isFile();
+      }
+      if (isDirectory) {
+        if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name) || isIgnored(full)) continue;
+        await this.walk(full, found, problems, visited, isIgnored, accept);
+      } else if (isFile && entry.name.endsWith(CASE_EXTENSION) && accept(full) && !isIgnored(full)) {
+        found.add(full);
+      }
     }
   }
 }
