@@ -1,7 +1,10 @@
 // Properties: for any input the analysis returns, never throws, and every range it reports
 // lies inside the document. The long run is `npm run fuzz`; here a seeded share.
+import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { analyzeCase } from '../../server/src/core/analyzeCase';
+import { sectionKind } from '../../server/src/core/catalog/vocabulary';
+import { parseCaseSyntax } from '../../server/src/core/syntax/parser';
 import { assertInside } from '../support/ranges';
 
 const caseLike = fc.array(
@@ -41,5 +44,23 @@ describe('analysis properties', () => {
       const bare = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
       for (const d of diagnostics) assertInside(d.range, bare, d.code);
     }), { seed: 7, numRuns: 300 });
+  });
+
+  it('reads a header line as a field exactly when the field pattern matches it', () => {
+    const FIELD = /^([A-Za-z0-9][A-Za-z0-9.\-]*)[ \t]*:(.*)$/;
+    const line = fc.string({ unit: fc.constantFrom('a', 'Z', '7', '.', '-', ':', ' ', '\t', 'é', '\u2028', '\u2029', '#', '['), maxLength: 12 });
+    fc.assert(fc.property(line, (text) => {
+      const { syntax } = parseCaseSyntax(text, sectionKind);
+      const match = text.trim() && !/^[ \t]*#/.test(text) && !text.startsWith('[') ? FIELD.exec(text) : null;
+      if (!match) {
+        assert.equal(syntax.header.length, 0, JSON.stringify(text));
+        return;
+      }
+      assert.equal(syntax.header.length, 1, JSON.stringify(text));
+      const [field] = syntax.header;
+      assert.equal(field.rawKey, match[1]);
+      assert.equal(field.value, match[2].replace(/^[ \t]+|[ \t]+$/g, ''));
+      assertInside(field.range, text, 'field');
+    }), { seed: 11, numRuns: 3000 });
   });
 });

@@ -5,15 +5,19 @@ import { diagnostic, type CaseDiagnostic } from '../diagnostics';
 import type { CaseSyntax, FieldNode } from '../syntax/syntaxTree';
 
 export function checkDuplicateFields(syntax: CaseSyntax): CaseDiagnostic[] {
-  const diagnostics = duplicatesIn(syntax.header, 'the header', (f) => f.key);
+  const diagnostics = duplicatesIn(syntax.header, () => 'the header', keyOf);
   for (const section of syntax.sections) {
-    const identity = section.name === 'labs' ? (f: FieldNode) => findLab(f.key)?.key ?? f.key : (f: FieldNode) => f.key;
-    for (const d of duplicatesIn(section.fields, `[${section.rawName}${section.qualifier ? `: ${section.qualifier}` : ''}]`, identity)) diagnostics.push(d);
+    const place = () => `[${section.rawName}${section.qualifier ? `: ${section.qualifier}` : ''}]`;
+    for (const d of duplicatesIn(section.fields, place, section.name === 'labs' ? labOf : keyOf)) diagnostics.push(d);
   }
   return diagnostics;
 }
 
-function duplicatesIn(fields: FieldNode[], place: string, identity: (field: FieldNode) => string): CaseDiagnostic[] {
+const keyOf = (field: FieldNode) => field.key;
+const labOf = (field: FieldNode) => findLab(field.key)?.key ?? field.key;
+
+/** `place` is worded only when there is a duplicate to report. */
+function duplicatesIn(fields: FieldNode[], place: () => string, identity: (field: FieldNode) => string): CaseDiagnostic[] {
   const firstLine = new Map<string, number>();
   const diagnostics: CaseDiagnostic[] = [];
   for (const field of fields) {
@@ -25,7 +29,7 @@ function duplicatesIn(fields: FieldNode[], place: string, identity: (field: Fiel
     }
     const same = id === field.key ? `\`${field.rawKey}\`` : `\`${field.rawKey}\` (${id})`;
     diagnostics.push(diagnostic('error', 'duplicate-field',
-      `${same} is given twice in ${place}; the first, on line ${first + 1}, is the one used.`, field.keyRange));
+      `${same} is given twice in ${place()}; the first, on line ${first + 1}, is the one used.`, field.keyRange));
   }
   return diagnostics;
 }

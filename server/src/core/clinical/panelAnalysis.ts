@@ -38,19 +38,25 @@ function readPanel(model: CaseModel, panel: LabPanel, table: MaturationTable): P
   for (const result of panel.results) {
     const lab = result.lab;
     if (!lab || labs.has(lab.key)) continue;
-    const reading: LabReading = { key: lab.key, lab, result, range: result.field.range };
+    // Every reading is built with the same properties in the same order (absent ones
+    // undefined), so the engine sees one object shape and its code stays optimized.
+    let canonical: number | undefined;
+    let comparator: Comparator | undefined;
+    let word: string | undefined;
+    let flag: FlagResult | undefined;
     const value = result.value;
     if (value.kind === 'number' && lab.kind === 'quantitative') {
-      const canonical = value.canonical ?? (value.unit ? undefined : value.number);
-      if (canonical !== undefined && Number.isFinite(canonical)) {
-        reading.value = canonical;
-        if (value.comparator) reading.comparator = value.comparator;
-        reading.flag = flagQuantity(lab, canonical, model.patient, value.comparator);
+      const converted = value.canonical ?? (value.unit ? undefined : value.number);
+      if (converted !== undefined && Number.isFinite(converted)) {
+        canonical = converted;
+        comparator = value.comparator;
+        flag = flagQuantity(lab, converted, model.patient, value.comparator);
       }
     } else if (value.kind === 'word' && lab.kind === 'qualitative') {
-      reading.word = value.word;
-      reading.flag = flagWord(lab, value.word);
+      word = value.word;
+      flag = flagWord(lab, value.word);
     }
+    const reading: LabReading = { key: lab.key, lab, result, value: canonical, comparator, word, flag, range: result.field.range };
     labs.set(lab.key, reading);
   }
   const { indices, calculated } = computePanelIndices(panel, table);
