@@ -6,6 +6,7 @@ import { runExplain } from './explainCommand';
 import { runExport } from './exportCommand';
 import { runAsWorkerIfAsked } from './parallelCheck';
 import { runRender, type RenderView } from './renderCommand';
+import { tuneForBatchRun } from './runtimeTuning';
 import type { Formatter } from './formatters/fileResult';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
@@ -158,6 +159,8 @@ function parseOptions(args: string[], options: OptionSpec) {
     throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
   }
 }
+
+if (require.main === module) tuneForBatchRun();
 
 if (require.main === module && !runAsWorkerIfAsked()) {
   // `casewright check | head` closes the pipe early: that is not an error worth a stack trace.
