@@ -236,6 +236,21 @@ describe('casewright check (the real process)', () => {
       }
     });
 
+    it('encodings: a BOM and a typed U+FFFD are fine; bytes that are not UTF-8 get a warning', () => {
+      const bank = tempBank({});
+      const fs = require('node:fs');
+      fs.writeFileSync(path.join(bank.dir, 'bom.case'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(withHeader('').replace('demo-01', 'bom-01'))]));
+      fs.writeFileSync(path.join(bank.dir, 'typed.case'), withHeader('').replace('demo-01', 'typed-01').replace(/title: .*/, 'title: A \uFFFD sign'));
+      fs.writeFileSync(path.join(bank.dir, 'latin1.case'), Buffer.concat([Buffer.from(withHeader('').replace('demo-01', 'latin-01').replace(/title: .*\n/, 'title: Caf')), Buffer.from([0xe9, 0x0a])]));
+      try {
+        const run = runCli(['check', '--format', 'json'], bank.dir);
+        const codes = Object.fromEntries(JSON.parse(run.stdout).map((f: { file: string; diagnostics: { code: string; line: number; column: number }[] }) => [f.file, f.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`)]));
+        assert.deepEqual(codes, { 'bom.case': [], 'latin1.case': ['invalid-encoding@1:1'], 'typed.case': [] });
+      } finally {
+        bank.cleanup();
+      }
+    });
+
     it('a closed pipe (casewright check | head) ends quietly', () => {
       const bank = tempBank(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`c${i}.case`, BROKEN.replace('demo-01', `demo-${i}`)])));
       try {

@@ -1,5 +1,5 @@
 // Reads a case file as text the way an editor would show it, without ever throwing.
-import { closeSync, constants, fstatSync, openSync, promises as fs, readSync } from 'node:fs';
+import { constants, promises as fs, readFileSync, statSync } from 'node:fs';
 import { describeFsError } from './fileDiscovery';
 
 /** Larger files are not parsed: no teaching case is this big, and it would stall CI. */
@@ -16,9 +16,7 @@ export async function readCaseFile(file: string): Promise<ReadResult> {
     handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
     const stats = await handle.stat();
     if (!stats.isFile()) return { ok: false, problem: 'not a regular file' };
-    if (stats.size > MAX_CASE_FILE_BYTES) {
-      return { ok: false, tooLarge: true, problem: `the file is ${(stats.size / 1024 / 1024).toFixed(0)} MB; cases over ${MAX_CASE_FILE_BYTES / 1024 / 1024} MB are not checked` };
-    }
+    if (stats.size > MAX_CASE_FILE_BYTES) return tooLarge(stats.size);
     const bytes = await handle.readFile();
     return decode(bytes);
   } catch (error) {
@@ -42,46 +40,23 @@ function decode(bytes: Uint8Array): ReadResult {
 /**
  * The same, synchronously: for the CLI, which reads thousands of files one after another and
  * gains nothing from yielding between them (the promise round trips cost more than the reads).
+ * The file is checked first (a FIFO would block a read; a huge file is refused), then read and
+ * decoded in one call, which Node does natively. Only a file whose text has U+FFFD in it is read
+ * again as bytes, to tell a replacement character the author typed from bytes that are not UTF-8.
  */
 export function readCaseFileSync(file: string): ReadResult {
-  let fd: number | undefined;
   try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    const stats = fstatSync(fd);
+    const stats = statSync(file);
     if (!stats.isFile()) return { ok: false, problem: 'not a regular file' };
-    if (stats.size > MAX_CASE_FILE_BYTES) {
-      return { ok: false, tooLarge: true, problem: `the file is ${(stats.size / 1024 / 1024).toFixed(0)} MB; cases over ${MAX_CASE_FILE_BYTES / 1024 / 1024} MB are not checked` };
-    }
-    return decode(readExactly(fd, stats.size));
+    if (stats.size > MAX_CASE_FILE_BYTES) return tooLarge(stats.size);
+    const text = readFileSync(file, 'utf8');
+    if (!text.includes('\uFFFD')) return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, invalidUtf8: false };
+    return decode(readFileSync(file));
   } catch (error) {
     return { ok: false, problem: describeFsError(error) };
-  } finally {
-    if (fd !== undefined) {
-      try {
-        closeSync(fd);
-      } catch {
-        // nothing to do
-      }
-    }
   }
 }
 
-/**
- * Reads a regular file whose size is known into one buffer of that size: readFileSync on a
- * descriptor grows its buffer in 64 KiB steps, which costs more than the read itself on a bank
- * of small files. A file that grows meanwhile is read to its new end.
- */
-function readExactly(fd: number, size: number): Uint8Array {
-  let buffer = Buffer.allocUnsafe(Math.max(size, 1));
-  let length = 0;
-  for (;;) {
-    if (length === buffer.length) {
-      const bigger = Buffer.allocUnsafe(buffer.length * 2);
-      buffer.copy(bigger, 0, 0, length);
-      buffer = bigger;
-    }
-    const read = readSync(fd, buffer, length, buffer.length - length, null);
-    if (read === 0) return buffer.subarray(0, length);
-    length += read;
-  }
+function tooLarge(size: number): ReadResult {
+  return { ok: false, tooLarge: true, problem: `the file is ${(size / 1024 / 1024).toFixed(0)} MB; cases over ${MAX_CASE_FILE_BYTES / 1024 / 1024} MB are not checked` };
 }
