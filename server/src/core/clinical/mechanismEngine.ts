@@ -66,15 +66,44 @@ export class Evidence {
   }
 }
 
-export interface MechanismScore {
-  id: string;
-  summary: string;
-  score: number;
-  /** 0–1: the share of this mechanism's weight the case has data for. */
-  confidence: number;
-  evidence: Evidence[];
+/**
+ * One mechanism's standing on a case. The score and confidence are worked out at once (they
+ * rank the mechanisms); the evidence and the missing findings are listed when first read, as
+ * `check` reads them only for a case whose answer the evidence contradicts.
+ */
+export class MechanismScore {
+  private evidenceList?: Evidence[];
+  private missingList?: string[];
+
+  constructor(
+    readonly id: string,
+    readonly summary: string,
+    readonly score: number,
+    /** 0–1: the share of this mechanism's weight the case has data for. */
+    readonly confidence: number,
+    private readonly rule: CompiledRule,
+    private readonly facts: CaseFacts,
+  ) {}
+
+  /** Present findings for and against, heaviest first. */
+  get evidence(): Evidence[] {
+    if (!this.evidenceList) {
+      const evidence: Evidence[] = [];
+      for (const { finding, id, weight, effect } of this.rule.weighed) {
+        if (finding >= 0 && this.facts.truth(finding) === 'yes') evidence.push(new Evidence(id, FINDINGS.labels[finding], effect, weight, this.facts, finding));
+      }
+      this.evidenceList = evidence.sort((a, b) => b.weight - a.weight);
+    }
+    return this.evidenceList;
+  }
+
   /** Findings this mechanism would weigh that the case lacks the data for. */
-  missing: string[];
+  get missing(): string[] {
+    this.missingList ??= this.rule.weighed
+      .filter(({ finding }) => finding < 0 || this.facts.truth(finding) === 'unknown')
+      .map(({ finding, id }) => (finding < 0 ? id : FINDINGS.labels[finding]));
+    return this.missingList;
+  }
 }
 
 export interface MechanismRanking {
@@ -93,27 +122,18 @@ export function rankMechanisms(model: CaseModel, panels: PanelReading[]): Mechan
   return clear ? { ranked, clearChoice: first.id } : { ranked };
 }
 
-function scoreMechanism({ rule, weighed }: CompiledRule, facts: CaseFacts): MechanismScore {
+function scoreMechanism(compiled: CompiledRule, facts: CaseFacts): MechanismScore {
   let score = 0;
   let known = 0;
   let total = 0;
-  const evidence: Evidence[] = [];
-  const missing: string[] = [];
-  for (const { finding, id, weight, effect } of weighed) {
+  for (const { finding, weight, effect } of compiled.weighed) {
     total += weight;
     const truth = finding < 0 ? 'unknown' : facts.truth(finding);
-    const label = finding < 0 ? id : FINDINGS.labels[finding];
-    if (truth === 'unknown') {
-      missing.push(label);
-      continue;
-    }
+    if (truth === 'unknown') continue;
     known += weight;
-    if (truth !== 'yes') continue;
-    score += effect === 'supports' ? weight : -weight;
-    evidence.push(new Evidence(id, label, effect, weight, facts, finding));
+    if (truth === 'yes') score += effect === 'supports' ? weight : -weight;
   }
-  evidence.sort((a, b) => b.weight - a.weight);
-  return { id: rule.id, summary: rule.summary, score: round(score), confidence: total ? round(known / total) : 0, evidence, missing };
+  return new MechanismScore(compiled.rule.id, compiled.rule.summary, round(score), total ? round(known / total) : 0, compiled, facts);
 }
 
 function round(value: number): number {
