@@ -36,7 +36,8 @@ interface IndexDefinition {
   /** Decimals to show. */
   decimals: number;
   formula: string;
-  inputs: string[];
+  /** Exactly two: every contract formula combines two values. */
+  inputs: [string, string];
   /** A lab the case may state itself: then it is not derived (a consistency check compares). */
   statedAs?: string;
   compute(values: number[], table: MaturationTable): { value: number; band?: ChosenBand } | undefined;
@@ -98,49 +99,42 @@ export const INDEX_DEFINITIONS: readonly IndexDefinition[] = [
 export const INDEX_IDS: readonly string[] = INDEX_DEFINITIONS.map((d) => d.id);
 
 /** The exact numeric value of a lab in a panel, in canonical units (comparators are inexact). */
-export function exactValue(result: LabResult | undefined): number | undefined {
+function exactValue(result: LabResult | undefined): number | undefined {
   const value = result?.value;
   if (!value || value.kind !== 'number' || value.comparator) return undefined;
   const canonical = value.canonical ?? (value.unit ? undefined : value.number);
   return canonical !== undefined && Number.isFinite(canonical) ? canonical : undefined;
 }
 
-export function resultByKey(panel: LabPanel): Map<string, LabResult> {
-  const map = new Map<string, LabResult>();
-  for (const result of panel.results) if (result.lab && !map.has(result.lab.key)) map.set(result.lab.key, result);
-  return map;
-}
-
 /**
  * Every index whose inputs the panel has. An index the case states itself (MCV, ANC, …) is
  * still computed when its inputs are present, under `calculated`, so the two can be compared;
- * it is listed among the panel's indices only when the case does not state it.
+ * it is listed among the panel's indices only when the case does not state it. `results` holds
+ * the first line of each lab in the panel, by catalog key.
  */
-export function computePanelIndices(panel: LabPanel, table: MaturationTable): { indices: Map<string, ComputedIndex>; calculated: Map<string, ComputedIndex> } {
-  const results = resultByKey(panel);
+export function computePanelIndices(panel: LabPanel, results: ReadonlyMap<string, { result: LabResult }>, table: MaturationTable): { indices: Map<string, ComputedIndex>; calculated: Map<string, ComputedIndex> } {
   const indices = new Map<string, ComputedIndex>();
   const calculated = new Map<string, ComputedIndex>();
   const inputOf = (id: string): IndexInput | undefined => {
-    const result = results.get(id);
+    const result = results.get(id)?.result;
     const value = exactValue(result);
     if (value !== undefined && result?.lab) return { id, value, unit: result.lab.canonicalUnit ?? '', range: result.field.range };
     const derived = indices.get(id);
     return derived ? { id, value: derived.value, unit: derived.unit } : undefined;
   };
   for (const definition of INDEX_DEFINITIONS) {
-    const inputs = definition.inputs.map(inputOf);
-    if (inputs.some((i) => i === undefined)) continue;
-    const present = inputs as IndexInput[];
-    const outcome = definition.compute(present.map((i) => i.value), table);
+    // Every index takes two inputs; most panels lack one of them, so look before building.
+    const first = inputOf(definition.inputs[0]);
+    if (!first) continue;
+    const second = inputOf(definition.inputs[1]);
+    if (!second) continue;
+    const outcome = definition.compute([first.value, second.value], table);
     if (!outcome || !Number.isFinite(outcome.value)) continue;
     const index: ComputedIndex = {
       id: definition.id, name: definition.name, value: outcome.value, unit: definition.unit, decimals: definition.decimals, formula: definition.formula,
-      inputs: present, panel: panel.label, panelIndex: panel.index,
+      inputs: [first, second], panel: panel.label, panelIndex: panel.index,
+      band: outcome.band, table: outcome.band ? { id: table.id, name: table.name, source: table.source } : undefined,
     };
-    if (outcome.band) {
-      index.band = outcome.band;
-      index.table = { id: table.id, name: table.name, source: table.source };
-    }
     if (definition.statedAs) {
       calculated.set(definition.id, index);
       if (results.has(definition.statedAs)) continue;

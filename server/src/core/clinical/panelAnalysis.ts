@@ -59,7 +59,7 @@ function readPanel(model: CaseModel, panel: LabPanel, table: MaturationTable): P
     const reading: LabReading = { key: lab.key, lab, result, value: canonical, comparator, word, flag, range: result.field.range };
     labs.set(lab.key, reading);
   }
-  const { indices, calculated } = computePanelIndices(panel, table);
+  const { indices, calculated } = computePanelIndices(panel, labs, table);
   const indexFlags = new Map<string, FlagResult>();
   for (const index of indices.values()) {
     const lab = findLab(index.id);

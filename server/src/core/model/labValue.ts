@@ -19,18 +19,20 @@ export function readLabValue(field: FieldNode, lab: LabDefinition | undefined): 
     const numberText = match[2];
     const numberStart = start + text.indexOf(numberText, match[1]?.length ?? 0);
     const number = Number(numberText);
-    const unit = (match[3] ?? match[4])?.trim();
-    const value: LabValue = { kind: 'number', number, numberRange: lineSpan(line, numberStart, numberText.length) };
-    if (comparator) value.comparator = comparator;
-    if (unit) {
-      value.unit = unit;
-      value.unitRange = lineSpan(line, start + text.lastIndexOf(unit), unit.length);
-      const unitDefinition = lab ? findUnit(lab, unit) : undefined;
-      if (unitDefinition) {
-        value.unitDefinition = unitDefinition;
-        value.canonical = toCanonical(number, unitDefinition);
-      }
-    }
+    const unit = (match[3] ?? match[4])?.trim() || undefined;
+    const unitDefinition = unit && lab ? findUnit(lab, unit) : undefined;
+    // One object shape for every number, absent parts undefined: the code reading lab values
+    // across a bank then stays on its fast path.
+    const value: LabValue = {
+      kind: 'number',
+      comparator,
+      number,
+      numberRange: lineSpan(line, numberStart, numberText.length),
+      unit,
+      unitRange: unit ? lineSpan(line, start + text.lastIndexOf(unit), unit.length) : undefined,
+      unitDefinition,
+      canonical: unitDefinition ? toCanonical(number, unitDefinition) : undefined,
+    };
     return value;
   }
   if (WORD.test(text)) return { kind: 'word', word: text.toLowerCase(), range: field.valueRange };
