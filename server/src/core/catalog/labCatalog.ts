@@ -71,6 +71,11 @@ export function findLab(name: string): LabDefinition | undefined {
   return byName.get(name.toLowerCase());
 }
 
+/** The same for a name already lowercased, as field keys are: no copy of the string. */
+export function findLabByLowercaseName(name: string): LabDefinition | undefined {
+  return byName.get(name);
+}
+
 /** Unit spellings are compared without case, spaces or a leading `x`/`×` ("x10^9/L" = "10^9/L"). */
 export function normalizeUnit(unit: string): string {
   return unit.toLowerCase().replace(/\s+/g, '').replace(/^[x×*]/, '').replace(/µ|μ/g, 'u').replace(/\*\*/g, '^');

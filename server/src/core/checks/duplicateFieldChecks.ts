@@ -1,6 +1,6 @@
 // A field given twice in one place: the second is ignored by everything else, so say so.
 // In a labs panel, an alias and its key name the same lab (`hb` and `hemoglobin`).
-import { findLab } from '../catalog/labCatalog';
+import { findLabByLowercaseName } from '../catalog/labCatalog';
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
 import type { CaseSyntax, FieldNode } from '../syntax/syntaxTree';
 
@@ -14,7 +14,7 @@ export function checkDuplicateFields(syntax: CaseSyntax): CaseDiagnostic[] {
 }
 
 const keyOf = (field: FieldNode) => field.key;
-const labOf = (field: FieldNode) => findLab(field.key)?.key ?? field.key;
+const labOf = (field: FieldNode) => findLabByLowercaseName(field.key)?.key ?? field.key;
 
 /** `place` is worded only when there is a duplicate to report. */
 function duplicatesIn(fields: FieldNode[], place: () => string, identity: (field: FieldNode) => string): CaseDiagnostic[] {

@@ -1,5 +1,5 @@
 // Per-panel clinical reading: each lab's canonical value and flag, and the derived indices.
-import { findLab, type LabDefinition } from '../catalog/labCatalog';
+import { findLabByLowercaseName, type LabDefinition } from '../catalog/labCatalog';
 import type { CaseModel, Comparator, LabPanel, LabResult } from '../model/caseModel';
 import type { Range } from '../text';
 import { flagQuantity, flagWord, type FlagResult } from './flags';
@@ -62,7 +62,7 @@ function readPanel(model: CaseModel, panel: LabPanel, table: MaturationTable): P
   const { indices, calculated } = computePanelIndices(panel, labs, table);
   const indexFlags = new Map<string, FlagResult>();
   for (const index of indices.values()) {
-    const lab = findLab(index.id);
+    const lab = findLabByLowercaseName(index.id);
     const flag = lab?.kind === 'quantitative' ? flagQuantity(lab, index.value, model.patient) : undefined;
     if (flag) indexFlags.set(index.id, flag);
   }

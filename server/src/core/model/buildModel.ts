@@ -1,5 +1,5 @@
 // Syntax tree → case model. Pure interpretation: it reports nothing; the checks say what is wrong.
-import { findLab } from '../catalog/labCatalog';
+import { findLabByLowercaseName } from '../catalog/labCatalog';
 import type { CaseSyntax, FieldNode, SectionNode } from '../syntax/syntaxTree';
 import { splitListValue } from '../util/lists';
 import type { CaseModel, LabPanel, PatientAge } from './caseModel';
@@ -72,7 +72,7 @@ function readPanel(section: SectionNode, index: number): LabPanel {
     section,
     label: section.qualifier || 'initial',
     results: section.fields.map((field) => {
-      const lab = findLab(field.key);
+      const lab = findLabByLowercaseName(field.key);
       return { field, name: field.key, lab, value: readLabValue(field, lab) };
     }),
   };

@@ -172,15 +172,20 @@ function parseField(text: string, line: number): FieldNode | undefined {
   let valueStart = afterColon;
   while (text.charCodeAt(valueStart) === 32 || text.charCodeAt(valueStart) === 9) valueStart++;
   const valueEnd = Math.max(valueStart, trailingEnd(text));
-  const valueLine: TextLine = { text: text.slice(valueStart, valueEnd), range: lineSpan(line, valueStart, valueEnd - valueStart) };
+  // The three ranges share their positions (nothing moves a position in place): a bank has
+  // hundreds of thousands of fields, and each position is an object.
+  const lineStart = { line, character: 0 };
+  const valueFrom = { line, character: valueStart };
+  const valueTo = valueEnd === valueStart ? valueFrom : { line, character: valueEnd };
+  const valueLine: TextLine = { text: text.slice(valueStart, valueEnd), range: { start: valueFrom, end: valueTo } };
   return {
     key: rawKey.toLowerCase(),
     rawKey,
-    keyRange: lineSpan(line, 0, rawKey.length),
+    keyRange: { start: lineStart, end: { line, character: rawKey.length } },
     value: valueLine.text,
     valueRange: valueLine.range,
     valueLines: valueLine.text ? [valueLine] : [],
-    range: lineSpan(line, 0, valueEnd),
+    range: { start: lineStart, end: valueTo },
   };
 }
 

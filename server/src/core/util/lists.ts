@@ -6,8 +6,23 @@ export interface ListItem {
   range: Range;
 }
 
-/** Splits a comma-separated field value into trimmed items, each with its own range. */
+/** Items by field: the model, the projection and the checks all ask for the same lists. */
+const itemsByField = new WeakMap<FieldNode, ListItem[]>();
+
+/**
+ * Splits a comma-separated field value into trimmed items, each with its own range. The
+ * result is shared between callers: treat it as read-only.
+ */
 export function splitListValue(field: FieldNode): ListItem[] {
+  let items = itemsByField.get(field);
+  if (!items) {
+    items = splitItems(field);
+    itemsByField.set(field, items);
+  }
+  return items;
+}
+
+function splitItems(field: FieldNode): ListItem[] {
   const items: ListItem[] = [];
   for (const line of field.valueLines) {
     let offset = 0;
