@@ -1,5 +1,6 @@
-// The committed standalone validator is what ajv makes from schemas/case.schema.json
-// (npm run schema:validator), and it reports exactly what a freshly compiled one reports.
+// The committed standalone validators are what ajv makes from schemas/case.schema.json and
+// schemas/casewright.schema.json (npm run schema:validator), and they report exactly what
+// freshly compiled ones report.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,11 +11,12 @@ import { projectCase } from '../../server/src/core/schema/caseProjection';
 import { parseCaseSyntax } from '../../server/src/core/syntax/parser';
 import { sectionKind } from '../../server/src/core/catalog/vocabulary';
 import validateCase = require('../../server/src/core/schema/caseValidator.generated');
+import validateConfig = require('../../server/src/core/config/configValidator.generated');
 
 const REPO = path.resolve(__dirname, '..', '..');
 
-describe('standalone case validator', () => {
-  it('is generated from schemas/case.schema.json and up to date', () => {
+describe('standalone validators', () => {
+  it('are generated from the schemas and up to date', () => {
     const run = spawnSync(process.execPath, ['scripts/schema/buildValidator.mjs', '--check'], { cwd: REPO, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
   });
@@ -39,5 +41,22 @@ describe('standalone case validator', () => {
       errors += validateCase.errors?.length ?? 0;
     }
     assert.ok(errors >= 8, `the broken cases should produce errors (got ${errors})`);
+  });
+
+  it('casewright.json: the same verdicts and errors as ajv compiling the schema now', () => {
+    const schema = JSON.parse(readFileSync(path.join(REPO, 'schemas', 'casewright.schema.json'), 'utf8'));
+    const fresh = new Ajv({ allErrors: true }).compile(schema);
+    const configs: unknown[] = [
+      {}, { rules: { 'unknown-lab': 'off', 'mechanism-conflict': 'error' } }, { ignore: ['drafts/**'] },
+      { maturation: { table: 'hillman-finch' } }, { rules: { 'unknown-lab': 'loud' } }, { colour: 'red' }, { ignore: 'drafts' }, [], 'text', null,
+    ];
+    let errors = 0;
+    for (const config of configs) {
+      assert.equal(validateConfig(config), fresh(config), JSON.stringify(config));
+      const shape = (list: typeof fresh.errors) => (list ?? []).map((e) => [e.instancePath, e.keyword, e.message, JSON.stringify(e.params)]);
+      assert.deepEqual(shape(validateConfig.errors), shape(fresh.errors), JSON.stringify(config));
+      errors += validateConfig.errors?.length ?? 0;
+    }
+    assert.ok(errors >= 5, `the bad configs should produce errors (got ${errors})`);
   });
 });

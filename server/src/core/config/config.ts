@@ -1,9 +1,9 @@
 // casewright.json: what a course sets for its bank. The file is found and read by the CLI and
 // the server; the core only validates its content and applies it.
-import Ajv, { type ValidateFunction } from 'ajv';
-import configSchema from '../../../../schemas/casewright.schema.json';
 import { MATURATION_TABLES } from '../clinical/maturation';
 import type { CaseDiagnostic, Severity } from '../diagnostics';
+// ajv's standalone code for schemas/casewright.schema.json, generated at build time.
+import validateConfig = require('./configValidator.generated');
 
 export type RuleSetting = Severity | 'off';
 
@@ -17,8 +17,6 @@ export interface CasewrightConfig {
 }
 
 export const CONFIG_FILE_NAME = 'casewright.json';
-
-let compiled: ValidateFunction | undefined;
 
 export interface ConfigReadResult {
   config: CasewrightConfig;
@@ -34,8 +32,7 @@ export function readConfigText(text: string): ConfigReadResult {
   } catch (error) {
     return { config: {}, errors: [`it is not valid JSON (${error instanceof Error ? error.message : String(error)})`] };
   }
-  if (!compiled) compiled = new Ajv({ allErrors: true }).compile(configSchema);
-  if (compiled(json)) {
+  if (validateConfig(json)) {
     const config = json as CasewrightConfig;
     const table = config.maturation?.table;
     if (table && !MATURATION_TABLES.some((t) => t.id === table)) {
@@ -43,7 +40,7 @@ export function readConfigText(text: string): ConfigReadResult {
     }
     return { config, errors: [] };
   }
-  const errors = (compiled.errors ?? []).map((e) => {
+  const errors = (validateConfig.errors ?? []).map((e) => {
     const where = e.instancePath ? `\`${e.instancePath.slice(1).replace(/\//g, '.')}\`` : 'the file';
     if (e.keyword === 'additionalProperties') return `${where} has an unknown setting \`${String(e.params.additionalProperty)}\``;
     if (e.keyword === 'enum') return `${where} must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
