@@ -132,6 +132,22 @@ export function ageInDays(age: AgeQuantity): number {
  * holds the patient's age, the nearest band is used and its text says so.
  */
 export function referenceRangeFor(lab: LabDefinition, ageDays: number | undefined, sex: Sex | undefined): ReferenceRange | undefined {
+  // A bank asks for the same lab at the same few ages over and over: remember the answers.
+  let bySex = rangesByLab.get(lab);
+  if (!bySex) rangesByLab.set(lab, (bySex = new Map()));
+  let byAge = bySex.get(sex);
+  if (!byAge) bySex.set(sex, (byAge = new Map()));
+  const age = ageDays ?? -1;
+  if (byAge.has(age)) return byAge.get(age);
+  const range = chooseRange(lab, ageDays, sex);
+  if (byAge.size < 1000) byAge.set(age, range);
+  return range;
+}
+
+/** Per lab, per sex: age in days (-1 for none) → the range chosen (shared, read-only). Bounded. */
+const rangesByLab = new Map<LabDefinition, Map<Sex | undefined, Map<number, ReferenceRange | undefined>>>();
+
+function chooseRange(lab: LabDefinition, ageDays: number | undefined, sex: Sex | undefined): ReferenceRange | undefined {
   const bands = ageBands(lab);
   if (!bands.length) return undefined;
   const age = ageDays ?? ADULT_AGE_DAYS;

@@ -16,15 +16,24 @@ export interface FlagResult {
 export function flagQuantity(lab: LabDefinition, value: number, patient: Patient, comparator?: Comparator): FlagResult | undefined {
   const range = referenceRangeFor(lab, patient.age?.days, patient.sex);
   const critical = lab.critical;
-  const below = (limit: number) => (comparator === '<' || comparator === '<=' ? value <= limit : comparator ? false : value < limit);
-  const above = (limit: number) => (comparator === '>' || comparator === '>=' ? value >= limit : comparator ? false : value > limit);
-  if (critical?.low !== undefined && below(critical.low)) return { flag: 'critical-low', range };
-  if (critical?.high !== undefined && above(critical.high)) return { flag: 'critical-high', range };
+  if (critical?.low !== undefined && isBelow(value, critical.low, comparator)) return { flag: 'critical-low', range };
+  if (critical?.high !== undefined && isAbove(value, critical.high, comparator)) return { flag: 'critical-high', range };
   if (!range) return undefined;
-  if (range.low !== undefined && below(range.low)) return { flag: 'low', range };
-  if (range.high !== undefined && above(range.high)) return { flag: 'high', range };
+  if (range.low !== undefined && isBelow(value, range.low, comparator)) return { flag: 'low', range };
+  if (range.high !== undefined && isAbove(value, range.high, comparator)) return { flag: 'high', range };
   if (comparator) return undefined; // `<50` against 30–200: not decidable
   return { flag: 'normal', range };
+}
+
+/** Every value the comparator allows is below the limit (`<10` is below 10; `>10` never is). */
+function isBelow(value: number, limit: number, comparator: Comparator | undefined): boolean {
+  if (comparator === '<' || comparator === '<=') return value <= limit;
+  return comparator ? false : value < limit;
+}
+
+function isAbove(value: number, limit: number, comparator: Comparator | undefined): boolean {
+  if (comparator === '>' || comparator === '>=') return value >= limit;
+  return comparator ? false : value > limit;
 }
 
 export function flagWord(lab: LabDefinition, word: string): FlagResult | undefined {

@@ -49,12 +49,19 @@ export function maturationTableFor(config: CasewrightConfig): { table: Maturatio
 
 /** The band holding a hematocrit; below the lowest band's start the lowest band applies. */
 export function bandFor(table: MaturationTable, hematocrit: number): ChosenBand {
-  const bands = table.bands;
-  for (let i = 0; i < bands.length; i++) {
-    if (hematocrit >= bands[i].minHematocrit) {
-      return i === 0 ? { ...bands[i] } : { ...bands[i], maxHematocrit: bands[i - 1].minHematocrit };
-    }
+  const bands = chosenBands(table);
+  for (const band of bands) if (hematocrit >= band.minHematocrit) return band;
+  return bands[bands.length - 1];
+}
+
+/** Each table's bands with their upper bounds, worked out once and shared (read-only). */
+const bandsByTable = new WeakMap<MaturationTable, readonly ChosenBand[]>();
+
+function chosenBands(table: MaturationTable): readonly ChosenBand[] {
+  let bands = bandsByTable.get(table);
+  if (!bands) {
+    bands = table.bands.map((band, i) => Object.freeze(i === 0 ? { ...band } : { ...band, maxHematocrit: table.bands[i - 1].minHematocrit }));
+    bandsByTable.set(table, bands);
   }
-  const last = bands[bands.length - 1];
-  return bands.length > 1 ? { ...last, maxHematocrit: bands[bands.length - 2].minHematocrit } : { ...last };
+  return bands;
 }
