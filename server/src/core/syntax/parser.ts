@@ -9,6 +9,8 @@ import type { CaseSyntax, FieldNode, SectionKind, SectionNode, TextLine } from '
 export type SectionKindLookup = (name: string) => SectionKind;
 
 const SECTION_HEADER = /^\[([^\]]*)\](.*)$/;
+/** U+2028 and U+2029: no key character is one, so the whole line may be searched. */
+const LINE_SEPARATOR = /[\u2028\u2029]/;
 
 export interface ParseResult {
   syntax: CaseSyntax;
@@ -168,7 +170,7 @@ function parseField(text: string, line: number): FieldNode | undefined {
   if (text.charCodeAt(i) !== 58 /* : */) return undefined;
   const afterColon = i + 1;
   // The pattern's `.` stops at the two separators JavaScript counts as line ends inside a line.
-  if (text.includes('\u2028', afterColon) || text.includes('\u2029', afterColon)) return undefined;
+  if (LINE_SEPARATOR.test(text)) return undefined;
   let valueStart = afterColon;
   while (text.charCodeAt(valueStart) === 32 || text.charCodeAt(valueStart) === 9) valueStart++;
   const valueEnd = Math.max(valueStart, trailingEnd(text));
