@@ -132,30 +132,29 @@ export function ageInDays(age: AgeQuantity): number {
  * holds the patient's age, the nearest band is used and its text says so.
  */
 export function referenceRangeFor(lab: LabDefinition, ageDays: number | undefined, sex: Sex | undefined): ReferenceRange | undefined {
-  // A bank asks for the same lab at the same few ages over and over: remember the answers.
-  let bySex = rangesByLab.get(lab);
-  if (!bySex) rangesByLab.set(lab, (bySex = new Map()));
-  let byAge = bySex.get(sex);
-  if (!byAge) bySex.set(sex, (byAge = new Map()));
-  const age = ageDays ?? -1;
-  if (byAge.has(age)) return byAge.get(age);
-  const range = chooseRange(lab, ageDays, sex);
-  if (byAge.size < 1000) byAge.set(age, range);
-  return range;
+  const index = rangeIndex(lab);
+  if (!index.bands.length) return undefined;
+  const age = ageDays ?? ADULT_AGE_DAYS;
+  // Which bands hold an age changes only at a band's edge: between two edges the answer is the
+  // same, so it is worked out once per lab, interval and sex (a bank asks thousands of times).
+  let interval = 0;
+  while (interval < index.edges.length && age >= index.edges[interval]) interval++;
+  const perSex = index.chosen.get(sex) ?? index.chosen.set(sex, []).get(sex)!;
+  const known = perSex[interval];
+  if (known !== undefined) return known ?? undefined;
+  const inBand = index.bands.filter((band) => age >= band.low && age < band.high).map((band) => band.range);
+  if (!inBand.length) return nearestRange(index.bands, age, sex);
+  const chosen = pickBySex(inBand, sex);
+  perSex[interval] = chosen ?? null;
+  return chosen;
 }
 
-/** Per lab, per sex: age in days (-1 for none) → the range chosen (shared, read-only). Bounded. */
-const rangesByLab = new Map<LabDefinition, Map<Sex | undefined, Map<number, ReferenceRange | undefined>>>();
-
-function chooseRange(lab: LabDefinition, ageDays: number | undefined, sex: Sex | undefined): ReferenceRange | undefined {
-  const bands = ageBands(lab);
-  if (!bands.length) return undefined;
-  const age = ageDays ?? ADULT_AGE_DAYS;
-  const inBand: ReferenceRange[] = [];
-  for (const band of bands) if (age >= band.low && age < band.high) inBand.push(band.range);
-  if (inBand.length) return pickBySex(inBand, sex);
-  // The catalog has no range for this age (often: adult ranges only). The nearest age band
-  // is better than no flag at all; its text says that it was borrowed.
+/**
+ * The catalog has no range for this age (often: adult ranges only). The nearest age band is
+ * better than no flag at all; its text says that it was borrowed. Not remembered: which band
+ * is nearest changes inside a gap between bands.
+ */
+function nearestRange(bands: AgeBand[], age: number, sex: Sex | undefined): ReferenceRange | undefined {
   const distance = (band: AgeBand) => (age < band.low ? band.low - age : age - band.high);
   const nearest = Math.min(...bands.map(distance));
   const chosen = pickBySex(bands.filter((b) => distance(b) === nearest).map((b) => b.range), sex);
@@ -171,20 +170,30 @@ interface AgeBand {
   range: ReferenceRange;
 }
 
-/** Each lab's age bands in days, worked out once rather than for every value flagged. */
-const bandsByLab = new Map<LabDefinition, AgeBand[]>();
+interface RangeIndex {
+  bands: AgeBand[];
+  /** Every finite band edge, ascending: interval i is [edges[i - 1], edges[i]). */
+  edges: number[];
+  /** Per sex, per interval: the range chosen, null for none, a hole for not yet known. */
+  chosen: Map<Sex | undefined, (ReferenceRange | null)[]>;
+}
 
-function ageBands(lab: LabDefinition): AgeBand[] {
-  let bands = bandsByLab.get(lab);
-  if (!bands) {
-    bands = (lab.referenceRanges ?? []).map((range) => ({
+/** Each lab's age bands in days and their edges, worked out once. */
+const indexByLab = new Map<LabDefinition, RangeIndex>();
+
+function rangeIndex(lab: LabDefinition): RangeIndex {
+  let index = indexByLab.get(lab);
+  if (!index) {
+    const bands = (lab.referenceRanges ?? []).map((range) => ({
       low: range.age?.low ? ageInDays(range.age.low) : -Infinity,
       high: range.age?.high ? ageInDays(range.age.high) : Infinity,
       range,
     }));
-    bandsByLab.set(lab, bands);
+    const edges = [...new Set(bands.flatMap((b) => [b.low, b.high]).filter(Number.isFinite))].sort((a, b) => a - b);
+    index = { bands, edges, chosen: new Map() };
+    indexByLab.set(lab, index);
   }
-  return bands;
+  return index;
 }
 
 function pickBySex(inBand: ReferenceRange[], sex: Sex | undefined): ReferenceRange | undefined {
