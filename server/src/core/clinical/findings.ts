@@ -272,20 +272,21 @@ function marrowFinding(condition: { marrow: string; in?: string[]; below?: numbe
 
 /** A mention in prose that the clause does not deny. Prose that is silent is not evidence that it did not happen. */
 function proseMention(sections: string[], regex: RegExp): Compiled {
-  const first = (model: CaseModel): Observation | undefined => {
-    for (const name of sections) {
-      for (const line of model.sections.get(name)?.prose ?? []) {
-        const match = firstAffirmed(regex, line.text);
-        if (match) return { text: `${name}: “${match}”`, range: line.range };
-      }
-    }
-    return undefined;
-  };
   return {
-    truth: ({ model }) => (first(model) ? 'yes' : 'unknown'),
+    truth: ({ model }) => {
+      for (const name of sections) {
+        for (const line of model.sections.get(name)?.prose ?? []) if (firstAffirmed(regex, line.text)) return 'yes';
+      }
+      return 'unknown';
+    },
     observe: ({ model }) => {
-      const seen = first(model);
-      return seen ? [seen] : [];
+      for (const name of sections) {
+        for (const line of model.sections.get(name)?.prose ?? []) {
+          const match = firstAffirmed(regex, line.text);
+          if (match) return [{ text: `${name}: “${match}”`, range: line.range }];
+        }
+      }
+      return [];
     },
   };
 }

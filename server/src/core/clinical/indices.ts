@@ -40,59 +40,60 @@ interface IndexDefinition {
   inputs: [string, string];
   /** A lab the case may state itself: then it is not derived (a consistency check compares). */
   statedAs?: string;
-  compute(values: number[], table: MaturationTable): { value: number; band?: ChosenBand } | undefined;
+  /** The value from the two inputs in order, or undefined when it cannot be computed. */
+  compute(first: number, second: number, table: MaturationTable): number | undefined;
+  /** For the RPI: the maturation band the inputs fall in. */
+  band?(first: number, second: number, table: MaturationTable): ChosenBand;
 }
 
 /** Inputs are canonical: %, 10^12/L, g/dL, fL, mg/dL, ug/dL, 10^9/L. */
 export const INDEX_DEFINITIONS: readonly IndexDefinition[] = [
   {
     id: 'mcv', decimals: 1, name: 'MCV (calculated)', unit: 'fL', formula: 'hematocrit × 10 / rbc', inputs: ['hematocrit', 'rbc'], statedAs: 'mcv',
-    compute: ([hct, rbc]) => (rbc > 0 ? { value: (hct * 10) / rbc } : undefined),
+    compute: (hct, rbc) => (rbc > 0 ? (hct * 10) / rbc : undefined),
   },
   {
     id: 'mch', decimals: 1, name: 'MCH (calculated)', unit: 'pg', formula: 'hemoglobin × 10 / rbc', inputs: ['hemoglobin', 'rbc'], statedAs: 'mch',
-    compute: ([hb, rbc]) => (rbc > 0 ? { value: (hb * 10) / rbc } : undefined),
+    compute: (hb, rbc) => (rbc > 0 ? (hb * 10) / rbc : undefined),
   },
   {
     id: 'mchc', decimals: 1, name: 'MCHC (calculated)', unit: 'g/dL', formula: 'hemoglobin × 100 / hematocrit', inputs: ['hemoglobin', 'hematocrit'], statedAs: 'mchc',
-    compute: ([hb, hct]) => (hct > 0 ? { value: (hb * 100) / hct } : undefined),
+    compute: (hb, hct) => (hct > 0 ? (hb * 100) / hct : undefined),
   },
   {
     id: 'corrected-reticulocytes', decimals: 2, name: 'Corrected reticulocyte count', unit: '%', formula: 'reticulocytes × hematocrit / 45',
     inputs: ['reticulocytes', 'hematocrit'],
-    compute: ([retic, hct]) => ({ value: (retic * hct) / 45 }),
+    compute: (retic, hct) => (retic * hct) / 45,
   },
   {
     id: 'rpi', decimals: 2, name: 'Reticulocyte production index', unit: '', formula: 'corrected reticulocytes / maturation time (days, by hematocrit)',
     inputs: ['reticulocytes', 'hematocrit'],
-    compute: ([retic, hct], table) => {
-      const band = bandFor(table, hct);
-      return { value: (retic * hct) / 45 / band.days, band };
-    },
+    compute: (retic, hct, table) => (retic * hct) / 45 / bandFor(table, hct).days,
+    band: (_retic, hct, table) => bandFor(table, hct),
   },
   {
     id: 'absolute-reticulocytes', decimals: 0, name: 'Absolute reticulocyte count', unit: '10^9/L', formula: 'reticulocytes / 100 × rbc × 1000',
     inputs: ['reticulocytes', 'rbc'],
-    compute: ([retic, rbc]) => ({ value: (retic / 100) * rbc * 1000 }),
+    compute: (retic, rbc) => (retic / 100) * rbc * 1000,
   },
   {
     id: 'mentzer', decimals: 1, name: 'Mentzer index', unit: '', formula: 'mcv / rbc', inputs: ['mcv', 'rbc'],
-    compute: ([mcv, rbc]) => (rbc > 0 ? { value: mcv / rbc } : undefined),
+    compute: (mcv, rbc) => (rbc > 0 ? mcv / rbc : undefined),
   },
   {
     id: 'transferrin-saturation', decimals: 0, name: 'Transferrin saturation (calculated)', unit: '%', formula: 'iron / tibc × 100',
     inputs: ['iron', 'tibc'], statedAs: 'transferrin-saturation',
-    compute: ([iron, tibc]) => (tibc > 0 ? { value: (iron / tibc) * 100 } : undefined),
+    compute: (iron, tibc) => (tibc > 0 ? (iron / tibc) * 100 : undefined),
   },
   {
     id: 'anc', decimals: 2, name: 'Absolute neutrophil count (calculated)', unit: '10^9/L', formula: 'wbc × neutrophils / 100',
     inputs: ['wbc', 'neutrophils'], statedAs: 'anc',
-    compute: ([wbc, neut]) => ({ value: (wbc * neut) / 100 }),
+    compute: (wbc, neut) => (wbc * neut) / 100,
   },
   {
     id: 'bilirubin-indirect', decimals: 1, name: 'Indirect bilirubin (calculated)', unit: 'mg/dL', formula: 'bilirubin-total − bilirubin-direct',
     inputs: ['bilirubin-total', 'bilirubin-direct'], statedAs: 'bilirubin-indirect',
-    compute: ([total, direct]) => ({ value: total - direct }),
+    compute: (total, direct) => total - direct,
   },
 ];
 
@@ -128,12 +129,13 @@ export function computePanelIndices(panel: LabPanel, results: ReadonlyMap<string
     if (!first) continue;
     const second = inputOf(definition.inputs[1]);
     if (!second) continue;
-    const outcome = definition.compute([first.value, second.value], table);
-    if (!outcome || !Number.isFinite(outcome.value)) continue;
+    const value = definition.compute(first.value, second.value, table);
+    if (value === undefined || !Number.isFinite(value)) continue;
+    const band = definition.band?.(first.value, second.value, table);
     const index: ComputedIndex = {
-      id: definition.id, name: definition.name, value: outcome.value, unit: definition.unit, decimals: definition.decimals, formula: definition.formula,
+      id: definition.id, name: definition.name, value, unit: definition.unit, decimals: definition.decimals, formula: definition.formula,
       inputs: [first, second], panel: panel.label, panelIndex: panel.index,
-      band: outcome.band, table: outcome.band ? { id: table.id, name: table.name, source: table.source } : undefined,
+      band, table: band ? table : undefined,
     };
     if (definition.statedAs) {
       calculated.set(definition.id, index);
