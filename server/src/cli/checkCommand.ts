@@ -36,10 +36,18 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
 
   const results = discovery.files.map((file) => ({
     file,
-    displayPath: path.relative(options.cwd, file).split(path.sep).join('/') || path.basename(file),
+    displayPath: displayPath(options.cwd, file),
     diagnostics: [...(fileProblems.get(file) ?? []), ...bank.diagnostics(file)],
   }));
   return { ok: true, results };
+}
+
+/** The path as the user sees it, `/`-separated, relative to where they ran the command. */
+function displayPath(cwd: string, file: string): string {
+  // Most files sit under the working folder: a slice, not a path.relative per file.
+  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+  const relative = file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(cwd, file);
+  return relative.split(path.sep).join('/') || path.basename(file);
 }
 
 function firstPlainPath(paths: string[]): string {
