@@ -221,9 +221,11 @@ five times the later ones, because the optimizing compiler is still catching up 
 the first 300 cases take 160 ms against 65 ms on two), so the CLI's time is set as much by how
 much code is optimized as by how fast it runs once optimized. Allocation was not the lever:
 removing every field range from the parser bought 10 ms of 280; a larger young generation made
-runs slower. Tried and not kept: Maglev, lower tier-up budgets, disabling TurboFan passes (no
-gain or worse); \`--single-threaded-gc\` set at run time crashes V8 20.x, so the CLI sets only
-the inlining budget.
+runs slower. Tried and not kept: Maglev, lower tier-up budgets, disabling TurboFan passes,
+indexed loops in place of for-of in the hot loops (no gain, or worse); \`--single-threaded-gc\`
+set at run time crashes Node 20's V8, so the CLI sets only the inlining budget, which only
+steers the optimizing compiler. The language server shares every change to the core: its
+10,000-case scan went from 7.6 s and 590 MiB to about 5.3 s and 495 MiB.
 `;
 
 main().then(
