@@ -1,6 +1,6 @@
 // The Casewright language server: a thin adapter over the core. Runs with --stdio or node IPC
 // (vscode-languageserver picks the transport from the command line).
-import { createConnection, ProposedFeatures, TextDocuments, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, TextDocuments, type ClientCapabilities, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type CasewrightSettings } from './protocol/customMessages';
 import type { FeatureContext } from './lsp/featureContext';
@@ -18,11 +18,14 @@ const workspace = new WorkspaceBank();
 let settings: CasewrightSettings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
 let folderUris: string[] = [];
+let clientCapabilities: ClientCapabilities = {};
 
+const client = () => clientCapabilities;
 const publisher = new DiagnosticsPublisher({ connection, documents, workspace, settings: () => settings });
-const context: FeatureContext = { connection, documents, workspace, settings: () => settings, diagnostics: publisher };
+const context: FeatureContext = { connection, documents, workspace, settings: () => settings, diagnostics: publisher, client };
 
 connection.onInitialize((params): InitializeResult => {
+  clientCapabilities = params.capabilities;
   canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
   folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   const options = params.initializationOptions as { settings?: unknown; trusted?: boolean } | undefined;

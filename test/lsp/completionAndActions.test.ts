@@ -45,6 +45,31 @@ describe('language server: completion and code actions', function () {
     assert.match(items.find((i) => i.label === 'hgb')?.detail ?? '', /^alias of hemoglobin/);
   });
 
+  it('gives an editor without snippet support plain text, never snippet syntax', async () => {
+    const plain = new LspSession();
+    try {
+      await plain.initialize(bank.dir, undefined, { snippetSupport: false });
+      const uri = uriOf('plain.case');
+      const { text, positions: [labAt, sectionAt] } = extractCarets('case: plain-01\ntitle: P\n\n[labs]\nhapt‸\n\n[‸\n');
+      await plain.open(uri, text);
+      const labs = await plain.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: labAt });
+      const hapto = labs.find((i) => i.label === 'haptoglobin');
+      assert.ok(hapto?.textEdit && 'range' in hapto.textEdit);
+      assert.equal(hapto.textEdit.newText, 'haptoglobin:  mg/dL');
+      assert.notEqual(hapto.insertTextFormat, 2);
+      const sections = await plain.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: sectionAt });
+      const later = sections.find((i) => i.label.startsWith('[labs: '));
+      assert.ok(later?.textEdit && 'range' in later.textEdit, sections.map((i) => i.label).join(', '));
+      assert.equal(later.textEdit.newText, '[labs: day 7]');
+      for (const item of [...labs, ...sections]) {
+        const edit = item.textEdit && 'newText' in item.textEdit ? item.textEdit.newText : '';
+        assert.doesNotMatch(edit, /\$\{?\d/, item.label);
+      }
+    } finally {
+      await plain.dispose();
+    }
+  });
+
   it('completes see-also with the ids of the bank, closed files included', async () => {
     const uri = uriOf('linked.case');
     const { text, positions: [at] } = extractCarets('case: linked-01\ntitle: L\nsee-also: ‸\n');

@@ -52,7 +52,8 @@ export class LspSession {
     this.connection.listen();
   }
 
-  async initialize(rootFolder?: string, initializationOptions?: unknown) {
+  /** `snippetSupport: false` plays an editor that cannot expand snippets (Neovim's default). */
+  async initialize(rootFolder?: string, initializationOptions?: unknown, client: { snippetSupport?: boolean } = {}) {
     const folders = rootFolder ? [{ uri: fileUri(rootFolder), name: path.basename(rootFolder) }] : null;
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
@@ -64,7 +65,7 @@ export class LspSession {
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
-          completion: { completionItem: { snippetSupport: true } },
+          completion: { completionItem: { snippetSupport: client.snippetSupport ?? true } },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } },
           rename: { prepareSupport: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },

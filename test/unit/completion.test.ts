@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { analyzeCase } from '../../server/src/core/analyzeCase';
 import { complete, type CompletionResult } from '../../server/src/core/services/completion';
+import { snippetToPlainText } from '../../server/src/core/services/completionItem';
 import { splitLines } from '../../server/src/core/text';
 import { extractCarets } from '../support/carets';
 import { mutatedCase } from '../support/mutations';
@@ -220,5 +221,21 @@ describe('completion', () => {
           `${item.label} at ${JSON.stringify(position)}: ${JSON.stringify(item.textEdit.range)}`);
       }
     }), { seed: 7, numRuns: 200 });
+  });
+});
+
+describe('snippets as plain text (for editors without snippet support)', () => {
+  it('keeps defaults and first choices, drops tab stops, undoes escapes', () => {
+    const cases: [string, string][] = [
+      ['haptoglobin: ${1} mg/dL', 'haptoglobin:  mg/dL'],
+      ['[labs: ${1:day 7}]', '[labs: day 7]'],
+      ['dat: ${1|positive,negative|}', 'dat: positive'],
+      ['x: $1 and $0', 'x:  and '],
+      ['unit: 10\\$9 \\} \\\\', 'unit: 10$9 } \\'],
+      ['${1:a \\} b}', 'a } b'],
+      ['${1|a\\,b,c|}', 'a,b'],
+      ['no snippet at all', 'no snippet at all'],
+    ];
+    for (const [snippet, plain] of cases) assert.equal(snippetToPlainText(snippet), plain, snippet);
   });
 });

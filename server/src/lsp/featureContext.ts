@@ -1,5 +1,5 @@
 // What every feature file gets: the connection, the open documents, the bank and the settings.
-import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CasewrightSettings } from '../protocol/customMessages';
 import type { DiagnosticsPublisher } from './features/diagnostics';
@@ -11,6 +11,8 @@ export interface FeatureContext {
   workspace: WorkspaceBank;
   settings(): CasewrightSettings;
   diagnostics: DiagnosticsPublisher;
+  /** What the editor said it supports at initialize (empty before). */
+  client(): ClientCapabilities;
 }
 
 /** One editor feature: the capabilities it announces and the handlers it registers. */

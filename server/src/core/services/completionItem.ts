@@ -27,6 +27,21 @@ export function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, '\\$&');
 }
 
+/**
+ * The text a snippet inserts when the editor cannot expand snippets: each placeholder becomes
+ * its default (`${1:day 7}` → `day 7`), the first of its choices (`${1|a,b|}` → `a`), or
+ * nothing (`${1}`, `$0`); escapes are undone.
+ */
+export function snippetToPlainText(snippet: string): string {
+  return snippet.replace(/\$(\d+)|\$\{\d+\}|\$\{\d+:((?:\\.|[^\\}])*)\}|\$\{\d+\|((?:\\.|[^\\,|])*)(?:,(?:\\.|[^\\|])*)*\|\}|\\([\\$},|])/g,
+    (_whole, _tab, placeholder?: string, choice?: string, escaped?: string) =>
+      escaped ?? unescape(placeholder ?? choice ?? ''));
+}
+
+function unescape(text: string): string {
+  return text.replace(/\\([\\$},|])/g, '$1');
+}
+
 /** Fixed-width sort text from ranks, so that 10 never sorts before 9. */
 export function sortKey(...ranks: number[]): string {
   return ranks.map((r) => String(r).padStart(3, '0')).join('.');

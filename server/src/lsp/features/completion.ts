@@ -1,6 +1,9 @@
-// Completion over the protocol: the core's items, with their documentation as markdown.
+// Completion over the protocol: the core's items, with their documentation as markdown. An
+// editor that cannot expand snippets (Neovim's built-in client, by default) gets the plain
+// text a snippet would leave, never `${1:…}` typed into the case.
 import { MarkupKind, type CompletionItem, type CompletionItemKind, type InsertTextFormat } from 'vscode-languageserver/node';
 import { complete } from '../../core/services/completion';
+import { SNIPPET, snippetToPlainText } from '../../core/services/completionItem';
 import type { Feature } from '../featureContext';
 import { runSafe } from '../runner';
 
@@ -12,12 +15,17 @@ export const completionFeature: Feature = {
       const analysis = context.workspace.analysis(params.textDocument.uri);
       if (!analysis) return [];
       const ids = [...context.workspace.caseIds().keys()];
-      return complete(analysis, params.position, ids).map(({ kind, insertTextFormat, documentation, ...item }) => ({
-        ...item,
-        kind: kind as CompletionItemKind,
-        insertTextFormat: insertTextFormat as InsertTextFormat | undefined,
-        documentation: documentation ? { kind: MarkupKind.Markdown, value: documentation } : undefined,
-      }));
+      const snippets = context.client().textDocument?.completion?.completionItem?.snippetSupport === true;
+      return complete(analysis, params.position, ids).map(({ kind, insertTextFormat, documentation, textEdit, ...item }) => {
+        const plain = insertTextFormat === SNIPPET && !snippets;
+        return {
+          ...item,
+          kind: kind as CompletionItemKind,
+          textEdit: plain ? { range: textEdit.range, newText: snippetToPlainText(textEdit.newText) } : textEdit,
+          insertTextFormat: (plain ? 1 : insertTextFormat) as InsertTextFormat | undefined,
+          documentation: documentation ? { kind: MarkupKind.Markdown, value: documentation } : undefined,
+        };
+      });
     }));
   },
 };
