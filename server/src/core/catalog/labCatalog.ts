@@ -84,6 +84,7 @@ export function normalizeUnit(unit: string): string {
 /** Each lab's units by normalized spelling, built on first use: a bank asks thousands of times. */
 const unitsByLab = new Map<LabDefinition, Map<string, UnitDefinition>>();
 /** Normalized spellings of the units cases write; a bank writes the same few over and over. */
+const MAX_REMEMBERED_UNIT_LENGTH = 32;
 const normalizedSpellings = new Map<string, string>();
 
 export function findUnit(lab: LabDefinition, unit: string): UnitDefinition | undefined {
@@ -102,10 +103,17 @@ export function findUnit(lab: LabDefinition, unit: string): UnitDefinition | und
   let wanted = normalizedSpellings.get(unit);
   if (wanted === undefined) {
     wanted = normalizeUnit(unit);
-    // Bounded, so a file of random units cannot grow it without limit.
-    if (normalizedSpellings.size < 10_000) normalizedSpellings.set(unit, wanted);
+    // Bounded in count and in length, so random text where a unit goes (the fuzzer writes
+    // megabyte lines) cannot grow it without limit: real units are a few characters. Key and
+    // value are copies: a substring can keep the whole file it was cut from alive.
+    if (unit.length <= MAX_REMEMBERED_UNIT_LENGTH && normalizedSpellings.size < 10_000) normalizedSpellings.set(copyOf(unit), copyOf(wanted));
   }
   return units.get(wanted);
+}
+
+/** A string that shares no memory with the one it came from (engines may share substrings). */
+function copyOf(text: string): string {
+  return [...text].join('');
 }
 
 export function toCanonical(value: number, unit: UnitDefinition): number {
