@@ -1,5 +1,5 @@
 // Debian's chromium driven by playwright-core, with the flags this closed network needs.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -7,8 +7,12 @@ export const RESULTS = path.resolve(__dirname, '..', '..', 'test-results');
 
 export async function launchChromium(): Promise<Browser> {
   mkdirSync(RESULTS, { recursive: true });
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(`The preview's browser tests drive Chromium, and there is none at ${executablePath}: install it (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH.`);
+  }
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
