@@ -160,9 +160,9 @@ function parseOptions(args: string[], options: OptionSpec) {
   }
 }
 
-if (require.main === module) tuneForBatchRun();
-
 if (require.main === module && !runAsWorkerIfAsked()) {
+  // Once, on the main thread, before any case is read: V8's flags are the whole process's.
+  tuneForBatchRun();
   // `casewright check | head` closes the pipe early: that is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
