@@ -204,36 +204,35 @@ function indexValue(id: string): ValueSource {
  * considered value was decidedly not; unknown otherwise.
  */
 function panelValues(comparison: Comparison, scope: PanelScope, source: ValueSource): Compiled {
-  const considered = (reading: PanelReading) => scope !== 'later' || reading.panel.index > 0;
-  const truth = (facts: CaseFacts): Truth => {
+  /** One walk for both passes: with `into`, what decided the truth is put into words there. */
+  const walk = (facts: CaseFacts, into?: Observation[]): Truth => {
     let seen = false;
     let undecided = false;
     for (const reading of facts.panels) {
-      if (!considered(reading)) continue;
+      if (scope === 'later' && reading.panel.index <= 0) continue;
       const found = source.read(reading);
       if (!found) continue;
       const result = compare(found, comparison, reading);
-      if (result === 'yes') return 'yes';
-      if (result === 'no') seen = true;
-      else undecided = true;
+      if (result === 'yes') {
+        // A present value is the whole evidence: the absent ones before it are not.
+        if (into) into.splice(0, into.length, source.describe(reading, found));
+        return 'yes';
+      }
+      if (result === 'no') {
+        seen = true;
+        into?.push(source.describe(reading, found));
+      } else {
+        undecided = true;
+      }
       if (scope === 'first') break;
     }
     return seen && !undecided ? 'no' : 'unknown';
   };
   return {
-    truth,
+    truth: (facts) => walk(facts),
     observe: (facts) => {
       const seen: Observation[] = [];
-      for (const reading of facts.panels) {
-        if (!considered(reading)) continue;
-        const found = source.read(reading);
-        if (!found) continue;
-        const result = compare(found, comparison, reading);
-        if (result === 'yes') return [source.describe(reading, found)];
-        if (result === 'no') seen.push(source.describe(reading, found));
-        if (scope === 'first') break;
-      }
-      return truth(facts) === 'no' ? seen : [];
+      return walk(facts, seen) === 'unknown' ? [] : seen;
     },
   };
 }
@@ -272,21 +271,24 @@ function marrowFinding(condition: { marrow: string; in?: string[]; below?: numbe
 
 /** A mention in prose that the clause does not deny. Prose that is silent is not evidence that it did not happen. */
 function proseMention(sections: string[], regex: RegExp): Compiled {
+  /** With `into`, the mention found is put into words there. */
+  const find = (model: CaseModel, into?: Observation[]): boolean => {
+    for (const name of sections) {
+      for (const line of model.sections.get(name)?.prose ?? []) {
+        const match = firstAffirmed(regex, line.text);
+        if (!match) continue;
+        into?.push({ text: `${name}: “${match}”`, range: line.range });
+        return true;
+      }
+    }
+    return false;
+  };
   return {
-    truth: ({ model }) => {
-      for (const name of sections) {
-        for (const line of model.sections.get(name)?.prose ?? []) if (firstAffirmed(regex, line.text)) return 'yes';
-      }
-      return 'unknown';
-    },
+    truth: ({ model }) => (find(model) ? 'yes' : 'unknown'),
     observe: ({ model }) => {
-      for (const name of sections) {
-        for (const line of model.sections.get(name)?.prose ?? []) {
-          const match = firstAffirmed(regex, line.text);
-          if (match) return [{ text: `${name}: “${match}”`, range: line.range }];
-        }
-      }
-      return [];
+      const seen: Observation[] = [];
+      find(model, seen);
+      return seen;
     },
   };
 }

@@ -40,10 +40,10 @@ interface IndexDefinition {
   inputs: [string, string];
   /** A lab the case may state itself: then it is not derived (a consistency check compares). */
   statedAs?: string;
-  /** The value from the two inputs in order, or undefined when it cannot be computed. */
-  compute(first: number, second: number, table: MaturationTable): number | undefined;
-  /** For the RPI: the maturation band the inputs fall in. */
+  /** For the RPI: the maturation band the inputs fall in, worked out before `compute`. */
   band?(first: number, second: number, table: MaturationTable): ChosenBand;
+  /** The value from the two inputs in order (and the band, for the RPI), or undefined when it cannot be computed. */
+  compute(first: number, second: number, band: ChosenBand | undefined): number | undefined;
 }
 
 /** Inputs are canonical: %, 10^12/L, g/dL, fL, mg/dL, ug/dL, 10^9/L. */
@@ -68,8 +68,8 @@ export const INDEX_DEFINITIONS: readonly IndexDefinition[] = [
   {
     id: 'rpi', decimals: 2, name: 'Reticulocyte production index', unit: '', formula: 'corrected reticulocytes / maturation time (days, by hematocrit)',
     inputs: ['reticulocytes', 'hematocrit'],
-    compute: (retic, hct, table) => (retic * hct) / 45 / bandFor(table, hct).days,
     band: (_retic, hct, table) => bandFor(table, hct),
+    compute: (retic, hct, band) => (band ? (retic * hct) / 45 / band.days : undefined),
   },
   {
     id: 'absolute-reticulocytes', decimals: 0, name: 'Absolute reticulocyte count', unit: '10^9/L', formula: 'reticulocytes / 100 × rbc × 1000',
@@ -129,9 +129,9 @@ export function computePanelIndices(panel: LabPanel, results: ReadonlyMap<string
     if (!first) continue;
     const second = inputOf(definition.inputs[1]);
     if (!second) continue;
-    const value = definition.compute(first.value, second.value, table);
-    if (value === undefined || !Number.isFinite(value)) continue;
     const band = definition.band?.(first.value, second.value, table);
+    const value = definition.compute(first.value, second.value, band);
+    if (value === undefined || !Number.isFinite(value)) continue;
     const index: ComputedIndex = {
       id: definition.id, name: definition.name, value, unit: definition.unit, decimals: definition.decimals, formula: definition.formula,
       inputs: [first, second], panel: panel.label, panelIndex: panel.index,

@@ -17,12 +17,11 @@ interface SchemaNode {
 }
 
 export function validateProjection(projection: CaseProjection, firstLine: string): CaseDiagnostic[] {
-  const validate = validateCase;
-  if (validate(projection.json)) return [];
+  if (validateCase(projection.json)) return [];
   const documentStart = lineSpan(0, 0, firstLine.length);
   const diagnostics: CaseDiagnostic[] = [];
   const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
+  for (const error of validateCase.errors ?? []) {
     const result = toDiagnostic(error, projection, documentStart);
     // allErrors can report one field twice (type and pattern); keep the first word on it.
     const key = `${result.range.start.line}:${result.range.start.character}:${result.code}`;

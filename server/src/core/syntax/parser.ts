@@ -81,8 +81,9 @@ export function parseCaseSyntax(text: string, sectionKind: SectionKindLookup): P
   return { syntax, diagnostics };
 }
 
-function leadingWhitespace(text: string): number {
-  let i = 0;
+/** The index of the first character at or after `from` that is not a space or a tab. */
+function leadingWhitespace(text: string, from = 0): number {
+  let i = from;
   while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   return i;
 }
@@ -166,13 +167,11 @@ function parseField(text: string, line: number): FieldNode | undefined {
   while (i < text.length && isKeyChar(text.charCodeAt(i), i === 0)) i++;
   if (i === 0) return undefined;
   const rawKey = text.slice(0, i);
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
-  if (text.charCodeAt(i) !== 58 /* : */) return undefined;
-  const afterColon = i + 1;
+  const colon = leadingWhitespace(text, i);
+  if (text.charCodeAt(colon) !== 58 /* : */) return undefined;
   // The pattern's `.` stops at the two separators JavaScript counts as line ends inside a line.
   if (LINE_SEPARATOR.test(text)) return undefined;
-  let valueStart = afterColon;
-  while (text.charCodeAt(valueStart) === 32 || text.charCodeAt(valueStart) === 9) valueStart++;
+  const valueStart = leadingWhitespace(text, colon + 1);
   const valueEnd = Math.max(valueStart, trailingEnd(text));
   // The three ranges share their positions (nothing moves a position in place): a bank has
   // hundreds of thousands of fields, and each position is an object.
