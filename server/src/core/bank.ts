@@ -50,6 +50,11 @@ export class CaseBank {
     return analysis;
   }
 
+  /** Analyses a text with the bank's configuration without holding it (a closed file's features). */
+  analyze(text: string): CaseAnalysis {
+    return analyzeCase(text, this.options);
+  }
+
   /** What a lean bank holds for a document: enough to check the bank and report. */
   held(uri: string): { summary: BankSummary; diagnostics: CaseDiagnostic[] } | undefined {
     const held = this.documents.get(uri);
