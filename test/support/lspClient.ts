@@ -75,6 +75,8 @@ export class LspSession {
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => (options.answerConfiguration === false
       ? new Promise(() => undefined) // never answers
       : params.items.map(() => ({ validate: { enable: true, delay: 0 }, ...this.settings }))));
+    // A message with actions is a request; kept with the notifications for tests to read.
+    this.connection.onRequest('window/showMessageRequest', (params: unknown) => { this.notifications.push({ method: 'window/showMessageRequest', params }); return null; });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('workspace/inlayHint/refresh', () => null);
