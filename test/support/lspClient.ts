@@ -83,8 +83,11 @@ export class LspSession {
     this.connection.listen();
   }
 
-  /** `snippetSupport: false` plays an editor that cannot expand snippets (Neovim's default). */
-  async initialize(rootFolder?: string, initializationOptions?: unknown, client: { snippetSupport?: boolean } = {}) {
+  /**
+   * `snippetSupport: false` plays an editor that cannot expand snippets (Neovim's default);
+   * `waitForScan: false` returns before the workspace folder is loaded.
+   */
+  async initialize(rootFolder?: string, initializationOptions?: unknown, client: { snippetSupport?: boolean; waitForScan?: boolean } = {}) {
     const folders = rootFolder ? [{ uri: fileUri(rootFolder), name: path.basename(rootFolder) }] : null;
     const result = await this.connection.sendRequest('initialize', {
       // In-process, a process id would start the library's parent-watching timer in this process.
@@ -106,7 +109,7 @@ export class LspSession {
     }) as { capabilities: Record<string, unknown> };
     const scanned = this.waitForNotification('casewright/bankStatus');
     await this.connection.sendNotification('initialized', {});
-    if (rootFolder) await scanned;
+    if (rootFolder && client.waitForScan !== false) await scanned;
     return result;
   }
 

@@ -224,6 +224,11 @@ export class WorkspaceBank {
     return this.bank.uris();
   }
 
+  /** Full analyses held for closed files (bounded by the LRU cache). */
+  get closedAnalysesHeld(): number {
+    return this.closedAnalyses.size;
+  }
+
   openUris(): string[] {
     return [...this.openDocuments.keys()];
   }
