@@ -3,7 +3,7 @@
 // models already held, so one changed file costs one parse, not a re-check of the bank.
 import { analyzeCase, type AnalysisOptions, type CaseAnalysis } from './analyzeCase';
 import { maturationTableFor } from './clinical/maturation';
-import { checkBank, type BankSummary } from './checks/bankChecks';
+import { BankIndex, type BankSummary } from './checks/bankChecks';
 import { applyRules, type CasewrightConfig } from './config/config';
 import { comparePositions } from './text';
 import type { CaseDiagnostic } from './diagnostics';
@@ -26,7 +26,8 @@ export interface CaseBankOptions {
 export class CaseBank {
   private readonly documents = new Map<string, HeldDocument>();
   private readonly retain: boolean;
-  private bankDiagnostics: Map<string, CaseDiagnostic[]> | undefined;
+  /** Ids and links of every document; bank diagnostics are worked out per file from it. */
+  private readonly index = new BankIndex();
   private options: AnalysisOptions = {};
 
   constructor(private config: CasewrightConfig = {}, options: CaseBankOptions = {}) {
@@ -44,9 +45,10 @@ export class CaseBank {
   set(uri: string, text: string): CaseAnalysis {
     const analysis = analyzeCase(text, this.options);
     const { id, idRange, seeAlso } = analysis.model;
-    this.documents.set(uri, { analysis: this.retain ? analysis : undefined, summary: { id, idRange, seeAlso }, diagnostics: analysis.diagnostics });
-    // Bank checks read only ids and see-also lists: cheap to redo over the held models.
-    this.bankDiagnostics = undefined;
+    const summary = { id, idRange, seeAlso };
+    this.documents.set(uri, { analysis: this.retain ? analysis : undefined, summary, diagnostics: analysis.diagnostics });
+    // Only what this document's id and links touch is re-checked, when next asked for.
+    this.index.set(uri, summary);
     return analysis;
   }
 
@@ -64,13 +66,12 @@ export class CaseBank {
   /** Takes a document analysed elsewhere (another thread) with the same configuration. */
   adopt(uri: string, held: { summary: BankSummary; diagnostics: CaseDiagnostic[] }): void {
     this.documents.set(uri, { summary: held.summary, diagnostics: held.diagnostics });
-    this.bankDiagnostics = undefined;
+    this.index.set(uri, held.summary);
   }
 
   delete(uri: string): boolean {
-    const existed = this.documents.delete(uri);
-    if (existed) this.bankDiagnostics = undefined;
-    return existed;
+    this.index.delete(uri);
+    return this.documents.delete(uri);
   }
 
   get(uri: string): CaseAnalysis | undefined {
@@ -87,28 +88,20 @@ export class CaseBank {
 
   /** Every case id in the bank with the uris that define it. */
   caseIds(): Map<string, string[]> {
-    const ids = new Map<string, string[]>();
-    for (const [uri, { summary }] of this.documents) {
-      if (!summary.id) continue;
-      const list = ids.get(summary.id);
-      if (list) list.push(uri); else ids.set(summary.id, [uri]);
-    }
-    return ids;
+    return this.index.caseIds();
+  }
+
+  /** The bank's ids and links: for features that look up one id without copying them all. */
+  get bankIndex(): BankIndex {
+    return this.index;
   }
 
   /** Document and bank diagnostics for one file, with the configuration's rules applied. */
   diagnostics(uri: string): CaseDiagnostic[] {
     const held = this.documents.get(uri);
     if (!held) return [];
-    const bank = this.bankWide().get(uri) ?? [];
+    const bank = this.index.diagnostics(uri);
     const all = bank.length ? [...held.diagnostics, ...bank].sort((a, b) => comparePositions(a.range.start, b.range.start)) : held.diagnostics;
     return applyRules(all, this.config);
-  }
-
-  private bankWide(): Map<string, CaseDiagnostic[]> {
-    if (!this.bankDiagnostics) {
-      this.bankDiagnostics = checkBank([...this.documents].map(([uri, { summary }]) => ({ uri, model: summary })));
-    }
-    return this.bankDiagnostics;
   }
 }

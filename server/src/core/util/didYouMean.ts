@@ -22,11 +22,26 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** Candidates within reach of `word`, closest first (ties keep the candidates' order). */
+/** Words longer than this get no suggestion: nobody mistypes a 65-letter name. */
+export const MAX_MATCHED_LENGTH = 64;
+
+/** The most edits a candidate may be away from any word. */
+export const MAX_BOUND = 3;
+
+/** How many edits away a candidate may be: grows with the word, from 1 to MAX_BOUND. */
+export function matchBound(needle: string): number {
+  return Math.max(1, Math.min(MAX_BOUND, Math.floor(needle.length / 3)));
+}
+
+/**
+ * Candidates within reach of `word`, closest first (ties keep the candidates' order). Compares
+ * the word with every candidate: for short fixed lists (labs, sections, units). A bank's ids
+ * are searched with `SimilarWords`, whose cost does not grow with the bank.
+ */
 export function closestMatches(word: string, candidates: Iterable<string>, limit = 3): string[] {
   const needle = word.toLowerCase();
-  if (!needle || needle.length > 64) return [];
-  const bound = Math.max(1, Math.min(3, Math.floor(needle.length / 3)));
+  if (!needle || needle.length > MAX_MATCHED_LENGTH) return [];
+  const bound = matchBound(needle);
   const scored: { candidate: string; distance: number }[] = [];
   for (const candidate of candidates) {
     const lower = candidate.toLowerCase();
