@@ -11,12 +11,15 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateBank, longCase } from './generateBank';
+import { serverScale } from './serverScale';
 import { stats, TimingClient } from './lspClient';
 import { caseToYaml, YAML_SCHEMA } from './yamlEquivalent';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const SERVER = path.join(REPO, 'dist', 'server.js');
 const quick = process.argv.includes('--quick');
+/** `--only server`: run one part while working on it (nothing is written to docs/). */
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const work = mkdtempSync(path.join(tmpdir(), 'casewright-bench-'));
 const lines: string[] = [];
 const out = (s = '') => { console.log(s); lines.push(s); };
@@ -174,9 +177,14 @@ async function main(): Promise<void> {
   out();
   out(`Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${quick ? ' (quick run)' : ''}.`);
   out();
+  if (only === 'server') {
+    await serverScale({ repo: REPO, work, quick, out });
+    return;
+  }
   await checkVersusFloor();
   await editLatency();
   await memoryAndRecheck();
+  await serverScale({ repo: REPO, work, quick, out });
   if (!quick) writeFileSync(path.join(REPO, 'docs', 'performance.md'), `${lines.join('\n')}\n\n${HISTORY}`);
 }
 

@@ -105,4 +105,59 @@ describe('language server in-process', function () {
       bank.cleanup();
     }
   });
+
+  it('re-checks only the edited file after an edit in a 1,000-case bank with broken links', async () => {
+    // Ids as varied as real ones (no two within "did you mean" reach of each other by design).
+    const id = (i: number) => {
+      let n = Math.imul(i + 1, 2654435761) >>> 0;
+      let word = '';
+      for (let k = 0; k < 7; k++, n = Math.floor(n / 26)) word += String.fromCharCode(97 + (n % 26));
+      return `${word}-01`;
+    };
+    const caseText = (i: number, caseId = id(i), links = `${id(i)}x, ${id(i + 1)}-old`, hemoglobin = '9.1') =>
+      `case: ${caseId}\ntitle: Case ${i}\nsee-also: ${links}\n\n[labs]\nhemoglobin: ${hemoglobin} g/dL\n`;
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 1000; i++) files[`c${i}.case`] = caseText(i);
+    const bank = tempBank(files);
+    const session = new LspSession({}, { inProcess: true });
+    try {
+      await session.initialize(bank.dir);
+      const { workspace, diagnostics: publisher } = session.server!;
+      // Every closed file published and kept current from now on: the most there is to refresh.
+      const checked = await session.request<{ files: number; errors: number }>('casewright/checkBank', {});
+      assert.equal(checked.files, 1000);
+      assert.equal(checked.errors, 2000);
+      const uri = fileUri(path.join(bank.dir, 'c0.case'));
+      await session.open(uri, caseText(0));
+      const work = () => ({ checked: publisher.work.checked, analyses: workspace.work.analyses, didYouMean: workspace.bankCheckOperations });
+      const since = (before: ReturnType<typeof work>) => {
+        const now = work();
+        return { checked: now.checked - before.checked, analyses: now.analyses - before.analyses, didYouMean: now.didYouMean - before.didYouMean };
+      };
+
+      let before = work();
+      const afterLab = await session.change(uri, caseText(0, id(0), undefined, '9.4'));
+      assert.deepEqual(afterLab.map((d) => d.code).filter((c) => c === 'unknown-see-also'), ['unknown-see-also', 'unknown-see-also']);
+      assert.deepEqual(since(before), { checked: 1, analyses: 1, didYouMean: 0 }, 'a lab edit costs one file and no "did you mean"');
+
+      before = work();
+      const afterLink = await session.change(uri, caseText(0, id(0), `${id(3)}-new`, '9.4'));
+      assert.ok(afterLink.find((d) => d.code === 'unknown-see-also')!.message.includes(`${id(3)}-new`));
+      const linkWork = since(before);
+      assert.equal(linkWork.checked, 1, 'no other file cites that link');
+      assert.ok(linkWork.didYouMean > 0 && linkWork.didYouMean <= 2 * 4096, `did-you-mean rows: ${linkWork.didYouMean}`);
+
+      // Taking the id another file's link was missing fixes that file, and re-checks only it.
+      const fixedUri = fileUri(path.join(bank.dir, 'c5.case'));
+      const fixed = session.waitForDiagnostics(fixedUri, (p) => p.diagnostics.filter((d) => d.code === 'unknown-see-also').length === 1);
+      before = work();
+      await session.change(uri, caseText(0, `${id(5)}x`, `${id(3)}-new`, '9.4'));
+      await fixed;
+      const idWork = since(before);
+      assert.ok(idWork.checked >= 2 && idWork.checked <= 10, `files re-checked: ${idWork.checked}`);
+    } finally {
+      await session.dispose();
+      bank.cleanup();
+    }
+  });
 });

@@ -40,12 +40,28 @@ export class WorkspaceBank {
   /** Settles when the first scan of the workspace folders is done. */
   readonly ready = new Promise<void>((resolve) => { this.markReady = resolve; });
   /**
-   * Bumped whenever a file's id, id range or see-also links change: only then can another file's
-   * bank-wide diagnostics change. Most edits (labs, prose) leave it as it was.
+   * Files whose published diagnostics may be out of date because of a change elsewhere (the
+   * bank index names them) or on disk. Most edits (labs, prose) add nothing here.
    */
-  bankGeneration = 0;
+  private readonly stale = new Set<string>();
   /** Work done, for tests and the benchmark: full analyses made (parse and check). */
   readonly work = { analyses: 0 };
+
+  constructor() {
+    this.bank.bankIndex.onStale = (uri) => this.stale.add(uri);
+  }
+
+  /** The files made stale since the last call, handed over once. */
+  takeStale(): string[] {
+    const files = [...this.stale];
+    this.stale.clear();
+    return files;
+  }
+
+  /** Rows of edit-distance tables the bank's "did you mean" has computed: its whole cost so far. */
+  get bankCheckOperations(): number {
+    return this.bank.bankIndex.operations;
+  }
 
   /** Scans the workspace folders and loads casewright.json. Returns how many files were found. */
   async initialize(folderUris: string[]): Promise<number> {
@@ -202,22 +218,22 @@ export class WorkspaceBank {
     }
     this.set(uri, read.text);
     this.diskVersions.set(uri, ++this.diskReads);
+    // A closed file published by the check-bank command shows what the disk now says.
+    this.stale.add(uri);
     return true;
   }
 
-  /** Analyses a text into the bank, noting whether what other files see of it changed. */
+  /** Analyses a text into the bank; the bank index notes which other files it touches. */
   private set(uri: string, text: string): CaseAnalysis {
-    const before = this.bank.held(uri)?.summary;
     const analysis = this.bank.set(uri, text);
     this.work.analyses++;
-    if (!before || !sameSummary(before, analysis.model)) this.bankGeneration++;
     return analysis;
   }
 
   private remove(uri: string): void {
     this.diskVersions.delete(uri);
     this.closedAnalyses.delete(uri);
-    if (this.bank.delete(uri)) this.bankGeneration++;
+    this.bank.delete(uri);
   }
 
   uris(): string[] {
@@ -246,15 +262,4 @@ export class WorkspaceBank {
       if (held) yield [uri, held.summary];
     }
   }
-}
-
-/** Whether two summaries look the same to other files (ids, where they are, and links). */
-function sameSummary(a: BankSummary, b: BankSummary): boolean {
-  if (a.id !== b.id || !sameRange(a.idRange, b.idRange) || a.seeAlso.length !== b.seeAlso.length) return false;
-  return a.seeAlso.every((item, i) => item.text === b.seeAlso[i].text && sameRange(item.range, b.seeAlso[i].range));
-}
-
-function sameRange(a: BankSummary['idRange'], b: BankSummary['idRange']): boolean {
-  if (!a || !b) return a === b;
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

@@ -53,8 +53,6 @@ export class DiagnosticsPublisher {
   private readonly published = new Map<string, string>();
   /** Closed files published by the check-bank command, kept current from then on. */
   private readonly bankWide = new Set<string>();
-  /** The bank generation other files were last brought up to date with. */
-  private refreshedGeneration = -1;
   /** Work done, for tests and the benchmark: files whose diagnostics were worked out. */
   readonly work = { checked: 0 };
 
@@ -85,11 +83,16 @@ export class DiagnosticsPublisher {
 
   /** Publishes now for one file, under the editor's spelling of its uri when it is open. */
   publish(uri: string, force = false): Diagnostic[] {
-    const key = normalizeUri(uri);
+    return this.publishKey(normalizeUri(uri), force ? 'always' : 'open-or-changed');
+  }
+
+  /** Open documents are re-sent on every publish (their version moved on); closed files on change. */
+  private publishKey(key: string, when: 'always' | 'open-or-changed' | 'changed'): Diagnostic[] {
     const document = this.context.workspace.openDocument(key);
     const diagnostics = this.current(key);
     const serialized = JSON.stringify(diagnostics);
-    if (force || document || this.published.get(key) !== serialized) {
+    const changed = this.published.get(key) !== serialized;
+    if (when === 'always' || changed || (when === 'open-or-changed' && document)) {
       this.published.set(key, serialized);
       void this.context.connection.sendDiagnostics({ uri: document?.uri ?? key, version: document?.version, diagnostics });
     }
@@ -103,20 +106,16 @@ export class DiagnosticsPublisher {
   }
 
   /**
-   * Re-publishes other open documents (and bank-wide ones) whose diagnostics changed. Nothing to
-   * do unless an id or a link changed somewhere since the last time: an edit to a lab value
-   * costs the edited file alone.
+   * Re-publishes the other open documents (and bank-wide ones) that a change made stale, if
+   * their diagnostics changed. The bank index names them: an edit to a lab value names none, an
+   * edit to an id or a link names only the files that share or cite it.
    */
   refreshOthers(except: string | undefined): void {
-    const generation = this.context.workspace.bankGeneration;
-    if (generation === this.refreshedGeneration) return;
-    this.refreshedGeneration = generation;
     const skip = except && normalizeUri(except);
-    const candidates = new Set([...this.context.workspace.openUris(), ...this.bankWide]);
-    for (const key of candidates) {
+    for (const key of this.context.workspace.takeStale()) {
       if (key === skip || this.timers.has(key)) continue;
       if (!this.context.workspace.isOpen(key) && !this.bankWide.has(key)) continue;
-      if (this.published.get(key) !== JSON.stringify(this.current(key))) this.publish(key);
+      this.publishKey(key, 'changed');
     }
   }
 
@@ -125,6 +124,7 @@ export class DiagnosticsPublisher {
    * each file's diagnostics to `each`. Yields between slices and stops when cancelled.
    */
   async publishAll(token: CancellationToken | undefined, each: (diagnostics: Diagnostic[]) => void = () => undefined): Promise<void> {
+    this.context.workspace.takeStale(); // every file is published below
     let sliceStart = performance.now();
     let inSlice = 0;
     for (const key of this.context.workspace.uris()) {
@@ -137,7 +137,6 @@ export class DiagnosticsPublisher {
         inSlice = 0;
       }
     }
-    this.refreshedGeneration = this.context.workspace.bankGeneration;
   }
 
   /** A file left the bank: clear what was published for it. */
@@ -150,7 +149,7 @@ export class DiagnosticsPublisher {
 
   /** Settings or configuration changed: re-publish everything that was published. */
   republishAll(): void {
-    this.refreshedGeneration = this.context.workspace.bankGeneration;
+    this.context.workspace.takeStale();
     for (const key of this.context.workspace.openUris()) this.publish(key, true);
     for (const key of this.bankWide) if (!this.context.workspace.isOpen(key)) this.publish(key, true);
   }
