@@ -6,10 +6,10 @@ import * as path from 'node:path';
 import type { CaseAnalysis } from '../core/analyzeCase';
 import { CaseBank } from '../core/bank';
 import { renderCaseDocument, type DocumentOptions } from '../core/render/renderCase';
-import { loadConfig } from '../node/configDiscovery';
 import { describeFsError } from '../node/fileDiscovery';
 import { readPreviewAssets } from '../node/previewAssets';
 import { readCaseFile } from '../node/readCaseFile';
+import { configFor } from './openBank';
 
 export type RenderView = 'learner' | 'answer' | 'both';
 
@@ -21,13 +21,13 @@ export function standalonePage(analysis: CaseAnalysis, view: RenderView, links?:
   });
 }
 
-export async function runRender(file: string, view: RenderView, output: string | undefined, cwd: string): Promise<{ ok: true; html: string } | { ok: false; message: string }> {
+export async function runRender(file: string, view: RenderView, output: string | undefined, cwd: string, configFile?: string): Promise<{ ok: true; html: string } | { ok: false; message: string }> {
   const absolute = path.resolve(cwd, file);
-  const loaded = await loadConfig(path.dirname(absolute));
-  if (loaded.problem) return { ok: false, message: `invalid configuration: ${loaded.problem}` };
+  const config = await configFor([file], cwd, configFile);
+  if (!config.ok) return config;
   const read = await readCaseFile(absolute);
   if (!read.ok) return { ok: false, message: `${file}: ${read.problem}` };
-  const html = standalonePage(new CaseBank(loaded.config).set(absolute, read.text), view);
+  const html = standalonePage(new CaseBank(config.loaded.config).set(absolute, read.text), view);
   if (output) {
     try {
       await fs.mkdir(path.dirname(path.resolve(cwd, output)), { recursive: true });

@@ -31,7 +31,7 @@ export function labHover(analysis: CaseAnalysis, section: SectionNode, field: Fi
   }
   const flag = flagText(used);
   if (flag) lines.push(`- ${flag}`);
-  lines.push(...indicesText(reading, lab.key));
+  for (const line of indicesText(reading, lab.key)) lines.push(line);
   return { contents: lines.join('\n'), range: field.range };
 }
 
@@ -80,7 +80,10 @@ function indicesText(reading: PanelReading, key: string): string[] {
   if (!fed.length) return [];
   const lines = ['', '**Indices from this line**', ...fed.map((index) => indexSummary(index, reading.indexFlags.get(index.id)))];
   const rpi = fed.find((i) => i.id === 'rpi');
-  if (rpi) lines.push('', ...indexDetails(rpi), ...rpiMeaning(rpi, reading));
+  if (rpi) {
+    lines.push('');
+    for (const line of [...indexDetails(rpi), ...rpiMeaning(rpi, reading)]) lines.push(line);
+  }
   return lines;
 }
 
