@@ -1,7 +1,7 @@
 // A bounded cache of full analyses for closed files, least recently used out first, keyed by
 // uri and the version of the text it was made from (STYLE.md rule 15; the JSON language
 // server's languageModelCache). Closed files otherwise keep only what bank-wide checks need.
-import type { CaseAnalysis } from '../core/analyzeCase';
+import type { CaseAnalysis } from '../core';
 
 /** Enough for a rename or a preview across a handful of closed files; about 50 KB each. */
 export const CLOSED_ANALYSES_KEPT = 64;

@@ -1,16 +1,12 @@
 // The server's case bank: open documents (the editor's text wins) and the closed .case files
-// of the workspace folders (read from disk), on the core's CaseBank. Open documents keep their
+// of the workspace folders (read from disk), on the core's LeanCaseBank. Open documents keep their
 // full analysis, made once per version; closed files keep only what bank-wide checks need (id,
 // links, diagnostics), and a closed file's full analysis, when a feature asks for one, lives in
 // a small LRU cache (STYLE.md rule 15). Loading a folder reads files in time slices that yield,
 // so hovers and completion on open documents are answered while a large bank loads.
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CaseAnalysis } from '../core/analyzeCase';
-import { CaseBank } from '../core/bank';
-import type { BankSummary } from '../core/checks/bankChecks';
-import type { CasewrightConfig } from '../core/config/config';
-import type { CaseDiagnostic } from '../core/diagnostics';
+import { getCaseService, type BankSummary, type CaseAnalysis, type CasewrightConfig, type CaseDiagnostic } from '../core';
 import { loadConfig, type LoadedConfig } from '../node/configDiscovery';
 import { discoverCaseFiles } from '../node/fileDiscovery';
 import { readCaseFile, readCaseFileSync, type ReadResult } from '../node/readCaseFile';
@@ -23,7 +19,7 @@ const LOAD_SLICE_MS = 15;
 
 export class WorkspaceBank {
   /** Lean: the core keeps each file's summary and diagnostics, never the whole analysis. */
-  private readonly bank = new CaseBank({}, { retainAnalyses: false });
+  private readonly bank = getCaseService().createLeanBank();
   private readonly openDocuments = new Map<string, TextDocument>();
   /** Full analyses of open documents, with the document version each was made from. */
   private readonly openAnalyses = new Map<string, { version: number; analysis: CaseAnalysis }>();
@@ -180,7 +176,7 @@ export class WorkspaceBank {
   }
 
   /** Document and bank-wide diagnostics of one document, configuration applied. */
-  diagnostics(uri: string): CaseDiagnostic[] {
+  diagnostics(uri: string): readonly CaseDiagnostic[] {
     const key = normalizeUri(uri);
     const open = this.openDocuments.get(key);
     if (open) this.analyseOpen(key, open);
