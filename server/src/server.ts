@@ -11,11 +11,16 @@ import { startServer } from './lsp/startServer';
 // 3,000-case load from about 2.2 s to 1.8 s, what `casewright check` takes on that bank.
 tuneForBatchRun();
 
+function positiveNumber(text: string | undefined): number | undefined {
+  const value = Number(text);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
 function connectFromCommandLine(): Connection {
   if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
   // Over stdio the reader is ours, so that a lost framing ends the process (see processGuards).
   const reader = new StreamMessageReader(process.stdin);
-  exitWhenFramingIsLost(reader);
+  exitWhenFramingIsLost(reader, positiveNumber(process.env.CASEWRIGHT_PARTIAL_MESSAGE_TIMEOUT_MS));
   const connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
   let shutdownReceived = false;
   connection.onShutdown(() => { shutdownReceived = true; });
@@ -28,5 +33,5 @@ function connectFromCommandLine(): Connection {
 
 const connection = connectFromCommandLine();
 keepServingOnUncaughtErrors((message) => connection.console.error(message));
-const timeout = Number(process.env.CASEWRIGHT_CONFIGURATION_TIMEOUT_MS);
-startServer(connection, { configurationTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : undefined });
+// Both waits can be shortened for tests.
+startServer(connection, { configurationTimeoutMs: positiveNumber(process.env.CASEWRIGHT_CONFIGURATION_TIMEOUT_MS) });

@@ -1,8 +1,8 @@
 // What keeps the server process alive and honest whatever happens around it: an exception no
 // handler caught is logged and the server keeps serving; a stream that can no longer be framed
-// (a bad or missing Content-Length) ends the process, so the editor restarts it, rather than
-// leaving it deaf forever.
-import type { Connection, MessageReader } from 'vscode-languageserver/node';
+// (a bad or missing Content-Length, a body that is not JSON) ends the process, so the editor
+// restarts it, rather than leaving it deaf forever.
+import type { Connection, StreamMessageReader } from 'vscode-languageserver/node';
 
 /** Logs what escaped every handler (a timer, a stray promise) instead of crashing or hiding it. */
 export function keepServingOnUncaughtErrors(log: (message: string) => void): void {
@@ -19,15 +19,27 @@ export function keepServingOnUncaughtErrors(log: (message: string) => void): voi
 }
 
 /**
- * A read error that is not a single bad JSON body means the framing is lost: every later byte
- * would be read as garbage. Exit with 1 (not a clean shutdown) so the client restarts the server.
- * A body that is not JSON leaves the framing intact: the reader goes on with the next message.
+ * Any read error means the framing can no longer be trusted: a bad or missing Content-Length
+ * leaves the rest of the stream unreadable, and even a body that is not JSON may be the first
+ * symptom of a wrong length (a negative one corrupts the reader's buffer). Every later byte
+ * would be read as garbage and the server would fall silent, so it exits with 1 (not a clean
+ * shutdown) and the client restarts it.
  */
-export function exitWhenFramingIsLost(reader: MessageReader, exit: (code: number) => void = (code) => process.exit(code)): void {
-  reader.onError((error) => {
-    if (error instanceof SyntaxError) return;
-    process.stderr.write(`casewright: the editor sent a message that cannot be read (${firstLine(error.message)}); the server exits so that the editor can restart it.\n`);
+export function exitWhenFramingIsLost(reader: StreamMessageReader, partialMessageTimeoutMs = 10_000, exit: (code: number) => void = (code) => process.exit(code)): void {
+  const lost = (why: string) => {
+    process.stderr.write(`casewright: the editor sent a message that cannot be read (${why}); the server exits so that the editor can restart it.\n`);
     exit(1);
+  };
+  reader.onError((error) => lost(firstLine(error.message)));
+  // A Content-Length larger than the body that follows swallows every later message into that
+  // body: the reader waits for the rest forever. Over a local pipe no real message takes long to
+  // arrive, so the same message still incomplete after three timeouts means the framing is
+  // lost (three, not one: a timer can fire before input that arrived during a long task is read).
+  reader.partialMessageTimeout = partialMessageTimeoutMs;
+  let waiting: { token: number; times: number } | undefined;
+  reader.onPartialMessage(({ messageToken }) => {
+    waiting = waiting?.token === messageToken ? { token: messageToken, times: waiting.times + 1 } : { token: messageToken, times: 1 };
+    if (waiting.times >= 3) lost(`a message still incomplete after ${(3 * partialMessageTimeoutMs) / 1000} s`);
   });
 }
 
