@@ -208,6 +208,8 @@ export function describeFsError(error: unknown): string {
     case 'ENOTDIR': return 'a part of the path is not a folder';
     case 'EISDIR': return 'is a folder, not a file';
     case 'ENAMETOOLONG': return 'the path is too long';
+    case 'ENOSPC': return 'no space left on the device';
+    case 'EROFS': return 'the file system is read-only';
     case 'EMFILE':
     case 'ENFILE': return 'too many open files';
     default: return error instanceof Error ? error.message : String(error);
