@@ -4,6 +4,7 @@
 import { promises as fs, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { globMatcher } from './ignoreGlobs';
 
 export const CASE_EXTENSION = '.case';
 
@@ -82,7 +83,9 @@ export async function discoverCaseFiles(args: string[], cwd: string, ignore?: Ig
 
 function ignoreMatcher(ignore: IgnoreRule | undefined): (file: string) => boolean {
   if (!ignore?.patterns.length) return () => false;
-  const match = picomatch(ignore.patterns, { dot: true });
+  // The patterns come from casewright.json, which an untrusted repository may hold: a linear
+  // matcher, not picomatch's regexes (the globs the user types on the command line use those).
+  const match = globMatcher(ignore.patterns);
   return (file) => {
     const relative = path.relative(ignore.root, file).split(path.sep).join('/');
     return !relative.startsWith('..') && match(relative);
