@@ -135,8 +135,8 @@ export function* realisticCases(count: number, seed = 7): Generator<{ id: string
   const pool = prosePool(seeds);
   const random = rng(seed);
   for (let i = 0; i < count; i++) {
-    const id = `gen-${String(i).padStart(6, '0')}`;
-    const link = `gen-${String(Math.floor(random() * count)).padStart(6, '0')}`;
+    const id = `gen-${String(i).padStart(5, '0')}`;
+    const link = `gen-${String(Math.floor(random() * count)).padStart(5, '0')}`;
     let text = seeds[i % seeds.length]
       .replace(/^case: .*$/m, `case: ${id}`)
       .replace(/^see-also: .*$/m, `see-also: ${link}`);
