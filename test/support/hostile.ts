@@ -6,7 +6,7 @@ import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { CaseBank } from '../../server/src/core/bank';
+import { LeanCaseBank } from '../../server/src/core/bank';
 import { readConfigText } from '../../server/src/core/config/config';
 import { formatGithub } from '../../server/src/cli/formatters/github';
 import { formatStylish } from '../../server/src/cli/formatters/stylish';
@@ -17,9 +17,9 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2
 
 /** The human-facing formats of a case's diagnostics hold no raw control character. */
 export function checkTerminalSafe(text: string): void {
-  const bank = new CaseBank({}, { retainAnalyses: false });
+  const bank = new LeanCaseBank({});
   bank.set('/bank/a.case', text);
-  const results = [{ file: '/bank/a.case', displayPath: 'a\x1b[2J.case', diagnostics: bank.diagnostics('/bank/a.case') }];
+  const results = [{ file: '/bank/a.case', displayPath: 'a\x1b[2J.case', diagnostics: [...bank.diagnostics('/bank/a.case')] }];
   for (const output of [formatStylish(results, { color: false, version: '0' }), formatGithub(results, { color: false, version: '0' })]) {
     const found = CONTROL.exec(output);
     assert.equal(found, null, `a raw U+${found?.[0].charCodeAt(0).toString(16).padStart(4, '0')} reached the terminal`);

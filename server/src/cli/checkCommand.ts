@@ -1,6 +1,6 @@
 // `casewright check`: discover the bank, read and check every file on the core, print.
 import * as path from 'node:path';
-import { CaseBank } from '../core/bank';
+import { getCaseService } from '../core';
 import type { FileResult } from './formatters/fileResult';
 import { openBank, type BankRequest } from './openBank';
 import { analyzeFiles } from './parallelCheck';
@@ -17,7 +17,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   if (!opened.ok) return opened;
   const { loaded, files } = opened;
 
-  const bank = new CaseBank(loaded.config, { retainAnalyses: false });
+  const bank = getCaseService().createLeanBank(loaded.config);
   // CASEWRIGHT_PROGRESS_DELAY_MS: how long a check runs before the progress line shows (tests set 0).
   const delay = Number(process.env.CASEWRIGHT_PROGRESS_DELAY_MS);
   const progress = createProgress(process.stderr, 'Checking', Number.isFinite(delay) && delay >= 0 ? delay : 1000);

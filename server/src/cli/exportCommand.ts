@@ -4,9 +4,7 @@
 // folder holds exactly this export.
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { CaseBank } from '../core/bank';
-import type { CaseDiagnostic } from '../core/diagnostics';
-import { escapeHtml } from '../core/render/escape';
+import { escapeHtml, getCaseService, type CaseDiagnostic } from '../core';
 import { writeOutputFolder } from '../node/outputFolder';
 import { readPreviewAssets } from '../node/previewAssets';
 import { displayPath } from './checkCommand';
@@ -30,7 +28,7 @@ export async function runExport(options: ExportOptions): Promise<ExportOutcome> 
   const opened = await openBank(options);
   if (!opened.ok) return opened;
   // Read as `check` reads: a file that cannot be read is reported, and the others exported.
-  const bank = new CaseBank(opened.loaded.config);
+  const bank = getCaseService().createBank(opened.loaded.config);
   const skipped: { file: string; problem: CaseDiagnostic }[] = [];
   const readable: string[] = [];
   for (const file of opened.files) {

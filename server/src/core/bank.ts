@@ -1,6 +1,10 @@
 // A case bank: the documents checked together. The CLI fills it from disk once; the language
 // server keeps it current as files open, change and disappear. Bank-wide checks run over the
-// models already held, so one changed file costs one parse, not a re-check of the bank.
+// summaries already held, so one changed file costs one parse, not a re-check of the bank.
+//
+// Two kinds, as two types: a LeanCaseBank (the CLI's check) keeps only each document's
+// diagnostics and its id and links, so memory stays flat on large banks, and it has no `get()`
+// at all; a CaseBank (the editor, explain, render, export) also keeps every analysis.
 import { analyzeCase, type AnalysisOptions, type CaseAnalysis } from './analyzeCase';
 import { maturationTableFor } from './clinical/maturation';
 import { BankIndex, type BankSummary } from './checks/bankChecks';
@@ -8,30 +12,19 @@ import { applyRules, type CasewrightConfig } from './config/config';
 import { comparePositions } from './text';
 import type { CaseDiagnostic } from './diagnostics';
 
-interface HeldDocument {
-  /** The full analysis; dropped in lean banks (the CLI), which keep only what they report. */
-  analysis?: CaseAnalysis;
-  summary: BankSummary;
-  diagnostics: CaseAnalysis['diagnostics'];
+/** What a lean bank holds for a document: enough to check the bank and report. */
+export interface HeldDocument {
+  readonly summary: BankSummary;
+  readonly diagnostics: readonly CaseDiagnostic[];
 }
 
-export interface CaseBankOptions {
-  /**
-   * Keep every analysis for editor features (the default). A lean bank keeps only each
-   * document's diagnostics and its id and links: memory stays flat on large banks.
-   */
-  retainAnalyses?: boolean;
-}
-
-export class CaseBank {
+export class LeanCaseBank {
   private readonly documents = new Map<string, HeldDocument>();
-  private readonly retain: boolean;
   /** Ids and links of every document; bank diagnostics are worked out per file from it. */
   private readonly index = new BankIndex();
   private options: AnalysisOptions = {};
 
-  constructor(private config: CasewrightConfig = {}, options: CaseBankOptions = {}) {
-    this.retain = options.retainAnalyses ?? true;
+  constructor(private config: CasewrightConfig = {}) {
     this.setConfig(config);
   }
 
@@ -41,27 +34,22 @@ export class CaseBank {
     this.options = { maturation: maturationTableFor(config).table };
   }
 
-  /** Adds or replaces a document; returns its analysis. */
+  /** Adds or replaces a document; returns its analysis (which a lean bank does not keep). */
   set(uri: string, text: string): CaseAnalysis {
     const analysis = analyzeCase(text, this.options);
     const { id, idRange, seeAlso } = analysis.model;
-    const summary = { id, idRange, seeAlso };
-    this.documents.set(uri, { analysis: this.retain ? analysis : undefined, summary, diagnostics: analysis.diagnostics });
-    // Only what this document's id and links touch is re-checked, when next asked for.
-    this.index.set(uri, summary);
+    this.hold(uri, { summary: { id, idRange, seeAlso }, diagnostics: analysis.diagnostics });
     return analysis;
   }
 
-  /** What a lean bank holds for a document: enough to check the bank and report. */
-  held(uri: string): { summary: BankSummary; diagnostics: CaseDiagnostic[] } | undefined {
-    const held = this.documents.get(uri);
-    return held ? { summary: held.summary, diagnostics: held.diagnostics } : undefined;
+  /** What the bank holds for a document, or undefined when the uri is not in the bank. */
+  held(uri: string): HeldDocument | undefined {
+    return this.documents.get(uri);
   }
 
   /** Takes a document analysed elsewhere (another thread) with the same configuration. */
-  adopt(uri: string, held: { summary: BankSummary; diagnostics: CaseDiagnostic[] }): void {
-    this.documents.set(uri, { summary: held.summary, diagnostics: held.diagnostics });
-    this.index.set(uri, held.summary);
+  adopt(uri: string, held: HeldDocument): void {
+    this.hold(uri, held);
   }
 
   delete(uri: string): boolean {
@@ -69,8 +57,8 @@ export class CaseBank {
     return this.documents.delete(uri);
   }
 
-  get(uri: string): CaseAnalysis | undefined {
-    return this.documents.get(uri)?.analysis;
+  has(uri: string): boolean {
+    return this.documents.has(uri);
   }
 
   uris(): string[] {
@@ -86,17 +74,50 @@ export class CaseBank {
     return this.index.caseIds();
   }
 
-  /** The bank's ids and links: for features that look up one id without copying them all. */
-  get bankIndex(): BankIndex {
-    return this.index;
-  }
-
   /** Document and bank diagnostics for one file, with the configuration's rules applied. */
-  diagnostics(uri: string): CaseDiagnostic[] {
+  diagnostics(uri: string): readonly CaseDiagnostic[] {
     const held = this.documents.get(uri);
     if (!held) return [];
     const bank = this.index.diagnostics(uri);
     const all = bank.length ? [...held.diagnostics, ...bank].sort((a, b) => comparePositions(a.range.start, b.range.start)) : held.diagnostics;
     return applyRules(all, this.config);
+  }
+
+  /** The bank's ids and links: for features that look up one id without copying them all. */
+  get bankIndex(): BankIndex {
+    return this.index;
+  }
+
+  private hold(uri: string, held: HeldDocument): void {
+    this.documents.set(uri, held);
+    // Only what this document's id and links touch is re-checked, when next asked for.
+    this.index.set(uri, held.summary);
+  }
+}
+
+/** A bank that also keeps each document's full analysis, for editor features and rendering. */
+export class CaseBank extends LeanCaseBank {
+  private readonly analyses = new Map<string, CaseAnalysis>();
+
+  override set(uri: string, text: string): CaseAnalysis {
+    const analysis = super.set(uri, text);
+    this.analyses.set(uri, analysis);
+    return analysis;
+  }
+
+  /** A document adopted from another thread comes without its analysis: `get()` has none. */
+  override adopt(uri: string, held: HeldDocument): void {
+    this.analyses.delete(uri);
+    super.adopt(uri, held);
+  }
+
+  override delete(uri: string): boolean {
+    this.analyses.delete(uri);
+    return super.delete(uri);
+  }
+
+  /** The analysis of a document in the bank; undefined only when the uri is not in it. */
+  get(uri: string): CaseAnalysis | undefined {
+    return this.analyses.get(uri);
   }
 }

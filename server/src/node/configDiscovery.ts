@@ -3,7 +3,7 @@
 // never more than MAX_CONFIG_FILE_BYTES. The CLI and the language server both load it here.
 import { constants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, readConfigText, type CasewrightConfig } from '../core/config/config';
+import { CONFIG_FILE_NAME, getCaseService, type CasewrightConfig } from '../core';
 import { describeFsError } from './fileDiscovery';
 
 /** No course's settings come near this; a bigger file is a mistake or an attack. */
@@ -70,7 +70,7 @@ export async function loadConfig(startFolder: string, explicitFile?: string): Pr
   const root = path.dirname(file);
   const read = await readConfigFile(file);
   if (!read.ok) return { config: {}, file, root, problem: `${file}: ${read.problem}` };
-  const { config, errors } = readConfigText(read.text);
+  const { config, errors } = getCaseService().readConfig(read.text);
   if (errors.length) {
     // A hostile file can have thousands of errors: name a few, count the rest.
     const shown = errors.slice(0, 5).join('; ');

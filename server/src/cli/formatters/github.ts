@@ -1,5 +1,5 @@
 // `--format github`: GitHub Actions workflow commands, one annotation per diagnostic.
-import type { Severity } from '../../core/diagnostics';
+import type { Severity } from '../../core';
 import { terminalSafe } from '../terminalText';
 import { oneBased, type Formatter } from './fileResult';
 

@@ -1,5 +1,5 @@
 // `--format stylish`: ESLint's default look — a file heading, aligned rows, a summary line.
-import type { Severity } from '../../core/diagnostics';
+import type { Severity } from '../../core';
 import { joinLines, terminalSafeLine } from '../terminalText';
 import { oneBased, type Formatter } from './fileResult';
 
