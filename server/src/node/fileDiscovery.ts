@@ -4,6 +4,7 @@
 import { promises as fs, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { globMatcher } from './ignoreGlobs';
 
 export const CASE_EXTENSION = '.case';
 
@@ -82,7 +83,9 @@ export async function discoverCaseFiles(args: string[], cwd: string, ignore?: Ig
 
 function ignoreMatcher(ignore: IgnoreRule | undefined): (file: string) => boolean {
   if (!ignore?.patterns.length) return () => false;
-  const match = picomatch(ignore.patterns, { dot: true });
+  // The patterns come from casewright.json, which an untrusted repository may hold: a linear
+  // matcher, not picomatch's regexes (the globs the user types on the command line use those).
+  const match = globMatcher(ignore.patterns);
   return (file) => {
     const relative = path.relative(ignore.root, file).split(path.sep).join('/');
     return !relative.startsWith('..') && match(relative);
@@ -208,6 +211,8 @@ export function describeFsError(error: unknown): string {
     case 'ENOTDIR': return 'a part of the path is not a folder';
     case 'EISDIR': return 'is a folder, not a file';
     case 'ENAMETOOLONG': return 'the path is too long';
+    case 'ENOSPC': return 'no space left on the device';
+    case 'EROFS': return 'the file system is read-only';
     case 'EMFILE':
     case 'ENFILE': return 'too many open files';
     default: return error instanceof Error ? error.message : String(error);
