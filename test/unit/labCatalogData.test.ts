@@ -19,7 +19,6 @@ interface UcumUtils {
   validateUnitString(unit: string, suggest?: boolean): { status: string; msg: string[] };
   convertUnitTo(from: string, value: number, to: string, options?: { molecularWeight?: number }): UcumResult;
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the library ships CommonJS without types
 const ucum = (require('@lhncbc/ucum-lhc') as { UcumLhcUtils: { getInstance(): UcumUtils } }).UcumLhcUtils.getInstance();
 
 const ucumOf = (unit: UnitDefinition) => unit.ucum ?? unit.unit;
