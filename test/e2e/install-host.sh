@@ -2,7 +2,9 @@
 # Installs the pinned end-to-end host outside the repo: code-server 4.99.4 (VS Code 1.99.3's
 # workbench with a Node extension host) and playwright-core 1.65.1, plus Debian's chromium
 # and neovim. Skips what is already there. Works as root on Debian 12 / Node 20 with only the
-# npm registry and Debian's packages reachable (pitfalls: ../../shared/e2e-recipe/README.md).
+# npm registry and Debian's packages reachable. Pitfalls handled below: code-server's postinstall
+# refuses root without unsafe_perm; kerberos needs libkrb5-dev; @vscode/ripgrep downloads rg
+# unless its cache holds a tarball; node-pty runs `npx node-gyp`.
 set -euo pipefail
 E2E_HOME=${E2E_HOME:-$HOME/.cache/casewright-e2e}
 HOST="$E2E_HOME/host"
