@@ -19,15 +19,19 @@ interface JoinedProse {
 }
 
 /**
- * Words that deny what follows in the same clause: "no bleeding", "denies melena or
- * hematemesis". A list goes on past commas ("no fever, melena or rash"); a sentence end or a
- * turn ("but", "however") ends the denial. The text tested is at most NEGATION_REACH long.
+ * A denial covers the few words after it in the same clause, as NegEx reads it: "no melena or
+ * other bleeding", "denies melena, hematemesis or hematochezia" — but not "fell without losing
+ * consciousness and has a large hemothorax". A turn ("but", "however") ends the denial.
  */
-const NEGATION = /\b(no|not|denies|denied|without|never|nor|negative for)\b[^.;:!?]*$/i;
-const TURN = /\b(but|however|although|though|yet)\b[^.;:!?]*$/i;
+const NEGATION = /^(no|not|denies|denied|deny|without|never|nor|negative)$/i;
+const TURN = /^(but|however|although|though|yet|except)$/i;
+const CLAUSE_END = /[.;:!?]/;
 
-/** How far back a negation may stand (a clause, not a paragraph). */
-const NEGATION_REACH = 60;
+/** How many words before a mention a denial may stand (NegEx's window is five). */
+const NEGATION_WINDOW = 5;
+
+/** How far back to look for the clause before a mention. */
+const NEGATION_REACH = 80;
 
 const joinedCache = new WeakMap<readonly TextLine[], JoinedProse>();
 
@@ -47,10 +51,21 @@ function joined(lines: readonly TextLine[]): JoinedProse {
   return known;
 }
 
-/** The clause before a mention denies it; a turn ("but") starts the clause afresh. */
+/** A denial within the last few words of the clause before a mention, with no turn after it. */
 function isDenied(before: string): boolean {
-  const turn = TURN.exec(before);
-  return NEGATION.test(turn ? before.slice(turn.index) : before);
+  let clauseStart = 0;
+  for (let i = before.length - 1; i >= 0; i--) {
+    if (CLAUSE_END.test(before[i])) {
+      clauseStart = i + 1;
+      break;
+    }
+  }
+  const words = before.slice(clauseStart).split(/[^A-Za-z']+/).filter(Boolean).slice(-NEGATION_WINDOW);
+  for (let i = words.length - 1; i >= 0; i--) {
+    if (TURN.test(words[i])) return false;
+    if (NEGATION.test(words[i])) return true;
+  }
+  return false;
 }
 
 function lineAt(prose: JoinedProse, offset: number): TextLine {
