@@ -3,9 +3,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { renderDiagnosticsDoc } from './diagnosticsDoc';
 import { withLabTable } from './labCatalogDoc';
+import { withVocabularySnippets } from './snippetsDoc';
+import { withVocabularyTables } from './vocabularyDoc';
 
 const docs = path.join(__dirname, '..', '..', 'docs');
 writeFileSync(path.join(docs, 'diagnostics.md'), renderDiagnosticsDoc());
 const formatDoc = path.join(docs, 'case-format.md');
-writeFileSync(formatDoc, withLabTable(readFileSync(formatDoc, 'utf8')));
-console.log('docs/diagnostics.md and the lab table of docs/case-format.md written');
+writeFileSync(formatDoc, withVocabularyTables(withLabTable(readFileSync(formatDoc, 'utf8'))));
+const snippets = path.join(__dirname, '..', '..', 'snippets', 'case.code-snippets');
+writeFileSync(snippets, withVocabularySnippets(readFileSync(snippets, 'utf8')));
+console.log('docs/diagnostics.md, the lab and vocabulary tables of docs/case-format.md and the snippets\' choices written');
