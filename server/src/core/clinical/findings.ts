@@ -175,11 +175,14 @@ function firstKnown(parts: Compiled[]): Compiled {
 
 const DAYS_PER_YEAR = 365.25;
 
+/** An unknown age is read as adult, as the reference ranges read it. */
+const ADULT_YEARS = 30;
+
 function patientAge(bounds: { below?: number; atLeast?: number }): Compiled {
   return {
     truth: ({ model }) => {
       const days = model.patient.age?.days;
-      return days === undefined ? 'unknown' : threshold(days / DAYS_PER_YEAR, bounds.below, bounds.atLeast);
+      return threshold(days === undefined ? ADULT_YEARS : days / DAYS_PER_YEAR, bounds.below, bounds.atLeast);
     },
     observe: ({ model }) => {
       const age = model.patient.age;
