@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { renderDiagnosticsDoc } from './diagnosticsDoc';
+import { withIndexTable } from './indicesDoc';
 import { withLabTable } from './labCatalogDoc';
 import { withVocabularySnippets } from './snippetsDoc';
 import { withVocabularyTables } from './vocabularyDoc';
@@ -9,7 +10,7 @@ import { withVocabularyTables } from './vocabularyDoc';
 const docs = path.join(__dirname, '..', '..', 'docs');
 writeFileSync(path.join(docs, 'diagnostics.md'), renderDiagnosticsDoc());
 const formatDoc = path.join(docs, 'case-format.md');
-writeFileSync(formatDoc, withVocabularyTables(withLabTable(readFileSync(formatDoc, 'utf8'))));
+writeFileSync(formatDoc, withVocabularyTables(withIndexTable(withLabTable(readFileSync(formatDoc, 'utf8')))));
 const snippets = path.join(__dirname, '..', '..', 'snippets', 'case.code-snippets');
 writeFileSync(snippets, withVocabularySnippets(readFileSync(snippets, 'utf8')));
-console.log('docs/diagnostics.md, the lab and vocabulary tables of docs/case-format.md and the snippets\' choices written');
+console.log('docs/diagnostics.md, the lab, index and vocabulary tables of docs/case-format.md and the snippets\' choices written');

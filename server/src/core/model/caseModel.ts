@@ -12,8 +12,8 @@ export interface CaseModel {
   id?: string;
   idRange?: Range;
   title?: string;
-  tags: ListItem[];
-  seeAlso: ListItem[];
+  tags: readonly ListItem[];
+  seeAlso: readonly ListItem[];
   patient: Patient;
   /**
    * First occurrence of each non-repeatable section, by name; for `labs`, the first panel in the
@@ -27,7 +27,7 @@ export interface CaseModel {
    * Findings of the primary smear: the unqualified `[smear]`, else the first in the file.
    * `smears` has them all; `LabPanel.smear` has the one that goes with a labs panel.
    */
-  smearFindings: ListItem[];
+  smearFindings: readonly ListItem[];
   /** Marrow fields by key; an alias key (`ring-sideroblasts`) is stored under its key. */
   marrow: Map<string, FieldNode>;
   answer: Map<string, FieldNode>;
@@ -69,7 +69,7 @@ export interface SmearPanel {
   label: string;
   time?: LabPanel['time'];
   /** The `findings:` list items, as written (compare lowercased). */
-  findings: ListItem[];
+  findings: readonly ListItem[];
   note?: FieldNode;
   /** `LabPanel.index` of the labs panel with the same qualifier, if any. */
   panelIndex?: number;
