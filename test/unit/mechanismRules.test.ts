@@ -70,7 +70,7 @@ describe('mechanism rules against the catalogs', () => {
       assert.ok(step.source.length > 10, `step ${step.id} has no source`);
       for (const o of step.outcomes) {
         assert.ok(defined.has(o.finding), `step ${step.id} names undefined finding ${o.finding}`);
-        for (const m of o.pointsTo ?? []) assert.ok(mechanisms.has(m), `step ${step.id} points to unknown mechanism ${m}`);
+        for (const m of (o as { pointsTo?: string[] }).pointsTo ?? []) assert.ok(mechanisms.has(m), `step ${step.id} points to unknown mechanism ${m}`);
       }
     }
     assert.ok(mechanismsJson.decision.source.length > 10);

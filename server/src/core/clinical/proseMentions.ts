@@ -51,7 +51,11 @@ function joined(lines: readonly TextLine[]): JoinedProse {
   return known;
 }
 
-/** A denial within the last few words of the clause before a mention, with no turn after it. */
+/**
+ * A denial within the last few words of the clause before a mention, with no turn after it. A
+ * comma goes on with a list of single denied words ("denies melena, hematemesis or …") but ends
+ * a denial of a longer phrase ("without head injury, a large hemothorax").
+ */
 function isDenied(before: string): boolean {
   let clauseStart = 0;
   for (let i = before.length - 1; i >= 0; i--) {
@@ -60,10 +64,23 @@ function isDenied(before: string): boolean {
       break;
     }
   }
-  const words = before.slice(clauseStart).split(/[^A-Za-z']+/).filter(Boolean).slice(-NEGATION_WINDOW);
-  for (let i = words.length - 1; i >= 0; i--) {
-    if (TURN.test(words[i])) return false;
-    if (NEGATION.test(words[i])) return true;
+  const tokens = before.slice(clauseStart).match(/[A-Za-z']+|,/g) ?? [];
+  let words = 0;
+  for (let i = tokens.length - 1; i >= 0 && words < NEGATION_WINDOW; i--) {
+    if (tokens[i] === ',') continue;
+    words++;
+    if (TURN.test(tokens[i])) return false;
+    if (NEGATION.test(tokens[i])) return !phraseEndsAtComma(tokens, i);
+  }
+  return false;
+}
+
+/** After the denial at `at`, a comma follows a phrase of two words or more. */
+function phraseEndsAtComma(tokens: string[], at: number): boolean {
+  let phrase = 0;
+  for (let i = at + 1; i < tokens.length; i++) {
+    if (tokens[i] === ',') return phrase >= 2;
+    phrase++;
   }
   return false;
 }
