@@ -20,8 +20,9 @@ describe('engine docs', () => {
   it('docs/pathway.md shows every step, finding and mechanism with its source', () => {
     const page = read('pathway.md');
     for (const step of mechanismsJson.pathway.steps) assert.ok(page.includes(step.question), step.id);
+    const findingRows = page.slice(page.indexOf('## The findings')).split('\n');
     for (const [id, f] of Object.entries(mechanismsJson.findings)) {
-      const row = page.split('\n').find((line) => line.startsWith(`| \`${id}\` |`));
+      const row = findingRows.find((line) => line.startsWith(`| \`${id}\` |`));
       assert.ok(row?.includes(f.source.replace(/\|/g, '\\|')), `${id}: no row with its source`);
     }
     for (const m of mechanismsJson.mechanisms) assert.ok(page.includes(`### \`${m.id}\``), m.id);

@@ -9,11 +9,11 @@
 // Interpreting the JSON per case and describing every sample was most of `check`'s time.
 import { formatLabValue } from '../catalog/labCatalog';
 import type { CaseModel } from '../model/caseModel';
-import type { FieldNode } from '../syntax/syntaxTree';
 import type { Range } from '../text';
 import type { Flag, FlagResult } from './flags';
 import { formatIndexValue, type ComputedIndex } from './indices';
 import { firstAffirmedMention } from './proseMentions';
+import { marrowFinding, patientAge, smearFinding, threshold } from './structuredConditions';
 import { EXPECTED_VALUES, type ExpectedValueId } from './expectedValues';
 import type { LabReading, PanelReading } from './panelAnalysis';
 
@@ -40,7 +40,7 @@ interface Comparison {
   expected?: ExpectedValueId;
 }
 
-interface MarrowCondition {
+export interface MarrowCondition {
   marrow: string;
   in?: string[];
   below?: number;
@@ -70,7 +70,7 @@ export interface FindingDefinition {
 }
 
 /** A condition as code: its truth, and what was observed, both for one case. */
-interface Compiled {
+export interface Compiled {
   truth(facts: CaseFacts): Truth;
   observe(facts: CaseFacts): Observation[];
 }
@@ -170,24 +170,6 @@ function firstKnown(parts: Compiled[]): Compiled {
   return {
     truth: (facts) => decider(facts)?.truth(facts) ?? 'unknown',
     observe: (facts) => decider(facts)?.observe(facts) ?? [],
-  };
-}
-
-const DAYS_PER_YEAR = 365.25;
-
-/** An unknown age is read as adult, as the reference ranges read it. */
-const ADULT_YEARS = 30;
-
-function patientAge(bounds: { below?: number; atLeast?: number }): Compiled {
-  return {
-    truth: ({ model }) => {
-      const days = model.patient.age?.days;
-      return threshold(days === undefined ? ADULT_YEARS : days / DAYS_PER_YEAR, bounds.below, bounds.atLeast);
-    },
-    observe: ({ model }) => {
-      const age = model.patient.age;
-      return age ? [{ text: `age ${age.amount} ${age.unit}`, range: age.range }] : [];
-    },
   };
 }
 
@@ -305,52 +287,6 @@ function withExpected(source: ValueSource, id: ExpectedValueId): ValueSource {
   };
 }
 
-function smearFinding(finding: string): Compiled {
-  const field = (model: CaseModel) => model.sections.get('smear')?.fields.find((f) => f.key === 'findings');
-  const item = (model: CaseModel) => model.smearFindings.find((i) => i.text.toLowerCase() === finding);
-  return {
-    truth: ({ model }) => (!field(model) ? 'unknown' : item(model) ? 'yes' : 'no'),
-    observe: ({ model }) => {
-      const seen = item(model);
-      if (seen) return [{ text: `smear: ${finding}`, range: seen.range }];
-      const where = field(model);
-      return where ? [{ text: `smear without ${finding}`, range: where.range }] : [];
-    },
-  };
-}
-
-function marrowFinding(condition: MarrowCondition): Compiled {
-  const accepted = condition.in?.map((v) => v.toLowerCase());
-  const truth = ({ model }: CaseFacts): Truth => {
-    const field = model.marrow.get(condition.marrow);
-    if (!field || !field.value) return 'unknown';
-    if (accepted) return accepted.includes(field.value.toLowerCase()) ? 'yes' : 'no';
-    const number = marrowNumber(field);
-    if (number === undefined) return 'unknown';
-    if (!condition.versusAge) return threshold(number, condition.below, condition.atLeast);
-    const expected = expectedCellularity(model);
-    if (expected === undefined) return 'unknown';
-    const margin = condition.margin ?? 0;
-    return condition.versusAge === 'below' ? threshold(number, expected - margin) : threshold(number, undefined, expected + margin + Number.EPSILON);
-  };
-  return {
-    truth,
-    observe: (facts) => {
-      const field = facts.model.marrow.get(condition.marrow);
-      if (!field || truth(facts) === 'unknown') return [];
-      const expected = condition.versusAge ? expectedCellularity(facts.model) : undefined;
-      const forAge = expected === undefined ? '' : ` (about ${Math.round(expected)} % expected at this age)`;
-      return [{ text: `marrow ${condition.marrow}: ${field.value}${forAge}`, range: field.range }];
-    },
-  };
-}
-
-/** Marrow cellularity falls with age: about 100 − age in years, in per cent (unknown without an age). */
-function expectedCellularity(model: CaseModel): number | undefined {
-  const days = model.patient.age?.days;
-  return days === undefined ? undefined : Math.max(0, 100 - days / DAYS_PER_YEAR);
-}
-
 /** A mention in prose that the clause does not deny. Prose that is silent is not evidence that it did not happen. */
 function proseMention(sections: string[], regex: RegExp, unless: RegExp | undefined): Compiled {
   return {
@@ -376,11 +312,6 @@ function panelSuffix(reading: PanelReading): string {
   return reading.panel.qualifier ? ` [${reading.panel.qualifier}]` : '';
 }
 
-function threshold(value: number, below?: number, atLeast?: number): Truth {
-  if (below !== undefined && !(value < below)) return 'no';
-  if (atLeast !== undefined && !(value >= atLeast)) return 'no';
-  return 'yes';
-}
 
 function compare(found: LabReading | ComputedIndex, condition: Comparison, reading: PanelReading): Truth {
   let flag: FlagResult | undefined;
@@ -401,7 +332,8 @@ function compare(found: LabReading | ComputedIndex, condition: Comparison, readi
     if (word === undefined) return 'unknown';
     if (word !== condition.is) return 'no';
   }
-  let { below, atLeast } = condition;
+  const below = condition.below;
+  let atLeast = condition.atLeast;
   if (condition.timesUpperLimit !== undefined) {
     const upper = flag?.range?.high;
     if (upper === undefined) return 'unknown';
@@ -427,12 +359,4 @@ function compare(found: LabReading | ComputedIndex, condition: Comparison, readi
     return 'unknown';
   }
   return threshold(value, below, atLeast);
-}
-
-/** Percentages (`40 %`) and ratios (`1:6` → 0.17) as numbers. */
-function marrowNumber(field: FieldNode): number | undefined {
-  const ratio = /^(\d+(?:\.\d+)?)\s*:\s*(\d+(?:\.\d+)?)$/.exec(field.value);
-  if (ratio) return Number(ratio[2]) > 0 ? Number(ratio[1]) / Number(ratio[2]) : undefined;
-  const percent = /^(\d+(?:\.\d+)?|\.\d+)\s*%?$/.exec(field.value);
-  return percent ? Number(percent[1]) : undefined;
 }

@@ -27,6 +27,9 @@ const NEGATION = /^(no|not|denies|denied|deny|without|never|nor|negative)$/i;
 const TURN = /^(but|however|although|though|yet|except)$/i;
 const CLAUSE_END = /[.;:!?]/;
 
+/** Denials that follow what they deny, in the same clause: "fecal occult blood test was negative". */
+const POST_NEGATION = /^[^.;:!?]{0,40}?\b(?:was|were|is|are)\s+(?:negative|absent|normal|ruled out|excluded)\b/i;
+
 /** How many words before a mention a denial may stand (NegEx's window is five). */
 const NEGATION_WINDOW = 5;
 
@@ -108,7 +111,8 @@ export function firstAffirmedMention(model: CaseModel, sections: readonly string
     regex.lastIndex = 0;
     for (let match = regex.exec(prose.text); match; match = regex.exec(prose.text)) {
       const before = prose.text.slice(Math.max(0, match.index - NEGATION_REACH), match.index);
-      if (!isDenied(before) && !(unless && unless.test(before))) {
+      const after = prose.text.slice(match.index + match[0].length, match.index + match[0].length + NEGATION_REACH);
+      if (!isDenied(before) && !POST_NEGATION.test(after) && !(unless && unless.test(before))) {
         regex.lastIndex = 0;
         return { text: match[0], range: lineAt(prose, match.index).range };
       }
