@@ -5,6 +5,7 @@ import { defaultMaturationTable, type MaturationTable } from './clinical/maturat
 import { checkMechanism } from './clinical/mechanismChecks';
 import { checkDuplicateFields } from './checks/duplicateFieldChecks';
 import { checkLabs } from './checks/labChecks';
+import { checkPrivacy } from './checks/privacy/privacyChecks';
 import { checkSections } from './checks/sectionChecks';
 import { sectionKind } from './catalog/vocabulary';
 import { diagnostic, type CaseDiagnostic } from './diagnostics';
@@ -43,6 +44,7 @@ export function analyzeCase(text: string, options: AnalysisOptions = {}): CaseAn
       return checkConsistency(clinical.panels);
     },
     () => checkMechanism(model, clinical),
+    () => checkPrivacy(model),
   ];
   for (const step of steps) {
     try {
