@@ -2,7 +2,7 @@
 // snippets that are not de-identified, that they stay silent on ordinary clinical prose, where
 // their diagnostics sit, what their quick fixes write, and that every scan is linear.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeCase } from '../../server/src/core/analyzeCase';
 import { findIdentifiers } from '../../server/src/core/checks/privacy/identifierPatterns';
@@ -32,6 +32,15 @@ describe('privacy: identifiers in text', () => {
   it(`raises nothing on ${clinicalProse.length} lines of ordinary clinical prose (doses, lab values, eponyms, days)`, () => {
     const falsePositives = clinicalProse.flatMap((line) => found(line).map(([kind, text]) => `${kind} \`${text}\` in: ${line}`));
     assert.deepEqual(falsePositives, []);
+  });
+
+  it('raises nothing on the shipped samples and every case file the tests use', () => {
+    const root = path.join(__dirname, '..', '..');
+    const files = ['samples', 'test'].flatMap((dir) => readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.case')).map((f) => path.join(root, dir, f)));
+    assert.ok(files.length >= 60, `only ${files.length} case files found`);
+    const findings = files.flatMap((f) => privacyOf(readFileSync(f, 'utf8')).map((d) => `${path.relative(root, f)}:${d.range.start.line + 1} ${d.code}`));
+    assert.deepEqual(findings, []);
   });
 
   it('leaves the aggregate "over 90 years of age" and histories in years alone, flags an exact age over 89', () => {
