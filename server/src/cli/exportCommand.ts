@@ -8,12 +8,15 @@ import { loadConfig } from '../node/configDiscovery';
 import { describeFsError, discoverCaseFiles, SYNC_FILE_SYSTEM } from '../node/fileDiscovery';
 import { readPreviewAssets } from '../node/previewAssets';
 import { readCaseFile } from '../node/readCaseFile';
+import { isExported } from './exportStatusFilter';
 import { standalonePage } from './renderCommand';
 
 export interface ExportOptions {
   paths: string[];
   output: string;
   answers: boolean;
+  /** Only cases with these statuses (`--status`); retired cases are never exported. */
+  statuses?: string[];
   cwd: string;
 }
 
@@ -36,6 +39,7 @@ export async function runExport(options: ExportOptions): Promise<{ ok: true; pag
     if (options.answers) await fs.mkdir(path.join(out, 'answers'), { recursive: true });
     for (const file of discovery.files) {
       const analysis = bank.get(file)!;
+      if (!isExported(analysis.model.header.get('status')?.value, options.statuses)) continue;
       const name = uniqueName(analysis.model.id ?? path.basename(file, '.case'), used);
       const links = [{ href: 'index.html', label: '← All cases' }];
       await fs.writeFile(path.join(out, `${name}.html`), standalonePage(analysis, 'learner', links));

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { runCheck } from './checkCommand';
 import { runExplain } from './explainCommand';
 import { runExport } from './exportCommand';
+import { parseStatusFilter } from './exportStatusFilter';
 import { runAsWorkerIfAsked } from './parallelCheck';
 import { runRender, type RenderView } from './renderCommand';
 import { tuneForBatchRun } from './runtimeTuning';
@@ -40,6 +41,8 @@ Options for render:
 Options for export:
   -o, --output <dir>     The folder to write the site to (required)
   --answers              Also write a teacher's page per case under answers/
+  --status <list>        Only cases with these statuses (draft,review,ready); retired cases
+                         are never exported
 
 Options for explain:
   --format <name>        text (default) or json
@@ -139,9 +142,13 @@ async function exportSite(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     output: { type: 'string', short: 'o' },
     answers: { type: 'boolean' },
+    status: { type: 'string' },
   });
   if (!values.output) throw new UsageError('export needs -o DIR, the folder to write the site to.');
-  const outcome = await runExport({ paths: positionals, output: String(values.output), answers: Boolean(values.answers), cwd: process.cwd() });
+  const statusFilter = values.status === undefined ? undefined : parseStatusFilter(String(values.status));
+  if (statusFilter && !statusFilter.ok) throw new UsageError(statusFilter.message);
+  const statuses = statusFilter?.ok ? statusFilter.statuses : undefined;
+  const outcome = await runExport({ paths: positionals, output: String(values.output), answers: Boolean(values.answers), statuses, cwd: process.cwd() });
   if (!outcome.ok) {
     process.stderr.write(`casewright: ${outcome.message}\n`);
     return 2;

@@ -100,3 +100,6 @@ export function findTermAnywhere(id: string): { list: string; term: Term } | und
 
 export const MECHANISMS: readonly Term[] = terms('mechanisms');
 export const SMEAR_FINDINGS: readonly Term[] = terms('smearFindings');
+
+/** The review workflow's statuses (`status:` in the header), in their order. */
+export const REVIEW_STATUSES: readonly string[] = terms('statuses').map((t) => t.id);

@@ -3,13 +3,14 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow and answer of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow and answer of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"status":{"enum":["draft","review","ready","retired"],"x-code":"unknown-value","x-field":"status"},"reviewed-by":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"`reviewed-by` is empty; name the reviewer or leave the field out."},"reviewed-on":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"version":{"type":"string","x-message":"`version` takes text."},"updated":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 const pattern1 = new RegExp("^[^,]+$", "u");
-const pattern3 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$", "u");
-const pattern4 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$", "u");
+const pattern3 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$", "u");
+const pattern5 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$", "u");
+const pattern6 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://casewright.dev/schemas/case.schema.json" */;
@@ -206,12 +207,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.patient !== undefined){
-let data8 = data.patient;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key1 in data8){
-if(!((key1 === "age") || (key1 === "sex"))){
-const err15 = {instancePath:instancePath+"/patient",schemaPath:"#/properties/patient/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.patient,data:data8};
+if(data.status !== undefined){
+let data8 = data.status;
+if(!((((data8 === "draft") || (data8 === "review")) || (data8 === "ready")) || (data8 === "retired"))){
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema11.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.status.enum,parentSchema:schema11.properties.status,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -221,11 +220,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data8.age !== undefined){
-let data9 = data8.age;
+if(data["reviewed-by"] !== undefined){
+let data9 = data["reviewed-by"];
 if(typeof data9 === "string"){
-if(!pattern3.test(data9)){
-const err16 = {instancePath:instancePath+"/patient/age",schemaPath:"#/properties/patient/properties/age/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$",parentSchema:schema11.properties.patient.properties.age,data:data9};
+if(func3(data9) < 1){
+const err16 = {instancePath:instancePath+"/reviewed-by",schemaPath:"#/properties/reviewed-by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties["reviewed-by"],data:data9};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -236,7 +235,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/patient/age",schemaPath:"#/properties/patient/properties/age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.patient.properties.age.type,parentSchema:schema11.properties.patient.properties.age,data:data9};
+const err17 = {instancePath:instancePath+"/reviewed-by",schemaPath:"#/properties/reviewed-by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["reviewed-by"].type,parentSchema:schema11.properties["reviewed-by"],data:data9};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -246,10 +245,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data8.sex !== undefined){
-let data10 = data8.sex;
-if(!((((data10 === "male") || (data10 === "female")) || (data10 === "other")) || (data10 === "unknown"))){
-const err18 = {instancePath:instancePath+"/patient/sex",schemaPath:"#/properties/patient/properties/sex/enum",keyword:"enum",params:{allowedValues: schema11.properties.patient.properties.sex.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.patient.properties.sex.enum,parentSchema:schema11.properties.patient.properties.sex,data:data10};
+if(data["reviewed-on"] !== undefined){
+let data10 = data["reviewed-on"];
+if(typeof data10 === "string"){
+if(!pattern3.test(data10)){
+const err18 = {instancePath:instancePath+"/reviewed-on",schemaPath:"#/properties/reviewed-on/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$",parentSchema:schema11.properties["reviewed-on"],data:data10};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -259,9 +259,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
 else {
-const err19 = {instancePath:instancePath+"/patient",schemaPath:"#/properties/patient/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.patient.type,parentSchema:schema11.properties.patient,data:data8};
+const err19 = {instancePath:instancePath+"/reviewed-on",schemaPath:"#/properties/reviewed-on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["reviewed-on"].type,parentSchema:schema11.properties["reviewed-on"],data:data10};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -271,12 +270,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.smear !== undefined){
-let data11 = data.smear;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key2 in data11){
-if(!((key2 === "findings") || (key2 === "note"))){
-const err20 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.smear,data:data11};
+if(data.version !== undefined){
+let data11 = data.version;
+if(typeof data11 !== "string"){
+const err20 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.version.type,parentSchema:schema11.properties.version,data:data11};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -286,14 +283,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data11.findings !== undefined){
-let data12 = data11.findings;
-if(Array.isArray(data12)){
-const len2 = data12.length;
-for(let i2=0; i2<len2; i2++){
-let data13 = data12[i2];
-if(!(((((((((((data13 === "target-cells") || (data13 === "teardrop-cells")) || (data13 === "schistocytes")) || (data13 === "spherocytes")) || (data13 === "hypersegmented-neutrophils")) || (data13 === "macro-ovalocytes")) || (data13 === "nucleated-rbcs")) || (data13 === "basophilic-stippling")) || (data13 === "polychromasia")) || (data13 === "leukoerythroblastic")) || (data13 === "dysplastic-neutrophils"))){
-const err21 = {instancePath:instancePath+"/smear/findings/" + i2,schemaPath:"#/properties/smear/properties/findings/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.smear.properties.findings.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.smear.properties.findings.items.enum,parentSchema:schema11.properties.smear.properties.findings.items,data:data13};
+if(data.updated !== undefined){
+let data12 = data.updated;
+if(typeof data12 === "string"){
+if(!pattern3.test(data12)){
+const err21 = {instancePath:instancePath+"/updated",schemaPath:"#/properties/updated/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$",parentSchema:schema11.properties.updated,data:data12};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -303,9 +297,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
 else {
-const err22 = {instancePath:instancePath+"/smear/findings",schemaPath:"#/properties/smear/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.properties.findings.type,parentSchema:schema11.properties.smear.properties.findings,data:data12};
+const err22 = {instancePath:instancePath+"/updated",schemaPath:"#/properties/updated/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updated.type,parentSchema:schema11.properties.updated,data:data12};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -315,10 +308,12 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data11.note !== undefined){
-let data14 = data11.note;
-if(typeof data14 !== "string"){
-const err23 = {instancePath:instancePath+"/smear/note",schemaPath:"#/properties/smear/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.properties.note.type,parentSchema:schema11.properties.smear.properties.note,data:data14};
+if(data.patient !== undefined){
+let data13 = data.patient;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+for(const key1 in data13){
+if(!((key1 === "age") || (key1 === "sex"))){
+const err23 = {instancePath:instancePath+"/patient",schemaPath:"#/properties/patient/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.patient,data:data13};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -328,9 +323,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smear.type,parentSchema:schema11.properties.smear,data:data11};
+if(data13.age !== undefined){
+let data14 = data13.age;
+if(typeof data14 === "string"){
+if(!pattern5.test(data14)){
+const err24 = {instancePath:instancePath+"/patient/age",schemaPath:"#/properties/patient/properties/age/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$",parentSchema:schema11.properties.patient.properties.age,data:data14};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -340,12 +337,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.marrow !== undefined){
-let data15 = data.marrow;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key3 in data15){
-if(!(func2.call(schema11.properties.marrow.properties, key3))){
-const err25 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.marrow,data:data15};
+else {
+const err25 = {instancePath:instancePath+"/patient/age",schemaPath:"#/properties/patient/properties/age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.patient.properties.age.type,parentSchema:schema11.properties.patient.properties.age,data:data14};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -355,11 +348,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data15.cellularity !== undefined){
-let data16 = data15.cellularity;
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 100 || isNaN(data16)){
-const err26 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.cellularity,data:data16};
+if(data13.sex !== undefined){
+let data15 = data13.sex;
+if(!((((data15 === "male") || (data15 === "female")) || (data15 === "other")) || (data15 === "unknown"))){
+const err26 = {instancePath:instancePath+"/patient/sex",schemaPath:"#/properties/patient/properties/sex/enum",keyword:"enum",params:{allowedValues: schema11.properties.patient.properties.sex.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.patient.properties.sex.enum,parentSchema:schema11.properties.patient.properties.sex,data:data15};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -368,8 +360,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data16 < 0 || isNaN(data16)){
-const err27 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.cellularity,data:data16};
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/patient",schemaPath:"#/properties/patient/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.patient.type,parentSchema:schema11.properties.patient,data:data13};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -379,8 +373,12 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.cellularity.type,parentSchema:schema11.properties.marrow.properties.cellularity,data:data16};
+if(data.smear !== undefined){
+let data16 = data.smear;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key2 in data16){
+if(!((key2 === "findings") || (key2 === "note"))){
+const err28 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.smear,data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -390,11 +388,14 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data15["me-ratio"] !== undefined){
-let data17 = data15["me-ratio"];
-if(typeof data17 === "string"){
-if(!pattern4.test(data17)){
-const err29 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$",parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data17};
+if(data16.findings !== undefined){
+let data17 = data16.findings;
+if(Array.isArray(data17)){
+const len2 = data17.length;
+for(let i2=0; i2<len2; i2++){
+let data18 = data17[i2];
+if(!(((((((((((data18 === "target-cells") || (data18 === "teardrop-cells")) || (data18 === "schistocytes")) || (data18 === "spherocytes")) || (data18 === "hypersegmented-neutrophils")) || (data18 === "macro-ovalocytes")) || (data18 === "nucleated-rbcs")) || (data18 === "basophilic-stippling")) || (data18 === "polychromasia")) || (data18 === "leukoerythroblastic")) || (data18 === "dysplastic-neutrophils"))){
+const err29 = {instancePath:instancePath+"/smear/findings/" + i2,schemaPath:"#/properties/smear/properties/findings/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.smear.properties.findings.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.smear.properties.findings.items.enum,parentSchema:schema11.properties.smear.properties.findings.items,data:data18};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -404,8 +405,9 @@ vErrors.push(err29);
 errors++;
 }
 }
+}
 else {
-const err30 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties["me-ratio"].type,parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data17};
+const err30 = {instancePath:instancePath+"/smear/findings",schemaPath:"#/properties/smear/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.properties.findings.type,parentSchema:schema11.properties.smear.properties.findings,data:data17};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -415,10 +417,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data15.erythroid !== undefined){
-let data18 = data15.erythroid;
-if(!((((data18 === "absent") || (data18 === "hypoplastic")) || (data18 === "normal")) || (data18 === "hyperplastic"))){
-const err31 = {instancePath:instancePath+"/marrow/erythroid",schemaPath:"#/properties/marrow/properties/erythroid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.erythroid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.erythroid.enum,parentSchema:schema11.properties.marrow.properties.erythroid,data:data18};
+if(data16.note !== undefined){
+let data19 = data16.note;
+if(typeof data19 !== "string"){
+const err31 = {instancePath:instancePath+"/smear/note",schemaPath:"#/properties/smear/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.properties.note.type,parentSchema:schema11.properties.smear.properties.note,data:data19};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -428,10 +430,9 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data15.myeloid !== undefined){
-let data19 = data15.myeloid;
-if(!((((data19 === "absent") || (data19 === "hypoplastic")) || (data19 === "normal")) || (data19 === "hyperplastic"))){
-const err32 = {instancePath:instancePath+"/marrow/myeloid",schemaPath:"#/properties/marrow/properties/myeloid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.myeloid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.myeloid.enum,parentSchema:schema11.properties.marrow.properties.myeloid,data:data19};
+}
+else {
+const err32 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smear.type,parentSchema:schema11.properties.smear,data:data16};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -441,10 +442,12 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data15.megakaryocytes !== undefined){
-let data20 = data15.megakaryocytes;
-if(!((((data20 === "absent") || (data20 === "decreased")) || (data20 === "normal")) || (data20 === "increased"))){
-const err33 = {instancePath:instancePath+"/marrow/megakaryocytes",schemaPath:"#/properties/marrow/properties/megakaryocytes/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megakaryocytes.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megakaryocytes.enum,parentSchema:schema11.properties.marrow.properties.megakaryocytes,data:data20};
+if(data.marrow !== undefined){
+let data20 = data.marrow;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key3 in data20){
+if(!(func2.call(schema11.properties.marrow.properties, key3))){
+const err33 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.marrow,data:data20};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -454,10 +457,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data15.dysplasia !== undefined){
-let data21 = data15.dysplasia;
-if(!(((((data21 === "none") || (data21 === "erythroid")) || (data21 === "myeloid")) || (data21 === "megakaryocytic")) || (data21 === "multilineage"))){
-const err34 = {instancePath:instancePath+"/marrow/dysplasia",schemaPath:"#/properties/marrow/properties/dysplasia/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.dysplasia.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.dysplasia.enum,parentSchema:schema11.properties.marrow.properties.dysplasia,data:data21};
+if(data20.cellularity !== undefined){
+let data21 = data20.cellularity;
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 > 100 || isNaN(data21)){
+const err34 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.cellularity,data:data21};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -466,11 +470,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data15.megaloblastic !== undefined){
-let data22 = data15.megaloblastic;
-if(!((data22 === "yes") || (data22 === "no"))){
-const err35 = {instancePath:instancePath+"/marrow/megaloblastic",schemaPath:"#/properties/marrow/properties/megaloblastic/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megaloblastic.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megaloblastic.enum,parentSchema:schema11.properties.marrow.properties.megaloblastic,data:data22};
+if(data21 < 0 || isNaN(data21)){
+const err35 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.cellularity,data:data21};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -480,10 +481,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data15["giant-pronormoblasts"] !== undefined){
-let data23 = data15["giant-pronormoblasts"];
-if(!((data23 === "present") || (data23 === "absent"))){
-const err36 = {instancePath:instancePath+"/marrow/giant-pronormoblasts",schemaPath:"#/properties/marrow/properties/giant-pronormoblasts/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["giant-pronormoblasts"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["giant-pronormoblasts"].enum,parentSchema:schema11.properties.marrow.properties["giant-pronormoblasts"],data:data23};
+else {
+const err36 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.cellularity.type,parentSchema:schema11.properties.marrow.properties.cellularity,data:data21};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -493,11 +492,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data15["ringed-sideroblasts"] !== undefined){
-let data24 = data15["ringed-sideroblasts"];
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 > 100 || isNaN(data24)){
-const err37 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data24};
+if(data20["me-ratio"] !== undefined){
+let data22 = data20["me-ratio"];
+if(typeof data22 === "string"){
+if(!pattern6.test(data22)){
+const err37 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$",parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data22};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -506,8 +505,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data24 < 0 || isNaN(data24)){
-const err38 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data24};
+}
+else {
+const err38 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties["me-ratio"].type,parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data22};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -517,8 +517,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-else {
-const err39 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["ringed-sideroblasts"].type,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data24};
+if(data20.erythroid !== undefined){
+let data23 = data20.erythroid;
+if(!((((data23 === "absent") || (data23 === "hypoplastic")) || (data23 === "normal")) || (data23 === "hyperplastic"))){
+const err39 = {instancePath:instancePath+"/marrow/erythroid",schemaPath:"#/properties/marrow/properties/erythroid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.erythroid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.erythroid.enum,parentSchema:schema11.properties.marrow.properties.erythroid,data:data23};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -528,11 +530,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data15.blasts !== undefined){
-let data25 = data15.blasts;
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 > 100 || isNaN(data25)){
-const err40 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.blasts,data:data25};
+if(data20.myeloid !== undefined){
+let data24 = data20.myeloid;
+if(!((((data24 === "absent") || (data24 === "hypoplastic")) || (data24 === "normal")) || (data24 === "hyperplastic"))){
+const err40 = {instancePath:instancePath+"/marrow/myeloid",schemaPath:"#/properties/marrow/properties/myeloid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.myeloid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.myeloid.enum,parentSchema:schema11.properties.marrow.properties.myeloid,data:data24};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -541,8 +542,11 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data25 < 0 || isNaN(data25)){
-const err41 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.blasts,data:data25};
+}
+if(data20.megakaryocytes !== undefined){
+let data25 = data20.megakaryocytes;
+if(!((((data25 === "absent") || (data25 === "decreased")) || (data25 === "normal")) || (data25 === "increased"))){
+const err41 = {instancePath:instancePath+"/marrow/megakaryocytes",schemaPath:"#/properties/marrow/properties/megakaryocytes/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megakaryocytes.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megakaryocytes.enum,parentSchema:schema11.properties.marrow.properties.megakaryocytes,data:data25};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -552,8 +556,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-else {
-const err42 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.blasts.type,parentSchema:schema11.properties.marrow.properties.blasts,data:data25};
+if(data20.dysplasia !== undefined){
+let data26 = data20.dysplasia;
+if(!(((((data26 === "none") || (data26 === "erythroid")) || (data26 === "myeloid")) || (data26 === "megakaryocytic")) || (data26 === "multilineage"))){
+const err42 = {instancePath:instancePath+"/marrow/dysplasia",schemaPath:"#/properties/marrow/properties/dysplasia/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.dysplasia.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.dysplasia.enum,parentSchema:schema11.properties.marrow.properties.dysplasia,data:data26};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -563,10 +569,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data15.fibrosis !== undefined){
-let data26 = data15.fibrosis;
-if(!((((data26 === "MF-0") || (data26 === "MF-1")) || (data26 === "MF-2")) || (data26 === "MF-3"))){
-const err43 = {instancePath:instancePath+"/marrow/fibrosis",schemaPath:"#/properties/marrow/properties/fibrosis/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.fibrosis.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.fibrosis.enum,parentSchema:schema11.properties.marrow.properties.fibrosis,data:data26};
+if(data20.megaloblastic !== undefined){
+let data27 = data20.megaloblastic;
+if(!((data27 === "yes") || (data27 === "no"))){
+const err43 = {instancePath:instancePath+"/marrow/megaloblastic",schemaPath:"#/properties/marrow/properties/megaloblastic/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megaloblastic.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megaloblastic.enum,parentSchema:schema11.properties.marrow.properties.megaloblastic,data:data27};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -576,10 +582,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data15.aspirate !== undefined){
-let data27 = data15.aspirate;
-if(!((data27 === "adequate") || (data27 === "dry-tap"))){
-const err44 = {instancePath:instancePath+"/marrow/aspirate",schemaPath:"#/properties/marrow/properties/aspirate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.aspirate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.aspirate.enum,parentSchema:schema11.properties.marrow.properties.aspirate,data:data27};
+if(data20["giant-pronormoblasts"] !== undefined){
+let data28 = data20["giant-pronormoblasts"];
+if(!((data28 === "present") || (data28 === "absent"))){
+const err44 = {instancePath:instancePath+"/marrow/giant-pronormoblasts",schemaPath:"#/properties/marrow/properties/giant-pronormoblasts/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["giant-pronormoblasts"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["giant-pronormoblasts"].enum,parentSchema:schema11.properties.marrow.properties["giant-pronormoblasts"],data:data28};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -589,10 +595,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data15["iron-stores"] !== undefined){
-let data28 = data15["iron-stores"];
-if(!((((data28 === "absent") || (data28 === "decreased")) || (data28 === "normal")) || (data28 === "increased"))){
-const err45 = {instancePath:instancePath+"/marrow/iron-stores",schemaPath:"#/properties/marrow/properties/iron-stores/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["iron-stores"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["iron-stores"].enum,parentSchema:schema11.properties.marrow.properties["iron-stores"],data:data28};
+if(data20["ringed-sideroblasts"] !== undefined){
+let data29 = data20["ringed-sideroblasts"];
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 > 100 || isNaN(data29)){
+const err45 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data29};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -601,11 +608,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-if(data15.note !== undefined){
-let data29 = data15.note;
-if(typeof data29 !== "string"){
-const err46 = {instancePath:instancePath+"/marrow/note",schemaPath:"#/properties/marrow/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.note.type,parentSchema:schema11.properties.marrow.properties.note,data:data29};
+if(data29 < 0 || isNaN(data29)){
+const err46 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data29};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -615,9 +619,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
 else {
-const err47 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.marrow.type,parentSchema:schema11.properties.marrow,data:data15};
+const err47 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["ringed-sideroblasts"].type,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data29};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -627,12 +630,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.answer !== undefined){
-let data30 = data.answer;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key4 in data30){
-if(!(((key4 === "mechanism") || (key4 === "diagnosis")) || (key4 === "explanation"))){
-const err48 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.answer,data:data30};
+if(data20.blasts !== undefined){
+let data30 = data20.blasts;
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 100 || isNaN(data30)){
+const err48 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.blasts,data:data30};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -641,11 +643,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-if(data30.mechanism !== undefined){
-let data31 = data30.mechanism;
-if(!(((((((data31 === "ineffective-hematopoiesis") || (data31 === "peripheral-destruction")) || (data31 === "blood-loss")) || (data31 === "aplasia")) || (data31 === "pure-red-cell-aplasia")) || (data31 === "marrow-replacement")) || (data31 === "hypoproliferative"))){
-const err49 = {instancePath:instancePath+"/answer/mechanism",schemaPath:"#/properties/answer/properties/mechanism/enum",keyword:"enum",params:{allowedValues: schema11.properties.answer.properties.mechanism.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.answer.properties.mechanism.enum,parentSchema:schema11.properties.answer.properties.mechanism,data:data31};
+if(data30 < 0 || isNaN(data30)){
+const err49 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.blasts,data:data30};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -655,10 +654,8 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data30.diagnosis !== undefined){
-let data32 = data30.diagnosis;
-if(typeof data32 !== "string"){
-const err50 = {instancePath:instancePath+"/answer/diagnosis",schemaPath:"#/properties/answer/properties/diagnosis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.diagnosis.type,parentSchema:schema11.properties.answer.properties.diagnosis,data:data32};
+else {
+const err50 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.blasts.type,parentSchema:schema11.properties.marrow.properties.blasts,data:data30};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -668,10 +665,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data30.explanation !== undefined){
-let data33 = data30.explanation;
-if(typeof data33 !== "string"){
-const err51 = {instancePath:instancePath+"/answer/explanation",schemaPath:"#/properties/answer/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.explanation.type,parentSchema:schema11.properties.answer.properties.explanation,data:data33};
+if(data20.fibrosis !== undefined){
+let data31 = data20.fibrosis;
+if(!((((data31 === "MF-0") || (data31 === "MF-1")) || (data31 === "MF-2")) || (data31 === "MF-3"))){
+const err51 = {instancePath:instancePath+"/marrow/fibrosis",schemaPath:"#/properties/marrow/properties/fibrosis/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.fibrosis.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.fibrosis.enum,parentSchema:schema11.properties.marrow.properties.fibrosis,data:data31};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -681,9 +678,10 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.answer.type,parentSchema:schema11.properties.answer,data:data30};
+if(data20.aspirate !== undefined){
+let data32 = data20.aspirate;
+if(!((data32 === "adequate") || (data32 === "dry-tap"))){
+const err52 = {instancePath:instancePath+"/marrow/aspirate",schemaPath:"#/properties/marrow/properties/aspirate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.aspirate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.aspirate.enum,parentSchema:schema11.properties.marrow.properties.aspirate,data:data32};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -693,14 +691,118 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
-else {
-const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data20["iron-stores"] !== undefined){
+let data33 = data20["iron-stores"];
+if(!((((data33 === "absent") || (data33 === "decreased")) || (data33 === "normal")) || (data33 === "increased"))){
+const err53 = {instancePath:instancePath+"/marrow/iron-stores",schemaPath:"#/properties/marrow/properties/iron-stores/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["iron-stores"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["iron-stores"].enum,parentSchema:schema11.properties.marrow.properties["iron-stores"],data:data33};
 if(vErrors === null){
 vErrors = [err53];
 }
 else {
 vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data20.note !== undefined){
+let data34 = data20.note;
+if(typeof data34 !== "string"){
+const err54 = {instancePath:instancePath+"/marrow/note",schemaPath:"#/properties/marrow/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.note.type,parentSchema:schema11.properties.marrow.properties.note,data:data34};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.marrow.type,parentSchema:schema11.properties.marrow,data:data20};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data.answer !== undefined){
+let data35 = data.answer;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key4 in data35){
+if(!(((key4 === "mechanism") || (key4 === "diagnosis")) || (key4 === "explanation"))){
+const err56 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.answer,data:data35};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data35.mechanism !== undefined){
+let data36 = data35.mechanism;
+if(!(((((((data36 === "ineffective-hematopoiesis") || (data36 === "peripheral-destruction")) || (data36 === "blood-loss")) || (data36 === "aplasia")) || (data36 === "pure-red-cell-aplasia")) || (data36 === "marrow-replacement")) || (data36 === "hypoproliferative"))){
+const err57 = {instancePath:instancePath+"/answer/mechanism",schemaPath:"#/properties/answer/properties/mechanism/enum",keyword:"enum",params:{allowedValues: schema11.properties.answer.properties.mechanism.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.answer.properties.mechanism.enum,parentSchema:schema11.properties.answer.properties.mechanism,data:data36};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data35.diagnosis !== undefined){
+let data37 = data35.diagnosis;
+if(typeof data37 !== "string"){
+const err58 = {instancePath:instancePath+"/answer/diagnosis",schemaPath:"#/properties/answer/properties/diagnosis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.diagnosis.type,parentSchema:schema11.properties.answer.properties.diagnosis,data:data37};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data35.explanation !== undefined){
+let data38 = data35.explanation;
+if(typeof data38 !== "string"){
+const err59 = {instancePath:instancePath+"/answer/explanation",schemaPath:"#/properties/answer/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.explanation.type,parentSchema:schema11.properties.answer.properties.explanation,data:data38};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.answer.type,parentSchema:schema11.properties.answer,data:data35};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
 }
 errors++;
 }
