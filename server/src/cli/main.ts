@@ -5,6 +5,7 @@ import { runCheck } from './checkCommand';
 import { runExplain } from './explainCommand';
 import { runExport } from './exportCommand';
 import { parseStatusFilter } from './exportStatusFilter';
+import { runStats, STATS_FORMATS, type StatsFormat } from './stats/statsCommand';
 import { runAsWorkerIfAsked } from './parallelCheck';
 import { runRender, type RenderView } from './renderCommand';
 import { tuneForBatchRun } from './runtimeTuning';
@@ -26,6 +27,8 @@ Commands:
   explain FILE           Show a case's derived indices and the mechanism its evidence points to
   render FILE            Render a case as a standalone HTML page (stdout, or -o FILE)
   export [PATH …] -o DIR Export the bank as a static site: a page per case and an index
+  stats [PATH …]         What the bank teaches: cases by mechanism, tag, level, status, author;
+                         objectives covered; cases whose engine choice is weak or conflicts
   help                   Show this help
 
 Options for check:
@@ -43,6 +46,10 @@ Options for export:
   --answers              Also write a teacher's page per case under answers/
   --status <list>        Only cases with these statuses (draft,review,ready); retired cases
                          are never exported
+
+Options for stats:
+  --format <name>        text (default), json, markdown (for a CI job summary) or html
+  --config <file>        Use this casewright.json instead of searching upward
 
 Options for explain:
   --format <name>        text (default) or json
@@ -66,6 +73,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'explain') return explain(rest);
   if (command === 'render') return render(rest);
   if (command === 'export') return exportSite(rest);
+  if (command === 'stats') return stats(rest);
   throw new UsageError(`unknown command '${command}'. Run 'casewright help' for the list.`);
 }
 
@@ -135,6 +143,22 @@ async function render(args: string[]): Promise<number> {
     return 2;
   }
   if (!values.output) process.stdout.write(outcome.html);
+  return 0;
+}
+
+async function stats(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    format: { type: 'string', default: 'text' },
+    config: { type: 'string' },
+  });
+  const format = String(values.format);
+  if (!Object.hasOwn(STATS_FORMATS, format)) throw new UsageError(`unknown format '${format}'. Use text, json, markdown or html.`);
+  const outcome = await runStats({ paths: positionals, cwd: process.cwd(), format: format as StatsFormat, configFile: values.config === undefined ? undefined : String(values.config) });
+  if (!outcome.ok) {
+    process.stderr.write(`casewright: ${outcome.message}\n`);
+    return 2;
+  }
+  process.stdout.write(outcome.output);
   return 0;
 }
 

@@ -3,14 +3,15 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow and answer of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"status":{"enum":["draft","review","ready","retired"],"x-code":"unknown-value","x-field":"status"},"reviewed-by":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"`reviewed-by` is empty; name the reviewer or leave the field out."},"reviewed-on":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"version":{"type":"string","x-message":"`version` takes text."},"updated":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow and answer of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"status":{"enum":["draft","review","ready","retired"],"x-code":"unknown-value","x-field":"status"},"reviewed-by":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"`reviewed-by` is empty; name the reviewer or leave the field out."},"reviewed-on":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"version":{"type":"string","x-message":"`version` takes text."},"updated":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"objectives":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","x-code":"invalid-value","x-message":"An objective id is letters, digits, `.`, `-` and `_`, like `hem-2.1`."}},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 const pattern1 = new RegExp("^[^,]+$", "u");
 const pattern3 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$", "u");
-const pattern5 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$", "u");
-const pattern6 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$", "u");
+const pattern5 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+const pattern6 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$", "u");
+const pattern7 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://casewright.dev/schemas/case.schema.json" */;
@@ -308,12 +309,15 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.patient !== undefined){
-let data13 = data.patient;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-for(const key1 in data13){
-if(!((key1 === "age") || (key1 === "sex"))){
-const err23 = {instancePath:instancePath+"/patient",schemaPath:"#/properties/patient/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.patient,data:data13};
+if(data.objectives !== undefined){
+let data13 = data.objectives;
+if(Array.isArray(data13)){
+const len2 = data13.length;
+for(let i2=0; i2<len2; i2++){
+let data14 = data13[i2];
+if(typeof data14 === "string"){
+if(!pattern5.test(data14)){
+const err23 = {instancePath:instancePath+"/objectives/" + i2,schemaPath:"#/properties/objectives/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema11.properties.objectives.items,data:data14};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -323,11 +327,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data13.age !== undefined){
-let data14 = data13.age;
-if(typeof data14 === "string"){
-if(!pattern5.test(data14)){
-const err24 = {instancePath:instancePath+"/patient/age",schemaPath:"#/properties/patient/properties/age/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$",parentSchema:schema11.properties.patient.properties.age,data:data14};
+else {
+const err24 = {instancePath:instancePath+"/objectives/" + i2,schemaPath:"#/properties/objectives/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.objectives.items.type,parentSchema:schema11.properties.objectives.items,data:data14};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -337,8 +338,9 @@ vErrors.push(err24);
 errors++;
 }
 }
+}
 else {
-const err25 = {instancePath:instancePath+"/patient/age",schemaPath:"#/properties/patient/properties/age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.patient.properties.age.type,parentSchema:schema11.properties.patient.properties.age,data:data14};
+const err25 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.objectives.type,parentSchema:schema11.properties.objectives,data:data13};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -348,10 +350,12 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data13.sex !== undefined){
-let data15 = data13.sex;
-if(!((((data15 === "male") || (data15 === "female")) || (data15 === "other")) || (data15 === "unknown"))){
-const err26 = {instancePath:instancePath+"/patient/sex",schemaPath:"#/properties/patient/properties/sex/enum",keyword:"enum",params:{allowedValues: schema11.properties.patient.properties.sex.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.patient.properties.sex.enum,parentSchema:schema11.properties.patient.properties.sex,data:data15};
+if(data.patient !== undefined){
+let data15 = data.patient;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key1 in data15){
+if(!((key1 === "age") || (key1 === "sex"))){
+const err26 = {instancePath:instancePath+"/patient",schemaPath:"#/properties/patient/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.patient,data:data15};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -361,9 +365,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
-else {
-const err27 = {instancePath:instancePath+"/patient",schemaPath:"#/properties/patient/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.patient.type,parentSchema:schema11.properties.patient,data:data13};
+if(data15.age !== undefined){
+let data16 = data15.age;
+if(typeof data16 === "string"){
+if(!pattern6.test(data16)){
+const err27 = {instancePath:instancePath+"/patient/age",schemaPath:"#/properties/patient/properties/age/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$",parentSchema:schema11.properties.patient.properties.age,data:data16};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -373,12 +379,8 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.smear !== undefined){
-let data16 = data.smear;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key2 in data16){
-if(!((key2 === "findings") || (key2 === "note"))){
-const err28 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.smear,data:data16};
+else {
+const err28 = {instancePath:instancePath+"/patient/age",schemaPath:"#/properties/patient/properties/age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.patient.properties.age.type,parentSchema:schema11.properties.patient.properties.age,data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -388,14 +390,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data16.findings !== undefined){
-let data17 = data16.findings;
-if(Array.isArray(data17)){
-const len2 = data17.length;
-for(let i2=0; i2<len2; i2++){
-let data18 = data17[i2];
-if(!(((((((((((data18 === "target-cells") || (data18 === "teardrop-cells")) || (data18 === "schistocytes")) || (data18 === "spherocytes")) || (data18 === "hypersegmented-neutrophils")) || (data18 === "macro-ovalocytes")) || (data18 === "nucleated-rbcs")) || (data18 === "basophilic-stippling")) || (data18 === "polychromasia")) || (data18 === "leukoerythroblastic")) || (data18 === "dysplastic-neutrophils"))){
-const err29 = {instancePath:instancePath+"/smear/findings/" + i2,schemaPath:"#/properties/smear/properties/findings/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.smear.properties.findings.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.smear.properties.findings.items.enum,parentSchema:schema11.properties.smear.properties.findings.items,data:data18};
+if(data15.sex !== undefined){
+let data17 = data15.sex;
+if(!((((data17 === "male") || (data17 === "female")) || (data17 === "other")) || (data17 === "unknown"))){
+const err29 = {instancePath:instancePath+"/patient/sex",schemaPath:"#/properties/patient/properties/sex/enum",keyword:"enum",params:{allowedValues: schema11.properties.patient.properties.sex.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.patient.properties.sex.enum,parentSchema:schema11.properties.patient.properties.sex,data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -407,7 +405,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/smear/findings",schemaPath:"#/properties/smear/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.properties.findings.type,parentSchema:schema11.properties.smear.properties.findings,data:data17};
+const err30 = {instancePath:instancePath+"/patient",schemaPath:"#/properties/patient/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.patient.type,parentSchema:schema11.properties.patient,data:data15};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -417,10 +415,12 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data16.note !== undefined){
-let data19 = data16.note;
-if(typeof data19 !== "string"){
-const err31 = {instancePath:instancePath+"/smear/note",schemaPath:"#/properties/smear/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.properties.note.type,parentSchema:schema11.properties.smear.properties.note,data:data19};
+if(data.smear !== undefined){
+let data18 = data.smear;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+for(const key2 in data18){
+if(!((key2 === "findings") || (key2 === "note"))){
+const err31 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.smear,data:data18};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -430,9 +430,14 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
-else {
-const err32 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smear.type,parentSchema:schema11.properties.smear,data:data16};
+if(data18.findings !== undefined){
+let data19 = data18.findings;
+if(Array.isArray(data19)){
+const len3 = data19.length;
+for(let i3=0; i3<len3; i3++){
+let data20 = data19[i3];
+if(!(((((((((((data20 === "target-cells") || (data20 === "teardrop-cells")) || (data20 === "schistocytes")) || (data20 === "spherocytes")) || (data20 === "hypersegmented-neutrophils")) || (data20 === "macro-ovalocytes")) || (data20 === "nucleated-rbcs")) || (data20 === "basophilic-stippling")) || (data20 === "polychromasia")) || (data20 === "leukoerythroblastic")) || (data20 === "dysplastic-neutrophils"))){
+const err32 = {instancePath:instancePath+"/smear/findings/" + i3,schemaPath:"#/properties/smear/properties/findings/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.smear.properties.findings.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.smear.properties.findings.items.enum,parentSchema:schema11.properties.smear.properties.findings.items,data:data20};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -442,12 +447,9 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.marrow !== undefined){
-let data20 = data.marrow;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key3 in data20){
-if(!(func2.call(schema11.properties.marrow.properties, key3))){
-const err33 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.marrow,data:data20};
+}
+else {
+const err33 = {instancePath:instancePath+"/smear/findings",schemaPath:"#/properties/smear/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.properties.findings.type,parentSchema:schema11.properties.smear.properties.findings,data:data19};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -457,11 +459,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data20.cellularity !== undefined){
-let data21 = data20.cellularity;
-if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 > 100 || isNaN(data21)){
-const err34 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.cellularity,data:data21};
+if(data18.note !== undefined){
+let data21 = data18.note;
+if(typeof data21 !== "string"){
+const err34 = {instancePath:instancePath+"/smear/note",schemaPath:"#/properties/smear/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.properties.note.type,parentSchema:schema11.properties.smear.properties.note,data:data21};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -470,8 +471,10 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(data21 < 0 || isNaN(data21)){
-const err35 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.cellularity,data:data21};
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smear.type,parentSchema:schema11.properties.smear,data:data18};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -481,8 +484,12 @@ vErrors.push(err35);
 errors++;
 }
 }
-else {
-const err36 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.cellularity.type,parentSchema:schema11.properties.marrow.properties.cellularity,data:data21};
+if(data.marrow !== undefined){
+let data22 = data.marrow;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key3 in data22){
+if(!(func2.call(schema11.properties.marrow.properties, key3))){
+const err36 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.marrow,data:data22};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -492,11 +499,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data20["me-ratio"] !== undefined){
-let data22 = data20["me-ratio"];
-if(typeof data22 === "string"){
-if(!pattern6.test(data22)){
-const err37 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$",parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data22};
+if(data22.cellularity !== undefined){
+let data23 = data22.cellularity;
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 > 100 || isNaN(data23)){
+const err37 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.cellularity,data:data23};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -505,9 +512,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties["me-ratio"].type,parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data22};
+if(data23 < 0 || isNaN(data23)){
+const err38 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.cellularity,data:data23};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -517,10 +523,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data20.erythroid !== undefined){
-let data23 = data20.erythroid;
-if(!((((data23 === "absent") || (data23 === "hypoplastic")) || (data23 === "normal")) || (data23 === "hyperplastic"))){
-const err39 = {instancePath:instancePath+"/marrow/erythroid",schemaPath:"#/properties/marrow/properties/erythroid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.erythroid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.erythroid.enum,parentSchema:schema11.properties.marrow.properties.erythroid,data:data23};
+else {
+const err39 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.cellularity.type,parentSchema:schema11.properties.marrow.properties.cellularity,data:data23};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -530,10 +534,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data20.myeloid !== undefined){
-let data24 = data20.myeloid;
-if(!((((data24 === "absent") || (data24 === "hypoplastic")) || (data24 === "normal")) || (data24 === "hyperplastic"))){
-const err40 = {instancePath:instancePath+"/marrow/myeloid",schemaPath:"#/properties/marrow/properties/myeloid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.myeloid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.myeloid.enum,parentSchema:schema11.properties.marrow.properties.myeloid,data:data24};
+if(data22["me-ratio"] !== undefined){
+let data24 = data22["me-ratio"];
+if(typeof data24 === "string"){
+if(!pattern7.test(data24)){
+const err40 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$",parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data24};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -543,10 +548,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data20.megakaryocytes !== undefined){
-let data25 = data20.megakaryocytes;
-if(!((((data25 === "absent") || (data25 === "decreased")) || (data25 === "normal")) || (data25 === "increased"))){
-const err41 = {instancePath:instancePath+"/marrow/megakaryocytes",schemaPath:"#/properties/marrow/properties/megakaryocytes/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megakaryocytes.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megakaryocytes.enum,parentSchema:schema11.properties.marrow.properties.megakaryocytes,data:data25};
+else {
+const err41 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties["me-ratio"].type,parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data24};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -556,10 +559,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data20.dysplasia !== undefined){
-let data26 = data20.dysplasia;
-if(!(((((data26 === "none") || (data26 === "erythroid")) || (data26 === "myeloid")) || (data26 === "megakaryocytic")) || (data26 === "multilineage"))){
-const err42 = {instancePath:instancePath+"/marrow/dysplasia",schemaPath:"#/properties/marrow/properties/dysplasia/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.dysplasia.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.dysplasia.enum,parentSchema:schema11.properties.marrow.properties.dysplasia,data:data26};
+if(data22.erythroid !== undefined){
+let data25 = data22.erythroid;
+if(!((((data25 === "absent") || (data25 === "hypoplastic")) || (data25 === "normal")) || (data25 === "hyperplastic"))){
+const err42 = {instancePath:instancePath+"/marrow/erythroid",schemaPath:"#/properties/marrow/properties/erythroid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.erythroid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.erythroid.enum,parentSchema:schema11.properties.marrow.properties.erythroid,data:data25};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -569,10 +572,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data20.megaloblastic !== undefined){
-let data27 = data20.megaloblastic;
-if(!((data27 === "yes") || (data27 === "no"))){
-const err43 = {instancePath:instancePath+"/marrow/megaloblastic",schemaPath:"#/properties/marrow/properties/megaloblastic/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megaloblastic.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megaloblastic.enum,parentSchema:schema11.properties.marrow.properties.megaloblastic,data:data27};
+if(data22.myeloid !== undefined){
+let data26 = data22.myeloid;
+if(!((((data26 === "absent") || (data26 === "hypoplastic")) || (data26 === "normal")) || (data26 === "hyperplastic"))){
+const err43 = {instancePath:instancePath+"/marrow/myeloid",schemaPath:"#/properties/marrow/properties/myeloid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.myeloid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.myeloid.enum,parentSchema:schema11.properties.marrow.properties.myeloid,data:data26};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -582,10 +585,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data20["giant-pronormoblasts"] !== undefined){
-let data28 = data20["giant-pronormoblasts"];
-if(!((data28 === "present") || (data28 === "absent"))){
-const err44 = {instancePath:instancePath+"/marrow/giant-pronormoblasts",schemaPath:"#/properties/marrow/properties/giant-pronormoblasts/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["giant-pronormoblasts"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["giant-pronormoblasts"].enum,parentSchema:schema11.properties.marrow.properties["giant-pronormoblasts"],data:data28};
+if(data22.megakaryocytes !== undefined){
+let data27 = data22.megakaryocytes;
+if(!((((data27 === "absent") || (data27 === "decreased")) || (data27 === "normal")) || (data27 === "increased"))){
+const err44 = {instancePath:instancePath+"/marrow/megakaryocytes",schemaPath:"#/properties/marrow/properties/megakaryocytes/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megakaryocytes.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megakaryocytes.enum,parentSchema:schema11.properties.marrow.properties.megakaryocytes,data:data27};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -595,11 +598,10 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data20["ringed-sideroblasts"] !== undefined){
-let data29 = data20["ringed-sideroblasts"];
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 > 100 || isNaN(data29)){
-const err45 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data29};
+if(data22.dysplasia !== undefined){
+let data28 = data22.dysplasia;
+if(!(((((data28 === "none") || (data28 === "erythroid")) || (data28 === "myeloid")) || (data28 === "megakaryocytic")) || (data28 === "multilineage"))){
+const err45 = {instancePath:instancePath+"/marrow/dysplasia",schemaPath:"#/properties/marrow/properties/dysplasia/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.dysplasia.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.dysplasia.enum,parentSchema:schema11.properties.marrow.properties.dysplasia,data:data28};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -608,8 +610,11 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data29 < 0 || isNaN(data29)){
-const err46 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data29};
+}
+if(data22.megaloblastic !== undefined){
+let data29 = data22.megaloblastic;
+if(!((data29 === "yes") || (data29 === "no"))){
+const err46 = {instancePath:instancePath+"/marrow/megaloblastic",schemaPath:"#/properties/marrow/properties/megaloblastic/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megaloblastic.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megaloblastic.enum,parentSchema:schema11.properties.marrow.properties.megaloblastic,data:data29};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -619,8 +624,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-else {
-const err47 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["ringed-sideroblasts"].type,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data29};
+if(data22["giant-pronormoblasts"] !== undefined){
+let data30 = data22["giant-pronormoblasts"];
+if(!((data30 === "present") || (data30 === "absent"))){
+const err47 = {instancePath:instancePath+"/marrow/giant-pronormoblasts",schemaPath:"#/properties/marrow/properties/giant-pronormoblasts/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["giant-pronormoblasts"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["giant-pronormoblasts"].enum,parentSchema:schema11.properties.marrow.properties["giant-pronormoblasts"],data:data30};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -630,11 +637,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data20.blasts !== undefined){
-let data30 = data20.blasts;
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 > 100 || isNaN(data30)){
-const err48 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.blasts,data:data30};
+if(data22["ringed-sideroblasts"] !== undefined){
+let data31 = data22["ringed-sideroblasts"];
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 100 || isNaN(data31)){
+const err48 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data31};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -643,8 +650,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data30 < 0 || isNaN(data30)){
-const err49 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.blasts,data:data30};
+if(data31 < 0 || isNaN(data31)){
+const err49 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data31};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -655,7 +662,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.blasts.type,parentSchema:schema11.properties.marrow.properties.blasts,data:data30};
+const err50 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["ringed-sideroblasts"].type,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data31};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -665,10 +672,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data20.fibrosis !== undefined){
-let data31 = data20.fibrosis;
-if(!((((data31 === "MF-0") || (data31 === "MF-1")) || (data31 === "MF-2")) || (data31 === "MF-3"))){
-const err51 = {instancePath:instancePath+"/marrow/fibrosis",schemaPath:"#/properties/marrow/properties/fibrosis/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.fibrosis.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.fibrosis.enum,parentSchema:schema11.properties.marrow.properties.fibrosis,data:data31};
+if(data22.blasts !== undefined){
+let data32 = data22.blasts;
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 100 || isNaN(data32)){
+const err51 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.blasts,data:data32};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -677,11 +685,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data20.aspirate !== undefined){
-let data32 = data20.aspirate;
-if(!((data32 === "adequate") || (data32 === "dry-tap"))){
-const err52 = {instancePath:instancePath+"/marrow/aspirate",schemaPath:"#/properties/marrow/properties/aspirate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.aspirate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.aspirate.enum,parentSchema:schema11.properties.marrow.properties.aspirate,data:data32};
+if(data32 < 0 || isNaN(data32)){
+const err52 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.blasts,data:data32};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -691,10 +696,8 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data20["iron-stores"] !== undefined){
-let data33 = data20["iron-stores"];
-if(!((((data33 === "absent") || (data33 === "decreased")) || (data33 === "normal")) || (data33 === "increased"))){
-const err53 = {instancePath:instancePath+"/marrow/iron-stores",schemaPath:"#/properties/marrow/properties/iron-stores/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["iron-stores"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["iron-stores"].enum,parentSchema:schema11.properties.marrow.properties["iron-stores"],data:data33};
+else {
+const err53 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.blasts.type,parentSchema:schema11.properties.marrow.properties.blasts,data:data32};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -704,10 +707,10 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data20.note !== undefined){
-let data34 = data20.note;
-if(typeof data34 !== "string"){
-const err54 = {instancePath:instancePath+"/marrow/note",schemaPath:"#/properties/marrow/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.note.type,parentSchema:schema11.properties.marrow.properties.note,data:data34};
+if(data22.fibrosis !== undefined){
+let data33 = data22.fibrosis;
+if(!((((data33 === "MF-0") || (data33 === "MF-1")) || (data33 === "MF-2")) || (data33 === "MF-3"))){
+const err54 = {instancePath:instancePath+"/marrow/fibrosis",schemaPath:"#/properties/marrow/properties/fibrosis/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.fibrosis.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.fibrosis.enum,parentSchema:schema11.properties.marrow.properties.fibrosis,data:data33};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -717,9 +720,10 @@ vErrors.push(err54);
 errors++;
 }
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.marrow.type,parentSchema:schema11.properties.marrow,data:data20};
+if(data22.aspirate !== undefined){
+let data34 = data22.aspirate;
+if(!((data34 === "adequate") || (data34 === "dry-tap"))){
+const err55 = {instancePath:instancePath+"/marrow/aspirate",schemaPath:"#/properties/marrow/properties/aspirate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.aspirate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.aspirate.enum,parentSchema:schema11.properties.marrow.properties.aspirate,data:data34};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -729,12 +733,10 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data.answer !== undefined){
-let data35 = data.answer;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-for(const key4 in data35){
-if(!(((key4 === "mechanism") || (key4 === "diagnosis")) || (key4 === "explanation"))){
-const err56 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.answer,data:data35};
+if(data22["iron-stores"] !== undefined){
+let data35 = data22["iron-stores"];
+if(!((((data35 === "absent") || (data35 === "decreased")) || (data35 === "normal")) || (data35 === "increased"))){
+const err56 = {instancePath:instancePath+"/marrow/iron-stores",schemaPath:"#/properties/marrow/properties/iron-stores/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["iron-stores"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["iron-stores"].enum,parentSchema:schema11.properties.marrow.properties["iron-stores"],data:data35};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -744,10 +746,10 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data35.mechanism !== undefined){
-let data36 = data35.mechanism;
-if(!(((((((data36 === "ineffective-hematopoiesis") || (data36 === "peripheral-destruction")) || (data36 === "blood-loss")) || (data36 === "aplasia")) || (data36 === "pure-red-cell-aplasia")) || (data36 === "marrow-replacement")) || (data36 === "hypoproliferative"))){
-const err57 = {instancePath:instancePath+"/answer/mechanism",schemaPath:"#/properties/answer/properties/mechanism/enum",keyword:"enum",params:{allowedValues: schema11.properties.answer.properties.mechanism.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.answer.properties.mechanism.enum,parentSchema:schema11.properties.answer.properties.mechanism,data:data36};
+if(data22.note !== undefined){
+let data36 = data22.note;
+if(typeof data36 !== "string"){
+const err57 = {instancePath:instancePath+"/marrow/note",schemaPath:"#/properties/marrow/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.note.type,parentSchema:schema11.properties.marrow.properties.note,data:data36};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -757,10 +759,9 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data35.diagnosis !== undefined){
-let data37 = data35.diagnosis;
-if(typeof data37 !== "string"){
-const err58 = {instancePath:instancePath+"/answer/diagnosis",schemaPath:"#/properties/answer/properties/diagnosis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.diagnosis.type,parentSchema:schema11.properties.answer.properties.diagnosis,data:data37};
+}
+else {
+const err58 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.marrow.type,parentSchema:schema11.properties.marrow,data:data22};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -770,10 +771,12 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data35.explanation !== undefined){
-let data38 = data35.explanation;
-if(typeof data38 !== "string"){
-const err59 = {instancePath:instancePath+"/answer/explanation",schemaPath:"#/properties/answer/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.explanation.type,parentSchema:schema11.properties.answer.properties.explanation,data:data38};
+if(data.answer !== undefined){
+let data37 = data.answer;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key4 in data37){
+if(!(((key4 === "mechanism") || (key4 === "diagnosis")) || (key4 === "explanation"))){
+const err59 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.answer,data:data37};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -783,9 +786,10 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.answer.type,parentSchema:schema11.properties.answer,data:data35};
+if(data37.mechanism !== undefined){
+let data38 = data37.mechanism;
+if(!(((((((data38 === "ineffective-hematopoiesis") || (data38 === "peripheral-destruction")) || (data38 === "blood-loss")) || (data38 === "aplasia")) || (data38 === "pure-red-cell-aplasia")) || (data38 === "marrow-replacement")) || (data38 === "hypoproliferative"))){
+const err60 = {instancePath:instancePath+"/answer/mechanism",schemaPath:"#/properties/answer/properties/mechanism/enum",keyword:"enum",params:{allowedValues: schema11.properties.answer.properties.mechanism.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.answer.properties.mechanism.enum,parentSchema:schema11.properties.answer.properties.mechanism,data:data38};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -795,14 +799,52 @@ vErrors.push(err60);
 errors++;
 }
 }
-}
-else {
-const err61 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data37.diagnosis !== undefined){
+let data39 = data37.diagnosis;
+if(typeof data39 !== "string"){
+const err61 = {instancePath:instancePath+"/answer/diagnosis",schemaPath:"#/properties/answer/properties/diagnosis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.diagnosis.type,parentSchema:schema11.properties.answer.properties.diagnosis,data:data39};
 if(vErrors === null){
 vErrors = [err61];
 }
 else {
 vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data37.explanation !== undefined){
+let data40 = data37.explanation;
+if(typeof data40 !== "string"){
+const err62 = {instancePath:instancePath+"/answer/explanation",schemaPath:"#/properties/answer/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.explanation.type,parentSchema:schema11.properties.answer.properties.explanation,data:data40};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.answer.type,parentSchema:schema11.properties.answer,data:data37};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
 }
 errors++;
 }
