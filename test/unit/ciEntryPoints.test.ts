@@ -23,7 +23,9 @@ function runAction(dir: string, inputs: Record<string, string>) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, output: readFileSync(output, 'utf8'), summary: readFileSync(summary, 'utf8') };
 }
 
-describe('GitHub Action script (scripts/action/run.mjs)', () => {
+describe('GitHub Action script (scripts/action/run.mjs)', function () {
+  // Each run starts the CLI three times; on a busy machine that takes seconds.
+  this.timeout(120_000);
   it('a clean bank: exit 0, SARIF written and named in the outputs, statistics in the job summary', () => {
     const bank = tempBank({ 'cases/a.case': CLEAN });
     try {

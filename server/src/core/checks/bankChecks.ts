@@ -37,7 +37,9 @@ export function checkBank(entries: Iterable<BankEntry>): Map<string, CaseDiagnos
       add(owner.uri, d);
     }
   }
-  const ids = [...byId.keys()];
+  // Sorted: suggestions that tie keep the candidates' order, which must not depend on the order
+  // files were read in (worker threads finish in any order).
+  const ids = [...byId.keys()].sort();
   for (const entry of all) {
     for (const item of entry.model.seeAlso) {
       if (byId.has(item.text)) continue;
