@@ -3,7 +3,7 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow and answer of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"status":{"enum":["draft","review","ready","retired"],"x-code":"unknown-value","x-field":"status"},"reviewed-by":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"`reviewed-by` is empty; name the reviewer or leave the field out."},"reviewed-on":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"version":{"type":"string","x-message":"`version` takes text."},"updated":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"objectives":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","x-code":"invalid-value","x-message":"An objective id is letters, digits, `.`, `-` and `_`, like `hem-2.1`."}},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow and answer of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"status":{"enum":["draft","review","ready","retired"],"x-code":"unknown-value","x-field":"status"},"reviewed-by":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"`reviewed-by` is empty; name the reviewer or leave the field out."},"reviewed-on":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"version":{"type":"string","x-message":"`version` takes text."},"updated":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"objectives":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","x-code":"invalid-value","x-message":"An objective id is letters, digits, `.`, `-` and `_`, like `hem-2.1`."}},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"array","description":"Every [smear] section in file order: [smear] may repeat with a qualifier, as [labs] does.","items":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils","sickle-cells","rouleaux","bite-cells","blister-cells","heinz-bodies","pappenheimer-bodies","dimorphic","hairy-cells","helmet-cells","howell-jolly-bodies","acanthocytes","echinocytes","elliptocytes","stomatocytes","pencil-cells","hypochromia","microcytes","macrocytes","agglutination","giant-platelets","blasts","auer-rods","pelger-huet","toxic-granulation","atypical-lymphocytes","smudge-cells"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."}}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"infiltrate":{"enum":["none","plasma-cells","lymphoma","carcinoma","hairy-cells","blasts","granuloma","mast-cells"],"x-code":"unknown-marrow-value","x-field":"infiltrate"},"infiltrate-percent":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`infiltrate-percent` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
@@ -417,10 +417,14 @@ errors++;
 }
 if(data.smear !== undefined){
 let data18 = data.smear;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key2 in data18){
+if(Array.isArray(data18)){
+const len3 = data18.length;
+for(let i3=0; i3<len3; i3++){
+let data19 = data18[i3];
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key2 in data19){
 if(!((key2 === "findings") || (key2 === "note"))){
-const err31 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.smear,data:data18};
+const err31 = {instancePath:instancePath+"/smear/" + i3,schemaPath:"#/properties/smear/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.smear.items,data:data19};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -430,14 +434,14 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data18.findings !== undefined){
-let data19 = data18.findings;
-if(Array.isArray(data19)){
-const len3 = data19.length;
-for(let i3=0; i3<len3; i3++){
-let data20 = data19[i3];
-if(!(((((((((((data20 === "target-cells") || (data20 === "teardrop-cells")) || (data20 === "schistocytes")) || (data20 === "spherocytes")) || (data20 === "hypersegmented-neutrophils")) || (data20 === "macro-ovalocytes")) || (data20 === "nucleated-rbcs")) || (data20 === "basophilic-stippling")) || (data20 === "polychromasia")) || (data20 === "leukoerythroblastic")) || (data20 === "dysplastic-neutrophils"))){
-const err32 = {instancePath:instancePath+"/smear/findings/" + i3,schemaPath:"#/properties/smear/properties/findings/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.smear.properties.findings.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.smear.properties.findings.items.enum,parentSchema:schema11.properties.smear.properties.findings.items,data:data20};
+if(data19.findings !== undefined){
+let data20 = data19.findings;
+if(Array.isArray(data20)){
+const len4 = data20.length;
+for(let i4=0; i4<len4; i4++){
+let data21 = data20[i4];
+if(!(((((((((((((((((((((((((((((((((((((data21 === "target-cells") || (data21 === "teardrop-cells")) || (data21 === "schistocytes")) || (data21 === "spherocytes")) || (data21 === "hypersegmented-neutrophils")) || (data21 === "macro-ovalocytes")) || (data21 === "nucleated-rbcs")) || (data21 === "basophilic-stippling")) || (data21 === "polychromasia")) || (data21 === "leukoerythroblastic")) || (data21 === "dysplastic-neutrophils")) || (data21 === "sickle-cells")) || (data21 === "rouleaux")) || (data21 === "bite-cells")) || (data21 === "blister-cells")) || (data21 === "heinz-bodies")) || (data21 === "pappenheimer-bodies")) || (data21 === "dimorphic")) || (data21 === "hairy-cells")) || (data21 === "helmet-cells")) || (data21 === "howell-jolly-bodies")) || (data21 === "acanthocytes")) || (data21 === "echinocytes")) || (data21 === "elliptocytes")) || (data21 === "stomatocytes")) || (data21 === "pencil-cells")) || (data21 === "hypochromia")) || (data21 === "microcytes")) || (data21 === "macrocytes")) || (data21 === "agglutination")) || (data21 === "giant-platelets")) || (data21 === "blasts")) || (data21 === "auer-rods")) || (data21 === "pelger-huet")) || (data21 === "toxic-granulation")) || (data21 === "atypical-lymphocytes")) || (data21 === "smudge-cells"))){
+const err32 = {instancePath:instancePath+"/smear/" + i3+"/findings/" + i4,schemaPath:"#/properties/smear/items/properties/findings/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.smear.items.properties.findings.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.smear.items.properties.findings.items.enum,parentSchema:schema11.properties.smear.items.properties.findings.items,data:data21};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -449,7 +453,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/smear/findings",schemaPath:"#/properties/smear/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.properties.findings.type,parentSchema:schema11.properties.smear.properties.findings,data:data19};
+const err33 = {instancePath:instancePath+"/smear/" + i3+"/findings",schemaPath:"#/properties/smear/items/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.items.properties.findings.type,parentSchema:schema11.properties.smear.items.properties.findings,data:data20};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -459,10 +463,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data18.note !== undefined){
-let data21 = data18.note;
-if(typeof data21 !== "string"){
-const err34 = {instancePath:instancePath+"/smear/note",schemaPath:"#/properties/smear/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.properties.note.type,parentSchema:schema11.properties.smear.properties.note,data:data21};
+if(data19.note !== undefined){
+let data22 = data19.note;
+if(typeof data22 !== "string"){
+const err34 = {instancePath:instancePath+"/smear/" + i3+"/note",schemaPath:"#/properties/smear/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.items.properties.note.type,parentSchema:schema11.properties.smear.items.properties.note,data:data22};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -474,7 +478,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smear.type,parentSchema:schema11.properties.smear,data:data18};
+const err35 = {instancePath:instancePath+"/smear/" + i3,schemaPath:"#/properties/smear/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smear.items.type,parentSchema:schema11.properties.smear.items,data:data19};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -484,12 +488,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.marrow !== undefined){
-let data22 = data.marrow;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-for(const key3 in data22){
-if(!(func2.call(schema11.properties.marrow.properties, key3))){
-const err36 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.marrow,data:data22};
+}
+else {
+const err36 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.type,parentSchema:schema11.properties.smear,data:data18};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -499,11 +500,12 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data22.cellularity !== undefined){
-let data23 = data22.cellularity;
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 > 100 || isNaN(data23)){
-const err37 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.cellularity,data:data23};
+if(data.marrow !== undefined){
+let data23 = data.marrow;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+for(const key3 in data23){
+if(!(func2.call(schema11.properties.marrow.properties, key3))){
+const err37 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.marrow,data:data23};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -512,8 +514,12 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data23 < 0 || isNaN(data23)){
-const err38 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.cellularity,data:data23};
+}
+if(data23.cellularity !== undefined){
+let data24 = data23.cellularity;
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 100 || isNaN(data24)){
+const err38 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.cellularity,data:data24};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -522,9 +528,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.cellularity.type,parentSchema:schema11.properties.marrow.properties.cellularity,data:data23};
+if(data24 < 0 || isNaN(data24)){
+const err39 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.cellularity,data:data24};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -534,11 +539,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data22["me-ratio"] !== undefined){
-let data24 = data22["me-ratio"];
-if(typeof data24 === "string"){
-if(!pattern7.test(data24)){
-const err40 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$",parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data24};
+else {
+const err40 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.cellularity.type,parentSchema:schema11.properties.marrow.properties.cellularity,data:data24};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -548,8 +550,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties["me-ratio"].type,parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data24};
+if(data23["me-ratio"] !== undefined){
+let data25 = data23["me-ratio"];
+if(typeof data25 === "string"){
+if(!pattern7.test(data25)){
+const err41 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$",parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data25};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -559,10 +564,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data22.erythroid !== undefined){
-let data25 = data22.erythroid;
-if(!((((data25 === "absent") || (data25 === "hypoplastic")) || (data25 === "normal")) || (data25 === "hyperplastic"))){
-const err42 = {instancePath:instancePath+"/marrow/erythroid",schemaPath:"#/properties/marrow/properties/erythroid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.erythroid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.erythroid.enum,parentSchema:schema11.properties.marrow.properties.erythroid,data:data25};
+else {
+const err42 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties["me-ratio"].type,parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data25};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -572,10 +575,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data22.myeloid !== undefined){
-let data26 = data22.myeloid;
+if(data23.erythroid !== undefined){
+let data26 = data23.erythroid;
 if(!((((data26 === "absent") || (data26 === "hypoplastic")) || (data26 === "normal")) || (data26 === "hyperplastic"))){
-const err43 = {instancePath:instancePath+"/marrow/myeloid",schemaPath:"#/properties/marrow/properties/myeloid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.myeloid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.myeloid.enum,parentSchema:schema11.properties.marrow.properties.myeloid,data:data26};
+const err43 = {instancePath:instancePath+"/marrow/erythroid",schemaPath:"#/properties/marrow/properties/erythroid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.erythroid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.erythroid.enum,parentSchema:schema11.properties.marrow.properties.erythroid,data:data26};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -585,10 +588,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data22.megakaryocytes !== undefined){
-let data27 = data22.megakaryocytes;
-if(!((((data27 === "absent") || (data27 === "decreased")) || (data27 === "normal")) || (data27 === "increased"))){
-const err44 = {instancePath:instancePath+"/marrow/megakaryocytes",schemaPath:"#/properties/marrow/properties/megakaryocytes/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megakaryocytes.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megakaryocytes.enum,parentSchema:schema11.properties.marrow.properties.megakaryocytes,data:data27};
+if(data23.myeloid !== undefined){
+let data27 = data23.myeloid;
+if(!((((data27 === "absent") || (data27 === "hypoplastic")) || (data27 === "normal")) || (data27 === "hyperplastic"))){
+const err44 = {instancePath:instancePath+"/marrow/myeloid",schemaPath:"#/properties/marrow/properties/myeloid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.myeloid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.myeloid.enum,parentSchema:schema11.properties.marrow.properties.myeloid,data:data27};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -598,10 +601,10 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data22.dysplasia !== undefined){
-let data28 = data22.dysplasia;
-if(!(((((data28 === "none") || (data28 === "erythroid")) || (data28 === "myeloid")) || (data28 === "megakaryocytic")) || (data28 === "multilineage"))){
-const err45 = {instancePath:instancePath+"/marrow/dysplasia",schemaPath:"#/properties/marrow/properties/dysplasia/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.dysplasia.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.dysplasia.enum,parentSchema:schema11.properties.marrow.properties.dysplasia,data:data28};
+if(data23.megakaryocytes !== undefined){
+let data28 = data23.megakaryocytes;
+if(!((((data28 === "absent") || (data28 === "decreased")) || (data28 === "normal")) || (data28 === "increased"))){
+const err45 = {instancePath:instancePath+"/marrow/megakaryocytes",schemaPath:"#/properties/marrow/properties/megakaryocytes/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megakaryocytes.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megakaryocytes.enum,parentSchema:schema11.properties.marrow.properties.megakaryocytes,data:data28};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -611,10 +614,10 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data22.megaloblastic !== undefined){
-let data29 = data22.megaloblastic;
-if(!((data29 === "yes") || (data29 === "no"))){
-const err46 = {instancePath:instancePath+"/marrow/megaloblastic",schemaPath:"#/properties/marrow/properties/megaloblastic/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megaloblastic.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megaloblastic.enum,parentSchema:schema11.properties.marrow.properties.megaloblastic,data:data29};
+if(data23.dysplasia !== undefined){
+let data29 = data23.dysplasia;
+if(!(((((data29 === "none") || (data29 === "erythroid")) || (data29 === "myeloid")) || (data29 === "megakaryocytic")) || (data29 === "multilineage"))){
+const err46 = {instancePath:instancePath+"/marrow/dysplasia",schemaPath:"#/properties/marrow/properties/dysplasia/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.dysplasia.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.dysplasia.enum,parentSchema:schema11.properties.marrow.properties.dysplasia,data:data29};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -624,10 +627,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data22["giant-pronormoblasts"] !== undefined){
-let data30 = data22["giant-pronormoblasts"];
-if(!((data30 === "present") || (data30 === "absent"))){
-const err47 = {instancePath:instancePath+"/marrow/giant-pronormoblasts",schemaPath:"#/properties/marrow/properties/giant-pronormoblasts/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["giant-pronormoblasts"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["giant-pronormoblasts"].enum,parentSchema:schema11.properties.marrow.properties["giant-pronormoblasts"],data:data30};
+if(data23.megaloblastic !== undefined){
+let data30 = data23.megaloblastic;
+if(!((data30 === "yes") || (data30 === "no"))){
+const err47 = {instancePath:instancePath+"/marrow/megaloblastic",schemaPath:"#/properties/marrow/properties/megaloblastic/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megaloblastic.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megaloblastic.enum,parentSchema:schema11.properties.marrow.properties.megaloblastic,data:data30};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -637,11 +640,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data22["ringed-sideroblasts"] !== undefined){
-let data31 = data22["ringed-sideroblasts"];
-if((typeof data31 == "number") && (isFinite(data31))){
-if(data31 > 100 || isNaN(data31)){
-const err48 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data31};
+if(data23["giant-pronormoblasts"] !== undefined){
+let data31 = data23["giant-pronormoblasts"];
+if(!((data31 === "present") || (data31 === "absent"))){
+const err48 = {instancePath:instancePath+"/marrow/giant-pronormoblasts",schemaPath:"#/properties/marrow/properties/giant-pronormoblasts/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["giant-pronormoblasts"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["giant-pronormoblasts"].enum,parentSchema:schema11.properties.marrow.properties["giant-pronormoblasts"],data:data31};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -650,8 +652,12 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data31 < 0 || isNaN(data31)){
-const err49 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data31};
+}
+if(data23["ringed-sideroblasts"] !== undefined){
+let data32 = data23["ringed-sideroblasts"];
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 100 || isNaN(data32)){
+const err49 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data32};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -660,9 +666,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["ringed-sideroblasts"].type,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data31};
+if(data32 < 0 || isNaN(data32)){
+const err50 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data32};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -672,11 +677,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data22.blasts !== undefined){
-let data32 = data22.blasts;
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 > 100 || isNaN(data32)){
-const err51 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.blasts,data:data32};
+else {
+const err51 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["ringed-sideroblasts"].type,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data32};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -685,8 +687,12 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data32 < 0 || isNaN(data32)){
-const err52 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.blasts,data:data32};
+}
+if(data23.blasts !== undefined){
+let data33 = data23.blasts;
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 > 100 || isNaN(data33)){
+const err52 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.blasts,data:data33};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -695,9 +701,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.blasts.type,parentSchema:schema11.properties.marrow.properties.blasts,data:data32};
+if(data33 < 0 || isNaN(data33)){
+const err53 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.blasts,data:data33};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -707,10 +712,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data22.fibrosis !== undefined){
-let data33 = data22.fibrosis;
-if(!((((data33 === "MF-0") || (data33 === "MF-1")) || (data33 === "MF-2")) || (data33 === "MF-3"))){
-const err54 = {instancePath:instancePath+"/marrow/fibrosis",schemaPath:"#/properties/marrow/properties/fibrosis/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.fibrosis.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.fibrosis.enum,parentSchema:schema11.properties.marrow.properties.fibrosis,data:data33};
+else {
+const err54 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.blasts.type,parentSchema:schema11.properties.marrow.properties.blasts,data:data33};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -720,10 +723,10 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data22.aspirate !== undefined){
-let data34 = data22.aspirate;
-if(!((data34 === "adequate") || (data34 === "dry-tap"))){
-const err55 = {instancePath:instancePath+"/marrow/aspirate",schemaPath:"#/properties/marrow/properties/aspirate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.aspirate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.aspirate.enum,parentSchema:schema11.properties.marrow.properties.aspirate,data:data34};
+if(data23.infiltrate !== undefined){
+let data34 = data23.infiltrate;
+if(!((((((((data34 === "none") || (data34 === "plasma-cells")) || (data34 === "lymphoma")) || (data34 === "carcinoma")) || (data34 === "hairy-cells")) || (data34 === "blasts")) || (data34 === "granuloma")) || (data34 === "mast-cells"))){
+const err55 = {instancePath:instancePath+"/marrow/infiltrate",schemaPath:"#/properties/marrow/properties/infiltrate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.infiltrate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.infiltrate.enum,parentSchema:schema11.properties.marrow.properties.infiltrate,data:data34};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -733,10 +736,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data22["iron-stores"] !== undefined){
-let data35 = data22["iron-stores"];
-if(!((((data35 === "absent") || (data35 === "decreased")) || (data35 === "normal")) || (data35 === "increased"))){
-const err56 = {instancePath:instancePath+"/marrow/iron-stores",schemaPath:"#/properties/marrow/properties/iron-stores/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["iron-stores"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["iron-stores"].enum,parentSchema:schema11.properties.marrow.properties["iron-stores"],data:data35};
+if(data23["infiltrate-percent"] !== undefined){
+let data35 = data23["infiltrate-percent"];
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 > 100 || isNaN(data35)){
+const err56 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data35};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -745,11 +749,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data22.note !== undefined){
-let data36 = data22.note;
-if(typeof data36 !== "string"){
-const err57 = {instancePath:instancePath+"/marrow/note",schemaPath:"#/properties/marrow/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.note.type,parentSchema:schema11.properties.marrow.properties.note,data:data36};
+if(data35 < 0 || isNaN(data35)){
+const err57 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data35};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -759,9 +760,8 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
 else {
-const err58 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.marrow.type,parentSchema:schema11.properties.marrow,data:data22};
+const err58 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["infiltrate-percent"].type,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data35};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -771,12 +771,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data.answer !== undefined){
-let data37 = data.answer;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-for(const key4 in data37){
-if(!(((key4 === "mechanism") || (key4 === "diagnosis")) || (key4 === "explanation"))){
-const err59 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.answer,data:data37};
+if(data23.fibrosis !== undefined){
+let data36 = data23.fibrosis;
+if(!((((data36 === "MF-0") || (data36 === "MF-1")) || (data36 === "MF-2")) || (data36 === "MF-3"))){
+const err59 = {instancePath:instancePath+"/marrow/fibrosis",schemaPath:"#/properties/marrow/properties/fibrosis/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.fibrosis.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.fibrosis.enum,parentSchema:schema11.properties.marrow.properties.fibrosis,data:data36};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -786,10 +784,10 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data37.mechanism !== undefined){
-let data38 = data37.mechanism;
-if(!(((((((data38 === "ineffective-hematopoiesis") || (data38 === "peripheral-destruction")) || (data38 === "blood-loss")) || (data38 === "aplasia")) || (data38 === "pure-red-cell-aplasia")) || (data38 === "marrow-replacement")) || (data38 === "hypoproliferative"))){
-const err60 = {instancePath:instancePath+"/answer/mechanism",schemaPath:"#/properties/answer/properties/mechanism/enum",keyword:"enum",params:{allowedValues: schema11.properties.answer.properties.mechanism.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.answer.properties.mechanism.enum,parentSchema:schema11.properties.answer.properties.mechanism,data:data38};
+if(data23.aspirate !== undefined){
+let data37 = data23.aspirate;
+if(!((data37 === "adequate") || (data37 === "dry-tap"))){
+const err60 = {instancePath:instancePath+"/marrow/aspirate",schemaPath:"#/properties/marrow/properties/aspirate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.aspirate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.aspirate.enum,parentSchema:schema11.properties.marrow.properties.aspirate,data:data37};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -799,10 +797,10 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data37.diagnosis !== undefined){
-let data39 = data37.diagnosis;
-if(typeof data39 !== "string"){
-const err61 = {instancePath:instancePath+"/answer/diagnosis",schemaPath:"#/properties/answer/properties/diagnosis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.diagnosis.type,parentSchema:schema11.properties.answer.properties.diagnosis,data:data39};
+if(data23["iron-stores"] !== undefined){
+let data38 = data23["iron-stores"];
+if(!((((data38 === "absent") || (data38 === "decreased")) || (data38 === "normal")) || (data38 === "increased"))){
+const err61 = {instancePath:instancePath+"/marrow/iron-stores",schemaPath:"#/properties/marrow/properties/iron-stores/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["iron-stores"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["iron-stores"].enum,parentSchema:schema11.properties.marrow.properties["iron-stores"],data:data38};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -812,10 +810,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data37.explanation !== undefined){
-let data40 = data37.explanation;
-if(typeof data40 !== "string"){
-const err62 = {instancePath:instancePath+"/answer/explanation",schemaPath:"#/properties/answer/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.explanation.type,parentSchema:schema11.properties.answer.properties.explanation,data:data40};
+if(data23.note !== undefined){
+let data39 = data23.note;
+if(typeof data39 !== "string"){
+const err62 = {instancePath:instancePath+"/marrow/note",schemaPath:"#/properties/marrow/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.note.type,parentSchema:schema11.properties.marrow.properties.note,data:data39};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -827,7 +825,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.answer.type,parentSchema:schema11.properties.answer,data:data37};
+const err63 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.marrow.type,parentSchema:schema11.properties.marrow,data:data23};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -837,14 +835,80 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
-else {
-const err64 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data.answer !== undefined){
+let data40 = data.answer;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key4 in data40){
+if(!(((key4 === "mechanism") || (key4 === "diagnosis")) || (key4 === "explanation"))){
+const err64 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.answer,data:data40};
 if(vErrors === null){
 vErrors = [err64];
 }
 else {
 vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data40.mechanism !== undefined){
+let data41 = data40.mechanism;
+if(!(((((((data41 === "ineffective-hematopoiesis") || (data41 === "peripheral-destruction")) || (data41 === "blood-loss")) || (data41 === "aplasia")) || (data41 === "pure-red-cell-aplasia")) || (data41 === "marrow-replacement")) || (data41 === "hypoproliferative"))){
+const err65 = {instancePath:instancePath+"/answer/mechanism",schemaPath:"#/properties/answer/properties/mechanism/enum",keyword:"enum",params:{allowedValues: schema11.properties.answer.properties.mechanism.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.answer.properties.mechanism.enum,parentSchema:schema11.properties.answer.properties.mechanism,data:data41};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data40.diagnosis !== undefined){
+let data42 = data40.diagnosis;
+if(typeof data42 !== "string"){
+const err66 = {instancePath:instancePath+"/answer/diagnosis",schemaPath:"#/properties/answer/properties/diagnosis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.diagnosis.type,parentSchema:schema11.properties.answer.properties.diagnosis,data:data42};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data40.explanation !== undefined){
+let data43 = data40.explanation;
+if(typeof data43 !== "string"){
+const err67 = {instancePath:instancePath+"/answer/explanation",schemaPath:"#/properties/answer/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.explanation.type,parentSchema:schema11.properties.answer.properties.explanation,data:data43};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.answer.type,parentSchema:schema11.properties.answer,data:data40};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
 }
 errors++;
 }
