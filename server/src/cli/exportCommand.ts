@@ -10,6 +10,7 @@ import { describeFsError, discoverCaseFiles, SYNC_FILE_SYSTEM } from '../node/fi
 import { readPreviewAssets } from '../node/previewAssets';
 import { readCaseFile } from '../node/readCaseFile';
 import { standalonePage } from './renderCommand';
+import { resourceExists } from '../node/resourceExists';
 
 export interface ExportOptions {
   paths: string[];
@@ -23,7 +24,7 @@ export async function runExport(options: ExportOptions): Promise<{ ok: true; pag
   if (loaded.problem) return { ok: false, message: `invalid configuration: ${loaded.problem}` };
   const discovery = await discoverCaseFiles(options.paths, options.cwd, { root: loaded.root, patterns: loaded.config.ignore ?? [] }, SYNC_FILE_SYSTEM);
   if (discovery.problems.length) return { ok: false, message: discovery.problems.join('\n') };
-  const bank = new CaseBank(loaded.config);
+  const bank = new CaseBank(loaded.config, { resourceExists });
   for (const file of discovery.files) {
     const read = await readCaseFile(file);
     if (!read.ok) return { ok: false, message: `${file}: ${read.problem}` };

@@ -8,6 +8,7 @@ import type { BankSummary } from '../core/checks/bankChecks';
 import type { CasewrightConfig } from '../core/config/config';
 import type { CaseDiagnostic } from '../core/diagnostics';
 import { readFile, type FileOutcome } from './readIntoBank';
+import { resourceExists } from '../node/resourceExists';
 
 /** Below this many files one thread is faster than starting workers. */
 const PARALLEL_THRESHOLD = 400;
@@ -68,7 +69,7 @@ function runWorker(input: WorkerInput, onProgress: (n: number) => void): Promise
 export function runAsWorkerIfAsked(): boolean {
   const input = workerData as WorkerInput | undefined;
   if (isMainThread || !input?.casewrightWorker) return false;
-  const bank = new CaseBank(input.config, { retainAnalyses: false });
+  const bank = new CaseBank(input.config, { retainAnalyses: false, resourceExists });
   const results: HeldResult[] = [];
   let sinceReport = 0;
   for (const file of input.files) {

@@ -10,6 +10,7 @@ import { loadConfig } from '../node/configDiscovery';
 import { describeFsError } from '../node/fileDiscovery';
 import { readPreviewAssets } from '../node/previewAssets';
 import { readCaseFile } from '../node/readCaseFile';
+import { resourceExists } from '../node/resourceExists';
 
 export type RenderView = 'learner' | 'answer' | 'both';
 
@@ -27,7 +28,7 @@ export async function runRender(file: string, view: RenderView, output: string |
   if (loaded.problem) return { ok: false, message: `invalid configuration: ${loaded.problem}` };
   const read = await readCaseFile(absolute);
   if (!read.ok) return { ok: false, message: `${file}: ${read.problem}` };
-  const html = standalonePage(new CaseBank(loaded.config).set(absolute, read.text), view);
+  const html = standalonePage(new CaseBank(loaded.config, { resourceExists }).set(absolute, read.text), view);
   if (output) {
     try {
       await fs.mkdir(path.dirname(path.resolve(cwd, output)), { recursive: true });

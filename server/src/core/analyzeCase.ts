@@ -12,6 +12,9 @@ import { buildModel } from './model/buildModel';
 import type { CaseModel } from './model/caseModel';
 import { projectCase } from './schema/caseProjection';
 import { validateProjection } from './schema/schemaValidation';
+import { checkItemWriting } from './questions/itemWritingChecks';
+import { checkQuestions } from './questions/questionChecks';
+import { checkQuestionKeys } from './questions/questionKeyChecks';
 import { parseCaseSyntax } from './syntax/parser';
 import { comparePositions, lineSpan } from './text';
 
@@ -26,6 +29,8 @@ export interface CaseAnalysis {
 export interface AnalysisOptions {
   /** The RPI maturation table (from casewright.json); the default table otherwise. */
   maturation?: MaturationTable;
+  /** Whether a path written in the case (an image, relative to the case file) exists; unchecked without it. */
+  resourceExists?: (path: string) => boolean;
 }
 
 export function analyzeCase(text: string, options: AnalysisOptions = {}): CaseAnalysis {
@@ -43,6 +48,9 @@ export function analyzeCase(text: string, options: AnalysisOptions = {}): CaseAn
       return checkConsistency(clinical.panels);
     },
     () => checkMechanism(model, clinical),
+    () => checkQuestions(model, { resourceExists: options.resourceExists }),
+    () => checkQuestionKeys(model, clinical),
+    () => checkItemWriting(model),
   ];
   for (const step of steps) {
     try {

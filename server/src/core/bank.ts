@@ -21,16 +21,20 @@ export interface CaseBankOptions {
    * document's diagnostics and its id and links: memory stays flat on large banks.
    */
   retainAnalyses?: boolean;
+  /** Whether `path`, written in the document at `uri` (relative to it), exists: images are checked with it. */
+  resourceExists?: (uri: string, path: string) => boolean;
 }
 
 export class CaseBank {
   private readonly documents = new Map<string, HeldDocument>();
   private readonly retain: boolean;
+  private readonly resourceExists: CaseBankOptions['resourceExists'];
   private bankDiagnostics: Map<string, CaseDiagnostic[]> | undefined;
   private options: AnalysisOptions = {};
 
   constructor(private config: CasewrightConfig = {}, options: CaseBankOptions = {}) {
     this.retain = options.retainAnalyses ?? true;
+    this.resourceExists = options.resourceExists;
     this.setConfig(config);
   }
 
@@ -42,7 +46,8 @@ export class CaseBank {
 
   /** Adds or replaces a document; returns its analysis. */
   set(uri: string, text: string): CaseAnalysis {
-    const analysis = analyzeCase(text, this.options);
+    const exists = this.resourceExists;
+    const analysis = analyzeCase(text, exists ? { ...this.options, resourceExists: (path) => exists(uri, path) } : this.options);
     const { id, idRange, seeAlso } = analysis.model;
     this.documents.set(uri, { analysis: this.retain ? analysis : undefined, summary: { id, idRange, seeAlso }, diagnostics: analysis.diagnostics });
     // Bank checks read only ids and see-also lists: cheap to redo over the held models.

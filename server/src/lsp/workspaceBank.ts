@@ -11,9 +11,10 @@ import { loadConfig, type LoadedConfig } from '../node/configDiscovery';
 import { discoverCaseFiles } from '../node/fileDiscovery';
 import { readCaseFile } from '../node/readCaseFile';
 import { normalizeUri, pathToUri, uriToPath } from './uris';
+import { resourceExists } from '../node/resourceExists';
 
 export class WorkspaceBank {
-  private readonly bank = new CaseBank();
+  private readonly bank = new CaseBank({}, { resourceExists });
   /** Version of the text each open document was last analysed at. */
   private readonly analysedVersions = new Map<string, number>();
   private readonly openDocuments = new Map<string, TextDocument>();

@@ -31,11 +31,13 @@ export function checkSections(syntax: CaseSyntax): CaseDiagnostic[] {
       }
       if (section.qualifier !== undefined) {
         diagnostics.push(diagnostic('warning', 'unexpected-qualifier',
-          `[${section.name}] takes no qualifier; only [labs] does.`, section.qualifierRange ?? section.headerRange));
+          `[${section.name}] takes no qualifier; only [labs] and [question] do.`, section.qualifierRange ?? section.headerRange));
       }
       continue;
     }
-    // Repeatable sections (labs): each panel needs its own qualifier; no qualifier is the first.
+    // Questions repeat freely; several may follow one stage (their stage is checked with them).
+    if (section.name !== 'labs') continue;
+    // Labs panels: each panel needs its own qualifier; no qualifier is the first.
     const label = (section.qualifier ?? '').toLowerCase().replace(/\s+/g, ' ');
     const first = qualifiers.get(label);
     if (first !== undefined) {

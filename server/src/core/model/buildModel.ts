@@ -4,6 +4,7 @@ import type { CaseSyntax, FieldNode, SectionNode } from '../syntax/syntaxTree';
 import { splitListValue } from '../util/lists';
 import type { CaseModel, LabPanel, PatientAge } from './caseModel';
 import { readLabValue } from './labValue';
+import { readQuestions } from '../questions/questionModel';
 
 const AGE = /^(\d+(?:\.\d+)?)[ \t]*(y|mo|wk|d)$/i;
 const DAYS_PER_AGE_UNIT = { y: 365.25, mo: 365.25 / 12, wk: 7, d: 1 } as const;
@@ -20,6 +21,7 @@ export function buildModel(syntax: CaseSyntax): CaseModel {
   const smearFindings = sections.get('smear')?.fields.find((f) => f.key === 'findings');
 
   const idField = header.get('case');
+  const panels = syntax.sections.filter((s) => s.name === 'labs').map(readPanel);
   return {
     syntax,
     header,
@@ -33,10 +35,11 @@ export function buildModel(syntax: CaseSyntax): CaseModel {
       sex: sex === 'male' || sex === 'female' || sex === 'other' || sex === 'unknown' ? sex : undefined,
     },
     sections,
-    panels: syntax.sections.filter((s) => s.name === 'labs').map(readPanel),
+    panels,
     smearFindings: smearFindings ? splitListValue(smearFindings) : [],
     marrow: firstByKey(sections.get('marrow')?.fields ?? []),
     answer: firstByKey(sections.get('answer')?.fields ?? []),
+    questions: readQuestions(syntax.sections, panels),
   };
 }
 

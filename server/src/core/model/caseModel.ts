@@ -4,6 +4,7 @@ import type { LabDefinition, Sex, UnitDefinition } from '../catalog/labCatalog';
 import type { Range } from '../text';
 import type { CaseSyntax, FieldNode, SectionNode } from '../syntax/syntaxTree';
 import type { ListItem } from '../util/lists';
+import type { Question } from '../questions/questionModel';
 
 export interface CaseModel {
   syntax: CaseSyntax;
@@ -21,6 +22,8 @@ export interface CaseModel {
   smearFindings: ListItem[];
   marrow: Map<string, FieldNode>;
   answer: Map<string, FieldNode>;
+  /** The `[question]` items, in file order. */
+  questions: Question[];
 }
 
 export interface Patient {

@@ -3,13 +3,14 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow and answer of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow, answer and questions of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}},"questions":{"type":"array","items":{"type":"object","additionalProperties":false,"x-section":"question","required":["type","stem"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*$","x-code":"invalid-value","x-message":"A question id is letters, digits and `-`, like `rpi-day-3`."},"type":{"enum":["single","multiple","numeric","short","ordering"],"x-code":"unknown-value","x-field":"type"},"stem":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The stem is empty; write the question the student reads."},"option":{"type":"array","items":{"type":"string","x-message":"`option` takes text."}},"feedback":{"type":"array","items":{"type":"string","x-message":"`feedback` takes text."}},"answer":{"type":"array","items":{"type":"string","x-message":"`answer` takes text."}},"tolerance":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`tolerance` is a number of zero or more in the answer's unit, like `0.1`."},"unit":{"type":"string","x-message":"`unit` takes text."},"asks":{"type":"string","x-message":"`asks` takes `mechanism` or an index id."},"explanation":{"type":"string","x-message":"`explanation` takes text."},"points":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`points` is a number of zero or more, like `1` or `2.5`."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"objective":{"type":"array","items":{"type":"string","x-message":"`objective` takes text."}},"image":{"type":"string","x-message":"`image` takes a path relative to the case file."},"alt":{"type":"string","x-message":"`alt` takes text."},"negative":{"enum":["yes","no"],"x-code":"unknown-value","x-field":"negative"}}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 const pattern1 = new RegExp("^[^,]+$", "u");
 const pattern3 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$", "u");
 const pattern4 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$", "u");
+const pattern5 = new RegExp("^[A-Za-z0-9][A-Za-z0-9-]*$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://casewright.dev/schemas/case.schema.json" */;
@@ -693,14 +694,425 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
-else {
-const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data.questions !== undefined){
+let data34 = data.questions;
+if(Array.isArray(data34)){
+const len3 = data34.length;
+for(let i3=0; i3<len3; i3++){
+let data35 = data34[i3];
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.type === undefined){
+const err53 = {instancePath:instancePath+"/questions/" + i3,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data35};
 if(vErrors === null){
 vErrors = [err53];
 }
 else {
 vErrors.push(err53);
+}
+errors++;
+}
+if(data35.stem === undefined){
+const err54 = {instancePath:instancePath+"/questions/" + i3,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "stem"},message:"must have required property '"+"stem"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data35};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+for(const key5 in data35){
+if(!(func2.call(schema11.properties.questions.items.properties, key5))){
+const err55 = {instancePath:instancePath+"/questions/" + i3,schemaPath:"#/properties/questions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.questions.items,data:data35};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data35.id !== undefined){
+let data36 = data35.id;
+if(typeof data36 === "string"){
+if(!pattern5.test(data36)){
+const err56 = {instancePath:instancePath+"/questions/" + i3+"/id",schemaPath:"#/properties/questions/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*$",parentSchema:schema11.properties.questions.items.properties.id,data:data36};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/questions/" + i3+"/id",schemaPath:"#/properties/questions/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.id.type,parentSchema:schema11.properties.questions.items.properties.id,data:data36};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data35.type !== undefined){
+let data37 = data35.type;
+if(!(((((data37 === "single") || (data37 === "multiple")) || (data37 === "numeric")) || (data37 === "short")) || (data37 === "ordering"))){
+const err58 = {instancePath:instancePath+"/questions/" + i3+"/type",schemaPath:"#/properties/questions/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.type.enum,parentSchema:schema11.properties.questions.items.properties.type,data:data37};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data35.stem !== undefined){
+let data38 = data35.stem;
+if(typeof data38 === "string"){
+if(func3(data38) < 1){
+const err59 = {instancePath:instancePath+"/questions/" + i3+"/stem",schemaPath:"#/properties/questions/items/properties/stem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.questions.items.properties.stem,data:data38};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/questions/" + i3+"/stem",schemaPath:"#/properties/questions/items/properties/stem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.stem.type,parentSchema:schema11.properties.questions.items.properties.stem,data:data38};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data35.option !== undefined){
+let data39 = data35.option;
+if(Array.isArray(data39)){
+const len4 = data39.length;
+for(let i4=0; i4<len4; i4++){
+let data40 = data39[i4];
+if(typeof data40 !== "string"){
+const err61 = {instancePath:instancePath+"/questions/" + i3+"/option/" + i4,schemaPath:"#/properties/questions/items/properties/option/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.option.items.type,parentSchema:schema11.properties.questions.items.properties.option.items,data:data40};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/questions/" + i3+"/option",schemaPath:"#/properties/questions/items/properties/option/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.option.type,parentSchema:schema11.properties.questions.items.properties.option,data:data39};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data35.feedback !== undefined){
+let data41 = data35.feedback;
+if(Array.isArray(data41)){
+const len5 = data41.length;
+for(let i5=0; i5<len5; i5++){
+let data42 = data41[i5];
+if(typeof data42 !== "string"){
+const err63 = {instancePath:instancePath+"/questions/" + i3+"/feedback/" + i5,schemaPath:"#/properties/questions/items/properties/feedback/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.feedback.items.type,parentSchema:schema11.properties.questions.items.properties.feedback.items,data:data42};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/questions/" + i3+"/feedback",schemaPath:"#/properties/questions/items/properties/feedback/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.feedback.type,parentSchema:schema11.properties.questions.items.properties.feedback,data:data41};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data35.answer !== undefined){
+let data43 = data35.answer;
+if(Array.isArray(data43)){
+const len6 = data43.length;
+for(let i6=0; i6<len6; i6++){
+let data44 = data43[i6];
+if(typeof data44 !== "string"){
+const err65 = {instancePath:instancePath+"/questions/" + i3+"/answer/" + i6,schemaPath:"#/properties/questions/items/properties/answer/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.answer.items.type,parentSchema:schema11.properties.questions.items.properties.answer.items,data:data44};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/questions/" + i3+"/answer",schemaPath:"#/properties/questions/items/properties/answer/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.answer.type,parentSchema:schema11.properties.questions.items.properties.answer,data:data43};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data35.tolerance !== undefined){
+let data45 = data35.tolerance;
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 < 0 || isNaN(data45)){
+const err67 = {instancePath:instancePath+"/questions/" + i3+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data45};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/questions/" + i3+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.tolerance.type,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data45};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data35.unit !== undefined){
+let data46 = data35.unit;
+if(typeof data46 !== "string"){
+const err69 = {instancePath:instancePath+"/questions/" + i3+"/unit",schemaPath:"#/properties/questions/items/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.unit.type,parentSchema:schema11.properties.questions.items.properties.unit,data:data46};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data35.asks !== undefined){
+let data47 = data35.asks;
+if(typeof data47 !== "string"){
+const err70 = {instancePath:instancePath+"/questions/" + i3+"/asks",schemaPath:"#/properties/questions/items/properties/asks/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.asks.type,parentSchema:schema11.properties.questions.items.properties.asks,data:data47};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data35.explanation !== undefined){
+let data48 = data35.explanation;
+if(typeof data48 !== "string"){
+const err71 = {instancePath:instancePath+"/questions/" + i3+"/explanation",schemaPath:"#/properties/questions/items/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.explanation.type,parentSchema:schema11.properties.questions.items.properties.explanation,data:data48};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data35.points !== undefined){
+let data49 = data35.points;
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 < 0 || isNaN(data49)){
+const err72 = {instancePath:instancePath+"/questions/" + i3+"/points",schemaPath:"#/properties/questions/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.points,data:data49};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/questions/" + i3+"/points",schemaPath:"#/properties/questions/items/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.points.type,parentSchema:schema11.properties.questions.items.properties.points,data:data49};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data35.tags !== undefined){
+let data50 = data35.tags;
+if(Array.isArray(data50)){
+const len7 = data50.length;
+for(let i7=0; i7<len7; i7++){
+let data51 = data50[i7];
+if(typeof data51 === "string"){
+if(!pattern1.test(data51)){
+const err74 = {instancePath:instancePath+"/questions/" + i3+"/tags/" + i7,schemaPath:"#/properties/questions/items/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^,]+$"},message:"must match pattern \""+"^[^,]+$"+"\"",schema:"^[^,]+$",parentSchema:schema11.properties.questions.items.properties.tags.items,data:data51};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/questions/" + i3+"/tags/" + i7,schemaPath:"#/properties/questions/items/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.tags.items.type,parentSchema:schema11.properties.questions.items.properties.tags.items,data:data51};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/questions/" + i3+"/tags",schemaPath:"#/properties/questions/items/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.tags.type,parentSchema:schema11.properties.questions.items.properties.tags,data:data50};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data35.objective !== undefined){
+let data52 = data35.objective;
+if(Array.isArray(data52)){
+const len8 = data52.length;
+for(let i8=0; i8<len8; i8++){
+let data53 = data52[i8];
+if(typeof data53 !== "string"){
+const err77 = {instancePath:instancePath+"/questions/" + i3+"/objective/" + i8,schemaPath:"#/properties/questions/items/properties/objective/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.objective.items.type,parentSchema:schema11.properties.questions.items.properties.objective.items,data:data53};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/questions/" + i3+"/objective",schemaPath:"#/properties/questions/items/properties/objective/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.objective.type,parentSchema:schema11.properties.questions.items.properties.objective,data:data52};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data35.image !== undefined){
+let data54 = data35.image;
+if(typeof data54 !== "string"){
+const err79 = {instancePath:instancePath+"/questions/" + i3+"/image",schemaPath:"#/properties/questions/items/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.image.type,parentSchema:schema11.properties.questions.items.properties.image,data:data54};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data35.alt !== undefined){
+let data55 = data35.alt;
+if(typeof data55 !== "string"){
+const err80 = {instancePath:instancePath+"/questions/" + i3+"/alt",schemaPath:"#/properties/questions/items/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.alt.type,parentSchema:schema11.properties.questions.items.properties.alt,data:data55};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data35.negative !== undefined){
+let data56 = data35.negative;
+if(!((data56 === "yes") || (data56 === "no"))){
+const err81 = {instancePath:instancePath+"/questions/" + i3+"/negative",schemaPath:"#/properties/questions/items/properties/negative/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.negative.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.negative.enum,parentSchema:schema11.properties.questions.items.properties.negative,data:data56};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/questions/" + i3,schemaPath:"#/properties/questions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.questions.items.type,parentSchema:schema11.properties.questions.items,data:data35};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.type,parentSchema:schema11.properties.questions,data:data34};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
 }
 errors++;
 }
