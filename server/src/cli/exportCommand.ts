@@ -1,9 +1,12 @@
-// `casewright export [PATH…] -o DIR [--answers]`: the bank as a static site for students —
-// one learner page per case and an index; with --answers, a teacher's page per case too.
+// `casewright export [PATH…] -o DIR [--format html|moodle|qti|gift|anki] [--answers] [--tag T]`:
+// html is the bank as a static site for students (one learner page per case and an index; with
+// --answers, a teacher's page per case too); the other formats are the cases' questions for a
+// learning platform or Anki, built in memory by the core and written out here.
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CaseBank } from '../core/bank';
+import { QUESTION_EXPORTS, type ExportCase, type QuestionExportName } from '../core/export';
 import { escapeHtml } from '../core/render/escape';
 import { loadConfig } from '../node/configDiscovery';
 import { describeFsError, discoverCaseFiles, SYNC_FILE_SYSTEM } from '../node/fileDiscovery';
@@ -17,9 +20,16 @@ export interface ExportOptions {
   output: string;
   answers: boolean;
   cwd: string;
+  format?: 'html' | QuestionExportName;
+  /** Only cases with this tag. */
+  tag?: string;
 }
 
-export async function runExport(options: ExportOptions): Promise<{ ok: true; pages: number } | { ok: false; message: string }> {
+export type ExportOutcome =
+  | { ok: true; pages: number; files?: string[]; warnings?: string[] }
+  | { ok: false; message: string; exitCode?: 1 };
+
+export async function runExport(options: ExportOptions): Promise<ExportOutcome> {
   const loaded = await loadConfig(path.resolve(options.cwd, options.paths[0] ?? '.'));
   if (loaded.problem) return { ok: false, message: `invalid configuration: ${loaded.problem}` };
   const discovery = await discoverCaseFiles(options.paths, options.cwd, { root: loaded.root, patterns: loaded.config.ignore ?? [] }, SYNC_FILE_SYSTEM);
@@ -31,12 +41,14 @@ export async function runExport(options: ExportOptions): Promise<{ ok: true; pag
     bank.set(file, read.text);
   }
   const out = path.resolve(options.cwd, options.output);
+  const files = options.tag ? discovery.files.filter((f) => bank.get(f)!.model.tags.some((t) => t.text.toLowerCase() === options.tag!.toLowerCase())) : discovery.files;
+  if (options.format && options.format !== 'html') return exportQuestions(bank, files, out, options);
   const entries: { href: string; title: string; level: string; tags: string[] }[] = [];
   const used = new Set<string>();
   try {
     await fs.mkdir(out, { recursive: true });
     if (options.answers) await fs.mkdir(path.join(out, 'answers'), { recursive: true });
-    for (const file of discovery.files) {
+    for (const file of files) {
       const analysis = bank.get(file)!;
       const name = uniqueName(analysis.model.id ?? path.basename(file, '.case'), used);
       const links = [{ href: 'index.html', label: '← All cases' }];
@@ -51,6 +63,40 @@ export async function runExport(options: ExportOptions): Promise<{ ok: true; pag
     return { ok: false, message: `${options.output}: ${describeFsError(error)}` };
   }
   return { ok: true, pages: entries.length };
+}
+
+/** Questions for a platform: nothing is written when any case has errors (the command says which). */
+async function exportQuestions(bank: CaseBank, files: string[], out: string, options: ExportOptions): Promise<ExportOutcome> {
+  const broken = files.filter((f) => bank.diagnostics(f).some((d) => d.severity === 'error'));
+  if (broken.length) {
+    const names = broken.map((f) => path.relative(options.cwd, f) || f).join(', ');
+    return { ok: false, exitCode: 1, message: `not exported: ${broken.length === 1 ? 'this case has' : 'these cases have'} errors (run casewright check): ${names}` };
+  }
+  const cases: ExportCase[] = [];
+  for (const file of files) {
+    const analysis = bank.get(file)!;
+    const images = new Map<string, Uint8Array>();
+    for (const question of analysis.model.questions) {
+      if (!question.image || images.has(question.image.path)) continue;
+      try {
+        images.set(question.image.path, await fs.readFile(path.resolve(path.dirname(file), question.image.path)));
+      } catch {
+        // The export warns about an image it did not get.
+      }
+    }
+    cases.push({ analysis, images });
+  }
+  const result = QUESTION_EXPORTS[options.format as QuestionExportName](cases);
+  try {
+    for (const [relative, content] of result.files) {
+      const target = path.join(out, relative);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.writeFile(target, content);
+    }
+  } catch (error) {
+    return { ok: false, message: `${options.output}: ${describeFsError(error)}` };
+  }
+  return { ok: true, pages: cases.length, files: [...result.files.keys()], warnings: result.warnings };
 }
 
 function uniqueName(id: string, used: Set<string>): string {

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { runCheck } from './checkCommand';
 import { runExplain } from './explainCommand';
+import { QUESTION_EXPORTS, type QuestionExportName } from '../core/export';
 import { runExport } from './exportCommand';
 import { runAsWorkerIfAsked } from './parallelCheck';
 import { runRender, type RenderView } from './renderCommand';
@@ -24,7 +25,7 @@ Commands:
   check [PATH|GLOB …]    Check every .case file under the paths (default: .) as one case bank
   explain FILE           Show a case's derived indices and the mechanism its evidence points to
   render FILE            Render a case as a standalone HTML page (stdout, or -o FILE)
-  export [PATH …] -o DIR Export the bank as a static site: a page per case and an index
+  export [PATH …] -o DIR Export the bank: a static site (default), or its questions for Moodle, QTI, GIFT or Anki
   help                   Show this help
 
 Options for check:
@@ -39,7 +40,10 @@ Options for render:
 
 Options for export:
   -o, --output <dir>     The folder to write the site to (required)
-  --answers              Also write a teacher's page per case under answers/
+  --format <name>        html (default: a page per case and an index), moodle (Moodle XML),
+                         qti (QTI 3.0 package), gift, or anki (notes file with stable GUIDs)
+  --tag <tag>            Only cases with this tag
+  --answers              Also write a teacher's page per case under answers/ (html)
 
 Options for explain:
   --format <name>        text (default) or json
@@ -139,12 +143,24 @@ async function exportSite(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     output: { type: 'string', short: 'o' },
     answers: { type: 'boolean' },
+    format: { type: 'string', default: 'html' },
+    tag: { type: 'string' },
   });
   if (!values.output) throw new UsageError('export needs -o DIR, the folder to write the site to.');
-  const outcome = await runExport({ paths: positionals, output: String(values.output), answers: Boolean(values.answers), cwd: process.cwd() });
+  const format = String(values.format);
+  if (format !== 'html' && !Object.hasOwn(QUESTION_EXPORTS, format)) throw new UsageError(`unknown export format "${format}"; use html, ${Object.keys(QUESTION_EXPORTS).join(', ')}.`);
+  const outcome = await runExport({
+    paths: positionals, output: String(values.output), answers: Boolean(values.answers), cwd: process.cwd(),
+    format: format as 'html' | QuestionExportName, tag: values.tag === undefined ? undefined : String(values.tag),
+  });
   if (!outcome.ok) {
     process.stderr.write(`casewright: ${outcome.message}\n`);
-    return 2;
+    return outcome.exitCode ?? 2;
+  }
+  if (outcome.files) {
+    for (const warning of outcome.warnings ?? []) process.stderr.write(`casewright: ${warning}\n`);
+    process.stderr.write(`casewright: wrote ${outcome.files.join(', ')} (${outcome.pages} case${outcome.pages === 1 ? '' : 's'}) to ${values.output}\n`);
+    return 0;
   }
   process.stderr.write(`casewright: wrote ${outcome.pages} case page${outcome.pages === 1 ? '' : 's'} and index.html to ${values.output}\n`);
   return 0;
