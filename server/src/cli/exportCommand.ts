@@ -5,9 +5,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { CaseBank } from '../core/bank';
-import { QUESTION_EXPORTS, type ExportCase, type QuestionExportName } from '../core/export';
-import { escapeHtml } from '../core/render/escape';
+import { escapeHtml, getCaseService, type CaseBank, type ExportCase, type QuestionExportName } from '../core';
 import { loadConfig } from '../node/configDiscovery';
 import { describeFsError, discoverCaseFiles, SYNC_FILE_SYSTEM } from '../node/fileDiscovery';
 import { readPreviewAssets } from '../node/previewAssets';
@@ -34,7 +32,7 @@ export async function runExport(options: ExportOptions): Promise<ExportOutcome> 
   if (loaded.problem) return { ok: false, message: `invalid configuration: ${loaded.problem}` };
   const discovery = await discoverCaseFiles(options.paths, options.cwd, { root: loaded.root, patterns: loaded.config.ignore ?? [] }, SYNC_FILE_SYSTEM);
   if (discovery.problems.length) return { ok: false, message: discovery.problems.join('\n') };
-  const bank = new CaseBank(loaded.config, { resourceExists });
+  const bank = getCaseService().createBank(loaded.config, resourceExists);
   for (const file of discovery.files) {
     const read = await readCaseFile(file);
     if (!read.ok) return { ok: false, message: `${file}: ${read.problem}` };
@@ -86,7 +84,7 @@ async function exportQuestions(bank: CaseBank, files: string[], out: string, opt
     }
     cases.push({ analysis, images });
   }
-  const result = QUESTION_EXPORTS[options.format as QuestionExportName](cases);
+  const result = getCaseService().exportQuestions(options.format as QuestionExportName, cases);
   try {
     for (const [relative, content] of result.files) {
       const target = path.join(out, relative);

@@ -1,9 +1,9 @@
 // The `casewright` command line: a thin shell over the core. Exit codes: 0 clean, 1 problems
 // found, 2 the command could not run (message on stderr, never a stack trace).
 import { parseArgs } from 'node:util';
+import { QUESTION_FORMATS, type QuestionExportName } from '../core';
 import { runCheck } from './checkCommand';
 import { runExplain } from './explainCommand';
-import { QUESTION_EXPORTS, type QuestionExportName } from '../core/export';
 import { runExport } from './exportCommand';
 import { runAsWorkerIfAsked } from './parallelCheck';
 import { runRender, type RenderView } from './renderCommand';
@@ -148,7 +148,7 @@ async function exportSite(args: string[]): Promise<number> {
   });
   if (!values.output) throw new UsageError('export needs -o DIR, the folder to write the site to.');
   const format = String(values.format);
-  if (format !== 'html' && !Object.hasOwn(QUESTION_EXPORTS, format)) throw new UsageError(`unknown export format "${format}"; use html, ${Object.keys(QUESTION_EXPORTS).join(', ')}.`);
+  if (format !== 'html' && !(QUESTION_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown export format "${format}"; use html, ${QUESTION_FORMATS.join(', ')}.`);
   const outcome = await runExport({
     paths: positionals, output: String(values.output), answers: Boolean(values.answers), cwd: process.cwd(),
     format: format as 'html' | QuestionExportName, tag: values.tag === undefined ? undefined : String(values.tag),

@@ -15,3 +15,5 @@ export const QUESTION_EXPORTS: Readonly<Record<'moodle' | 'qti' | 'gift' | 'anki
 };
 
 export type QuestionExportName = keyof typeof QUESTION_EXPORTS;
+
+export const QUESTION_FORMATS = Object.keys(QUESTION_EXPORTS) as QuestionExportName[];

@@ -2,8 +2,7 @@
 // the request's context, which carry our `code` and `data`; for a client that does not send
 // `data` back, it is taken from the diagnostic published with the same code and range.
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
-import type { CaseDiagnostic, DiagnosticData } from '../../core/diagnostics';
-import { codeActions, lineEnding } from '../../core/services/codeActions';
+import { getCaseService, type CaseDiagnostic, type DiagnosticData } from '../../core';
 import type { Feature, FeatureContext } from '../featureContext';
 import { runSafe } from '../runner';
 
@@ -26,7 +25,8 @@ export const codeActionsFeature: Feature = {
       for (const d of ours(params)) sent.set(toCore(d, context, uri), d);
       const text = context.documents.get(uri)?.getText() ?? '';
       const only = params.context.only;
-      return codeActions(analysis, params.range, [...sent.keys()], uri, { eol: lineEnding(text) })
+      const core = getCaseService();
+      return core.codeActions(analysis, params.range, [...sent.keys()], uri, { eol: core.lineEnding(text) })
         .filter((a) => !only || only.some((kind) => a.kind === kind || a.kind.startsWith(`${kind}.`)))
         .map((a) => ({
           title: a.title,
