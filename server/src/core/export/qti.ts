@@ -129,10 +129,16 @@ function responseProcessing(item: XMLBuilder, question: Question, hasFeedback: b
   const condition = processing.ele('qti-response-condition');
   const ifRight = condition.ele('qti-response-if');
   if (question.type === 'numeric') {
-    const tolerance = String(question.tolerance ?? 0);
-    const equal = ifRight.ele('qti-equal', { 'tolerance-mode': 'absolute', tolerance: `${tolerance} ${tolerance}` });
-    equal.ele('qti-variable', { identifier: 'RESPONSE' });
-    equal.ele('qti-correct', { identifier: 'RESPONSE' });
+    // key − tolerance ≤ response ≤ key + tolerance, with plain comparisons: players differ in
+    // how far they implement qti-equal's tolerance modes, and every one has gte, lte and and.
+    const key = Number(question.answers[0].value);
+    const tolerance = question.tolerance ?? 0;
+    const within = ifRight.ele('qti-and');
+    for (const [operator, bound] of [['qti-gte', key - tolerance], ['qti-lte', key + tolerance]] as const) {
+      const comparison = within.ele(operator);
+      comparison.ele('qti-variable', { identifier: 'RESPONSE' });
+      comparison.ele('qti-base-value', { 'base-type': 'float' }).txt(String(Number(bound.toFixed(10))));
+    }
   } else if (question.type === 'short') {
     const gt = ifRight.ele('qti-gt');
     gt.ele('qti-map-response', { identifier: 'RESPONSE' });
