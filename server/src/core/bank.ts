@@ -7,7 +7,7 @@
 // at all; a CaseBank (the editor, explain, render, export) also keeps every analysis.
 import { analyzeCase, type AnalysisOptions, type CaseAnalysis } from './analyzeCase';
 import { maturationTableFor } from './clinical/maturation';
-import { checkBank, type BankSummary } from './checks/bankChecks';
+import { BankIndex, type BankSummary } from './checks/bankChecks';
 import { applyRules, type CasewrightConfig } from './config/config';
 import { comparePositions } from './text';
 import type { CaseDiagnostic } from './diagnostics';
@@ -22,7 +22,8 @@ export type ResourceExists = (uri: string, path: string) => boolean;
 
 export class LeanCaseBank {
   private readonly documents = new Map<string, HeldDocument>();
-  private bankDiagnostics: Map<string, CaseDiagnostic[]> | undefined;
+  /** Ids and links of every document; bank diagnostics are worked out per file from it. */
+  private readonly index = new BankIndex();
   private options: AnalysisOptions = {};
 
   /** `resourceExists(uri, path)`: whether a path written in the document at `uri` (an image, relative to it) exists. */
@@ -56,9 +57,8 @@ export class LeanCaseBank {
   }
 
   delete(uri: string): boolean {
-    const existed = this.documents.delete(uri);
-    if (existed) this.bankDiagnostics = undefined;
-    return existed;
+    this.index.delete(uri);
+    return this.documents.delete(uri);
   }
 
   has(uri: string): boolean {
@@ -75,35 +75,27 @@ export class LeanCaseBank {
 
   /** Every case id in the bank with the uris that define it. */
   caseIds(): Map<string, string[]> {
-    const ids = new Map<string, string[]>();
-    for (const [uri, { summary }] of this.documents) {
-      if (!summary.id) continue;
-      const list = ids.get(summary.id);
-      if (list) list.push(uri); else ids.set(summary.id, [uri]);
-    }
-    return ids;
+    return this.index.caseIds();
   }
 
   /** Document and bank diagnostics for one file, with the configuration's rules applied. */
   diagnostics(uri: string): readonly CaseDiagnostic[] {
     const held = this.documents.get(uri);
     if (!held) return [];
-    const bank = this.bankWide().get(uri) ?? [];
+    const bank = this.index.diagnostics(uri);
     const all = bank.length ? [...held.diagnostics, ...bank].sort((a, b) => comparePositions(a.range.start, b.range.start)) : held.diagnostics;
     return applyRules(all, this.config);
   }
 
-  private hold(uri: string, held: HeldDocument): void {
-    this.documents.set(uri, held);
-    // Bank checks read only ids and see-also lists: cheap to redo over the held summaries.
-    this.bankDiagnostics = undefined;
+  /** The bank's ids and links: for features that look up one id without copying them all. */
+  get bankIndex(): BankIndex {
+    return this.index;
   }
 
-  private bankWide(): Map<string, CaseDiagnostic[]> {
-    if (!this.bankDiagnostics) {
-      this.bankDiagnostics = checkBank([...this.documents].map(([uri, { summary }]) => ({ uri, model: summary })));
-    }
-    return this.bankDiagnostics;
+  private hold(uri: string, held: HeldDocument): void {
+    this.documents.set(uri, held);
+    // Only what this document's id and links touch is re-checked, when next asked for.
+    this.index.set(uri, held.summary);
   }
 }
 

@@ -40,7 +40,7 @@ export function renderCaseBody(analysis: CaseAnalysis, view: PreviewView): strin
     stage('course', 'Course', withQuestions('course'), headerLine('course')),
     stage('questions', 'Questions', asked('end'), slots.get('end')?.[0].section.headerRange.start.line),
   ].filter(Boolean);
-  parts.push(...stages);
+  for (const s of stages) parts.push(s);
   if (view === 'answer') parts.push(renderAnswer(analysis));
   return `<article class="case view-${view}" data-view="${view}">${parts.join('')}</article>`;
 }
