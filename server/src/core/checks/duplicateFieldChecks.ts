@@ -1,7 +1,8 @@
 // A field given twice in one place: the second is ignored by everything else, so say so.
-// In a labs panel, an alias and its key name the same lab (`hb` and `hemoglobin`).
+// In a labs panel, an alias and its key name the same lab (`hb` and `hemoglobin`); elsewhere an
+// alias key names its field (`ring-sideroblasts` and `ringed-sideroblasts`).
 import { findLabByLowercaseName } from '../catalog/labCatalog';
-import { fieldSpec } from '../catalog/vocabulary';
+import { canonicalFieldKey, fieldSpec } from '../catalog/vocabulary';
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
 import type { CaseSyntax, FieldNode } from '../syntax/syntaxTree';
 
@@ -9,7 +10,8 @@ export function checkDuplicateFields(syntax: CaseSyntax): CaseDiagnostic[] {
   const diagnostics = duplicatesIn(syntax.header, () => 'the header', keyOf);
   for (const section of syntax.sections) {
     const place = () => `[${section.rawName}${section.qualifier ? `: ${section.qualifier}` : ''}]`;
-    for (const d of duplicatesIn(section.fields, place, section.name === 'labs' ? labOf : section.name === 'question' ? questionKeyOf : keyOf)) diagnostics.push(d);
+    const identity = section.name === 'labs' ? labOf : section.name === 'question' ? questionKeyOf : (field: FieldNode) => canonicalFieldKey(section.name, field.key);
+    for (const d of duplicatesIn(section.fields, place, identity)) diagnostics.push(d);
   }
   return diagnostics;
 }

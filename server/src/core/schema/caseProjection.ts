@@ -2,10 +2,10 @@
 // each JSON pointer back to the source, so schema errors land on the field that caused them.
 // The map is built only when an error asks for it: most cases are valid, and on a big bank
 // building thousands of pointer strings nobody reads was a measurable share of `check`.
-import { canonicalTerm, fieldSpec, type FieldSpec } from '../catalog/vocabulary';
+import { canonicalFieldKey, canonicalTerm, fieldSpec, REPEATABLE_SECTIONS, type FieldSpec } from '../catalog/vocabulary';
 import type { CaseModel } from '../model/caseModel';
 import { numberOf } from '../questions/questionModel';
-import type { FieldNode } from '../syntax/syntaxTree';
+import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
 import type { Range } from '../text';
 import { splitListValue } from '../util/lists';
 
@@ -25,29 +25,43 @@ export interface CaseProjection {
 const PROJECTED_SECTIONS = ['patient', 'smear', 'marrow', 'answer'] as const;
 const PERCENT = /^(\d+(?:\.\d+)?|\.\d+)[ \t]*%?$/;
 
+/**
+ * A section that may repeat (`smear`) projects as an array of every occurrence in file order;
+ * the others as one object, from their first occurrence (a second is a check of its own).
+ */
+function projectedOccurrences(model: CaseModel, name: string): SectionNode[] {
+  if (REPEATABLE_SECTIONS.includes(name)) return model.syntax.sections.filter((s) => s.name === name);
+  const section = model.sections.get(name);
+  return section ? [section] : [];
+}
+
 export function projectCase(model: CaseModel): CaseProjection {
   const json = projectFields('header', model.syntax.header);
   for (const name of PROJECTED_SECTIONS) {
-    const section = model.sections.get(name);
-    if (section) json[name] = projectFields(name, section.fields);
+    const objects = projectedOccurrences(model, name).map((section) => projectFields(name, section.fields));
+    if (objects.length) json[name] = REPEATABLE_SECTIONS.includes(name) ? objects : objects[0];
   }
   if (model.questions.length) json.questions = model.questions.map((q) => projectFields('question', q.section.fields));
   let spots: Map<string, SourceSpot> | undefined;
   return { json, spot: (pointer) => (spots ??= sourceSpots(model)).get(pointer) };
 }
 
-/** Projects the first occurrence of each key (duplicates are a check of their own). */
+/**
+ * Projects the first occurrence of each key (duplicates are a check of their own), under the
+ * key an alias stands for (`ring-sideroblasts` → `ringed-sideroblasts`).
+ */
 function projectFields(section: string, fields: FieldNode[]): Record<string, unknown> {
   const object: Record<string, unknown> = {};
   for (const field of fields) {
-    // hasOwn, not `in`: a field named `constructor` is a field like any other.
+    const key = canonicalFieldKey(section, field.key);
     const spec = fieldSpec(section, field.key);
     if (spec?.repeatable) {
       // Repeated keys (a question's options) project as one array, in file order.
-      const list = Object.hasOwn(object, field.key) ? object[field.key] as unknown[] : (object[field.key] = []) as unknown[];
+      const list = Object.hasOwn(object, key) ? object[key] as unknown[] : (object[key] = []) as unknown[];
       list.push(projectValue(spec, field));
-    } else if (!Object.hasOwn(object, field.key)) {
-      object[field.key] = projectValue(spec, field);
+    } else if (!Object.hasOwn(object, key)) {
+      // hasOwn, not `in`: a field named `constructor` is a field like any other.
+      object[key] = projectValue(spec, field);
     }
   }
   return object;
@@ -59,9 +73,9 @@ function sourceSpots(model: CaseModel): Map<string, SourceSpot> {
   const repeats = new Map<string, number>();
   const addFields = (section: string, fields: FieldNode[], pointer: string) => {
     for (const field of fields) {
-      let fieldPointer = `${pointer}/${escapePointer(field.key)}`;
+      let fieldPointer = `${pointer}/${escapePointer(canonicalFieldKey(section, field.key))}`;
       if (fieldSpec(section, field.key)?.repeatable) {
-        const count = (repeats.get(fieldPointer) ?? 0);
+        const count = repeats.get(fieldPointer) ?? 0;
         repeats.set(fieldPointer, count + 1);
         fieldPointer = `${fieldPointer}/${count}`;
       }
@@ -73,10 +87,11 @@ function sourceSpots(model: CaseModel): Map<string, SourceSpot> {
   };
   addFields('header', model.syntax.header, '');
   for (const name of PROJECTED_SECTIONS) {
-    const section = model.sections.get(name);
-    if (!section) continue;
-    spots.set(`/${name}`, { keyRange: section.headerRange, valueRange: section.headerRange });
-    addFields(name, section.fields, `/${name}`);
+    projectedOccurrences(model, name).forEach((section, i) => {
+      const pointer = REPEATABLE_SECTIONS.includes(name) ? `/${name}/${i}` : `/${name}`;
+      spots.set(pointer, { keyRange: section.headerRange, valueRange: section.headerRange });
+      addFields(name, section.fields, pointer);
+    });
   }
   model.questions.forEach((question, i) => {
     spots.set(`/questions/${i}`, { keyRange: question.section.headerRange, valueRange: question.section.headerRange });

@@ -3,7 +3,7 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow, answer and questions of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}},"questions":{"type":"array","items":{"type":"object","additionalProperties":false,"x-section":"question","required":["type","stem"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*$","x-code":"invalid-value","x-message":"A question id is letters, digits and `-`, like `rpi-day-3`."},"type":{"enum":["single","multiple","numeric","short","ordering"],"x-code":"unknown-value","x-field":"type"},"stem":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The stem is empty; write the question the student reads."},"option":{"type":"array","items":{"type":"string","x-message":"`option` takes text."}},"feedback":{"type":"array","items":{"type":"string","x-message":"`feedback` takes text."}},"answer":{"type":"array","items":{"type":"string","x-message":"`answer` takes text."}},"tolerance":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`tolerance` is a number of zero or more in the answer's unit, like `0.1`."},"unit":{"type":"string","x-message":"`unit` takes text."},"asks":{"type":"string","x-message":"`asks` takes `mechanism` or an index id."},"explanation":{"type":"string","x-message":"`explanation` takes text."},"points":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`points` is a number of zero or more, like `1` or `2.5`."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"objective":{"type":"array","items":{"type":"string","x-message":"`objective` takes text."}},"image":{"type":"string","x-message":"`image` takes a path relative to the case file."},"alt":{"type":"string","x-message":"`alt` takes text."},"negative":{"enum":["yes","no"],"x-code":"unknown-value","x-field":"negative"}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow, answer and questions of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"array","description":"Every [smear] section in file order: [smear] may repeat with a qualifier, as [labs] does.","items":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils","sickle-cells","rouleaux","bite-cells","blister-cells","heinz-bodies","pappenheimer-bodies","dimorphic","hairy-cells","helmet-cells","howell-jolly-bodies","acanthocytes","echinocytes","elliptocytes","stomatocytes","pencil-cells","hypochromia","microcytes","macrocytes","agglutination","giant-platelets","blasts","auer-rods","pelger-huet","toxic-granulation","atypical-lymphocytes","smudge-cells"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."}}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"infiltrate":{"enum":["none","plasma-cells","lymphoma","carcinoma","hairy-cells","blasts","granuloma","mast-cells"],"x-code":"unknown-marrow-value","x-field":"infiltrate"},"infiltrate-percent":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`infiltrate-percent` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}},"questions":{"type":"array","items":{"type":"object","additionalProperties":false,"x-section":"question","required":["type","stem"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*$","x-code":"invalid-value","x-message":"A question id is letters, digits and `-`, like `rpi-day-3`."},"type":{"enum":["single","multiple","numeric","short","ordering"],"x-code":"unknown-value","x-field":"type"},"stem":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The stem is empty; write the question the student reads."},"option":{"type":"array","items":{"type":"string","x-message":"`option` takes text."}},"feedback":{"type":"array","items":{"type":"string","x-message":"`feedback` takes text."}},"answer":{"type":"array","items":{"type":"string","x-message":"`answer` takes text."}},"tolerance":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`tolerance` is a number of zero or more in the answer's unit, like `0.1`."},"unit":{"type":"string","x-message":"`unit` takes text."},"asks":{"type":"string","x-message":"`asks` takes `mechanism` or an index id."},"explanation":{"type":"string","x-message":"`explanation` takes text."},"points":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`points` is a number of zero or more, like `1` or `2.5`."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"objective":{"type":"array","items":{"type":"string","x-message":"`objective` takes text."}},"image":{"type":"string","x-message":"`image` takes a path relative to the case file."},"alt":{"type":"string","x-message":"`alt` takes text."},"negative":{"enum":["yes","no"],"x-code":"unknown-value","x-field":"negative"}}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
@@ -274,10 +274,14 @@ errors++;
 }
 if(data.smear !== undefined){
 let data11 = data.smear;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key2 in data11){
+if(Array.isArray(data11)){
+const len2 = data11.length;
+for(let i2=0; i2<len2; i2++){
+let data12 = data11[i2];
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key2 in data12){
 if(!((key2 === "findings") || (key2 === "note"))){
-const err20 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.smear,data:data11};
+const err20 = {instancePath:instancePath+"/smear/" + i2,schemaPath:"#/properties/smear/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.smear.items,data:data12};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -287,14 +291,14 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data11.findings !== undefined){
-let data12 = data11.findings;
-if(Array.isArray(data12)){
-const len2 = data12.length;
-for(let i2=0; i2<len2; i2++){
-let data13 = data12[i2];
-if(!(((((((((((data13 === "target-cells") || (data13 === "teardrop-cells")) || (data13 === "schistocytes")) || (data13 === "spherocytes")) || (data13 === "hypersegmented-neutrophils")) || (data13 === "macro-ovalocytes")) || (data13 === "nucleated-rbcs")) || (data13 === "basophilic-stippling")) || (data13 === "polychromasia")) || (data13 === "leukoerythroblastic")) || (data13 === "dysplastic-neutrophils"))){
-const err21 = {instancePath:instancePath+"/smear/findings/" + i2,schemaPath:"#/properties/smear/properties/findings/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.smear.properties.findings.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.smear.properties.findings.items.enum,parentSchema:schema11.properties.smear.properties.findings.items,data:data13};
+if(data12.findings !== undefined){
+let data13 = data12.findings;
+if(Array.isArray(data13)){
+const len3 = data13.length;
+for(let i3=0; i3<len3; i3++){
+let data14 = data13[i3];
+if(!(((((((((((((((((((((((((((((((((((((data14 === "target-cells") || (data14 === "teardrop-cells")) || (data14 === "schistocytes")) || (data14 === "spherocytes")) || (data14 === "hypersegmented-neutrophils")) || (data14 === "macro-ovalocytes")) || (data14 === "nucleated-rbcs")) || (data14 === "basophilic-stippling")) || (data14 === "polychromasia")) || (data14 === "leukoerythroblastic")) || (data14 === "dysplastic-neutrophils")) || (data14 === "sickle-cells")) || (data14 === "rouleaux")) || (data14 === "bite-cells")) || (data14 === "blister-cells")) || (data14 === "heinz-bodies")) || (data14 === "pappenheimer-bodies")) || (data14 === "dimorphic")) || (data14 === "hairy-cells")) || (data14 === "helmet-cells")) || (data14 === "howell-jolly-bodies")) || (data14 === "acanthocytes")) || (data14 === "echinocytes")) || (data14 === "elliptocytes")) || (data14 === "stomatocytes")) || (data14 === "pencil-cells")) || (data14 === "hypochromia")) || (data14 === "microcytes")) || (data14 === "macrocytes")) || (data14 === "agglutination")) || (data14 === "giant-platelets")) || (data14 === "blasts")) || (data14 === "auer-rods")) || (data14 === "pelger-huet")) || (data14 === "toxic-granulation")) || (data14 === "atypical-lymphocytes")) || (data14 === "smudge-cells"))){
+const err21 = {instancePath:instancePath+"/smear/" + i2+"/findings/" + i3,schemaPath:"#/properties/smear/items/properties/findings/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.smear.items.properties.findings.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.smear.items.properties.findings.items.enum,parentSchema:schema11.properties.smear.items.properties.findings.items,data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -306,7 +310,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/smear/findings",schemaPath:"#/properties/smear/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.properties.findings.type,parentSchema:schema11.properties.smear.properties.findings,data:data12};
+const err22 = {instancePath:instancePath+"/smear/" + i2+"/findings",schemaPath:"#/properties/smear/items/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.items.properties.findings.type,parentSchema:schema11.properties.smear.items.properties.findings,data:data13};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -316,10 +320,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data11.note !== undefined){
-let data14 = data11.note;
-if(typeof data14 !== "string"){
-const err23 = {instancePath:instancePath+"/smear/note",schemaPath:"#/properties/smear/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.properties.note.type,parentSchema:schema11.properties.smear.properties.note,data:data14};
+if(data12.note !== undefined){
+let data15 = data12.note;
+if(typeof data15 !== "string"){
+const err23 = {instancePath:instancePath+"/smear/" + i2+"/note",schemaPath:"#/properties/smear/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.items.properties.note.type,parentSchema:schema11.properties.smear.items.properties.note,data:data15};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -331,7 +335,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smear.type,parentSchema:schema11.properties.smear,data:data11};
+const err24 = {instancePath:instancePath+"/smear/" + i2,schemaPath:"#/properties/smear/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smear.items.type,parentSchema:schema11.properties.smear.items,data:data12};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -341,12 +345,9 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.marrow !== undefined){
-let data15 = data.marrow;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key3 in data15){
-if(!(func2.call(schema11.properties.marrow.properties, key3))){
-const err25 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.marrow,data:data15};
+}
+else {
+const err25 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.type,parentSchema:schema11.properties.smear,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -356,11 +357,12 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data15.cellularity !== undefined){
-let data16 = data15.cellularity;
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 100 || isNaN(data16)){
-const err26 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.cellularity,data:data16};
+if(data.marrow !== undefined){
+let data16 = data.marrow;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key3 in data16){
+if(!(func2.call(schema11.properties.marrow.properties, key3))){
+const err26 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.marrow,data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -369,8 +371,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data16 < 0 || isNaN(data16)){
-const err27 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.cellularity,data:data16};
+}
+if(data16.cellularity !== undefined){
+let data17 = data16.cellularity;
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 100 || isNaN(data17)){
+const err27 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.cellularity,data:data17};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -379,9 +385,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.cellularity.type,parentSchema:schema11.properties.marrow.properties.cellularity,data:data16};
+if(data17 < 0 || isNaN(data17)){
+const err28 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.cellularity,data:data17};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -391,11 +396,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data15["me-ratio"] !== undefined){
-let data17 = data15["me-ratio"];
-if(typeof data17 === "string"){
-if(!pattern4.test(data17)){
-const err29 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$",parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data17};
+else {
+const err29 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.cellularity.type,parentSchema:schema11.properties.marrow.properties.cellularity,data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -405,8 +407,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-else {
-const err30 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties["me-ratio"].type,parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data17};
+if(data16["me-ratio"] !== undefined){
+let data18 = data16["me-ratio"];
+if(typeof data18 === "string"){
+if(!pattern4.test(data18)){
+const err30 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$",parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data18};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -416,10 +421,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data15.erythroid !== undefined){
-let data18 = data15.erythroid;
-if(!((((data18 === "absent") || (data18 === "hypoplastic")) || (data18 === "normal")) || (data18 === "hyperplastic"))){
-const err31 = {instancePath:instancePath+"/marrow/erythroid",schemaPath:"#/properties/marrow/properties/erythroid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.erythroid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.erythroid.enum,parentSchema:schema11.properties.marrow.properties.erythroid,data:data18};
+else {
+const err31 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties["me-ratio"].type,parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data18};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -429,10 +432,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data15.myeloid !== undefined){
-let data19 = data15.myeloid;
+if(data16.erythroid !== undefined){
+let data19 = data16.erythroid;
 if(!((((data19 === "absent") || (data19 === "hypoplastic")) || (data19 === "normal")) || (data19 === "hyperplastic"))){
-const err32 = {instancePath:instancePath+"/marrow/myeloid",schemaPath:"#/properties/marrow/properties/myeloid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.myeloid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.myeloid.enum,parentSchema:schema11.properties.marrow.properties.myeloid,data:data19};
+const err32 = {instancePath:instancePath+"/marrow/erythroid",schemaPath:"#/properties/marrow/properties/erythroid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.erythroid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.erythroid.enum,parentSchema:schema11.properties.marrow.properties.erythroid,data:data19};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -442,10 +445,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data15.megakaryocytes !== undefined){
-let data20 = data15.megakaryocytes;
-if(!((((data20 === "absent") || (data20 === "decreased")) || (data20 === "normal")) || (data20 === "increased"))){
-const err33 = {instancePath:instancePath+"/marrow/megakaryocytes",schemaPath:"#/properties/marrow/properties/megakaryocytes/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megakaryocytes.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megakaryocytes.enum,parentSchema:schema11.properties.marrow.properties.megakaryocytes,data:data20};
+if(data16.myeloid !== undefined){
+let data20 = data16.myeloid;
+if(!((((data20 === "absent") || (data20 === "hypoplastic")) || (data20 === "normal")) || (data20 === "hyperplastic"))){
+const err33 = {instancePath:instancePath+"/marrow/myeloid",schemaPath:"#/properties/marrow/properties/myeloid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.myeloid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.myeloid.enum,parentSchema:schema11.properties.marrow.properties.myeloid,data:data20};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -455,10 +458,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data15.dysplasia !== undefined){
-let data21 = data15.dysplasia;
-if(!(((((data21 === "none") || (data21 === "erythroid")) || (data21 === "myeloid")) || (data21 === "megakaryocytic")) || (data21 === "multilineage"))){
-const err34 = {instancePath:instancePath+"/marrow/dysplasia",schemaPath:"#/properties/marrow/properties/dysplasia/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.dysplasia.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.dysplasia.enum,parentSchema:schema11.properties.marrow.properties.dysplasia,data:data21};
+if(data16.megakaryocytes !== undefined){
+let data21 = data16.megakaryocytes;
+if(!((((data21 === "absent") || (data21 === "decreased")) || (data21 === "normal")) || (data21 === "increased"))){
+const err34 = {instancePath:instancePath+"/marrow/megakaryocytes",schemaPath:"#/properties/marrow/properties/megakaryocytes/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megakaryocytes.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megakaryocytes.enum,parentSchema:schema11.properties.marrow.properties.megakaryocytes,data:data21};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -468,10 +471,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data15.megaloblastic !== undefined){
-let data22 = data15.megaloblastic;
-if(!((data22 === "yes") || (data22 === "no"))){
-const err35 = {instancePath:instancePath+"/marrow/megaloblastic",schemaPath:"#/properties/marrow/properties/megaloblastic/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megaloblastic.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megaloblastic.enum,parentSchema:schema11.properties.marrow.properties.megaloblastic,data:data22};
+if(data16.dysplasia !== undefined){
+let data22 = data16.dysplasia;
+if(!(((((data22 === "none") || (data22 === "erythroid")) || (data22 === "myeloid")) || (data22 === "megakaryocytic")) || (data22 === "multilineage"))){
+const err35 = {instancePath:instancePath+"/marrow/dysplasia",schemaPath:"#/properties/marrow/properties/dysplasia/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.dysplasia.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.dysplasia.enum,parentSchema:schema11.properties.marrow.properties.dysplasia,data:data22};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -481,10 +484,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data15["giant-pronormoblasts"] !== undefined){
-let data23 = data15["giant-pronormoblasts"];
-if(!((data23 === "present") || (data23 === "absent"))){
-const err36 = {instancePath:instancePath+"/marrow/giant-pronormoblasts",schemaPath:"#/properties/marrow/properties/giant-pronormoblasts/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["giant-pronormoblasts"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["giant-pronormoblasts"].enum,parentSchema:schema11.properties.marrow.properties["giant-pronormoblasts"],data:data23};
+if(data16.megaloblastic !== undefined){
+let data23 = data16.megaloblastic;
+if(!((data23 === "yes") || (data23 === "no"))){
+const err36 = {instancePath:instancePath+"/marrow/megaloblastic",schemaPath:"#/properties/marrow/properties/megaloblastic/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megaloblastic.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megaloblastic.enum,parentSchema:schema11.properties.marrow.properties.megaloblastic,data:data23};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -494,11 +497,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data15["ringed-sideroblasts"] !== undefined){
-let data24 = data15["ringed-sideroblasts"];
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 > 100 || isNaN(data24)){
-const err37 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data24};
+if(data16["giant-pronormoblasts"] !== undefined){
+let data24 = data16["giant-pronormoblasts"];
+if(!((data24 === "present") || (data24 === "absent"))){
+const err37 = {instancePath:instancePath+"/marrow/giant-pronormoblasts",schemaPath:"#/properties/marrow/properties/giant-pronormoblasts/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["giant-pronormoblasts"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["giant-pronormoblasts"].enum,parentSchema:schema11.properties.marrow.properties["giant-pronormoblasts"],data:data24};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -507,8 +509,12 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data24 < 0 || isNaN(data24)){
-const err38 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data24};
+}
+if(data16["ringed-sideroblasts"] !== undefined){
+let data25 = data16["ringed-sideroblasts"];
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 > 100 || isNaN(data25)){
+const err38 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data25};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -517,9 +523,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["ringed-sideroblasts"].type,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data24};
+if(data25 < 0 || isNaN(data25)){
+const err39 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data25};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -529,11 +534,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data15.blasts !== undefined){
-let data25 = data15.blasts;
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 > 100 || isNaN(data25)){
-const err40 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.blasts,data:data25};
+else {
+const err40 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["ringed-sideroblasts"].type,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data25};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -542,8 +544,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data25 < 0 || isNaN(data25)){
-const err41 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.blasts,data:data25};
+}
+if(data16.blasts !== undefined){
+let data26 = data16.blasts;
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 > 100 || isNaN(data26)){
+const err41 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.blasts,data:data26};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -552,9 +558,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.blasts.type,parentSchema:schema11.properties.marrow.properties.blasts,data:data25};
+if(data26 < 0 || isNaN(data26)){
+const err42 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.blasts,data:data26};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -564,10 +569,8 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data15.fibrosis !== undefined){
-let data26 = data15.fibrosis;
-if(!((((data26 === "MF-0") || (data26 === "MF-1")) || (data26 === "MF-2")) || (data26 === "MF-3"))){
-const err43 = {instancePath:instancePath+"/marrow/fibrosis",schemaPath:"#/properties/marrow/properties/fibrosis/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.fibrosis.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.fibrosis.enum,parentSchema:schema11.properties.marrow.properties.fibrosis,data:data26};
+else {
+const err43 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.blasts.type,parentSchema:schema11.properties.marrow.properties.blasts,data:data26};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -577,10 +580,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data15.aspirate !== undefined){
-let data27 = data15.aspirate;
-if(!((data27 === "adequate") || (data27 === "dry-tap"))){
-const err44 = {instancePath:instancePath+"/marrow/aspirate",schemaPath:"#/properties/marrow/properties/aspirate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.aspirate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.aspirate.enum,parentSchema:schema11.properties.marrow.properties.aspirate,data:data27};
+if(data16.infiltrate !== undefined){
+let data27 = data16.infiltrate;
+if(!((((((((data27 === "none") || (data27 === "plasma-cells")) || (data27 === "lymphoma")) || (data27 === "carcinoma")) || (data27 === "hairy-cells")) || (data27 === "blasts")) || (data27 === "granuloma")) || (data27 === "mast-cells"))){
+const err44 = {instancePath:instancePath+"/marrow/infiltrate",schemaPath:"#/properties/marrow/properties/infiltrate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.infiltrate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.infiltrate.enum,parentSchema:schema11.properties.marrow.properties.infiltrate,data:data27};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -590,10 +593,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data15["iron-stores"] !== undefined){
-let data28 = data15["iron-stores"];
-if(!((((data28 === "absent") || (data28 === "decreased")) || (data28 === "normal")) || (data28 === "increased"))){
-const err45 = {instancePath:instancePath+"/marrow/iron-stores",schemaPath:"#/properties/marrow/properties/iron-stores/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["iron-stores"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["iron-stores"].enum,parentSchema:schema11.properties.marrow.properties["iron-stores"],data:data28};
+if(data16["infiltrate-percent"] !== undefined){
+let data28 = data16["infiltrate-percent"];
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 100 || isNaN(data28)){
+const err45 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data28};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -602,11 +606,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-if(data15.note !== undefined){
-let data29 = data15.note;
-if(typeof data29 !== "string"){
-const err46 = {instancePath:instancePath+"/marrow/note",schemaPath:"#/properties/marrow/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.note.type,parentSchema:schema11.properties.marrow.properties.note,data:data29};
+if(data28 < 0 || isNaN(data28)){
+const err46 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data28};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -616,9 +617,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
 else {
-const err47 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.marrow.type,parentSchema:schema11.properties.marrow,data:data15};
+const err47 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["infiltrate-percent"].type,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data28};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -628,12 +628,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.answer !== undefined){
-let data30 = data.answer;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key4 in data30){
-if(!(((key4 === "mechanism") || (key4 === "diagnosis")) || (key4 === "explanation"))){
-const err48 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.answer,data:data30};
+if(data16.fibrosis !== undefined){
+let data29 = data16.fibrosis;
+if(!((((data29 === "MF-0") || (data29 === "MF-1")) || (data29 === "MF-2")) || (data29 === "MF-3"))){
+const err48 = {instancePath:instancePath+"/marrow/fibrosis",schemaPath:"#/properties/marrow/properties/fibrosis/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.fibrosis.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.fibrosis.enum,parentSchema:schema11.properties.marrow.properties.fibrosis,data:data29};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -643,10 +641,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data30.mechanism !== undefined){
-let data31 = data30.mechanism;
-if(!(((((((data31 === "ineffective-hematopoiesis") || (data31 === "peripheral-destruction")) || (data31 === "blood-loss")) || (data31 === "aplasia")) || (data31 === "pure-red-cell-aplasia")) || (data31 === "marrow-replacement")) || (data31 === "hypoproliferative"))){
-const err49 = {instancePath:instancePath+"/answer/mechanism",schemaPath:"#/properties/answer/properties/mechanism/enum",keyword:"enum",params:{allowedValues: schema11.properties.answer.properties.mechanism.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.answer.properties.mechanism.enum,parentSchema:schema11.properties.answer.properties.mechanism,data:data31};
+if(data16.aspirate !== undefined){
+let data30 = data16.aspirate;
+if(!((data30 === "adequate") || (data30 === "dry-tap"))){
+const err49 = {instancePath:instancePath+"/marrow/aspirate",schemaPath:"#/properties/marrow/properties/aspirate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.aspirate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.aspirate.enum,parentSchema:schema11.properties.marrow.properties.aspirate,data:data30};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -656,10 +654,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data30.diagnosis !== undefined){
-let data32 = data30.diagnosis;
-if(typeof data32 !== "string"){
-const err50 = {instancePath:instancePath+"/answer/diagnosis",schemaPath:"#/properties/answer/properties/diagnosis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.diagnosis.type,parentSchema:schema11.properties.answer.properties.diagnosis,data:data32};
+if(data16["iron-stores"] !== undefined){
+let data31 = data16["iron-stores"];
+if(!((((data31 === "absent") || (data31 === "decreased")) || (data31 === "normal")) || (data31 === "increased"))){
+const err50 = {instancePath:instancePath+"/marrow/iron-stores",schemaPath:"#/properties/marrow/properties/iron-stores/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["iron-stores"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["iron-stores"].enum,parentSchema:schema11.properties.marrow.properties["iron-stores"],data:data31};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -669,10 +667,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data30.explanation !== undefined){
-let data33 = data30.explanation;
-if(typeof data33 !== "string"){
-const err51 = {instancePath:instancePath+"/answer/explanation",schemaPath:"#/properties/answer/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.explanation.type,parentSchema:schema11.properties.answer.properties.explanation,data:data33};
+if(data16.note !== undefined){
+let data32 = data16.note;
+if(typeof data32 !== "string"){
+const err51 = {instancePath:instancePath+"/marrow/note",schemaPath:"#/properties/marrow/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.note.type,parentSchema:schema11.properties.marrow.properties.note,data:data32};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -684,7 +682,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.answer.type,parentSchema:schema11.properties.answer,data:data30};
+const err52 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.marrow.type,parentSchema:schema11.properties.marrow,data:data16};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -694,15 +692,12 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.questions !== undefined){
-let data34 = data.questions;
-if(Array.isArray(data34)){
-const len3 = data34.length;
-for(let i3=0; i3<len3; i3++){
-let data35 = data34[i3];
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.type === undefined){
-const err53 = {instancePath:instancePath+"/questions/" + i3,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data35};
+if(data.answer !== undefined){
+let data33 = data.answer;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key4 in data33){
+if(!(((key4 === "mechanism") || (key4 === "diagnosis")) || (key4 === "explanation"))){
+const err53 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.answer,data:data33};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -711,8 +706,11 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data35.stem === undefined){
-const err54 = {instancePath:instancePath+"/questions/" + i3,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "stem"},message:"must have required property '"+"stem"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data35};
+}
+if(data33.mechanism !== undefined){
+let data34 = data33.mechanism;
+if(!(((((((data34 === "ineffective-hematopoiesis") || (data34 === "peripheral-destruction")) || (data34 === "blood-loss")) || (data34 === "aplasia")) || (data34 === "pure-red-cell-aplasia")) || (data34 === "marrow-replacement")) || (data34 === "hypoproliferative"))){
+const err54 = {instancePath:instancePath+"/answer/mechanism",schemaPath:"#/properties/answer/properties/mechanism/enum",keyword:"enum",params:{allowedValues: schema11.properties.answer.properties.mechanism.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.answer.properties.mechanism.enum,parentSchema:schema11.properties.answer.properties.mechanism,data:data34};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -721,9 +719,11 @@ vErrors.push(err54);
 }
 errors++;
 }
-for(const key5 in data35){
-if(!(func2.call(schema11.properties.questions.items.properties, key5))){
-const err55 = {instancePath:instancePath+"/questions/" + i3,schemaPath:"#/properties/questions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.questions.items,data:data35};
+}
+if(data33.diagnosis !== undefined){
+let data35 = data33.diagnosis;
+if(typeof data35 !== "string"){
+const err55 = {instancePath:instancePath+"/answer/diagnosis",schemaPath:"#/properties/answer/properties/diagnosis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.diagnosis.type,parentSchema:schema11.properties.answer.properties.diagnosis,data:data35};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -733,11 +733,10 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data35.id !== undefined){
-let data36 = data35.id;
-if(typeof data36 === "string"){
-if(!pattern5.test(data36)){
-const err56 = {instancePath:instancePath+"/questions/" + i3+"/id",schemaPath:"#/properties/questions/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*$",parentSchema:schema11.properties.questions.items.properties.id,data:data36};
+if(data33.explanation !== undefined){
+let data36 = data33.explanation;
+if(typeof data36 !== "string"){
+const err56 = {instancePath:instancePath+"/answer/explanation",schemaPath:"#/properties/answer/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.explanation.type,parentSchema:schema11.properties.answer.properties.explanation,data:data36};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -747,8 +746,9 @@ vErrors.push(err56);
 errors++;
 }
 }
+}
 else {
-const err57 = {instancePath:instancePath+"/questions/" + i3+"/id",schemaPath:"#/properties/questions/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.id.type,parentSchema:schema11.properties.questions.items.properties.id,data:data36};
+const err57 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.answer.type,parentSchema:schema11.properties.answer,data:data33};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -758,10 +758,15 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data35.type !== undefined){
-let data37 = data35.type;
-if(!(((((data37 === "single") || (data37 === "multiple")) || (data37 === "numeric")) || (data37 === "short")) || (data37 === "ordering"))){
-const err58 = {instancePath:instancePath+"/questions/" + i3+"/type",schemaPath:"#/properties/questions/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.type.enum,parentSchema:schema11.properties.questions.items.properties.type,data:data37};
+if(data.questions !== undefined){
+let data37 = data.questions;
+if(Array.isArray(data37)){
+const len4 = data37.length;
+for(let i4=0; i4<len4; i4++){
+let data38 = data37[i4];
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.type === undefined){
+const err58 = {instancePath:instancePath+"/questions/" + i4,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data38};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -770,12 +775,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-if(data35.stem !== undefined){
-let data38 = data35.stem;
-if(typeof data38 === "string"){
-if(func3(data38) < 1){
-const err59 = {instancePath:instancePath+"/questions/" + i3+"/stem",schemaPath:"#/properties/questions/items/properties/stem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.questions.items.properties.stem,data:data38};
+if(data38.stem === undefined){
+const err59 = {instancePath:instancePath+"/questions/" + i4,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "stem"},message:"must have required property '"+"stem"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data38};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -784,9 +785,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/questions/" + i3+"/stem",schemaPath:"#/properties/questions/items/properties/stem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.stem.type,parentSchema:schema11.properties.questions.items.properties.stem,data:data38};
+for(const key5 in data38){
+if(!(func2.call(schema11.properties.questions.items.properties, key5))){
+const err60 = {instancePath:instancePath+"/questions/" + i4,schemaPath:"#/properties/questions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.questions.items,data:data38};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -796,14 +797,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data35.option !== undefined){
-let data39 = data35.option;
-if(Array.isArray(data39)){
-const len4 = data39.length;
-for(let i4=0; i4<len4; i4++){
-let data40 = data39[i4];
-if(typeof data40 !== "string"){
-const err61 = {instancePath:instancePath+"/questions/" + i3+"/option/" + i4,schemaPath:"#/properties/questions/items/properties/option/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.option.items.type,parentSchema:schema11.properties.questions.items.properties.option.items,data:data40};
+if(data38.id !== undefined){
+let data39 = data38.id;
+if(typeof data39 === "string"){
+if(!pattern5.test(data39)){
+const err61 = {instancePath:instancePath+"/questions/" + i4+"/id",schemaPath:"#/properties/questions/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*$",parentSchema:schema11.properties.questions.items.properties.id,data:data39};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -813,9 +811,8 @@ vErrors.push(err61);
 errors++;
 }
 }
-}
 else {
-const err62 = {instancePath:instancePath+"/questions/" + i3+"/option",schemaPath:"#/properties/questions/items/properties/option/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.option.type,parentSchema:schema11.properties.questions.items.properties.option,data:data39};
+const err62 = {instancePath:instancePath+"/questions/" + i4+"/id",schemaPath:"#/properties/questions/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.id.type,parentSchema:schema11.properties.questions.items.properties.id,data:data39};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -825,14 +822,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data35.feedback !== undefined){
-let data41 = data35.feedback;
-if(Array.isArray(data41)){
-const len5 = data41.length;
-for(let i5=0; i5<len5; i5++){
-let data42 = data41[i5];
-if(typeof data42 !== "string"){
-const err63 = {instancePath:instancePath+"/questions/" + i3+"/feedback/" + i5,schemaPath:"#/properties/questions/items/properties/feedback/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.feedback.items.type,parentSchema:schema11.properties.questions.items.properties.feedback.items,data:data42};
+if(data38.type !== undefined){
+let data40 = data38.type;
+if(!(((((data40 === "single") || (data40 === "multiple")) || (data40 === "numeric")) || (data40 === "short")) || (data40 === "ordering"))){
+const err63 = {instancePath:instancePath+"/questions/" + i4+"/type",schemaPath:"#/properties/questions/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.type.enum,parentSchema:schema11.properties.questions.items.properties.type,data:data40};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -842,9 +835,11 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
-else {
-const err64 = {instancePath:instancePath+"/questions/" + i3+"/feedback",schemaPath:"#/properties/questions/items/properties/feedback/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.feedback.type,parentSchema:schema11.properties.questions.items.properties.feedback,data:data41};
+if(data38.stem !== undefined){
+let data41 = data38.stem;
+if(typeof data41 === "string"){
+if(func3(data41) < 1){
+const err64 = {instancePath:instancePath+"/questions/" + i4+"/stem",schemaPath:"#/properties/questions/items/properties/stem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.questions.items.properties.stem,data:data41};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -854,14 +849,8 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data35.answer !== undefined){
-let data43 = data35.answer;
-if(Array.isArray(data43)){
-const len6 = data43.length;
-for(let i6=0; i6<len6; i6++){
-let data44 = data43[i6];
-if(typeof data44 !== "string"){
-const err65 = {instancePath:instancePath+"/questions/" + i3+"/answer/" + i6,schemaPath:"#/properties/questions/items/properties/answer/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.answer.items.type,parentSchema:schema11.properties.questions.items.properties.answer.items,data:data44};
+else {
+const err65 = {instancePath:instancePath+"/questions/" + i4+"/stem",schemaPath:"#/properties/questions/items/properties/stem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.stem.type,parentSchema:schema11.properties.questions.items.properties.stem,data:data41};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -871,9 +860,14 @@ vErrors.push(err65);
 errors++;
 }
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/questions/" + i3+"/answer",schemaPath:"#/properties/questions/items/properties/answer/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.answer.type,parentSchema:schema11.properties.questions.items.properties.answer,data:data43};
+if(data38.option !== undefined){
+let data42 = data38.option;
+if(Array.isArray(data42)){
+const len5 = data42.length;
+for(let i5=0; i5<len5; i5++){
+let data43 = data42[i5];
+if(typeof data43 !== "string"){
+const err66 = {instancePath:instancePath+"/questions/" + i4+"/option/" + i5,schemaPath:"#/properties/questions/items/properties/option/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.option.items.type,parentSchema:schema11.properties.questions.items.properties.option.items,data:data43};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -883,11 +877,9 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data35.tolerance !== undefined){
-let data45 = data35.tolerance;
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 < 0 || isNaN(data45)){
-const err67 = {instancePath:instancePath+"/questions/" + i3+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data45};
+}
+else {
+const err67 = {instancePath:instancePath+"/questions/" + i4+"/option",schemaPath:"#/properties/questions/items/properties/option/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.option.type,parentSchema:schema11.properties.questions.items.properties.option,data:data42};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -897,8 +889,14 @@ vErrors.push(err67);
 errors++;
 }
 }
-else {
-const err68 = {instancePath:instancePath+"/questions/" + i3+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.tolerance.type,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data45};
+if(data38.feedback !== undefined){
+let data44 = data38.feedback;
+if(Array.isArray(data44)){
+const len6 = data44.length;
+for(let i6=0; i6<len6; i6++){
+let data45 = data44[i6];
+if(typeof data45 !== "string"){
+const err68 = {instancePath:instancePath+"/questions/" + i4+"/feedback/" + i6,schemaPath:"#/properties/questions/items/properties/feedback/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.feedback.items.type,parentSchema:schema11.properties.questions.items.properties.feedback.items,data:data45};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -908,10 +906,9 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data35.unit !== undefined){
-let data46 = data35.unit;
-if(typeof data46 !== "string"){
-const err69 = {instancePath:instancePath+"/questions/" + i3+"/unit",schemaPath:"#/properties/questions/items/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.unit.type,parentSchema:schema11.properties.questions.items.properties.unit,data:data46};
+}
+else {
+const err69 = {instancePath:instancePath+"/questions/" + i4+"/feedback",schemaPath:"#/properties/questions/items/properties/feedback/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.feedback.type,parentSchema:schema11.properties.questions.items.properties.feedback,data:data44};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -921,10 +918,14 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data35.asks !== undefined){
-let data47 = data35.asks;
+if(data38.answer !== undefined){
+let data46 = data38.answer;
+if(Array.isArray(data46)){
+const len7 = data46.length;
+for(let i7=0; i7<len7; i7++){
+let data47 = data46[i7];
 if(typeof data47 !== "string"){
-const err70 = {instancePath:instancePath+"/questions/" + i3+"/asks",schemaPath:"#/properties/questions/items/properties/asks/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.asks.type,parentSchema:schema11.properties.questions.items.properties.asks,data:data47};
+const err70 = {instancePath:instancePath+"/questions/" + i4+"/answer/" + i7,schemaPath:"#/properties/questions/items/properties/answer/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.answer.items.type,parentSchema:schema11.properties.questions.items.properties.answer.items,data:data47};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -934,10 +935,9 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data35.explanation !== undefined){
-let data48 = data35.explanation;
-if(typeof data48 !== "string"){
-const err71 = {instancePath:instancePath+"/questions/" + i3+"/explanation",schemaPath:"#/properties/questions/items/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.explanation.type,parentSchema:schema11.properties.questions.items.properties.explanation,data:data48};
+}
+else {
+const err71 = {instancePath:instancePath+"/questions/" + i4+"/answer",schemaPath:"#/properties/questions/items/properties/answer/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.answer.type,parentSchema:schema11.properties.questions.items.properties.answer,data:data46};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -947,11 +947,11 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data35.points !== undefined){
-let data49 = data35.points;
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 < 0 || isNaN(data49)){
-const err72 = {instancePath:instancePath+"/questions/" + i3+"/points",schemaPath:"#/properties/questions/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.points,data:data49};
+if(data38.tolerance !== undefined){
+let data48 = data38.tolerance;
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 < 0 || isNaN(data48)){
+const err72 = {instancePath:instancePath+"/questions/" + i4+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data48};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -962,7 +962,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/questions/" + i3+"/points",schemaPath:"#/properties/questions/items/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.points.type,parentSchema:schema11.properties.questions.items.properties.points,data:data49};
+const err73 = {instancePath:instancePath+"/questions/" + i4+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.tolerance.type,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data48};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -972,15 +972,10 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data35.tags !== undefined){
-let data50 = data35.tags;
-if(Array.isArray(data50)){
-const len7 = data50.length;
-for(let i7=0; i7<len7; i7++){
-let data51 = data50[i7];
-if(typeof data51 === "string"){
-if(!pattern1.test(data51)){
-const err74 = {instancePath:instancePath+"/questions/" + i3+"/tags/" + i7,schemaPath:"#/properties/questions/items/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^,]+$"},message:"must match pattern \""+"^[^,]+$"+"\"",schema:"^[^,]+$",parentSchema:schema11.properties.questions.items.properties.tags.items,data:data51};
+if(data38.unit !== undefined){
+let data49 = data38.unit;
+if(typeof data49 !== "string"){
+const err74 = {instancePath:instancePath+"/questions/" + i4+"/unit",schemaPath:"#/properties/questions/items/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.unit.type,parentSchema:schema11.properties.questions.items.properties.unit,data:data49};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -990,8 +985,10 @@ vErrors.push(err74);
 errors++;
 }
 }
-else {
-const err75 = {instancePath:instancePath+"/questions/" + i3+"/tags/" + i7,schemaPath:"#/properties/questions/items/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.tags.items.type,parentSchema:schema11.properties.questions.items.properties.tags.items,data:data51};
+if(data38.asks !== undefined){
+let data50 = data38.asks;
+if(typeof data50 !== "string"){
+const err75 = {instancePath:instancePath+"/questions/" + i4+"/asks",schemaPath:"#/properties/questions/items/properties/asks/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.asks.type,parentSchema:schema11.properties.questions.items.properties.asks,data:data50};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1001,9 +998,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-}
-else {
-const err76 = {instancePath:instancePath+"/questions/" + i3+"/tags",schemaPath:"#/properties/questions/items/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.tags.type,parentSchema:schema11.properties.questions.items.properties.tags,data:data50};
+if(data38.explanation !== undefined){
+let data51 = data38.explanation;
+if(typeof data51 !== "string"){
+const err76 = {instancePath:instancePath+"/questions/" + i4+"/explanation",schemaPath:"#/properties/questions/items/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.explanation.type,parentSchema:schema11.properties.questions.items.properties.explanation,data:data51};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1013,14 +1011,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data35.objective !== undefined){
-let data52 = data35.objective;
-if(Array.isArray(data52)){
-const len8 = data52.length;
-for(let i8=0; i8<len8; i8++){
-let data53 = data52[i8];
-if(typeof data53 !== "string"){
-const err77 = {instancePath:instancePath+"/questions/" + i3+"/objective/" + i8,schemaPath:"#/properties/questions/items/properties/objective/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.objective.items.type,parentSchema:schema11.properties.questions.items.properties.objective.items,data:data53};
+if(data38.points !== undefined){
+let data52 = data38.points;
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 < 0 || isNaN(data52)){
+const err77 = {instancePath:instancePath+"/questions/" + i4+"/points",schemaPath:"#/properties/questions/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.points,data:data52};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1030,9 +1025,8 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
 else {
-const err78 = {instancePath:instancePath+"/questions/" + i3+"/objective",schemaPath:"#/properties/questions/items/properties/objective/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.objective.type,parentSchema:schema11.properties.questions.items.properties.objective,data:data52};
+const err78 = {instancePath:instancePath+"/questions/" + i4+"/points",schemaPath:"#/properties/questions/items/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.points.type,parentSchema:schema11.properties.questions.items.properties.points,data:data52};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1042,10 +1036,15 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data35.image !== undefined){
-let data54 = data35.image;
-if(typeof data54 !== "string"){
-const err79 = {instancePath:instancePath+"/questions/" + i3+"/image",schemaPath:"#/properties/questions/items/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.image.type,parentSchema:schema11.properties.questions.items.properties.image,data:data54};
+if(data38.tags !== undefined){
+let data53 = data38.tags;
+if(Array.isArray(data53)){
+const len8 = data53.length;
+for(let i8=0; i8<len8; i8++){
+let data54 = data53[i8];
+if(typeof data54 === "string"){
+if(!pattern1.test(data54)){
+const err79 = {instancePath:instancePath+"/questions/" + i4+"/tags/" + i8,schemaPath:"#/properties/questions/items/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^,]+$"},message:"must match pattern \""+"^[^,]+$"+"\"",schema:"^[^,]+$",parentSchema:schema11.properties.questions.items.properties.tags.items,data:data54};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1055,10 +1054,8 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data35.alt !== undefined){
-let data55 = data35.alt;
-if(typeof data55 !== "string"){
-const err80 = {instancePath:instancePath+"/questions/" + i3+"/alt",schemaPath:"#/properties/questions/items/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.alt.type,parentSchema:schema11.properties.questions.items.properties.alt,data:data55};
+else {
+const err80 = {instancePath:instancePath+"/questions/" + i4+"/tags/" + i8,schemaPath:"#/properties/questions/items/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.tags.items.type,parentSchema:schema11.properties.questions.items.properties.tags.items,data:data54};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1068,10 +1065,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data35.negative !== undefined){
-let data56 = data35.negative;
-if(!((data56 === "yes") || (data56 === "no"))){
-const err81 = {instancePath:instancePath+"/questions/" + i3+"/negative",schemaPath:"#/properties/questions/items/properties/negative/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.negative.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.negative.enum,parentSchema:schema11.properties.questions.items.properties.negative,data:data56};
+}
+else {
+const err81 = {instancePath:instancePath+"/questions/" + i4+"/tags",schemaPath:"#/properties/questions/items/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.tags.type,parentSchema:schema11.properties.questions.items.properties.tags,data:data53};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1081,9 +1077,14 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/questions/" + i3,schemaPath:"#/properties/questions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.questions.items.type,parentSchema:schema11.properties.questions.items,data:data35};
+if(data38.objective !== undefined){
+let data55 = data38.objective;
+if(Array.isArray(data55)){
+const len9 = data55.length;
+for(let i9=0; i9<len9; i9++){
+let data56 = data55[i9];
+if(typeof data56 !== "string"){
+const err82 = {instancePath:instancePath+"/questions/" + i4+"/objective/" + i9,schemaPath:"#/properties/questions/items/properties/objective/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.objective.items.type,parentSchema:schema11.properties.questions.items.properties.objective.items,data:data56};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1095,7 +1096,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.type,parentSchema:schema11.properties.questions,data:data34};
+const err83 = {instancePath:instancePath+"/questions/" + i4+"/objective",schemaPath:"#/properties/questions/items/properties/objective/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.objective.type,parentSchema:schema11.properties.questions.items.properties.objective,data:data55};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1105,14 +1106,77 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
-else {
-const err84 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data38.image !== undefined){
+let data57 = data38.image;
+if(typeof data57 !== "string"){
+const err84 = {instancePath:instancePath+"/questions/" + i4+"/image",schemaPath:"#/properties/questions/items/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.image.type,parentSchema:schema11.properties.questions.items.properties.image,data:data57};
 if(vErrors === null){
 vErrors = [err84];
 }
 else {
 vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data38.alt !== undefined){
+let data58 = data38.alt;
+if(typeof data58 !== "string"){
+const err85 = {instancePath:instancePath+"/questions/" + i4+"/alt",schemaPath:"#/properties/questions/items/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.alt.type,parentSchema:schema11.properties.questions.items.properties.alt,data:data58};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data38.negative !== undefined){
+let data59 = data38.negative;
+if(!((data59 === "yes") || (data59 === "no"))){
+const err86 = {instancePath:instancePath+"/questions/" + i4+"/negative",schemaPath:"#/properties/questions/items/properties/negative/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.negative.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.negative.enum,parentSchema:schema11.properties.questions.items.properties.negative,data:data59};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/questions/" + i4,schemaPath:"#/properties/questions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.questions.items.type,parentSchema:schema11.properties.questions.items,data:data38};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.type,parentSchema:schema11.properties.questions,data:data37};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
 }
 errors++;
 }
