@@ -1,6 +1,7 @@
 // Question items: how they are read, and the checks that need the whole item or the engine.
 // (Each code's bad and fixed example runs in diagnosticCatalog.test.ts.)
 import { strict as assert } from 'node:assert';
+import { getCaseService } from '../../server/src/core';
 import { analyzeCase } from '../../server/src/core/analyzeCase';
 import { mechanismNamedBy } from '../../server/src/core/questions/questionKeyChecks';
 
@@ -131,5 +132,21 @@ option: Hemoglobin
     const found = codes(`${CASE}\n[question: after labs]\ntype: single\nstem: ${long} an\noption: * ${long}\noption: ${'all of the abov'.repeat(500)}\n`);
     assert.ok(found.includes('item-long-key'));
     assert.ok(!found.includes('internal-error'));
+  });
+});
+
+describe('question quick fixes', () => {
+  it('writes the computed index into a disagreeing key, and offers the stages the case has', () => {
+    const service = getCaseService();
+    const text = `${CASE}\n[question: after labs day 9]\ntype: numeric\nstem: What is the RPI?\nasks: rpi\nanswer: 2.0\ntolerance: 0.1\n`;
+    const analysis = service.analyze(text);
+    const whole = { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } };
+    const titles = service.codeActions(analysis, whole, analysis.diagnostics, 'file:///demo.case').map((a) => a.title);
+    assert.ok(titles.includes('Change to `after labs`'), titles.join(' | '));
+    assert.ok(titles.includes('Change to `after labs Day  3`'), titles.join(' | '));
+    const fixed = service.analyze(text.replace('after labs day 9', 'after labs'));
+    const actions = service.codeActions(fixed, whole, fixed.diagnostics, 'file:///demo.case').filter((a) => a.title.startsWith('Change the key'));
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].title, 'Change the key to 0.84 (from the case\'s labs)');
   });
 });
