@@ -1,10 +1,12 @@
 // A case bank: the documents checked together. The CLI fills it from disk once; the language
-// server keeps it current as files open, change and disappear. Bank-wide checks run over the
-// summaries already held, so one changed file costs one parse, not a re-check of the bank.
+// server keeps it current as files open, change and disappear. Bank-wide checks run over an
+// index of ids and links kept up to date one file at a time, so one changed file costs one
+// parse and the re-check of only the files its id and links touch.
 //
-// Two kinds, as two types: a LeanCaseBank (the CLI's check) keeps only each document's
-// diagnostics and its id and links, so memory stays flat on large banks, and it has no `get()`
-// at all; a CaseBank (the editor, explain, render, export) also keeps every analysis.
+// Two kinds, as two types: a LeanCaseBank (the CLI's check, the language server's closed
+// files) keeps only each document's diagnostics and its id and links, so memory stays flat on
+// large banks, and it has no `get()` at all; a CaseBank (explain, render, export) also keeps
+// every analysis.
 import { analyzeCase, type AnalysisOptions, type CaseAnalysis } from './analyzeCase';
 import { maturationTableFor } from './clinical/maturation';
 import { BankIndex, type BankSummary } from './checks/bankChecks';
@@ -46,6 +48,11 @@ export class LeanCaseBank {
     return analysis;
   }
 
+  /** Analyses a text with the bank's configuration without holding it (a closed file's features). */
+  analyze(text: string): CaseAnalysis {
+    return analyzeCase(text, this.options);
+  }
+
   /** What the bank holds for a document, or undefined when the uri is not in the bank. */
   held(uri: string): HeldDocument | undefined {
     return this.documents.get(uri);
@@ -78,6 +85,11 @@ export class LeanCaseBank {
     return this.index.caseIds();
   }
 
+  /** The bank's ids and links: for features that look up one id without copying them all. */
+  get bankIndex(): BankIndex {
+    return this.index;
+  }
+
   /** Document and bank diagnostics for one file, with the configuration's rules applied. */
   diagnostics(uri: string): readonly CaseDiagnostic[] {
     const held = this.documents.get(uri);
@@ -85,11 +97,6 @@ export class LeanCaseBank {
     const bank = this.index.diagnostics(uri);
     const all = bank.length ? [...held.diagnostics, ...bank].sort((a, b) => comparePositions(a.range.start, b.range.start)) : held.diagnostics;
     return applyRules(all, this.config);
-  }
-
-  /** The bank's ids and links: for features that look up one id without copying them all. */
-  get bankIndex(): BankIndex {
-    return this.index;
   }
 
   private hold(uri: string, held: HeldDocument): void {

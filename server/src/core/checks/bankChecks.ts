@@ -33,6 +33,11 @@ export class BankIndex {
   private readonly suggestedIn = new Map<string, Set<string>>();
   /** Bank diagnostics per file, until something they depend on changes. */
   private readonly results = new Map<string, CaseDiagnostic[]>();
+  /**
+   * Told of every other file whose bank diagnostics a change made stale (the language server
+   * re-publishes exactly those instead of comparing every file's).
+   */
+  onStale: ((uri: string) => void) | undefined;
 
   /** Rows of edit-distance tables computed so far: the cost of every "did you mean". */
   get operations(): number {
@@ -219,11 +224,16 @@ export class BankIndex {
   }
 
   private touchOwners(id: string): void {
-    for (const uri of this.owners.get(id) ?? []) this.results.delete(uri);
+    for (const uri of this.owners.get(id) ?? []) this.stale(uri);
   }
 
   private touchReferrers(reference: string): void {
-    for (const uri of this.referrers.get(reference) ?? []) this.results.delete(uri);
+    for (const uri of this.referrers.get(reference) ?? []) this.stale(uri);
+  }
+
+  private stale(uri: string): void {
+    this.results.delete(uri);
+    this.onStale?.(uri);
   }
 }
 
