@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CaseBank } from '../core/bank';
+import type { CasewrightConfig } from '../core/config/config';
 import { loadConfig } from '../node/configDiscovery';
 import { discoverCaseFiles, SYNC_FILE_SYSTEM } from '../node/fileDiscovery';
 import type { FileResult } from './formatters/fileResult';
@@ -15,7 +16,7 @@ export interface CheckOptions {
 }
 
 export type CheckOutcome =
-  | { ok: true; results: FileResult[] }
+  | { ok: true; results: FileResult[]; config: CasewrightConfig }
   | { ok: false; message: string };
 
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
@@ -39,7 +40,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     displayPath: displayPath(options.cwd, file),
     diagnostics: [...(fileProblems.get(file) ?? []), ...bank.diagnostics(file)],
   }));
-  return { ok: true, results };
+  return { ok: true, results, config: loaded.config };
 }
 
 /** The path as the user sees it, `/`-separated, relative to where they ran the command. */

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { runCheck } from './checkCommand';
 import { runExplain } from './explainCommand';
 import { runExport } from './exportCommand';
+import { fixFiles } from './fixFiles';
 import { runAsWorkerIfAsked } from './parallelCheck';
 import { runRender, type RenderView } from './renderCommand';
 import { tuneForBatchRun } from './runtimeTuning';
@@ -32,6 +33,8 @@ Options for check:
   --max-warnings <n>     Exit 1 when there are more than n warnings
   --config <file>        Use this casewright.json instead of searching upward
   --no-color             Plain output
+  --fix                  Apply every safe fix (the editor's quick fixes) and report what is left
+  --fix-dry-run          Print the safe fixes as a unified diff; write nothing
 
 Options for render:
   --view <name>          learner (default: the answer hidden), answer, or both (with a toggle)
@@ -73,17 +76,41 @@ async function check(args: string[]): Promise<number> {
     config: { type: 'string' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
+    fix: { type: 'boolean' },
+    'fix-dry-run': { type: 'boolean' },
   });
   const formatter = FORMATTERS[String(values.format)];
+  if (values.fix && values['fix-dry-run']) throw new UsageError('use --fix or --fix-dry-run, not both.');
   if (!formatter) throw new UsageError(`unknown format '${values.format}'. Use stylish, json, sarif or github.`);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UsageError(`--max-warnings takes a whole number of 0 or more, not '${values['max-warnings']}'.`);
   }
-  const outcome = await runCheck({ paths: positionals, cwd: process.cwd(), configFile: values.config as string | undefined });
+  const checkOptions = { paths: positionals, cwd: process.cwd(), configFile: values.config as string | undefined };
+  let outcome = await runCheck(checkOptions);
   if (!outcome.ok) {
     process.stderr.write(`casewright: ${outcome.message}\n`);
     return 2;
+  }
+  if (values['fix-dry-run']) {
+    const fixes = fixFiles(outcome.results, outcome.config, false);
+    process.stdout.write(fixes.diff);
+    process.stderr.write(fixes.fixed
+      ? `casewright: --fix would make ${plural(fixes.fixed, 'fix', 'fixes')} in ${plural(fixes.files, 'file')}; nothing was written.\n`
+      : 'casewright: no safe fixes to make.\n');
+    return fixes.fixed ? 1 : 0;
+  }
+  if (values.fix) {
+    const fixes = fixFiles(outcome.results, outcome.config, true);
+    for (const problem of fixes.problems) process.stderr.write(`casewright: ${problem}\n`);
+    if (fixes.fixed) process.stderr.write(`casewright: made ${plural(fixes.fixed, 'fix', 'fixes')} in ${plural(fixes.files, 'file')}.\n`);
+    // What is left after the fixes, checked as written.
+    if (fixes.files) outcome = await runCheck(checkOptions);
+    if (!outcome.ok) {
+      process.stderr.write(`casewright: ${outcome.message}\n`);
+      return 2;
+    }
+    if (fixes.problems.length) return 2;
   }
   const color = values['no-color'] ? false : values.color ? true : Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   process.stdout.write(formatter(outcome.results, { color, version: VERSION }));
@@ -148,6 +175,10 @@ async function exportSite(args: string[]): Promise<number> {
   }
   process.stderr.write(`casewright: wrote ${outcome.pages} case page${outcome.pages === 1 ? '' : 's'} and index.html to ${values.output}\n`);
   return 0;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; default?: string; short?: string }>;

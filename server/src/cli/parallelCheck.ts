@@ -3,8 +3,7 @@
 // id, links); the main thread then runs the bank-wide checks once. Same engine, same results.
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { CaseBank } from '../core/bank';
-import type { BankSummary } from '../core/checks/bankChecks';
+import { CaseBank, type HeldDiagnostics } from '../core/bank';
 import type { CasewrightConfig } from '../core/config/config';
 import type { CaseDiagnostic } from '../core/diagnostics';
 import { readFile, type FileOutcome } from './readIntoBank';
@@ -20,7 +19,7 @@ interface WorkerInput {
 
 export interface HeldResult {
   file: string;
-  held?: { summary: BankSummary; diagnostics: CaseDiagnostic[] };
+  held?: HeldDiagnostics;
   problems: CaseDiagnostic[];
 }
 

@@ -5,6 +5,7 @@ import { analyzeCase, type AnalysisOptions, type CaseAnalysis } from './analyzeC
 import { maturationTableFor } from './clinical/maturation';
 import { checkBank, type BankSummary } from './checks/bankChecks';
 import { applyRules, type CasewrightConfig } from './config/config';
+import { applySuppressions, type Suppression } from './suppressions';
 import { comparePositions } from './text';
 import type { CaseDiagnostic } from './diagnostics';
 
@@ -13,6 +14,15 @@ interface HeldDocument {
   analysis?: CaseAnalysis;
   summary: BankSummary;
   diagnostics: CaseAnalysis['diagnostics'];
+  /** The document's `casewright-disable` comments, applied to its bank diagnostics too. */
+  suppressions?: Suppression[];
+}
+
+/** What a lean bank keeps of a document, and what a worker thread hands back. */
+export interface HeldDiagnostics {
+  summary: BankSummary;
+  diagnostics: CaseDiagnostic[];
+  suppressions?: Suppression[];
 }
 
 export interface CaseBankOptions {
@@ -44,21 +54,22 @@ export class CaseBank {
   set(uri: string, text: string): CaseAnalysis {
     const analysis = analyzeCase(text, this.options);
     const { id, idRange, seeAlso } = analysis.model;
-    this.documents.set(uri, { analysis: this.retain ? analysis : undefined, summary: { id, idRange, seeAlso }, diagnostics: analysis.diagnostics });
+    const suppressions = analysis.suppressions.length ? analysis.suppressions : undefined;
+    this.documents.set(uri, { analysis: this.retain ? analysis : undefined, summary: { id, idRange, seeAlso }, diagnostics: analysis.diagnostics, suppressions });
     // Bank checks read only ids and see-also lists: cheap to redo over the held models.
     this.bankDiagnostics = undefined;
     return analysis;
   }
 
   /** What a lean bank holds for a document: enough to check the bank and report. */
-  held(uri: string): { summary: BankSummary; diagnostics: CaseDiagnostic[] } | undefined {
+  held(uri: string): HeldDiagnostics | undefined {
     const held = this.documents.get(uri);
-    return held ? { summary: held.summary, diagnostics: held.diagnostics } : undefined;
+    return held ? { summary: held.summary, diagnostics: held.diagnostics, suppressions: held.suppressions } : undefined;
   }
 
   /** Takes a document analysed elsewhere (another thread) with the same configuration. */
-  adopt(uri: string, held: { summary: BankSummary; diagnostics: CaseDiagnostic[] }): void {
-    this.documents.set(uri, { summary: held.summary, diagnostics: held.diagnostics });
+  adopt(uri: string, held: HeldDiagnostics): void {
+    this.documents.set(uri, { summary: held.summary, diagnostics: held.diagnostics, suppressions: held.suppressions });
     this.bankDiagnostics = undefined;
   }
 
@@ -91,13 +102,15 @@ export class CaseBank {
     return ids;
   }
 
-  /** Document and bank diagnostics for one file, with the configuration's rules applied. */
+  /** Document and bank diagnostics for one file, its suppression comments and the configuration's rules applied. */
   diagnostics(uri: string): CaseDiagnostic[] {
     const held = this.documents.get(uri);
     if (!held) return [];
     const bank = this.bankWide().get(uri) ?? [];
     const all = bank.length ? [...held.diagnostics, ...bank].sort((a, b) => comparePositions(a.range.start, b.range.start)) : held.diagnostics;
-    return applyRules(all, this.config);
+    if (!held.suppressions) return applyRules(all, this.config);
+    const kept = applySuppressions(all, held.suppressions).sort((a, b) => comparePositions(a.range.start, b.range.start));
+    return applyRules(kept, this.config);
   }
 
   private bankWide(): Map<string, CaseDiagnostic[]> {
