@@ -28,8 +28,8 @@ function homeOf(key: string): string | undefined {
 
 function allowedIn(container: string, key: string): boolean {
   if (container === 'labs') return findLabByLowercaseName(key) !== undefined;
-  const specs = fieldSpecs(container);
-  return specs === undefined || fieldSpec(container, key) !== undefined;
+  // Prose sections have no fields: every field-like line there is a stray.
+  return fieldSpecs(container) !== undefined && fieldSpec(container, key) !== undefined;
 }
 
 export interface MissingHeader {

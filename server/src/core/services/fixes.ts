@@ -33,10 +33,12 @@ function sameWordOrSpeltOut(typed: string, replacement: string): boolean {
 /** Did you mean …? The range is the misspelt word; the replacements are the candidates. */
 const didYouMean: FixMaker = (d, replacements, analysis) => {
   const typed = textAt(analysis.model.syntax.lines, d.range);
+  // Safe only when exactly one candidate is the same word re-spelt (`Hyper-plastic`), not a guess.
+  const same = replacements.filter((r) => sameWordOrSpeltOut(typed, r));
   return replacements.map((r) => ({
     title: `Change to \`${r}\``,
     edits: replaceWith(d, r),
-    safe: replacements.length === 1 && sameWordOrSpeltOut(typed, r),
+    safe: same.length === 1 && same[0] === r,
     preferred: replacements.length === 1,
   }));
 };
