@@ -1,6 +1,7 @@
-// Lint rules that guard the architecture (STYLE.md rule 1): the core imports nothing of the
-// editor, the language server or the file system, so the CLI, the server and the preview
-// can all run it.
+// Lint rules that guard the architecture: the core imports nothing of the editor, the language
+// server or the file system, so the CLI, the server and the preview can all run it (STYLE.md
+// rule 1); and everything outside the core goes through its one front door,
+// server/src/core/index.ts (rule 13), so the core's internals can change freely.
 import tseslint from 'typescript-eslint';
 
 const editorAndFileSystem = [
@@ -31,6 +32,17 @@ export default tseslint.config(
         patterns: [
           { group: ['vscode-languageserver*', 'vscode-languageclient*'], message: 'The core knows nothing of LSP; the server adapts it.' },
           { group: ['**/lsp/**', '**/node/**', '**/cli/**', '**/client/**'], message: 'The core does not import the layers above it.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
+    ignores: ['server/src/core/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/core/**'], message: "Import the core through its front door (server/src/core/index.ts: `from '…/core'`), not its internals." },
         ],
       }],
     },

@@ -1,7 +1,7 @@
 // *Casewright: New Case*: asks for an id, writes a complete skeleton next to the active file
 // (or in the first workspace folder), and opens it. An existing file is never overwritten.
 import * as vscode from 'vscode';
-import { caseIdProblem, newCaseText } from '../../server/src/core/services/newCase';
+import { caseIdProblem, newCaseText } from '../../server/src/core';
 
 export function registerNewCase(context: vscode.ExtensionContext): void {
   context.subscriptions.push(vscode.commands.registerCommand('casewright.newCase', () => newCase()));

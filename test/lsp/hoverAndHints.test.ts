@@ -45,8 +45,8 @@ describe('language server: editor features', function () {
     const result = await session.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character: 4 } });
     const value = (result.contents as { value: string }).value;
     assert.match(value, /Reticulocyte production index 0\\\.24/);
-    assert.match(value, /Maturation time: Hct 22 % → 2\\\.0 days/);
-    assert.match(value, /RPI below 2 in anemia: the marrow is not answering/);
+    assert.match(value, /Maturation time: 2\\\.0 days \\\(hematocrit 16 to &lt; 26 %\\\)/);
+    assert.match(value, /RPI below 2 in anemia\\?: the marrow is not answering/);
     assert.match(value, /Hillman/);
   });
 

@@ -1,4 +1,5 @@
-// The lint rule that keeps the core pure really fires (STYLE.md rule 1).
+// The lint rules that keep the core pure (STYLE.md rule 1) and behind its one front door
+// (rule 13) really fire.
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { ESLint } from 'eslint';
@@ -29,5 +30,38 @@ describe('architecture rules', function () {
 
   it('the server layer may', async () => {
     assert.deepEqual(await lintAs('server/src/lsp/probe.ts', "import { readFileSync } from 'node:fs';\nexport const used = readFileSync;\n"), []);
+  });
+
+  const pastTheFrontDoor = [
+    ['server/src/lsp/features/probe.ts', "import { hover } from '../../core/services/hover';"],
+    ['server/src/cli/probe.ts', "import { CaseBank } from '../core/bank';"],
+    ['server/src/node/probe.ts', "import { readConfigText } from '../core/config/config';"],
+    ['server/src/probe.ts', "import { analyzeCase } from './core/analyzeCase';"],
+    ['client/src/preview/probe.ts', "import { renderDocumentShell } from '../../../server/src/core/render/documentShell';"],
+    ['server/src/lsp/probe.ts', "import { getCaseService } from '../core/index';"],
+  ];
+  for (const [file, line] of pastTheFrontDoor) {
+    it(`outside the core, ${file} may not import past the front door`, async () => {
+      const messages = await lintAs(file, `${line}\nexport const used = 1;\n`);
+      assert.equal(messages.length, 1, `${line}: ${messages.join('\n')}`);
+      assert.match(messages[0], /front door/);
+    });
+  }
+
+  it('the front door itself is open to every layer', async () => {
+    assert.deepEqual(await lintAs('server/src/lsp/features/probe.ts', "import { getCaseService } from '../../core';\nexport const used = getCaseService;\n"), []);
+    assert.deepEqual(await lintAs('server/src/cli/probe.ts', "import { getCaseService } from '../core';\nexport const used = getCaseService;\n"), []);
+    assert.deepEqual(await lintAs('client/src/preview/probe.ts', "import { renderDocumentShell } from '../../../server/src/core';\nexport const used = renderDocumentShell;\n"), []);
+  });
+
+  it('inside the core, modules import each other directly', async () => {
+    assert.deepEqual(await lintAs('server/src/core/services/probe.ts', "import { analyzeCase } from '../analyzeCase';\nexport const used = analyzeCase;\n"), []);
+  });
+
+  it('every module outside the core imports it only through the front door (the rule holds today)', async () => {
+    const eslint = new ESLint({ cwd: REPO });
+    const results = await eslint.lintFiles(['server/src', 'client/src']);
+    const breaches = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => `${path.relative(REPO, r.filePath)}:${m.line} ${m.message}`));
+    assert.deepEqual(breaches, []);
   });
 });

@@ -4,13 +4,20 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LABS } from '../../server/src/core/catalog/labCatalog';
 import { MECHANISMS, SMEAR_FINDINGS } from '../../server/src/core/catalog/vocabulary';
+import { withIndexTable } from '../../scripts/docs/indicesDoc';
 import { withLabTable } from '../../scripts/docs/labCatalogDoc';
+import { INDEX_IDS } from '../../server/src/core/clinical/indices';
 
 const formatDoc = readFileSync(path.join(__dirname, '..', '..', 'docs', 'case-format.md'), 'utf8');
 
 describe('docs/case-format.md', () => {
   it('has the lab table generated from schemas/labs.json, up to date (npm run docs)', () => {
     assert.equal(formatDoc, withLabTable(formatDoc));
+  });
+
+  it('has the derived-index table generated from schemas/indices.json, up to date (npm run docs)', () => {
+    assert.equal(formatDoc, withIndexTable(formatDoc));
+    for (const id of INDEX_IDS) assert.ok(formatDoc.includes(`| \`${id}\` |`), `no row for index ${id}`);
   });
 
   it('lists every lab key with its aliases and canonical unit', () => {

@@ -62,7 +62,7 @@ describe('case renderer', () => {
   it('shows derived indices with their formulas', () => {
     const body = renderCaseBody(analyzeCase(SERIAL), 'learner');
     assert.match(body, /<abbr title="Reticulocyte production index 0.20 = corrected reticulocytes/);
-    assert.match(body, /maturation 2 days for hematocrit 16 to &lt; 26 %/);
+    assert.match(body, /maturation time 2.0 days \(hematocrit 16 to &lt; 26 %\)/);
   });
 
   it('draws serial panels as an SVG chart with a point per panel', () => {

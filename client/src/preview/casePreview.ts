@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { renderDocumentShell, type PreviewView } from '../../../server/src/core/render/documentShell';
+import { renderDocumentShell, type PreviewView } from '../../../server/src/core';
 import { PREVIEW_REQUEST, type PreviewResult } from '../../../server/src/protocol/customMessages';
 import type { FromWebview, ToWebview } from './messages';
 

@@ -1,5 +1,5 @@
 // Messages between the preview webview (media/preview.js) and the extension, typed once.
-import type { PreviewView } from '../../../server/src/core/render/documentShell';
+import type { PreviewView } from '../../../server/src/core';
 
 export type FromWebview =
   | { type: 'ready' }

@@ -1,8 +1,7 @@
 // `casewright check`: discover the bank, read and check every file on the core, print.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { CaseBank } from '../core/bank';
-import type { CasewrightConfig } from '../core/config/config';
+import { getCaseService, type CasewrightConfig } from '../core';
 import { loadConfig } from '../node/configDiscovery';
 import { discoverCaseFiles, SYNC_FILE_SYSTEM } from '../node/fileDiscovery';
 import type { FileResult } from './formatters/fileResult';
@@ -28,7 +27,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const discovery = await discoverCaseFiles(options.paths, options.cwd, { root: loaded.root, patterns: loaded.config.ignore ?? [] }, SYNC_FILE_SYSTEM);
   if (discovery.problems.length) return { ok: false, message: discovery.problems.join('\n') };
 
-  const bank = new CaseBank(loaded.config, { retainAnalyses: false });
+  const bank = getCaseService().createLeanBank(loaded.config);
   // CASEWRIGHT_PROGRESS_DELAY_MS: how long a check runs before the progress line shows (tests set 0).
   const delay = Number(process.env.CASEWRIGHT_PROGRESS_DELAY_MS);
   const progress = createProgress(process.stderr, 'Checking', Number.isFinite(delay) && delay >= 0 ? delay : 1000);

@@ -1,7 +1,6 @@
 // `casewright explain FILE`: the indices and the ranked mechanisms of one case.
 import * as path from 'node:path';
-import { CaseBank } from '../core/bank';
-import { explainCase, renderExplainText } from '../core/clinical/explainReport';
+import { getCaseService } from '../core';
 import { loadConfig } from '../node/configDiscovery';
 import { readCaseFile } from '../node/readCaseFile';
 
@@ -14,6 +13,7 @@ export async function runExplain(file: string, format: 'text' | 'json', cwd: str
   const read = await readCaseFile(absolute);
   if (!read.ok) return { ok: false, message: `${file}: ${read.problem}` };
   // One engine: explain analyses through the same bank the check and the editor use.
-  const analysis = new CaseBank(loaded.config).set(absolute, read.text);
-  return { ok: true, output: format === 'json' ? JSON.stringify(explainCase(analysis), null, 2) + '\n' : renderExplainText(analysis) };
+  const core = getCaseService();
+  const analysis = core.createBank(loaded.config).set(absolute, read.text);
+  return { ok: true, output: format === 'json' ? JSON.stringify(core.explain(analysis), null, 2) + '\n' : core.explainText(analysis) };
 }

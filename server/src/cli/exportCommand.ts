@@ -3,8 +3,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { CaseBank } from '../core/bank';
-import { escapeHtml } from '../core/render/escape';
+import { escapeHtml, getCaseService } from '../core';
 import { loadConfig } from '../node/configDiscovery';
 import { describeFsError, discoverCaseFiles, SYNC_FILE_SYSTEM } from '../node/fileDiscovery';
 import { readPreviewAssets } from '../node/previewAssets';
@@ -23,7 +22,7 @@ export async function runExport(options: ExportOptions): Promise<{ ok: true; pag
   if (loaded.problem) return { ok: false, message: `invalid configuration: ${loaded.problem}` };
   const discovery = await discoverCaseFiles(options.paths, options.cwd, { root: loaded.root, patterns: loaded.config.ignore ?? [] }, SYNC_FILE_SYSTEM);
   if (discovery.problems.length) return { ok: false, message: discovery.problems.join('\n') };
-  const bank = new CaseBank(loaded.config);
+  const bank = getCaseService().createBank(loaded.config);
   for (const file of discovery.files) {
     const read = await readCaseFile(file);
     if (!read.ok) return { ok: false, message: `${file}: ${read.problem}` };

@@ -1,9 +1,7 @@
 // `check --fix` and `--fix-dry-run`: the safe fixes (the quick fixes' own edits) applied to each
 // file with problems, written back, or printed as a unified diff and left alone.
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { CasewrightConfig } from '../core/config/config';
-import { maturationTableFor } from '../core/clinical/maturation';
-import { fixText } from '../core/services/fixAll';
+import { getCaseService, maturationTableFor, type CasewrightConfig } from '../core';
 import { describeFsError } from '../node/fileDiscovery';
 import { readCaseFileSync } from '../node/readCaseFile';
 import type { FileResult } from './formatters/fileResult';
@@ -28,7 +26,7 @@ export function fixFiles(results: FileResult[], config: CasewrightConfig, write:
     const read = readCaseFileSync(result.file);
     // A file that is not valid UTF-8 would lose its unreadable bytes if written back.
     if (!read.ok || read.invalidUtf8) continue;
-    const { text, fixed } = fixText(read.text, config, options);
+    const { text, fixed } = getCaseService().fixText(read.text, config, options);
     if (text === read.text) continue;
     outcome.fixed += fixed;
     outcome.files++;

@@ -3,9 +3,7 @@
 // id, links); the main thread then runs the bank-wide checks once. Same engine, same results.
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { CaseBank, type HeldDiagnostics } from '../core/bank';
-import type { CasewrightConfig } from '../core/config/config';
-import type { CaseDiagnostic } from '../core/diagnostics';
+import { getCaseService, type CasewrightConfig, type CaseDiagnostic, type HeldDocument, type LeanCaseBank } from '../core';
 import { readFile, type FileOutcome } from './readIntoBank';
 
 /** Below this many files one thread is faster than starting workers. */
@@ -19,12 +17,12 @@ interface WorkerInput {
 
 export interface HeldResult {
   file: string;
-  held?: HeldDiagnostics;
+  held?: HeldDocument;
   problems: CaseDiagnostic[];
 }
 
 /** Reads and analyses files into `bank`, on worker threads when that pays. */
-export async function analyzeFiles(files: string[], bank: CaseBank, config: CasewrightConfig, progress: (done: number) => void): Promise<Map<string, CaseDiagnostic[]>> {
+export async function analyzeFiles(files: string[], bank: LeanCaseBank, config: CasewrightConfig, progress: (done: number) => void): Promise<Map<string, CaseDiagnostic[]>> {
   const problems = new Map<string, CaseDiagnostic[]>();
   // CASEWRIGHT_THREADS sets the threads (1 = none). By default threads are used only on
   // machines with four or more cores: measured on a 2-vCPU VM, two workers contend for the
@@ -67,7 +65,7 @@ function runWorker(input: WorkerInput, onProgress: (n: number) => void): Promise
 export function runAsWorkerIfAsked(): boolean {
   const input = workerData as WorkerInput | undefined;
   if (isMainThread || !input?.casewrightWorker) return false;
-  const bank = new CaseBank(input.config, { retainAnalyses: false });
+  const bank = getCaseService().createLeanBank(input.config);
   const results: HeldResult[] = [];
   let sinceReport = 0;
   for (const file of input.files) {

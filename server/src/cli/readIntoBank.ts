@@ -1,15 +1,13 @@
 // Reads one case file into a bank, turning what goes wrong with the file itself into
 // diagnostics on that file (unreadable, too large, not UTF-8).
-import type { CaseBank } from '../core/bank';
-import { diagnostic, type CaseDiagnostic } from '../core/diagnostics';
-import { lineSpan } from '../core/text';
+import { diagnostic, lineSpan, type CaseDiagnostic, type LeanCaseBank } from '../core';
 import { readCaseFileSync } from '../node/readCaseFile';
 
 export interface FileOutcome {
   problems: CaseDiagnostic[];
 }
 
-export function readFile(file: string, bank: CaseBank): FileOutcome {
+export function readFile(file: string, bank: LeanCaseBank): FileOutcome {
   const read = readCaseFileSync(file);
   if (!read.ok) {
     return { problems: [diagnostic('error', read.tooLarge ? 'file-too-large' : 'unreadable-file', `This file could not be checked: ${read.problem}.`, lineSpan(0, 0, 0))] };

@@ -3,9 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { CaseAnalysis } from '../core/analyzeCase';
-import { CaseBank } from '../core/bank';
-import { renderCaseDocument, type DocumentOptions } from '../core/render/renderCase';
+import { getCaseService, type CaseAnalysis, type DocumentOptions } from '../core';
 import { loadConfig } from '../node/configDiscovery';
 import { describeFsError } from '../node/fileDiscovery';
 import { readPreviewAssets } from '../node/previewAssets';
@@ -15,7 +13,7 @@ export type RenderView = 'learner' | 'answer' | 'both';
 
 export function standalonePage(analysis: CaseAnalysis, view: RenderView, links?: DocumentOptions['links']): string {
   const { css, js } = readPreviewAssets();
-  return renderCaseDocument(analysis, {
+  return getCaseService().renderDocument(analysis, {
     view, mode: 'standalone', nonce: randomBytes(16).toString('base64'),
     styles: [{ text: css }], scripts: [{ text: js }], links,
   });
@@ -27,7 +25,7 @@ export async function runRender(file: string, view: RenderView, output: string |
   if (loaded.problem) return { ok: false, message: `invalid configuration: ${loaded.problem}` };
   const read = await readCaseFile(absolute);
   if (!read.ok) return { ok: false, message: `${file}: ${read.problem}` };
-  const html = standalonePage(new CaseBank(loaded.config).set(absolute, read.text), view);
+  const html = standalonePage(getCaseService().createBank(loaded.config).set(absolute, read.text), view);
   if (output) {
     try {
       await fs.mkdir(path.dirname(path.resolve(cwd, output)), { recursive: true });

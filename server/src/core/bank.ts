@@ -1,6 +1,10 @@
 // A case bank: the documents checked together. The CLI fills it from disk once; the language
 // server keeps it current as files open, change and disappear. Bank-wide checks run over the
-// models already held, so one changed file costs one parse, not a re-check of the bank.
+// summaries already held, so one changed file costs one parse, not a re-check of the bank.
+//
+// Two kinds, as two types: a LeanCaseBank (the CLI's check) keeps only each document's
+// diagnostics and its id and links, so memory stays flat on large banks, and it has no `get()`
+// at all; a CaseBank (the editor, explain, render, export) also keeps every analysis.
 import { analyzeCase, type AnalysisOptions, type CaseAnalysis } from './analyzeCase';
 import { maturationTableFor } from './clinical/maturation';
 import { checkBank, type BankSummary } from './checks/bankChecks';
@@ -9,38 +13,20 @@ import { applySuppressions, type Suppression } from './suppressions';
 import { comparePositions } from './text';
 import type { CaseDiagnostic } from './diagnostics';
 
-interface HeldDocument {
-  /** The full analysis; dropped in lean banks (the CLI), which keep only what they report. */
-  analysis?: CaseAnalysis;
-  summary: BankSummary;
-  diagnostics: CaseAnalysis['diagnostics'];
+/** What a lean bank holds for a document: enough to check the bank and report. */
+export interface HeldDocument {
+  readonly summary: BankSummary;
+  readonly diagnostics: readonly CaseDiagnostic[];
   /** The document's `casewright-disable` comments, applied to its bank diagnostics too. */
-  suppressions?: Suppression[];
+  readonly suppressions?: readonly Suppression[];
 }
 
-/** What a lean bank keeps of a document, and what a worker thread hands back. */
-export interface HeldDiagnostics {
-  summary: BankSummary;
-  diagnostics: CaseDiagnostic[];
-  suppressions?: Suppression[];
-}
-
-export interface CaseBankOptions {
-  /**
-   * Keep every analysis for editor features (the default). A lean bank keeps only each
-   * document's diagnostics and its id and links: memory stays flat on large banks.
-   */
-  retainAnalyses?: boolean;
-}
-
-export class CaseBank {
+export class LeanCaseBank {
   private readonly documents = new Map<string, HeldDocument>();
-  private readonly retain: boolean;
   private bankDiagnostics: Map<string, CaseDiagnostic[]> | undefined;
   private options: AnalysisOptions = {};
 
-  constructor(private config: CasewrightConfig = {}, options: CaseBankOptions = {}) {
-    this.retain = options.retainAnalyses ?? true;
+  constructor(private config: CasewrightConfig = {}) {
     this.setConfig(config);
   }
 
@@ -50,27 +36,23 @@ export class CaseBank {
     this.options = { maturation: maturationTableFor(config).table };
   }
 
-  /** Adds or replaces a document; returns its analysis. */
+  /** Adds or replaces a document; returns its analysis (which a lean bank does not keep). */
   set(uri: string, text: string): CaseAnalysis {
     const analysis = analyzeCase(text, this.options);
     const { id, idRange, seeAlso } = analysis.model;
     const suppressions = analysis.suppressions.length ? analysis.suppressions : undefined;
-    this.documents.set(uri, { analysis: this.retain ? analysis : undefined, summary: { id, idRange, seeAlso }, diagnostics: analysis.diagnostics, suppressions });
-    // Bank checks read only ids and see-also lists: cheap to redo over the held models.
-    this.bankDiagnostics = undefined;
+    this.hold(uri, { summary: { id, idRange, seeAlso }, diagnostics: analysis.diagnostics, suppressions });
     return analysis;
   }
 
-  /** What a lean bank holds for a document: enough to check the bank and report. */
-  held(uri: string): HeldDiagnostics | undefined {
-    const held = this.documents.get(uri);
-    return held ? { summary: held.summary, diagnostics: held.diagnostics, suppressions: held.suppressions } : undefined;
+  /** What the bank holds for a document, or undefined when the uri is not in the bank. */
+  held(uri: string): HeldDocument | undefined {
+    return this.documents.get(uri);
   }
 
   /** Takes a document analysed elsewhere (another thread) with the same configuration. */
-  adopt(uri: string, held: HeldDiagnostics): void {
-    this.documents.set(uri, { summary: held.summary, diagnostics: held.diagnostics, suppressions: held.suppressions });
-    this.bankDiagnostics = undefined;
+  adopt(uri: string, held: HeldDocument): void {
+    this.hold(uri, held);
   }
 
   delete(uri: string): boolean {
@@ -79,8 +61,8 @@ export class CaseBank {
     return existed;
   }
 
-  get(uri: string): CaseAnalysis | undefined {
-    return this.documents.get(uri)?.analysis;
+  has(uri: string): boolean {
+    return this.documents.has(uri);
   }
 
   uris(): string[] {
@@ -103,7 +85,7 @@ export class CaseBank {
   }
 
   /** Document and bank diagnostics for one file, its suppression comments and the configuration's rules applied. */
-  diagnostics(uri: string): CaseDiagnostic[] {
+  diagnostics(uri: string): readonly CaseDiagnostic[] {
     const held = this.documents.get(uri);
     if (!held) return [];
     const bank = this.bankWide().get(uri) ?? [];
@@ -113,10 +95,43 @@ export class CaseBank {
     return applyRules(kept, this.config);
   }
 
+  private hold(uri: string, held: HeldDocument): void {
+    this.documents.set(uri, held);
+    // Bank checks read only ids and see-also lists: cheap to redo over the held summaries.
+    this.bankDiagnostics = undefined;
+  }
+
   private bankWide(): Map<string, CaseDiagnostic[]> {
     if (!this.bankDiagnostics) {
       this.bankDiagnostics = checkBank([...this.documents].map(([uri, { summary }]) => ({ uri, model: summary })));
     }
     return this.bankDiagnostics;
+  }
+}
+
+/** A bank that also keeps each document's full analysis, for editor features and rendering. */
+export class CaseBank extends LeanCaseBank {
+  private readonly analyses = new Map<string, CaseAnalysis>();
+
+  override set(uri: string, text: string): CaseAnalysis {
+    const analysis = super.set(uri, text);
+    this.analyses.set(uri, analysis);
+    return analysis;
+  }
+
+  /** A document adopted from another thread comes without its analysis: `get()` has none. */
+  override adopt(uri: string, held: HeldDocument): void {
+    this.analyses.delete(uri);
+    super.adopt(uri, held);
+  }
+
+  override delete(uri: string): boolean {
+    this.analyses.delete(uri);
+    return super.delete(uri);
+  }
+
+  /** The analysis of a document in the bank; undefined only when the uri is not in it. */
+  get(uri: string): CaseAnalysis | undefined {
+    return this.analyses.get(uri);
   }
 }

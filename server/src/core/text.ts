@@ -1,15 +1,17 @@
 // Positions and ranges as LSP counts them: 0-based lines, UTF-16 code units within a line.
 // The core never depends on vscode-languageserver, so it declares its own shapes; they are
 // structurally identical to LSP's Position and Range and can be passed straight through.
+// Both are read-only: the parser shares one position between the ranges that meet there (a
+// key's end is its value's start), so a position changed in place would move several ranges.
 
 export interface Position {
-  line: number;
-  character: number;
+  readonly line: number;
+  readonly character: number;
 }
 
 export interface Range {
-  start: Position;
-  end: Position;
+  readonly start: Position;
+  readonly end: Position;
 }
 
 export function makeRange(startLine: number, startChar: number, endLine: number, endChar: number): Range {

@@ -1,6 +1,6 @@
 // Core values → LSP values. The core's ranges are already LSP-shaped.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import type { CaseDiagnostic, Severity } from '../core/diagnostics';
+import type { CaseDiagnostic, Severity } from '../core';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -3,17 +3,14 @@
 // parsed once per version; features ask `analysis(uri)` and get the current one.
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CaseAnalysis } from '../core/analyzeCase';
-import { CaseBank } from '../core/bank';
-import type { CasewrightConfig } from '../core/config/config';
-import type { CaseDiagnostic } from '../core/diagnostics';
+import { getCaseService, type CaseAnalysis, type CasewrightConfig, type CaseDiagnostic } from '../core';
 import { loadConfig, type LoadedConfig } from '../node/configDiscovery';
 import { discoverCaseFiles } from '../node/fileDiscovery';
 import { readCaseFile } from '../node/readCaseFile';
 import { normalizeUri, pathToUri, uriToPath } from './uris';
 
 export class WorkspaceBank {
-  private readonly bank = new CaseBank();
+  private readonly bank = getCaseService().createBank();
   /** Version of the text each open document was last analysed at. */
   private readonly analysedVersions = new Map<string, number>();
   private readonly openDocuments = new Map<string, TextDocument>();
@@ -117,7 +114,7 @@ export class WorkspaceBank {
   }
 
   /** Document and bank-wide diagnostics of one document, configuration applied. */
-  diagnostics(uri: string): CaseDiagnostic[] {
+  diagnostics(uri: string): readonly CaseDiagnostic[] {
     const key = normalizeUri(uri);
     this.analysis(key);
     return this.bank.diagnostics(key);

@@ -1,7 +1,7 @@
 // Finds casewright.json by walking up from a folder, as ESLint and markdownlint-cli2 do.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, readConfigText, type CasewrightConfig } from '../core/config/config';
+import { CONFIG_FILE_NAME, getCaseService, type CasewrightConfig } from '../core';
 import { describeFsError } from './fileDiscovery';
 
 export interface LoadedConfig {
@@ -40,7 +40,7 @@ export async function loadConfig(startFolder: string, explicitFile?: string): Pr
   } catch (error) {
     return { config: {}, file, root, problem: `${file}: ${describeFsError(error)}` };
   }
-  const { config, errors } = readConfigText(text);
+  const { config, errors } = getCaseService().readConfig(text);
   if (errors.length) return { config: {}, file, root, problem: `${file}: ${errors.join('; ')}` };
   return { config, file, root };
 }

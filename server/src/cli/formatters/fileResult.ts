@@ -1,4 +1,4 @@
-import type { CaseDiagnostic } from '../../core/diagnostics';
+import type { CaseDiagnostic } from '../../core';
 
 /** What a formatter prints for one checked file. */
 export interface FileResult {

@@ -1,5 +1,5 @@
 // `--format github`: GitHub Actions workflow commands, one annotation per diagnostic.
-import type { Severity } from '../../core/diagnostics';
+import type { Severity } from '../../core';
 import { oneBased, type Formatter } from './fileResult';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };

@@ -1,7 +1,6 @@
 // `--format sarif`: SARIF 2.1.0 as GitHub code scanning accepts it (one run, rules from the
 // diagnostic catalog, relative artifact URIs against %SRCROOT%).
-import { DIAGNOSTIC_RULES } from '../../core/diagnosticCatalog';
-import type { Severity } from '../../core/diagnostics';
+import { DIAGNOSTIC_RULES, type Severity } from '../../core';
 import { oneBased, type Formatter } from './fileResult';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };

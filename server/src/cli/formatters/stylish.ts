@@ -1,5 +1,5 @@
 // `--format stylish`: ESLint's default look — a file heading, aligned rows, a summary line.
-import type { Severity } from '../../core/diagnostics';
+import type { Severity } from '../../core';
 import { oneBased, type Formatter } from './fileResult';
 
 const ANSI = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', yellow: '\x1b[33m', blue: '\x1b[34m', underline: '\x1b[4m' };

@@ -1,6 +1,7 @@
 // The lab catalog (schemas/labs.json) as lookups: names and aliases, units and exact
 // conversions to the canonical unit, plausibility limits and reference ranges.
 import labsJson from '../../../../schemas/labs.json';
+import { BoundedCache } from '../util/boundedCache';
 
 export type Sex = 'male' | 'female' | 'other' | 'unknown';
 export type AgeUnit = 'd' | 'wk' | 'mo' | 'a';
@@ -85,7 +86,7 @@ export function normalizeUnit(unit: string): string {
 const unitsByLab = new Map<LabDefinition, Map<string, UnitDefinition>>();
 /** Normalized spellings of the units cases write; a bank writes the same few over and over. */
 const MAX_REMEMBERED_UNIT_LENGTH = 32;
-const normalizedSpellings = new Map<string, string>();
+export const normalizedSpellings = new BoundedCache<string, string>(10_000);
 
 export function findUnit(lab: LabDefinition, unit: string): UnitDefinition | undefined {
   let units = unitsByLab.get(lab);
@@ -103,10 +104,10 @@ export function findUnit(lab: LabDefinition, unit: string): UnitDefinition | und
   let wanted = normalizedSpellings.get(unit);
   if (wanted === undefined) {
     wanted = normalizeUnit(unit);
-    // Bounded in count and in length, so random text where a unit goes (the fuzzer writes
-    // megabyte lines) cannot grow it without limit: real units are a few characters. Key and
-    // value are copies: a substring can keep the whole file it was cut from alive.
-    if (unit.length <= MAX_REMEMBERED_UNIT_LENGTH && normalizedSpellings.size < 10_000) normalizedSpellings.set(copyOf(unit), copyOf(wanted));
+    // Bounded in count (the cache) and in length, so random text where a unit goes (the fuzzer
+    // writes megabyte lines) cannot grow it without limit: real units are a few characters. Key
+    // and value are copies: a substring can keep the whole file it was cut from alive.
+    if (unit.length <= MAX_REMEMBERED_UNIT_LENGTH) normalizedSpellings.set(copyOf(unit), copyOf(wanted));
   }
   return units.get(wanted);
 }

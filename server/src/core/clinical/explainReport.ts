@@ -4,6 +4,9 @@ import type { CaseAnalysis } from '../analyzeCase';
 import type { Range } from '../text';
 import type { Observation } from './findings';
 import { formatIndexValue, type ComputedIndex } from './indices';
+import { meaningsOf } from './indexDefinitions';
+import { maturationText } from './maturation';
+import { showsAnemia } from './panelAnalysis';
 import type { MechanismScore } from './mechanismEngine';
 
 export interface ExplainedIndex {
@@ -89,12 +92,10 @@ export function explainCase({ model, clinical }: CaseAnalysis): ExplainReport {
   };
 }
 
-/** One line on how an index was reached: "RPI 0.84 = corrected reticulocytes 1.69 % / 2.0 days …". */
+/** One line on how an index was reached: "Reticulocyte production index 0.84 = … (…; maturation time 2.0 days (hematocrit 16 to < 26 %))". */
 export function describeIndex(index: ComputedIndex): string {
   const inputs = index.inputs.map((i) => `${i.id} ${round(i.value)}${i.unit ? ` ${i.unit}` : ''}`).join(', ');
-  const band = index.band
-    ? `; maturation ${index.band.days} days for hematocrit ${index.band.maxHematocrit === undefined ? `≥ ${index.band.minHematocrit}` : `${index.band.minHematocrit} to < ${index.band.maxHematocrit}`} %`
-    : '';
+  const band = index.band ? `; maturation time ${maturationText(index.band)}` : '';
   return `${index.name} ${formatIndexValue(index)} = ${index.formula} (${inputs}${band})`;
 }
 
@@ -109,9 +110,13 @@ export function renderExplainText(analysis: CaseAnalysis): string {
     const indices = [...reading.indices.values()];
     if (!indices.length) continue;
     out.push(`Indices, ${reading.panel.qualifier ? `panel “${reading.panel.qualifier}”` : 'first panel'}:`);
-    for (const index of indices) out.push(`  ${describeIndex(index)}`);
-    const rpi = reading.indices.get('rpi');
-    if (rpi?.table) out.push(`  (maturation table: ${rpi.table.source})`);
+    const anemic = showsAnemia(reading);
+    for (const index of indices) {
+      out.push(`  ${describeIndex(index)}`);
+      for (const band of meaningsOf(index.definition, index.value, anemic)) out.push(`    → ${band.text}`);
+    }
+    const table = indices.find((index) => index.table)?.table;
+    if (table) out.push(`  (maturation table: ${table.source})`);
     out.push('');
   }
   const [best, ...rest] = analysis.clinical.mechanisms.ranked;

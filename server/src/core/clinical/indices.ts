@@ -1,9 +1,13 @@
-// Derived indices for each labs panel, in canonical units whatever unit the case used. Each
-// result records its formula, its inputs with their source ranges, and (for the RPI) the
-// maturation band and the table's source, so a hover can show how it was reached.
+// Derived indices for each labs panel, in canonical units whatever unit the case used. The
+// definitions are data (schemas/indices.json, loaded by indexDefinitions.ts). Each result records
+// its formula, its inputs with their source ranges, and the maturation band and the table's
+// source when its formula uses one (the RPI), so a hover can show how it was reached.
 import type { LabPanel, LabResult } from '../model/caseModel';
 import type { Range } from '../text';
-import { bandFor, type ChosenBand, type MaturationTable } from './maturation';
+import { INDEX_DEFINITIONS, type EvaluationContext, type IndexDefinition } from './indexDefinitions';
+import type { ChosenBand, MaturationTable } from './maturation';
+
+export { INDEX_DEFINITIONS, INDEX_IDS } from './indexDefinitions';
 
 export interface IndexInput {
   /** Catalog key of the lab, or the id of another index. */
@@ -24,80 +28,12 @@ export interface ComputedIndex {
   inputs: IndexInput[];
   panel: string;
   panelIndex: number;
-  /** The maturation band and table, for the RPI. */
+  /** The maturation band and table, when the formula uses one (the RPI). */
   band?: ChosenBand;
   table?: { id: string; name: string; source: string };
+  /** The data entry: meaning bands, hover and inlay-hint settings, source. */
+  definition: IndexDefinition;
 }
-
-interface IndexDefinition {
-  id: string;
-  name: string;
-  unit: string;
-  /** Decimals to show. */
-  decimals: number;
-  formula: string;
-  /** Exactly two: every contract formula combines two values. */
-  inputs: [string, string];
-  /** A lab the case may state itself: then it is not derived (a consistency check compares). */
-  statedAs?: string;
-  /** For the RPI: the maturation band the inputs fall in, worked out before `compute`. */
-  band?(first: number, second: number, table: MaturationTable): ChosenBand;
-  /** The value from the two inputs in order (and the band, for the RPI), or undefined when it cannot be computed. */
-  compute(first: number, second: number, band: ChosenBand | undefined): number | undefined;
-}
-
-/** Inputs are canonical: %, 10^12/L, g/dL, fL, mg/dL, ug/dL, 10^9/L. */
-export const INDEX_DEFINITIONS: readonly IndexDefinition[] = [
-  {
-    id: 'mcv', decimals: 1, name: 'MCV (calculated)', unit: 'fL', formula: 'hematocrit × 10 / rbc', inputs: ['hematocrit', 'rbc'], statedAs: 'mcv',
-    compute: (hct, rbc) => (rbc > 0 ? (hct * 10) / rbc : undefined),
-  },
-  {
-    id: 'mch', decimals: 1, name: 'MCH (calculated)', unit: 'pg', formula: 'hemoglobin × 10 / rbc', inputs: ['hemoglobin', 'rbc'], statedAs: 'mch',
-    compute: (hb, rbc) => (rbc > 0 ? (hb * 10) / rbc : undefined),
-  },
-  {
-    id: 'mchc', decimals: 1, name: 'MCHC (calculated)', unit: 'g/dL', formula: 'hemoglobin × 100 / hematocrit', inputs: ['hemoglobin', 'hematocrit'], statedAs: 'mchc',
-    compute: (hb, hct) => (hct > 0 ? (hb * 100) / hct : undefined),
-  },
-  {
-    id: 'corrected-reticulocytes', decimals: 2, name: 'Corrected reticulocyte count', unit: '%', formula: 'reticulocytes × hematocrit / 45',
-    inputs: ['reticulocytes', 'hematocrit'],
-    compute: (retic, hct) => (retic * hct) / 45,
-  },
-  {
-    id: 'rpi', decimals: 2, name: 'Reticulocyte production index', unit: '', formula: 'corrected reticulocytes / maturation time (days, by hematocrit)',
-    inputs: ['reticulocytes', 'hematocrit'],
-    band: (_retic, hct, table) => bandFor(table, hct),
-    compute: (retic, hct, band) => (band ? (retic * hct) / 45 / band.days : undefined),
-  },
-  {
-    id: 'absolute-reticulocytes', decimals: 0, name: 'Absolute reticulocyte count', unit: '10^9/L', formula: 'reticulocytes / 100 × rbc × 1000',
-    inputs: ['reticulocytes', 'rbc'],
-    compute: (retic, rbc) => (retic / 100) * rbc * 1000,
-  },
-  {
-    id: 'mentzer', decimals: 1, name: 'Mentzer index', unit: '', formula: 'mcv / rbc', inputs: ['mcv', 'rbc'],
-    compute: (mcv, rbc) => (rbc > 0 ? mcv / rbc : undefined),
-  },
-  {
-    id: 'transferrin-saturation', decimals: 0, name: 'Transferrin saturation (calculated)', unit: '%', formula: 'iron / tibc × 100',
-    inputs: ['iron', 'tibc'], statedAs: 'transferrin-saturation',
-    compute: (iron, tibc) => (tibc > 0 ? (iron / tibc) * 100 : undefined),
-  },
-  {
-    id: 'anc', decimals: 2, name: 'Absolute neutrophil count (calculated)', unit: '10^9/L', formula: 'wbc × neutrophils / 100',
-    inputs: ['wbc', 'neutrophils'], statedAs: 'anc',
-    compute: (wbc, neut) => (wbc * neut) / 100,
-  },
-  {
-    id: 'bilirubin-indirect', decimals: 1, name: 'Indirect bilirubin (calculated)', unit: 'mg/dL', formula: 'bilirubin-total − bilirubin-direct',
-    inputs: ['bilirubin-total', 'bilirubin-direct'], statedAs: 'bilirubin-indirect',
-    compute: (total, direct) => total - direct,
-  },
-];
-
-export const INDEX_IDS: readonly string[] = INDEX_DEFINITIONS.map((d) => d.id);
 
 /** The exact numeric value of a lab in a panel, in canonical units (comparators are inexact). */
 function exactValue(result: LabResult | undefined): number | undefined {
@@ -123,19 +59,26 @@ export function computePanelIndices(panel: LabPanel, results: ReadonlyMap<string
     const derived = indices.get(id);
     return derived ? { id, value: derived.value, unit: derived.unit } : undefined;
   };
-  for (const definition of INDEX_DEFINITIONS) {
-    // Every index takes two inputs; most panels lack one of them, so look before building.
-    const first = inputOf(definition.inputs[0]);
-    if (!first) continue;
-    const second = inputOf(definition.inputs[1]);
-    if (!second) continue;
-    const band = definition.band?.(first.value, second.value, table);
-    const value = definition.compute(first.value, second.value, band);
+  const context: EvaluationContext = { table, band: undefined };
+  // In dependency order, so an index that reads another finds it already computed.
+  definitions: for (const definition of INDEX_DEFINITIONS) {
+    // Most panels lack some input: look before building anything.
+    const inputs: IndexInput[] = [];
+    const values: number[] = [];
+    for (const id of definition.inputs) {
+      const input = inputOf(id);
+      if (!input) continue definitions;
+      inputs.push(input);
+      values.push(input.value);
+    }
+    context.band = undefined;
+    const value = definition.evaluate(values, context);
     if (value === undefined || !Number.isFinite(value)) continue;
+    const band = context.band;
     const index: ComputedIndex = {
       id: definition.id, name: definition.name, value, unit: definition.unit, decimals: definition.decimals, formula: definition.formula,
-      inputs: [first, second], panel: panel.label, panelIndex: panel.index,
-      band, table: band ? table : undefined,
+      inputs, panel: panel.label, panelIndex: panel.index,
+      band, table: band ? table : undefined, definition,
     };
     if (definition.statedAs) {
       calculated.set(definition.id, index);

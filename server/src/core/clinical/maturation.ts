@@ -54,6 +54,17 @@ export function bandFor(table: MaturationTable, hematocrit: number): ChosenBand 
   return bands[bands.length - 1];
 }
 
+/**
+ * The one way a band is worded, in hovers, hints, explain and the preview:
+ * `2.0 days (hematocrit 16 to < 26 %)`; the top band is `≥ 36 %`, the lowest `< 16 %`.
+ */
+export function maturationText(band: ChosenBand): string {
+  const hematocrit = band.maxHematocrit === undefined ? `≥ ${band.minHematocrit}`
+    : band.minHematocrit <= 0 ? `< ${band.maxHematocrit}`
+      : `${band.minHematocrit} to < ${band.maxHematocrit}`;
+  return `${band.days.toFixed(1)} days (hematocrit ${hematocrit} %)`;
+}
+
 /** Each table's bands with their upper bounds, worked out once and shared (read-only). */
 const bandsByTable = new WeakMap<MaturationTable, readonly ChosenBand[]>();
 

@@ -2,7 +2,7 @@
 import { findLabByLowercaseName, type LabDefinition } from '../catalog/labCatalog';
 import type { CaseModel, Comparator, LabPanel, LabResult } from '../model/caseModel';
 import type { Range } from '../text';
-import { flagQuantity, flagWord, type FlagResult } from './flags';
+import { flagQuantity, flagWord, isLow, type FlagResult } from './flags';
 import { computePanelIndices, type ComputedIndex } from './indices';
 import type { MaturationTable } from './maturation';
 
@@ -27,6 +27,11 @@ export interface PanelReading {
   calculated: Map<string, ComputedIndex>;
   /** Flags of derived values that are labs in the catalog (indirect bilirubin, ANC, …). */
   indexFlags: Map<string, FlagResult>;
+}
+
+/** Whether the panel shows anemia (low hemoglobin or hematocrit): some index meanings need it. */
+export function showsAnemia(reading: PanelReading): boolean {
+  return isLow(reading.labs.get('hemoglobin')?.flag?.flag) || isLow(reading.labs.get('hematocrit')?.flag?.flag);
 }
 
 export function readPanels(model: CaseModel, table: MaturationTable): PanelReading[] {

@@ -50,7 +50,7 @@ export function readConfigText(text: string): ConfigReadResult {
 }
 
 /** Applies `rules`: drops diagnostics that are off and re-levels the others. */
-export function applyRules(diagnostics: CaseDiagnostic[], config: CasewrightConfig): CaseDiagnostic[] {
+export function applyRules(diagnostics: readonly CaseDiagnostic[], config: CasewrightConfig): readonly CaseDiagnostic[] {
   const rules = config.rules;
   if (!rules) return diagnostics;
   const result: CaseDiagnostic[] = [];

@@ -12,13 +12,13 @@ export interface CaseModel {
   id?: string;
   idRange?: Range;
   title?: string;
-  tags: ListItem[];
-  seeAlso: ListItem[];
+  tags: readonly ListItem[];
+  seeAlso: readonly ListItem[];
   patient: Patient;
   /** First occurrence of each non-repeatable section, by name. */
   sections: Map<string, SectionNode>;
   panels: LabPanel[];
-  smearFindings: ListItem[];
+  smearFindings: readonly ListItem[];
   marrow: Map<string, FieldNode>;
   answer: Map<string, FieldNode>;
 }

@@ -1,9 +1,11 @@
 // How a derived index was reached, as hover markdown: its value and formula, the inputs with
-// the lines they were read from, and for the RPI the maturation band used and the table's
-// source, so a student can redo the arithmetic by hand.
+// the lines they were read from, the maturation band and the table's source when the formula
+// uses one (the RPI), and what the value means (schemas/indices.json), so a student can redo
+// the arithmetic by hand.
 import type { FlagResult } from '../clinical/flags';
+import { meaningsOf } from '../clinical/indexDefinitions';
 import { formatIndexValue, type ComputedIndex, type IndexInput } from '../clinical/indices';
-import type { ChosenBand } from '../clinical/maturation';
+import { maturationText } from '../clinical/maturation';
 import { escapeMarkdown, lineLabel } from './markdown';
 
 const number = (value: number) => String(Number(value.toFixed(2)));
@@ -22,19 +24,16 @@ export function indexDetails(index: ComputedIndex): string[] {
     `- Formula: ${escapeMarkdown(index.formula)}`,
     `- Inputs: ${index.inputs.map(inputText).join(', ')}`,
   ];
-  const hematocrit = index.inputs.find((i) => i.id === 'hematocrit');
-  if (index.band && hematocrit) {
-    lines.push(`- Maturation time: ${escapeMarkdown(`Hct ${number(hematocrit.value)} % → ${index.band.days.toFixed(1)} days (band ${bandText(index.band)})`)}`);
-  }
+  if (index.band) lines.push(`- Maturation time: ${escapeMarkdown(maturationText(index.band))}`);
   if (index.table) lines.push(`- Maturation table: ${escapeMarkdown(index.table.name)} — _${escapeMarkdown(index.table.source)}_`);
   return lines;
 }
 
-/** `16 to < 26 %`, `≥ 36 %`, or `< 16 %` for the lowest band. */
-export function bandText(band: ChosenBand): string {
-  if (band.maxHematocrit === undefined) return `≥ ${band.minHematocrit} %`;
-  if (band.minHematocrit <= 0) return `< ${band.maxHematocrit} %`;
-  return `${band.minHematocrit} to < ${band.maxHematocrit} %`;
+/** What the value means, in the index's own words (its meaning bands), with their source. */
+export function indexMeaning(index: ComputedIndex, anemic: boolean): string[] {
+  const bands = meaningsOf(index.definition, index.value, anemic);
+  if (!bands.length) return [];
+  return ['', ...bands.map((band) => escapeMarkdown(band.text)), '', `_${escapeMarkdown(index.definition.meanings?.source ?? '')}_`];
 }
 
 function inputText(input: IndexInput): string {

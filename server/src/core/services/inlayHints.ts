@@ -1,6 +1,7 @@
-// Inlay hints: the RPI at the end of the reticulocyte line of each panel where it can be
-// computed, and the canonical value beside a lab written in another unit (`61 g/L` → `= 6.1
-// g/dL`). Only hints inside the requested range, as the editor asks for the visible part.
+// Inlay hints: an index that asks for one (schemas/indices.json `inlayHint`: the RPI, at the end
+// of the reticulocyte line) on each panel where it can be computed, and the canonical value
+// beside a lab written in another unit (`61 g/L` → `= 6.1 g/dL`). Only hints inside the
+// requested range, as the editor asks for the visible part.
 import type { CaseAnalysis } from '../analyzeCase';
 import { formatLabValue } from '../catalog/labCatalog';
 import { describeIndex } from '../clinical/explainReport';
@@ -14,6 +15,7 @@ export interface InlayHintResult {
 }
 
 export interface InlayHintOptions {
+  /** Hints of the indices that ask for one (the setting casewright.inlayHints.rpi). */
   rpi: boolean;
   conversions: boolean;
 }
@@ -29,10 +31,11 @@ export function inlayHints(analysis: CaseAnalysis, range: Range, options: InlayH
       if (options.conversions && value.kind === 'number' && value.canonical !== undefined && value.unitDefinition && value.unitDefinition.unit !== lab.canonicalUnit) {
         hints.push({ position: end, label: `= ${value.comparator ?? ''}${formatLabValue(lab, value.canonical)} ${lab.canonicalUnit}`, paddingLeft: true });
       }
-      // The RPI belongs beside the reticulocyte line the panel's indices were computed from.
-      const rpi = reading.indices.get('rpi');
-      if (options.rpi && rpi && lab.key === 'reticulocytes' && reading.labs.get(lab.key)?.result === result) {
-        hints.push({ position: end, label: `RPI ${rpi.value.toFixed(2)}`, paddingLeft: true, tooltip: describeIndex(rpi) });
+      // An index hint belongs beside the line the panel's indices were computed from.
+      if (!options.rpi || reading.labs.get(lab.key)?.result !== result) continue;
+      for (const index of reading.indices.values()) {
+        const hint = index.definition.inlayHint;
+        if (hint?.line === lab.key) hints.push({ position: end, label: `${hint.label} ${index.value.toFixed(index.decimals)}`, paddingLeft: true, tooltip: describeIndex(index) });
       }
     }
   }

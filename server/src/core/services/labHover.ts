@@ -1,15 +1,16 @@
 // Hover on a lab line: what the lab is, the value as written and in the canonical unit, this
 // patient's reference range with its source, the flag, and the indices the line feeds in its
-// panel, with the RPI's full working on reticulocytes and hematocrit.
+// panel, with the full working and meaning of the indices that ask for it (schemas/indices.json
+// `hover: full`, the RPI) on the lines that feed them.
 import type { CaseAnalysis } from '../analyzeCase';
 import { formatLabValue, LAB_SOURCES, referenceRangeFor, type LabDefinition } from '../catalog/labCatalog';
-import { isLow, type Flag } from '../clinical/flags';
+import type { Flag } from '../clinical/flags';
 import { INDEX_IDS, type ComputedIndex } from '../clinical/indices';
-import type { LabReading, PanelReading } from '../clinical/panelAnalysis';
+import { showsAnemia, type LabReading, type PanelReading } from '../clinical/panelAnalysis';
 import type { LabResult, Patient } from '../model/caseModel';
 import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
 import type { HoverResult } from './hover';
-import { indexDetails, indexSummary } from './indexMarkdown';
+import { indexDetails, indexMeaning, indexSummary } from './indexMarkdown';
 import { code, escapeMarkdown, lineLabel } from './markdown';
 
 export function labHover(analysis: CaseAnalysis, section: SectionNode, field: FieldNode): HoverResult | undefined {
@@ -79,14 +80,9 @@ function indicesText(reading: PanelReading, key: string): string[] {
   const fed = [...all.values()].filter(feeds).sort((a, b) => INDEX_IDS.indexOf(a.id) - INDEX_IDS.indexOf(b.id));
   if (!fed.length) return [];
   const lines = ['', '**Indices from this line**', ...fed.map((index) => indexSummary(index, reading.indexFlags.get(index.id)))];
-  const rpi = fed.find((i) => i.id === 'rpi');
-  if (rpi) lines.push('', ...indexDetails(rpi), ...rpiMeaning(rpi, reading));
+  const anemic = showsAnemia(reading);
+  for (const index of fed) {
+    if (index.definition.hover === 'full') lines.push('', ...indexDetails(index), ...indexMeaning(index, anemic));
+  }
   return lines;
-}
-
-/** What the RPI says, in the words of the mechanism rules (schemas/mechanisms.json). */
-function rpiMeaning(rpi: ComputedIndex, reading: PanelReading): string[] {
-  if (rpi.value >= 2) return ['', 'RPI 2 or more: the marrow is answering.'];
-  const anemic = isLow(reading.labs.get('hemoglobin')?.flag?.flag) || isLow(reading.labs.get('hematocrit')?.flag?.flag);
-  return anemic ? ['', 'RPI below 2 in anemia: the marrow is not answering.'] : [];
 }

@@ -100,8 +100,8 @@ function trimmedLine(text: string, line: number, indent: number): TextLine {
 }
 
 function extendSection(section: SectionNode, line: number, length: number): void {
-  // A new end position, not a new range: the range's start is shared with the header's.
-  section.range.end = { line, character: length };
+  // A new range around the shared start: positions and ranges are read-only (text.ts).
+  section.range = { start: section.range.start, end: { line, character: length } };
 }
 
 function parseSectionHeader(

@@ -2,18 +2,18 @@ import { lineSpan, type Range } from '../text';
 import type { FieldNode } from '../syntax/syntaxTree';
 
 export interface ListItem {
-  text: string;
-  range: Range;
+  readonly text: string;
+  readonly range: Range;
 }
 
 /** Items by field: the model, the projection and the checks all ask for the same lists. */
-const itemsByField = new WeakMap<FieldNode, ListItem[]>();
+const itemsByField = new WeakMap<FieldNode, readonly ListItem[]>();
 
 /**
  * Splits a comma-separated field value into trimmed items, each with its own range. The
- * result is shared between callers: treat it as read-only.
+ * result is shared between callers, hence read-only (a WeakMap: it goes with the field).
  */
-export function splitListValue(field: FieldNode): ListItem[] {
+export function splitListValue(field: FieldNode): readonly ListItem[] {
   let items = itemsByField.get(field);
   if (!items) {
     items = splitItems(field);

@@ -1,9 +1,7 @@
 // Case ids across the bank, open and closed files alike: go to definition from a see-also item,
 // find references, and rename (the `case:` value and every see-also item naming it).
 import { ErrorCodes, ResponseError, type Location, type WorkspaceEdit } from 'vscode-languageserver/node';
-import type { CaseModel } from '../../core/model/caseModel';
-import { caseIdAt, definitions, references, renameCaseId, type Location as CoreLocation } from '../../core/services/caseIdReferences';
-import type { Position } from '../../core/text';
+import { getCaseService, type CaseModel, type Location as CoreLocation, type Position } from '../../core';
 import type { Feature, FeatureContext } from '../featureContext';
 import { runSafe } from '../runner';
 import { normalizeUri } from '../uris';
@@ -17,7 +15,7 @@ function bank(context: FeatureContext): [string, CaseModel][] {
 
 function idAt(context: FeatureContext, uri: string, position: Position) {
   const analysis = context.workspace.analysis(uri);
-  return analysis && caseIdAt(analysis.model, position);
+  return analysis && getCaseService().caseIdAt(analysis.model, position);
 }
 
 const toLocations = (found: CoreLocation[]): Location[] => found.map(({ uri, range }) => ({ uri, range }));
@@ -28,11 +26,11 @@ export const caseIdsFeature: Feature = {
     const { connection } = context;
     connection.onDefinition((params, token) => runSafe<Location[]>(connection, 'definition', [], token, () => {
       const at = idAt(context, params.textDocument.uri, params.position);
-      return at ? toLocations(definitions(at.id, bank(context))) : [];
+      return at ? toLocations(getCaseService().definitions(at.id, bank(context))) : [];
     }));
     connection.onReferences((params, token) => runSafe<Location[]>(connection, 'references', [], token, () => {
       const at = idAt(context, params.textDocument.uri, params.position);
-      return at ? toLocations(references(at.id, bank(context), params.context.includeDeclaration)) : [];
+      return at ? toLocations(getCaseService().references(at.id, bank(context), params.context.includeDeclaration)) : [];
     }));
     connection.onPrepareRename((params, token) => runSafe(connection, 'prepare rename', null, token, () => {
       const at = idAt(context, params.textDocument.uri, params.position);
@@ -42,7 +40,7 @@ export const caseIdsFeature: Feature = {
       const at = idAt(context, params.textDocument.uri, params.position);
       // Refusals are ResponseErrors: runSafe passes them on and the editor shows the message.
       if (!at) throw new ResponseError(ErrorCodes.InvalidRequest, 'Only a case id can be renamed: the `case:` value or an item of `see-also:`.');
-      const outcome = renameCaseId(at.id, params.newName, bank(context));
+      const outcome = getCaseService().renameCaseId(at.id, params.newName, bank(context));
       if (!outcome.ok) throw new ResponseError(ErrorCodes.InvalidParams, outcome.message);
       return outcome.edit;
     }));

@@ -3,8 +3,7 @@
 // `data` back, it is taken from the diagnostic published with the same code and range.
 // `source.fixAll.casewright` (fix on save) applies every safe fix of the published diagnostics.
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver/node';
-import type { CaseDiagnostic, DiagnosticData } from '../../core/diagnostics';
-import { codeActions, fixAllAction, lineEnding } from '../../core/services/codeActions';
+import { getCaseService, type CaseDiagnostic, type DiagnosticData } from '../../core';
 import type { Feature, FeatureContext } from '../featureContext';
 import { runSafe } from '../runner';
 
@@ -31,14 +30,15 @@ export const codeActionsFeature: Feature = {
       const text = context.documents.get(uri)?.getText() ?? '';
       const only = params.context.only;
       const wanted = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
-      const eol = lineEnding(text);
+      const core = getCaseService();
+      const eol = core.lineEnding(text);
       const actions: CodeAction[] = [];
       // Fix all only when asked for by kind (on save, the Source Action menu): it is a full pass.
       if (only && wanted(FIX_ALL)) {
-        const all = fixAllAction(analysis, context.workspace.diagnostics(uri), uri, { eol });
+        const all = core.fixAll(analysis, context.workspace.diagnostics(uri), uri, { eol });
         if (all) actions.push({ title: all.title, kind: all.kind, edit: all.edit });
       }
-      for (const a of codeActions(analysis, params.range, [...sent.keys()], uri, { eol })) {
+      for (const a of core.codeActions(analysis, params.range, [...sent.keys()], uri, { eol })) {
         if (!wanted(a.kind)) continue;
         actions.push({
           title: a.title,

@@ -2,8 +2,7 @@
 // editor that cannot expand snippets (Neovim's built-in client, by default) gets the plain
 // text a snippet would leave, never `${1:…}` typed into the case.
 import { MarkupKind, type CompletionItem, type CompletionItemKind, type InsertTextFormat } from 'vscode-languageserver/node';
-import { complete } from '../../core/services/completion';
-import { SNIPPET, snippetToPlainText } from '../../core/services/completionItem';
+import { getCaseService, SNIPPET, snippetToPlainText } from '../../core';
 import type { Feature } from '../featureContext';
 import { runSafe } from '../runner';
 
@@ -16,7 +15,7 @@ export const completionFeature: Feature = {
       if (!analysis) return [];
       const ids = [...context.workspace.caseIds().keys()];
       const snippets = context.client().textDocument?.completion?.completionItem?.snippetSupport === true;
-      return complete(analysis, params.position, ids).map(({ kind, insertTextFormat, documentation, textEdit, ...item }) => {
+      return getCaseService().complete(analysis, params.position, ids).map(({ kind, insertTextFormat, documentation, textEdit, ...item }) => {
         const plain = insertTextFormat === SNIPPET && !snippets;
         return {
           ...item,

@@ -1,6 +1,6 @@
 // The outline (and breadcrumbs, sticky scroll): the core's symbols as LSP DocumentSymbols.
 import type { DocumentSymbol, SymbolKind } from 'vscode-languageserver/node';
-import { documentSymbols, type SymbolResult } from '../../core/services/documentSymbols';
+import { getCaseService, type SymbolResult } from '../../core';
 import type { Feature } from '../featureContext';
 import { runSafe } from '../runner';
 
@@ -15,7 +15,7 @@ export const documentSymbolsFeature: Feature = {
   register(context) {
     context.connection.onDocumentSymbol((params, token) => runSafe<DocumentSymbol[]>(context.connection, 'document symbols', [], token, () => {
       const analysis = context.workspace.analysis(params.textDocument.uri);
-      return analysis ? documentSymbols(analysis.model).map(toSymbol) : [];
+      return analysis ? getCaseService().documentSymbols(analysis.model).map(toSymbol) : [];
     }));
   },
 };

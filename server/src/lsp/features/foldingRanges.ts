@@ -1,6 +1,6 @@
 // Folding of sections, multi-line values and comment runs, from the core.
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver/node';
-import { foldingRanges } from '../../core/services/foldingRanges';
+import { getCaseService } from '../../core';
 import type { Feature } from '../featureContext';
 import { runSafe } from '../runner';
 
@@ -10,7 +10,7 @@ export const foldingRangesFeature: Feature = {
     context.connection.onFoldingRanges((params, token) => runSafe<FoldingRange[]>(context.connection, 'folding ranges', [], token, () => {
       const analysis = context.workspace.analysis(params.textDocument.uri);
       if (!analysis) return [];
-      return foldingRanges(analysis.model.syntax).map(({ startLine, endLine, kind }) => (kind === 'comment' ? { startLine, endLine, kind: FoldingRangeKind.Comment } : { startLine, endLine }));
+      return getCaseService().foldingRanges(analysis.model).map(({ startLine, endLine, kind }) => (kind === 'comment' ? { startLine, endLine, kind: FoldingRangeKind.Comment } : { startLine, endLine }));
     }));
   },
 };

@@ -1,7 +1,6 @@
 // Format Document and Format Selection: whitespace-only edits from the core.
 import type { TextEdit } from 'vscode-languageserver/node';
-import { formatCase, type FormattingOptions } from '../../core/services/formatting';
-import type { Range } from '../../core/text';
+import { getCaseService, type FormattingOptions, type Range } from '../../core';
 import type { Feature, FeatureContext } from '../featureContext';
 import { runSafe } from '../runner';
 
@@ -9,7 +8,7 @@ import { runSafe } from '../runner';
 function format(context: FeatureContext, uri: string, options: FormattingOptions, range?: Range): TextEdit[] {
   const document = context.documents.get(uri);
   const analysis = document && context.workspace.analysis(uri);
-  return document && analysis ? formatCase(document.getText(), analysis.model.syntax, options, range) : [];
+  return document && analysis ? getCaseService().format(document.getText(), analysis.model, options, range) : [];
 }
 
 export const formattingFeature: Feature = {

@@ -1,6 +1,6 @@
 // Inlay hints (the RPI, unit conversions) from the core; the settings casewright.inlayHints.rpi
 // and .conversions turn each kind off.
-import { inlayHints } from '../../core/services/inlayHints';
+import { getCaseService } from '../../core';
 import type { Feature } from '../featureContext';
 import { runSafe } from '../runner';
 
@@ -11,7 +11,7 @@ export const inlayHintsFeature: Feature = {
       const analysis = context.workspace.analysis(params.textDocument.uri);
       if (!analysis) return [];
       // No `kind`: these are neither types nor parameter names, so the editor's plain style fits.
-      return inlayHints(analysis, params.range, context.settings().inlayHints)
+      return getCaseService().inlayHints(analysis, params.range, context.settings().inlayHints)
         .map((h) => ({ position: h.position, label: h.label, paddingLeft: h.paddingLeft, tooltip: h.tooltip }));
     }));
   },

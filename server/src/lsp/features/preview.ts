@@ -1,6 +1,6 @@
 // Renders the preview body from the same analysis the diagnostics use (one engine).
 import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from '../../protocol/customMessages';
-import { renderCaseBody } from '../../core/render/renderCase';
+import { getCaseService } from '../../core';
 import type { Feature } from '../featureContext';
 import { runSafe } from '../runner';
 
@@ -12,7 +12,7 @@ export const previewFeature: Feature = {
       if (!analysis) return null;
       const view = params.view === 'answer' ? 'answer' : 'learner';
       return {
-        html: renderCaseBody(analysis, view),
+        html: getCaseService().renderBody(analysis, view),
         title: analysis.model.title ?? 'Case',
         version: context.documents.get(params.uri)?.version ?? null,
       };
