@@ -90,9 +90,8 @@ export class LeanCaseBank {
     if (!held) return [];
     const bank = this.bankWide().get(uri) ?? [];
     const all = bank.length ? [...held.diagnostics, ...bank].sort((a, b) => comparePositions(a.range.start, b.range.start)) : held.diagnostics;
-    if (!held.suppressions) return applyRules(all, this.config);
-    const kept = applySuppressions(all, held.suppressions).sort((a, b) => comparePositions(a.range.start, b.range.start));
-    return applyRules(kept, this.config);
+    const kept = held.suppressions ? applySuppressions(all, held.suppressions).sort((a, b) => comparePositions(a.range.start, b.range.start)) : all;
+    return applyRules(kept, this.config).map((d) => withDocumentUri(d, uri));
   }
 
   private hold(uri: string, held: HeldDocument): void {
@@ -107,6 +106,12 @@ export class LeanCaseBank {
     }
     return this.bankDiagnostics;
   }
+}
+
+/** Related places in the same document are written with `uri: ''` by the core; name the document. */
+function withDocumentUri(d: CaseDiagnostic, uri: string): CaseDiagnostic {
+  if (!d.related?.some((r) => r.uri === '')) return d;
+  return { ...d, related: d.related.map((r) => (r.uri === '' ? { ...r, uri } : r)) };
 }
 
 /** A bank that also keeps each document's full analysis, for editor features and rendering. */
