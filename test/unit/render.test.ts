@@ -1,5 +1,7 @@
 // The case renderer: one pure function behind the preview, `casewright render` and the export.
 import { strict as assert } from 'node:assert';
+import { readableLabel } from '../../server/src/core/catalog/labels';
+import { MECHANISMS, SMEAR_FINDINGS } from '../../server/src/core/catalog/vocabulary';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeCase } from '../../server/src/core/analyzeCase';
@@ -45,12 +47,39 @@ describe('case renderer', () => {
       assert.ok(!learner.includes('class="answer"'));
       assert.ok(!learner.includes(explanation.slice(0, 40).replace(/&/g, '&amp;')));
       assert.ok(answer.includes('class="answer"'));
-      assert.ok(answer.includes(`class="answer-mechanism">${mechanism}<`));
+      assert.ok(answer.includes(`class="answer-mechanism">${readableLabel(mechanism)}<`));
       assert.match(answer, /engine&#39;s choice|engine's choice/);
       assert.match(learner, /<table class="labs"/);
       assert.match(learner, /data-line="\d+"/);
     });
   }
+
+  it('shows readable labels, never slugs: mechanisms, smear findings, marrow fields and words', () => {
+    const slugs = [...MECHANISMS, ...SMEAR_FINDINGS].map((t) => t.id).filter((id) => id.includes('-'));
+    for (const file of sampleFiles) {
+      const answer = renderCaseBody(analyzeCase(readFileSync(path.join(SAMPLES, file), 'utf8')), 'answer');
+      // Headings, list items, table cells and the answer: the text a student reads.
+      const read = [...answer.matchAll(/<(h3|li|th|td|dd)[^>]*>([^<]*)/g)].map((m) => m[2]);
+      for (const slug of [...slugs, 'me-ratio', 'iron-stores', 'dry-tap']) assert.ok(!read.some((t) => t.includes(slug)), `${file}: ${slug}`);
+    }
+    const marrow = renderCaseBody(analyzeCase('case: a\ntitle: A\n[marrow]\nme-ratio: 1:6\niron-stores: absent\naspirate: dry-tap\n[smear]\nfindings: nucleated-rbcs, my-own-word\n'), 'learner');
+    assert.match(marrow, /<th scope="row">M:E ratio<\/th><td>1:6<\/td>/);
+    assert.match(marrow, /<th scope="row">Iron stores<\/th><td>Absent<\/td>/);
+    assert.match(marrow, /<td>Dry tap<\/td>/);
+    assert.match(marrow, />Nucleated RBCs<\/li>/);
+    assert.match(marrow, />my-own-word<\/li>/, 'a word the catalog does not know stays as written');
+  });
+
+  it('the answer ranks the top mechanisms the evidence supports, each with evidence of its sign', () => {
+    const text = readFileSync(path.join(SAMPLES, 'b12-deficiency-01.case'), 'utf8').replace(/^mechanism: .*$/m, 'mechanism: aplasia');
+    const answer = renderCaseBody(analyzeCase(text), 'answer');
+    const ranked = [...answer.matchAll(/<li class="mechanism" data-mechanism="([^"]+)">([\s\S]*?)<\/ul><\/li>/g)];
+    assert.ok(ranked.length >= 2 && ranked.length <= 4, String(ranked.length));
+    const stated = ranked.find((m) => m[1] === 'aplasia');
+    assert.ok(stated, 'the answer\'s own mechanism is shown');
+    assert.doesNotMatch(stated[2], /<li class="supports">/, 'a mechanism scoring below zero lists what argues against it');
+    assert.match(stated[2], /<li class="argues-against">/);
+  });
 
   it('flags values against this patient\'s range, not by colour alone', () => {
     const body = renderCaseBody(analyzeCase(SERIAL), 'learner');
