@@ -159,6 +159,8 @@ async function render(args: string[]): Promise<number> {
     return 2;
   }
   if (!values.output) process.stdout.write(outcome.html);
+  // Like export, say what was written where: a page written silently looks like nothing happened.
+  else process.stderr.write(`casewright: wrote the ${view} view of ${positionals[0]} to ${values.output}\n`);
   return 0;
 }
 
