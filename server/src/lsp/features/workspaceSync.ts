@@ -10,6 +10,7 @@ export const workspaceSyncFeature: Feature = {
     context.connection.onDidChangeWatchedFiles(async ({ changes }) => {
       try {
         let configChanged = false;
+        const before = context.workspace.uris().length;
         for (const change of changes) {
           if (change.uri.endsWith('/casewright.json')) {
             configChanged = true;
@@ -27,6 +28,9 @@ export const workspaceSyncFeature: Feature = {
           context.diagnostics.republishAll();
         } else {
           context.diagnostics.refreshOthers(undefined);
+          // The status bar's case count follows files created, deleted and renamed (a rename is a
+          // delete and a create); the config warning is not shown again for that.
+          if (context.workspace.uris().length !== before) sendBankStatus(context, false);
         }
       } catch (error) {
         context.connection.console.error(`file change handling failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -35,13 +39,13 @@ export const workspaceSyncFeature: Feature = {
   },
 };
 
-export function sendBankStatus(context: FeatureContext): void {
+export function sendBankStatus(context: FeatureContext, warn = true): void {
   const config = context.workspace.config;
   const status: BankStatus = { files: context.workspace.uris().length };
   if (config?.file) status.configFile = config.file;
   if (config?.problem) {
     status.configProblem = config.problem;
-    void context.connection.window.showWarningMessage(`Casewright: casewright.json is ignored: ${config.problem}`);
+    if (warn) void context.connection.window.showWarningMessage(`Casewright: casewright.json is ignored: ${config.problem}`);
   }
   void context.connection.sendNotification(BANK_STATUS_NOTIFICATION, status);
 }
