@@ -1,6 +1,8 @@
 // `npm run bench`: Casewright's speed, each figure a ratio measured side by side in one run,
 // written to docs/performance.md with the machine noted.
-//  1. `casewright check` on 3,000 cases against the floor (read, split, match, one ajv per file).
+//  1. `casewright check` on 3,000 realistic cases against the floor (read, split, match, one ajv
+//     per file), and how its time and peak memory grow at 1,000, 10,000 and 100,000 cases
+//     (cliScenarios.ts; `--no-large` skips the 100,000).
 //  2. Edit-to-diagnostics latency on a 5,000-line case over stdio, against yaml-language-server
 //     validating the same content as YAML against an equivalent JSON schema.
 //  3. Hover and completion latency on that document.
@@ -10,6 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, tmpdir, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { checkScaling, checkVersusFloor } from './cliScenarios';
 import { generateBank, longCase } from './generateBank';
 import { stats, TimingClient } from './lspClient';
 import { caseToYaml, YAML_SCHEMA } from './yamlEquivalent';
@@ -20,35 +23,6 @@ const quick = process.argv.includes('--quick');
 const work = mkdtempSync(path.join(tmpdir(), 'casewright-bench-'));
 const lines: string[] = [];
 const out = (s = '') => { console.log(s); lines.push(s); };
-
-function time(command: string, args: string[]): number {
-  const started = process.hrtime.bigint();
-  const run = spawnSync(command, args, { cwd: REPO, stdio: 'ignore' });
-  if (run.status !== 0 && run.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${run.status}`);
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
-
-async function checkVersusFloor(): Promise<void> {
-  const count = quick ? 600 : 3000;
-  const bank = path.join(work, 'bank');
-  generateBank(bank, count);
-  const floor: number[] = [];
-  const check: number[] = [];
-  for (let i = 0; i < (quick ? 3 : 7); i++) {
-    floor.push(time(process.execPath, ['scripts/bench/floor.mjs', bank]));
-    check.push(time(process.execPath, ['dist/cli.js', 'check', bank, '--format', 'json']));
-  }
-  const f = stats(floor).median;
-  const c = stats(check).median;
-  out(`## 1. casewright check on ${count} cases`);
-  out();
-  out('| | median of runs (ms) |');
-  out('|---|---|');
-  out(`| floor (read, split, match, one ajv validation per file) | ${f.toFixed(0)} |`);
-  out(`| casewright check --format json | ${c.toFixed(0)} |`);
-  out(`| **ratio** (target ≤ 2.0) | **${(c / f).toFixed(2)}×** |`);
-  out();
-}
 
 async function editLatency(): Promise<void> {
   const caseText = longCase(5000);
@@ -174,7 +148,8 @@ async function main(): Promise<void> {
   out();
   out(`Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${quick ? ' (quick run)' : ''}.`);
   out();
-  await checkVersusFloor();
+  checkVersusFloor(work, quick ? 600 : 3000, quick ? 3 : 7, out);
+  checkScaling(work, quick ? [500, 2000] : process.argv.includes('--no-large') ? [1000, 10_000] : [1000, 10_000, 100_000], out);
   await editLatency();
   await memoryAndRecheck();
   if (!quick) writeFileSync(path.join(REPO, 'docs', 'performance.md'), `${lines.join('\n')}\n\n${HISTORY}`);
@@ -226,6 +201,34 @@ indexed loops in place of for-of in the hot loops (no gain, or worse); \`--singl
 set at run time crashes Node 20's V8, so the CLI sets only the inlining budget, which only
 steers the optimizing compiler. The language server shares every change to the core: its
 10,000-case scan went from 7.6 s and 590 MiB to about 5.3 s and 495 MiB.
+
+### Third round (2026-11-29): realistic banks
+
+The rounds above were measured on a bank of the thirteen samples with new ids. On a bank built
+from the samples and the vignettes, written in several authors' styles (the generator now in
+\`scripts/bench/generateBank.ts\`), \`check\` measured 3.1× the floor: 4.75 s against 1.52 s on
+3,000 cases, on this 2-vCPU machine shared with other heavy jobs (load average above 10; the
+ratios, measured side by side, hold better than the absolute times).
+
+- A CPU profile put 25 % of the samples in the edit distance behind "did you mean": the
+  vignettes use words the catalog does not know yet (new labs, smear findings, marrow fields),
+  and each unknown word was compared in full with every catalog name. The distance is now
+  bounded (candidates too long or too short are skipped, a row past the bound ends the
+  comparison) and each candidate list remembers its suggestions for a word (a bounded cache);
+  the long lists that end those messages are formatted once. CPU time for the 3,000 cases:
+  2.75 s → 2.2 s (medians of 3, interleaved); the report is byte-for-byte the same. The
+  wall-clock ratio in the table above (3.15×) was measured after the change with the machine
+  as busy: while other jobs hold the cores, a run waits for one as long as it computes, and
+  the longer run (check) waits longer, so CPU time is the fairer measure of this change.
+- Growth: time per case falls from 1,000 to 100,000 cases (start-up and the optimizing
+  compiler's warm-up are paid once), so the cost grows less than linearly; peak memory grows
+  with the report (every file's diagnostics are kept until the report is written), about
+  8 KiB per case.
+- What the profile shows now, inclusive: building the model 10 %, schema validation with its
+  messages 9 %, the mechanism engine 13 %, reading the panels 9 %, parsing 7 %, garbage
+  collection 11 %, reading files 7 %. No single cost is left that a local change halves; the
+  1.5× goal needs less work per line (the model, the projection for the schema and the
+  panels each walk every field) rather than faster parts.
 `;
 
 main().then(

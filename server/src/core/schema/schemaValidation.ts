@@ -47,7 +47,7 @@ function toDiagnostic(error: ErrorObject, projection: CaseProjection, documentSt
     }
     case 'additionalProperties': {
       const unknown = String(error.params.additionalProperty);
-      const known = Object.keys(parent.properties ?? {});
+      const known = propertyNames(parent);
       const unknownSpot = projection.spot(`${error.instancePath}/${unknown}`);
       const matches = closestMatches(unknown, known);
       const place = sectionName === 'header' ? 'header field' : `field in [${sectionName}]`;
@@ -56,7 +56,7 @@ function toDiagnostic(error: ErrorObject, projection: CaseProjection, documentSt
         unknownSpot?.keyRange ?? where, matches.length ? { replacements: matches } : undefined);
     }
     case 'enum': {
-      const allowed = (parent.enum ?? []).map(String);
+      const allowed = enumValues(parent);
       const typed = String(error.data);
       const matches = closestMatches(typed, allowed);
       const code = typeof parent['x-code'] === 'string' ? parent['x-code'] : 'unknown-value';
@@ -82,4 +82,24 @@ function toDiagnostic(error: ErrorObject, projection: CaseProjection, documentSt
 function lastSegment(pointer: string): string {
   const segment = pointer.slice(pointer.lastIndexOf('/') + 1);
   return /^\d+$/.test(segment) ? lastSegment(pointer.slice(0, pointer.lastIndexOf('/'))) : segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/**
+ * A schema node's property names and enum values, listed once per node: the same list object
+ * each time lets the did-you-mean search remember its answers for a word (a bank repeats the
+ * same unknown words in file after file).
+ */
+const namesByNode = new WeakMap<SchemaNode, string[]>();
+const valuesByNode = new WeakMap<SchemaNode, string[]>();
+
+function propertyNames(node: SchemaNode): string[] {
+  let names = namesByNode.get(node);
+  if (!names) namesByNode.set(node, (names = Object.keys(node.properties ?? {})));
+  return names;
+}
+
+function enumValues(node: SchemaNode): string[] {
+  let values = valuesByNode.get(node);
+  if (!values) valuesByNode.set(node, (values = (node.enum ?? []).map(String)));
+  return values;
 }

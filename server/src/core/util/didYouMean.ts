@@ -1,5 +1,6 @@
 // "Did you mean …?" for misspelt names: the closest candidates by edit distance, with a bound
 // that grows with the word so short words are not matched to anything at all.
+import { BoundedCache } from './boundedCache';
 
 /** Optimal-string-alignment distance: insertions, deletions, substitutions and swaps cost 1. */
 export function editDistance(a: string, b: string): number {
@@ -22,15 +23,75 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
+/**
+ * The distance when it is at most `bound`, otherwise `bound + 1`: a suggestion needs nothing
+ * more, and most candidates are ruled out by their length alone or after a few rows. The same
+ * values as editDistance wherever it matters; a bank with many unknown words asks this of every
+ * catalog name for each of them, so it must stay cheap (the CLI's profile showed it first).
+ */
+export function boundedEditDistance(a: string, b: string, bound: number): number {
+  if (Math.abs(a.length - b.length) > bound) return bound + 1;
+  if (a === b) return 0;
+  if (!a.length || !b.length) return Math.max(a.length, b.length);
+  const width = b.length + 1;
+  let prevPrev = new Int32Array(width);
+  let prev = new Int32Array(width);
+  let row = new Int32Array(width);
+  for (let j = 0; j < width; j++) prev[j] = j;
+  let prevMin = 0;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let rowMin = i;
+    for (let j = 1; j < width; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let best = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) best = Math.min(best, prevPrev[j - 2] + 1);
+      row[j] = best;
+      if (best < rowMin) rowMin = best;
+    }
+    // Every later cell comes from this row or the one before: both past the bound, so is the end.
+    if (rowMin > bound && prevMin > bound) return bound + 1;
+    prevMin = rowMin;
+    const recycled = prevPrev;
+    prevPrev = prev;
+    prev = row;
+    row = recycled;
+  }
+  return Math.min(prev[b.length], bound + 1);
+}
+
+/** Suggestions already worked out, per candidate list: a bank repeats the same unknown words. */
+const remembered = new WeakMap<object, BoundedCache<string, readonly string[]>>();
+const MAX_REMEMBERED_WORD_LENGTH = 32;
+
 /** Candidates within reach of `word`, closest first (ties keep the candidates' order). */
 export function closestMatches(word: string, candidates: Iterable<string>, limit = 3): string[] {
   const needle = word.toLowerCase();
   if (!needle || needle.length > 64) return [];
+  const cache = typeof candidates === 'object' && limit === 3 ? cacheFor(candidates) : undefined;
+  const known = cache?.get(needle);
+  if (known) return [...known];
+  const result = findMatches(needle, candidates, limit);
+  // Key and value are copies (slices can keep a whole file alive), short words only.
+  if (cache && needle.length <= MAX_REMEMBERED_WORD_LENGTH) cache.set([...needle].join(''), result);
+  return [...result];
+}
+
+function cacheFor(candidates: object): BoundedCache<string, readonly string[]> {
+  let cache = remembered.get(candidates);
+  if (!cache) {
+    cache = new BoundedCache(1000);
+    remembered.set(candidates, cache);
+  }
+  return cache;
+}
+
+function findMatches(needle: string, candidates: Iterable<string>, limit: number): string[] {
   const bound = Math.max(1, Math.min(3, Math.floor(needle.length / 3)));
   const scored: { candidate: string; distance: number }[] = [];
   for (const candidate of candidates) {
     const lower = candidate.toLowerCase();
-    let distance = editDistance(needle, lower);
+    let distance = boundedEditDistance(needle, lower, bound);
     // A prefix typed in full ("hemo" for "hemoglobin") is a near miss however long the rest.
     if (distance > bound && needle.length >= 4 && lower.startsWith(needle)) distance = bound;
     if (distance <= bound) scored.push({ candidate, distance });

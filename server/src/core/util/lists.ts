@@ -36,10 +36,20 @@ function splitItems(field: FieldNode): ListItem[] {
   return items;
 }
 
-/** Formats `a, b or c` for messages. */
+/**
+ * Formats `a, b or c` for messages. Remembered per list: the catalogs' long lists (every smear
+ * finding, every field of a section) end a message each time a bank repeats an unknown word.
+ * The lists passed are never changed after they are made, so the text cannot go stale.
+ */
+const formattedLists = new WeakMap<readonly string[], string>();
+
 export function orList(words: readonly string[]): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+  let text = formattedLists.get(words);
+  if (text === undefined) {
+    text = words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+    formattedLists.set(words, text);
+  }
+  return text;
 }
 
 /** Formats `a, b and c` for messages. */

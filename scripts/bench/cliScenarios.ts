@@ -1,0 +1,89 @@
+// The CLI's benchmarks: `casewright check` against the floor on a realistic bank, and how its
+// time and peak memory grow from 1,000 to 100,000 cases. Used by bench.ts.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { generateBank } from './generateBank';
+import { stats } from './lspClient';
+
+const REPO = path.resolve(__dirname, '..', '..');
+const PEAK_PRELOAD = path.join(__dirname, 'peakMemory.cjs');
+
+export interface Run {
+  ms: number;
+  /** Peak resident memory in bytes. */
+  peak: number;
+}
+
+/** Runs a node script to the end and measures wall time and peak memory. */
+export function run(args: string[], work: string, env: NodeJS.ProcessEnv = {}): Run {
+  const peakFile = path.join(work, 'peak.txt');
+  rmSync(peakFile, { force: true });
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['-r', PEAK_PRELOAD, ...args], { cwd: REPO, stdio: 'ignore', env: { ...process.env, ...env, CASEWRIGHT_BENCH_PEAK_FILE: peakFile } });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`node ${args.join(' ')} exited ${result.status}`);
+  return { ms, peak: Number(readFileSync(peakFile, 'utf8')) };
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+/** `check` against the floor on one realistic bank, several runs each, interleaved. */
+export function checkVersusFloor(work: string, count: number, runs: number, out: (line?: string) => void): void {
+  const bank = path.join(work, 'bank');
+  generateBank(bank, count);
+  const floor: number[] = [];
+  const check: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    floor.push(run(['scripts/bench/floor.mjs', bank], work).ms);
+    check.push(run(['dist/cli.js', 'check', bank, '--format', 'json'], work).ms);
+  }
+  const f = stats(floor).median;
+  const c = stats(check).median;
+  out(`## 1. casewright check on ${count.toLocaleString('en')} realistic cases`);
+  out();
+  out('The bank is built by `scripts/bench/generateBank.ts` from the samples and the tuning vignettes,');
+  out('written in several authors\' styles (aliases and SI units, aligned values, comments, Windows line');
+  out('ends), a third with longer histories and a third with more serial panels.');
+  out();
+  out(`| | median of ${runs} runs (ms) |`);
+  out('|---|---|');
+  out(`| floor (read, split, match, one ajv validation per file) | ${f.toFixed(0)} |`);
+  out(`| casewright check --format json | ${c.toFixed(0)} |`);
+  out(`| **ratio** (target ≤ 1.5) | **${(c / f).toFixed(2)}×** |`);
+  out();
+  rmSync(bank, { recursive: true, force: true });
+}
+
+/** How `check` grows: one run per size (the largest is slow on a small machine). */
+export function checkScaling(work: string, sizes: number[], out: (line?: string) => void): void {
+  const rows: string[] = [];
+  let first: { count: number; run: Run } | undefined;
+  for (const count of sizes) {
+    const bank = path.join(work, `scale-${count}`);
+    generateBank(bank, count, 13);
+    const floor = run(['scripts/bench/floor.mjs', bank], work);
+    const check = run(['dist/cli.js', 'check', bank, '--format', 'json'], work);
+    first ??= { count, run: check };
+    const perCase = check.ms / count;
+    const growth = (check.ms / first.run.ms) / (count / first.count);
+    rows.push(`| ${count.toLocaleString('en')} | ${(check.ms / 1000).toFixed(2)} s | ${(perCase * 1000).toFixed(0)} µs | ${growth.toFixed(2)} | ${mib(check.peak)} | ${(floor.ms / 1000).toFixed(2)} s | ${(check.ms / floor.ms).toFixed(2)}× |`);
+    rmSync(bank, { recursive: true, force: true });
+  }
+  const cores = availableParallelism();
+  out('## 1b. How check grows with the bank');
+  out();
+  out('One run per size, `check --format json` (the JSON report of the whole bank is written too).');
+  out('Time per case should stay flat (growth 1.00 = linear); memory grows with the report, not with');
+  out('the analyses, which a lean bank does not keep.');
+  out();
+  out('| cases | check | per case | growth vs linear | peak memory | floor | ratio |');
+  out('|---|---|---|---|---|---|---|');
+  for (const row of rows) out(row);
+  out();
+  out(`This machine has ${cores} core${cores === 1 ? '' : 's'}: check ran on ${cores >= 4 ? `${Math.min(cores, 4)} worker threads` : 'one thread'}. Worker threads`);
+  out('(`CASEWRIGHT_THREADS`) are used by default only with 4 or more cores: on 2 vCPUs two workers');
+  out('contend for one core\'s caches and check a bank slower than one thread (measured below in the history).');
+  out();
+}
