@@ -88,6 +88,13 @@ describe('case renderer', () => {
     assert.match(body, /12–16/, 'adult female range');
   });
 
+  it('shows values as written and long lab names shortened, the full name on hover', () => {
+    const body = renderCaseBody(analyzeCase('case: a\ntitle: A\n[labs]\nreticulocytes: 1.0 %\nhemoglobin: 70 g/L\nmchc: 33.0 g/dL\n'), 'learner');
+    assert.match(body, /<th scope="row">Reticulocytes<\/th><td class="value">1.0<\/td><td>%<\/td>/);
+    assert.match(body, /<td class="value">70<\/td><td>g\/L <span class="converted">\(= 7 g\/dL\)<\/span><\/td>/);
+    assert.match(body, /<th scope="row"><abbr title="Mean corpuscular hemoglobin concentration">MCHC<\/abbr><\/th><td class="value">33.0<\/td>/);
+  });
+
   it('shows derived indices with their formulas', () => {
     const body = renderCaseBody(analyzeCase(SERIAL), 'learner');
     assert.match(body, /<abbr title="Reticulocyte production index 0.20 = corrected reticulocytes/);
@@ -98,7 +105,13 @@ describe('case renderer', () => {
     const body = renderCaseBody(analyzeCase(SERIAL), 'learner');
     const hb = /<svg class="chart chart-hemoglobin"[\s\S]*?<\/svg>/.exec(body)?.[0] ?? '';
     assert.equal((hb.match(/<circle /g) ?? []).length, 3);
-    assert.match(hb, /<desc id="chart-hemoglobin-desc">initial: 7.1 g\/dL; day 7: 8.4 g\/dL; day 30: 11.2 g\/dL<\/desc>/);
+    assert.match(hb, /<desc id="chart-hemoglobin-desc">At presentation: 7.1 g\/dL; day 7: 8.4 g\/dL; day 30: 11.2 g\/dL<\/desc>/);
+    // The axis names the stages as the tables' headings do, and this patient's range is shaded.
+    const stages = [...body.matchAll(/<div class="panel"><h3[^>]*>([^<]*)<\/h3>/g)].map((m) => m[1]);
+    const ticks = [...hb.matchAll(/<text class="tick" x="[\d.]+" y="140"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    assert.deepEqual(ticks, stages);
+    assert.deepEqual(stages, ['At presentation', 'day 7', 'day 30']);
+    assert.match(hb, /<rect class="reference" [^>]*><title>reference range 12–16 g\/dL<\/title><\/rect>/);
     assert.match(body, /<svg class="chart chart-reticulocytes"/);
     assert.doesNotMatch(renderCaseBody(analyzeCase('case: a\ntitle: A\n[labs]\nhb: 7 g/dL\n'), 'learner'), /<svg/);
   });
