@@ -72,11 +72,11 @@ describe('case preview in Chromium', function () {
     assert.ok((await flags.count()) > 0);
     for (const cell of await flags.all()) {
       // The line boxes the flag's text occupies (the cell itself is as tall as its row).
-      const lines = await cell.evaluate((el) => {
+      const lines = Number(await cell.evaluate(`(el) => {
         const range = document.createRange();
         range.selectNodeContents(el);
         return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-      });
+      }`));
       assert.equal(lines, 1, `flag cell "${await cell.innerText()}" wraps over ${lines} lines`);
     }
     const abbr = page.locator('table.labs th abbr[title="Mean corpuscular hemoglobin concentration"]');
