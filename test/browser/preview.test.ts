@@ -72,11 +72,13 @@ describe('case preview in Chromium', function () {
     assert.ok((await flags.count()) > 0);
     for (const cell of await flags.all()) {
       // The line boxes the flag's text occupies (the cell itself is as tall as its row).
-      const lines = Number(await cell.evaluate(`(el) => {
+      const lines = await cell.evaluate((el) => {
+        // The test compiles without the DOM library: the page's document, typed as far as used.
+        const { document } = globalThis as unknown as { document: { createRange(): { selectNodeContents(node: unknown): void; getClientRects(): ArrayLike<{ top: number }> } } };
         const range = document.createRange();
         range.selectNodeContents(el);
-        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
-      }`));
+        return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
+      });
       assert.equal(lines, 1, `flag cell "${await cell.innerText()}" wraps over ${lines} lines`);
     }
     const abbr = page.locator('table.labs th abbr[title="Mean corpuscular hemoglobin concentration"]');
