@@ -39,7 +39,7 @@ export function analyzeCase(text: string, options: AnalysisOptions = {}): CaseAn
   let diagnostics = parsed.diagnostics;
   const model = buildModel(syntax);
   const table = options.maturation ?? defaultMaturationTable();
-  let clinical: ClinicalAnalysis = { panels: [], mechanisms: { ranked: [] }, table };
+  let clinical: ClinicalAnalysis = { panels: [], mechanisms: { ranked: [], secondary: [], pathway: [] }, table };
   const steps: (() => CaseDiagnostic[])[] = [
     () => checkSections(syntax),
     () => checkDuplicateFields(syntax),

@@ -36,7 +36,7 @@ export function labHover(analysis: CaseAnalysis, section: SectionNode, field: Fi
   }
   const flag = flagText(used);
   if (flag) lines.push(`- ${flag}`);
-  lines.push(...indicesText(reading, lab.key));
+  for (const line of indicesText(reading, lab.key)) lines.push(line);
   return { contents: lines.join('\n'), range: field.range };
 }
 
@@ -91,7 +91,8 @@ function indicesText(reading: PanelReading, key: string): string[] {
   for (const index of fed) {
     if (index.definition.hover !== 'full') continue;
     const meaning = indexMeaning(index, anemic);
-    lines.push('', ...indexDetails(index), ...(meaning.length ? ['', meaning[meaning.length - 1]] : []));
+    lines.push('');
+    for (const line of [...indexDetails(index), ...(meaning.length ? ['', meaning[meaning.length - 1]] : [])]) lines.push(line);
   }
   return lines;
 }

@@ -9,9 +9,11 @@ import type { TextEdit } from './edits';
 
 const EVIDENCE_COMMENT = /^[ \t]*#[ \t]*Evidence:/i;
 
-/** The engine's top mechanism, when the case has labs, it scores above zero and the answer does not already say it. */
+/** The engine's top mechanism, when the case has labs and a cytopenia, it scores above zero and the answer does not already say it. */
 export function mechanismToSuggest(analysis: CaseAnalysis): MechanismScore | undefined {
   if (!analysis.model.panels.some((p) => p.results.length)) return undefined;
+  // No anemia or cytopenia for age: the pathway stops and nothing is suggested.
+  if (analysis.clinical.mechanisms.withheld) return undefined;
   const [best] = analysis.clinical.mechanisms.ranked;
   if (!best || !(best.score > 0)) return undefined;
   // Controlled words are case-insensitive: `Aplasia` already says `aplasia`.
@@ -24,8 +26,16 @@ export function evidenceSummary(mechanism: MechanismScore): string {
   return mechanism.evidence
     .filter((e) => e.effect === 'supports')
     .slice(0, 3)
-    .map((e) => e.label.split(':')[0].replace(/\s*\([^)]*\)\s*$/, '').trim())
+    .map((e) => withoutTrailingNote(e.label.split(':')[0]))
     .join(', ');
+}
+
+/** `Low haptoglobin (12 mg/dL)` → `Low haptoglobin`: index arithmetic, no backtracking regex. */
+function withoutTrailingNote(label: string): string {
+  const text = label.trimEnd();
+  if (!text.endsWith(')')) return text.trim();
+  const open = text.indexOf('(', text.lastIndexOf(')', text.length - 2) + 1);
+  return (open < 0 || open === text.length - 1 ? text : text.slice(0, open)).trim();
 }
 
 export function writeMechanismEdits(analysis: CaseAnalysis, mechanism: MechanismScore, eol: string): TextEdit[] {
