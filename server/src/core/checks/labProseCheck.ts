@@ -22,8 +22,12 @@ export interface LabPhrase {
 const WORD = /[A-Za-z][A-Za-z0-9-]*/g;
 /** After a lab's name: an optional `:`, `=`, `of`, `was` or `is`, a number, then the unit. */
 const VALUE_AFTER_NAME = /[ \t]*(?:[:=][ \t]*|(?:of|was|is)[ \t]+)?(\d{1,6}(?:\.\d{1,4})?)[ \t]*([^\s,;()]{1,16})/y;
-/** A sentence's full stop or closing bracket is not part of the unit. */
-const TRAILING_PUNCTUATION = /[.:)\]]+$/;
+/** A sentence's full stop or closing bracket is not part of the unit (a loop: no regex backtracking). */
+function withoutTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && '.:)]'.includes(text[end - 1])) end--;
+  return text.slice(0, end);
+}
 /** Prose lines longer than this are not scanned: a pasted document is not a lab line. */
 const MAX_LINE = 2000;
 
@@ -38,7 +42,7 @@ export function findLabPhrases(text: string, line: number, from: number): LabPhr
     VALUE_AFTER_NAME.lastIndex = start;
     const value = VALUE_AFTER_NAME.exec(text);
     if (!value) continue;
-    const rawUnit = value[2].replace(TRAILING_PUNCTUATION, '');
+    const rawUnit = withoutTrailingPunctuation(value[2]);
     const unit = rawUnit ? findUnit(lab, rawUnit) : undefined;
     if (!unit) continue;
     const end = start + value[0].length - (value[2].length - rawUnit.length);
