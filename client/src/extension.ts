@@ -3,6 +3,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerFixOnSave } from './fixOnSave';
+import { registerNewCase } from './newCase';
 import { registerPreview } from './preview';
 import { BankStatusNotification, CheckBankRequest, SETTINGS_SECTION, type BankStatus, type CheckBankResult } from '../../server/src/protocol/customMessages';
 
@@ -22,6 +24,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   registerPreview(context, () => client);
+  registerNewCase(context);
+  registerFixOnSave(context);
   // Trust changes what casewright.json may do: restart the server with the new answer.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.stop().then(() => startClient(context))));
   await startClient(context);

@@ -24,6 +24,10 @@ export function renderGrammar() {
   const qualitative = [...new Set(labs.flatMap((lab) => lab.values ?? []))];
   const fieldSections = vocabulary.sections.filter((s) => s.kind === 'fields' && s.name !== 'labs').map((s) => s.name);
   const proseSections = vocabulary.sections.filter((s) => s.kind === 'prose').map((s) => s.name);
+  // Fields whose value is the author's own words (a note, the diagnosis, tags): a vocabulary
+  // word there is just a word, so nothing inside them, or in their continuation lines, is coloured.
+  const fieldLists = [vocabulary.headerFields, vocabulary.patientFields, vocabulary.smearFields, vocabulary.marrowFields, vocabulary.answerFields];
+  const textKeys = [...new Set(fieldLists.flat().filter((f) => f.type === 'text' || f.key === 'tags').map((f) => f.key))].sort();
   const number = '[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?';
 
   const sectionBegin = (names) => `^(\\[)[ \\t]*(?i:(${names.join('|')}))[ \\t]*(?:(:)[ \\t]*([^\\]]*?))?[ \\t]*(\\])`;
@@ -48,6 +52,7 @@ export function renderGrammar() {
       { include: '#prose-section' },
       { include: '#fields-section' },
       { include: '#unknown-section' },
+      { include: '#text-field' },
       { include: '#field' },
       { include: '#continuation' },
     ],
@@ -75,7 +80,7 @@ export function renderGrammar() {
         begin: sectionBegin(fieldSections),
         beginCaptures: sectionCaptures,
         end: '^(?=\\[)',
-        patterns: [{ include: '#comment' }, { include: '#field' }, { include: '#continuation' }],
+        patterns: [{ include: '#comment' }, { include: '#text-field' }, { include: '#field' }, { include: '#continuation' }],
       },
       'unknown-section': {
         name: 'meta.section.unknown.case',
@@ -101,6 +106,14 @@ export function renderGrammar() {
           },
           { match: word(qualitative), name: 'constant.language.result.case' },
         ],
+      },
+      'text-field': {
+        name: 'meta.field.text.case',
+        begin: `^(?i:(${textKeys.map(escape).join('|')}))[ \\t]*(:)`,
+        beginCaptures: keyCaptures,
+        // Through the indented lines that continue it; the next unindented or blank line ends it.
+        end: '^(?![ \\t]+[^\\s#])',
+        contentName: 'string.unquoted.text.case',
       },
       field: {
         name: 'meta.field.case',

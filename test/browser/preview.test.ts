@@ -57,11 +57,36 @@ describe('case preview in Chromium', function () {
     assert.equal(await page.locator('article.view-answer').isVisible(), true);
     assert.equal(await page.locator('article.view-learner').isVisible(), false);
     assert.equal(await page.getByRole('button', { name: 'Answer view' }).getAttribute('aria-pressed'), 'true');
-    assert.match(await page.locator('.answer-mechanism').innerText(), /peripheral-destruction/);
+    assert.match(await page.locator('.answer-mechanism').innerText(), /^Peripheral destruction$/);
     assert.ok((await page.locator('ol.ranking > li').count()) >= 1);
     await page.screenshot({ path: path.join(RESULTS, 'preview-answer.png'), fullPage: true });
     await page.getByRole('button', { name: 'Learner view' }).click();
     assert.equal(await page.locator('article.view-learner').isVisible(), true);
+  });
+
+  it('to the side at a narrow width: flags on one line, long lab names shortened with the name on hover, the reference band shaded', async () => {
+    await page.setViewportSize({ width: 360, height: 900 });
+    const b12 = readFileSync(path.join(SAMPLES, 'b12-deficiency-01.case'), 'utf8').replace('[labs]\n', '[labs]\nmchc: 33.0 g/dL\n');
+    await load(b12, 'answer', 'narrow');
+    const flags = page.locator('table.labs td.flag.flag-critical-low, table.labs td.flag.flag-critical-high, table.labs td.flag.flag-low, table.labs td.flag.flag-high');
+    assert.ok((await flags.count()) > 0);
+    for (const cell of await flags.all()) {
+      // The line boxes the flag's text occupies (the cell itself is as tall as its row).
+      const lines = await cell.evaluate((el) => {
+        // The test compiles without the DOM library: the page's document, typed as far as used.
+        const { document } = globalThis as unknown as { document: { createRange(): { selectNodeContents(node: unknown): void; getClientRects(): ArrayLike<{ top: number }> } } };
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
+      });
+      assert.equal(lines, 1, `flag cell "${await cell.innerText()}" wraps over ${lines} lines`);
+    }
+    const abbr = page.locator('table.labs th abbr[title="Mean corpuscular hemoglobin concentration"]');
+    assert.equal(await abbr.first().innerText(), 'MCHC');
+    assert.equal(await page.locator('table.labs td.value').first().innerText(), '33.0', 'the value as written');
+    assert.ok((await page.locator('svg.chart rect.reference').count()) > 0, 'reference band shaded');
+    await page.screenshot({ path: path.join(RESULTS, 'preview-narrow.png'), fullPage: true });
+    assert.deepEqual(errors, []);
   });
 
   it('scrolls to a source line on request and keeps its place across updates', async () => {

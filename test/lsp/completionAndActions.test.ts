@@ -23,7 +23,7 @@ describe('language server: completion and code actions', function () {
     const init = await session.initialize(bank.dir);
     const capabilities = init.capabilities as { completionProvider?: { triggerCharacters?: string[] }; codeActionProvider?: { codeActionKinds?: string[] } };
     assert.deepEqual(capabilities.completionProvider?.triggerCharacters, ['[', ':', ' ', ',']);
-    assert.deepEqual(capabilities.codeActionProvider?.codeActionKinds, ['quickfix', 'refactor.rewrite']);
+    assert.deepEqual(capabilities.codeActionProvider?.codeActionKinds, ['quickfix', 'refactor.rewrite', 'source.fixAll', 'source.fixAll.casewright']);
   });
 
   after(async () => {
@@ -129,5 +129,23 @@ describe('language server: completion and code actions', function () {
     const ask = (only: string[]) => session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: unknown.range, context: { diagnostics: [unknown], only } });
     assert.deepEqual((await ask(['refactor'])).map((a) => a.kind), ['refactor.rewrite']);
     assert.deepEqual((await ask(['quickfix'])).map((a) => a.kind), ['quickfix']);
+  });
+
+  it('fixes every safe problem for source.fixAll (fix on save), the quick fixes\' own edits, and nothing else', async () => {
+    const uri = uriOf('fixall.case');
+    const text = 'case: fixall-01\ntitle: F\n\n[labs]\nhemoglobin: 7.1\nHb 7.2 g/dl\ndat: neg\nhemoglobine: 7 g/dL\n\n[smear]\nfindings: target-cells\n\ncellularity: 90 %\nerythroid: hyperplastic\n';
+    const published = await session.open(uri, text);
+    assert.deepEqual(published.filter((d) => d.severity !== 3).map((d) => d.code), ['missing-unit', 'not-a-field', 'invalid-lab-value', 'unknown-lab', 'missing-section-header']);
+    const cursor = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: cursor, context: { diagnostics: [], only: ['source.fixAll'] } });
+    assert.deepEqual(actions.map((a) => [a.kind, a.title]), [['source.fixAll.casewright', 'Fix all safe Casewright problems']]);
+    const fixed = applyTextEdits(text, actions[0].edit!.changes![uri] as TextEdit[]);
+    // hemoglobine → hemoglobin is a guess between names, never applied unseen; the rest are.
+    assert.equal(fixed, 'case: fixall-01\ntitle: F\n\n[labs]\nhemoglobin: 7.1 g/dL\nHb 7.2 g/dl\ndat: negative\nhemoglobine: 7 g/dL\n\n[smear]\nfindings: target-cells\n\n[marrow]\ncellularity: 90 %\nerythroid: hyperplastic\n');
+    const after = await session.change(uri, fixed);
+    assert.deepEqual(after.filter((d) => d.severity !== 3).map((d) => d.code), ['not-a-field', 'unknown-lab']);
+    // A clean file: saving changes nothing.
+    await session.change(uri, 'case: fixall-01\ntitle: F\n');
+    assert.deepEqual(await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: cursor, context: { diagnostics: [], only: ['source.fixAll.casewright'] } }), []);
   });
 });

@@ -1,6 +1,6 @@
 // Diagnostics over the protocol, from dist/server.js started as an editor starts it.
 import { strict as assert } from 'node:assert';
-import { unlinkSync, writeFileSync } from 'node:fs';
+import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { CLI, tempBank } from '../support/runCli';
@@ -68,6 +68,28 @@ describe('language server: diagnostics', function () {
     published = session.waitForDiagnostics(uri);
     await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(later), type: 3 }] });
     assert.deepEqual((await published).diagnostics.map((d) => d.code), ['unknown-see-also']);
+  });
+
+  it('tells the status bar the new case count when files are created, deleted and renamed', async () => {
+    const count = async (changes: { uri: string; type: number }[]) => {
+      const status = session.waitForNotification('casewright/bankStatus');
+      await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+      return ((await status) as { files: number }).files;
+    };
+    const statuses = () => session.notifications.filter((n) => n.method === 'casewright/bankStatus');
+    const initial = (statuses().at(-1)!.params as { files: number }).files;
+    const extra = path.join(bank.dir, 'counted.case');
+    writeFileSync(extra, 'case: counted-01\ntitle: Counted\n');
+    assert.equal(await count([{ uri: fileUri(extra), type: 1 }]), initial + 1);
+    // A rename arrives as a delete and a create: one file still, counted once.
+    const renamed = path.join(bank.dir, 'renamed.case');
+    renameSync(extra, renamed);
+    const second = path.join(bank.dir, 'second.case');
+    writeFileSync(second, 'case: second-01\ntitle: Second\n');
+    assert.equal(await count([{ uri: fileUri(extra), type: 3 }, { uri: fileUri(renamed), type: 1 }, { uri: fileUri(second), type: 1 }]), initial + 2);
+    unlinkSync(renamed);
+    unlinkSync(second);
+    assert.equal(await count([{ uri: fileUri(renamed), type: 3 }, { uri: fileUri(second), type: 3 }]), initial);
   });
 
   it('re-publishes another open document when a duplicate id appears and goes', async () => {

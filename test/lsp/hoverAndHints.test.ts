@@ -46,7 +46,8 @@ describe('language server: editor features', function () {
     const value = (result.contents as { value: string }).value;
     assert.match(value, /Reticulocyte production index 0\\\.24/);
     assert.match(value, /Maturation time: 2\\\.0 days \\\(hematocrit 16 to &lt; 26 %\\\)/);
-    assert.match(value, /RPI below 2 in anemia\\?: the marrow is not answering/);
+    // What it means leads the hover, before the detail.
+    assert.match(value, /^\*\*Reticulocytes\*\* `reticulocytes`\n\n\*\*RPI 0\\\.24\*\*: the marrow is not answering; almost no red\\-cell output\.\n/);
     assert.match(value, /Hillman/);
   });
 

@@ -61,10 +61,12 @@ describe('completion', () => {
   describe('section names on a `[` line', () => {
     const cases: [string, Expected][] = [
       [`${HEAD}[history]\nx\n[‸`, { includes: ['[patient]', '[labs]', '[labs: day 7]', '[marrow]', '[answer]'], excludes: ['[history]'] }],
-      // The editor closed the bracket: the `]` is replaced, not doubled.
-      [`${HEAD}[ma‸]`, { accept: ['[marrow]', `${HEAD}[marrow]`] }],
+      // The editor closed the bracket: the `]` is replaced, not doubled; a blank line keeps sections apart.
+      [`${HEAD}[ma‸]`, { accept: ['[marrow]', `${HEAD}\n[marrow]`] }],
+      [`${HEAD}\n[ma‸]`, { accept: ['[marrow]', `${HEAD}\n[marrow]`] }],
+      [`${HEAD}# the marrow\n[ma‸`, { accept: ['[marrow]', `${HEAD}# the marrow\n[marrow]`] }],
       // A second panel needs a qualifier: only the qualified form is offered.
-      [`${HEAD}[labs]\nhb: 7 g/dL\n[l‸`, { includes: ['[labs: day 7]'], excludes: ['[labs]'], accept: ['[labs: day 7]', `${HEAD}[labs]\nhb: 7 g/dL\n[labs: \${1:day 7}]`] }],
+      [`${HEAD}[labs]\nhb: 7 g/dL\n[l‸`, { includes: ['[labs: day 7]'], excludes: ['[labs]'], accept: ['[labs: day 7]', `${HEAD}[labs]\nhb: 7 g/dL\n\n[labs: \${1:day 7}]`] }],
       // Renaming a header: the section on this very line does not count as present.
       [`${HEAD}[hist‸ory]\nx\n`, { includes: ['[history]'], accept: ['[exam]', `${HEAD}[exam]\nx\n`] }],
       [`${HEAD}[labs: d‸]`, { labels: [] }],

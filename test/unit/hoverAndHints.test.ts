@@ -22,7 +22,16 @@ describe('hover', () => {
     assert.match(text, /Inputs: reticulocytes 14 % \(line 9\), hematocrit 22 % \(line 8\)/);
     assert.match(text, /Maturation time: 2\\\.0 days \\\(hematocrit 16 to &lt; 26 %\\\)/);
     assert.match(text, /Hillman/);
-    assert.match(text, /RPI 2 or more\\?: the marrow is answering/);
+    // The meaning leads, before the range detail; the RPI's working is shown once.
+    assert.ok(text.startsWith('**Reticulocytes** `reticulocytes`\n\n**RPI 3\\.42**: the marrow is answering.\n'), text);
+    assert.equal(text.split('Reticulocyte production index').length - 1, 1, 'one RPI block');
+    assert.equal(text.split('the marrow is answering').length - 1, 1, 'the meaning said once');
+  });
+
+  it('on reticulocytes in anemia with a low RPI: what it means first', () => {
+    const { analysis, position } = at('case: t-1\ntitle: T\n[patient]\nage: 30 y\nsex: female\n[labs]\nhemoglobin: 7.4 g/dL\nhematocrit: 22 %\nret‸iculocytes: 1 %\n');
+    const text = hover(analysis, position)?.contents ?? '';
+    assert.match(text, /^\*\*Reticulocytes\*\* `reticulocytes`\n\n\*\*RPI 0\\\.24\*\*: the marrow is not answering; almost no red\\-cell output\.\n/);
   });
 
   it('on a non-canonical unit: the canonical conversion; on a child: the child range', () => {

@@ -1,5 +1,7 @@
 // The case renderer: one pure function behind the preview, `casewright render` and the export.
 import { strict as assert } from 'node:assert';
+import { readableLabel } from '../../server/src/core/catalog/labels';
+import { MECHANISMS, SMEAR_FINDINGS } from '../../server/src/core/catalog/vocabulary';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeCase } from '../../server/src/core/analyzeCase';
@@ -45,18 +47,52 @@ describe('case renderer', () => {
       assert.ok(!learner.includes('class="answer"'));
       assert.ok(!learner.includes(explanation.slice(0, 40).replace(/&/g, '&amp;')));
       assert.ok(answer.includes('class="answer"'));
-      assert.ok(answer.includes(`class="answer-mechanism">${mechanism}<`));
+      assert.ok(answer.includes(`class="answer-mechanism">${readableLabel(mechanism)}<`));
       assert.match(answer, /engine&#39;s choice|engine's choice/);
       assert.match(learner, /<table class="labs"/);
       assert.match(learner, /data-line="\d+"/);
     });
   }
 
+  it('shows readable labels, never slugs: mechanisms, smear findings, marrow fields and words', () => {
+    const slugs = [...MECHANISMS, ...SMEAR_FINDINGS].map((t) => t.id).filter((id) => id.includes('-'));
+    for (const file of sampleFiles) {
+      const answer = renderCaseBody(analyzeCase(readFileSync(path.join(SAMPLES, file), 'utf8')), 'answer');
+      // Headings, list items, table cells and the answer: the text a student reads.
+      const read = [...answer.matchAll(/<(h3|li|th|td|dd)[^>]*>([^<]*)/g)].map((m) => m[2]);
+      for (const slug of [...slugs, 'me-ratio', 'iron-stores', 'dry-tap']) assert.ok(!read.some((t) => t.includes(slug)), `${file}: ${slug}`);
+    }
+    const marrow = renderCaseBody(analyzeCase('case: a\ntitle: A\n[marrow]\nme-ratio: 1:6\niron-stores: absent\naspirate: dry-tap\n[smear]\nfindings: nucleated-rbcs, my-own-word\n'), 'learner');
+    assert.match(marrow, /<th scope="row">M:E ratio<\/th><td>1:6<\/td>/);
+    assert.match(marrow, /<th scope="row">Iron stores<\/th><td>Absent<\/td>/);
+    assert.match(marrow, /<td>Dry tap<\/td>/);
+    assert.match(marrow, />Nucleated RBCs<\/li>/);
+    assert.match(marrow, />my-own-word<\/li>/, 'a word the catalog does not know stays as written');
+  });
+
+  it('the answer ranks the top mechanisms the evidence supports, each with evidence of its sign', () => {
+    const text = readFileSync(path.join(SAMPLES, 'b12-deficiency-01.case'), 'utf8').replace(/^mechanism: .*$/m, 'mechanism: aplasia');
+    const answer = renderCaseBody(analyzeCase(text), 'answer');
+    const ranked = [...answer.matchAll(/<li class="mechanism" data-mechanism="([^"]+)">([\s\S]*?)<\/ul><\/li>/g)];
+    assert.ok(ranked.length >= 2 && ranked.length <= 4, String(ranked.length));
+    const stated = ranked.find((m) => m[1] === 'aplasia');
+    assert.ok(stated, 'the answer\'s own mechanism is shown');
+    assert.doesNotMatch(stated[2], /<li class="supports">/, 'a mechanism scoring below zero lists what argues against it');
+    assert.match(stated[2], /<li class="argues-against">/);
+  });
+
   it('flags values against this patient\'s range, not by colour alone', () => {
     const body = renderCaseBody(analyzeCase(SERIAL), 'learner');
     assert.match(body, /<tr class="flagged flag-low" data-line="6"><th scope="row">Hemoglobin<\/th><td class="value">7.1<\/td>/);
     assert.match(body, /<td class="flag flag-low"><span aria-hidden="true">↓<\/span> low<\/td>/);
     assert.match(body, /12–16/, 'adult female range');
+  });
+
+  it('shows values as written and long lab names shortened, the full name on hover', () => {
+    const body = renderCaseBody(analyzeCase('case: a\ntitle: A\n[labs]\nreticulocytes: 1.0 %\nhemoglobin: 70 g/L\nmchc: 33.0 g/dL\n'), 'learner');
+    assert.match(body, /<th scope="row">Reticulocytes<\/th><td class="value">1.0<\/td><td>%<\/td>/);
+    assert.match(body, /<td class="value">70<\/td><td>g\/L <span class="converted">\(= 7 g\/dL\)<\/span><\/td>/);
+    assert.match(body, /<th scope="row"><abbr title="Mean corpuscular hemoglobin concentration">MCHC<\/abbr><\/th><td class="value">33.0<\/td>/);
   });
 
   it('shows derived indices with their formulas', () => {
@@ -69,7 +105,13 @@ describe('case renderer', () => {
     const body = renderCaseBody(analyzeCase(SERIAL), 'learner');
     const hb = /<svg class="chart chart-hemoglobin"[\s\S]*?<\/svg>/.exec(body)?.[0] ?? '';
     assert.equal((hb.match(/<circle /g) ?? []).length, 3);
-    assert.match(hb, /<desc id="chart-hemoglobin-desc">initial: 7.1 g\/dL; day 7: 8.4 g\/dL; day 30: 11.2 g\/dL<\/desc>/);
+    assert.match(hb, /<desc id="chart-hemoglobin-desc">At presentation: 7.1 g\/dL; day 7: 8.4 g\/dL; day 30: 11.2 g\/dL<\/desc>/);
+    // The axis names the stages as the tables' headings do, and this patient's range is shaded.
+    const stages = [...body.matchAll(/<div class="panel"><h3[^>]*>([^<]*)<\/h3>/g)].map((m) => m[1]);
+    const ticks = [...hb.matchAll(/<text class="tick" x="[\d.]+" y="140"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    assert.deepEqual(ticks, stages);
+    assert.deepEqual(stages, ['At presentation', 'day 7', 'day 30']);
+    assert.match(hb, /<rect class="reference" [^>]*><title>reference range 12–16 g\/dL<\/title><\/rect>/);
     assert.match(body, /<svg class="chart chart-reticulocytes"/);
     assert.doesNotMatch(renderCaseBody(analyzeCase('case: a\ntitle: A\n[labs]\nhb: 7 g/dL\n'), 'learner'), /<svg/);
   });

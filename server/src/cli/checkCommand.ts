@@ -1,6 +1,6 @@
 // `casewright check`: discover the bank, read and check every file on the core, print.
 import * as path from 'node:path';
-import { getCaseService } from '../core';
+import { getCaseService, type CasewrightConfig } from '../core';
 import type { FileResult } from './formatters/fileResult';
 import { openBank, type BankRequest } from './openBank';
 import { analyzeFiles } from './parallelCheck';
@@ -10,7 +10,7 @@ import { resourceExists } from '../node/resourceExists';
 export type CheckOptions = BankRequest;
 
 export type CheckOutcome =
-  | { ok: true; results: FileResult[] }
+  | { ok: true; results: FileResult[]; config: CasewrightConfig }
   | { ok: false; message: string };
 
 export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
@@ -30,7 +30,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
     displayPath: displayPath(options.cwd, file),
     diagnostics: [...(fileProblems.get(file) ?? []), ...bank.diagnostics(file)],
   }));
-  return { ok: true, results };
+  return { ok: true, results, config: loaded.config };
 }
 
 /** The path as the user sees it, `/`-separated, relative to where they ran the command. */

@@ -7,6 +7,7 @@ import { runExplain } from './explainCommand';
 import { runExport } from './exportCommand';
 import { parseStatusFilter } from './exportStatusFilter';
 import { runStats, STATS_FORMATS, type StatsFormat } from './stats/statsCommand';
+import { fixFiles } from './fixFiles';
 import { runAsWorkerIfAsked } from './parallelCheck';
 import { runRender, type RenderView } from './renderCommand';
 import { tuneForBatchRun } from './runtimeTuning';
@@ -40,6 +41,8 @@ Options for check:
   --config <file>        Use this casewright.json instead of searching upward
   --follow-symlinks      Follow symbolic links that lead out of the bank's folder
   --no-color             Plain output
+  --fix                  Apply every safe fix (the editor's quick fixes) and report what is left
+  --fix-dry-run          Print the safe fixes as a unified diff; write nothing
 
 Options for render:
   --view <name>          learner (default: the answer hidden), answer, or both (with a toggle)
@@ -96,15 +99,36 @@ async function check(args: string[]): Promise<number> {
     'follow-symlinks': { type: 'boolean' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
+    fix: { type: 'boolean' },
+    'fix-dry-run': { type: 'boolean' },
   });
   const formatter = FORMATTERS[String(values.format)];
+  if (values.fix && values['fix-dry-run']) throw new UsageError('use --fix or --fix-dry-run, not both.');
   if (!formatter) throw new UsageError(`unknown format '${values.format}'. Use stylish, json, sarif or github.`);
   const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UsageError(`--max-warnings takes a whole number of 0 or more, not '${values['max-warnings']}'.`);
   }
-  const outcome = await runCheck({ paths: positionals, cwd: process.cwd(), configFile: values.config as string | undefined, followSymlinks: Boolean(values['follow-symlinks']) });
+  const checkOptions = { paths: positionals, cwd: process.cwd(), configFile: values.config as string | undefined, followSymlinks: Boolean(values['follow-symlinks']) };
+  let outcome = await runCheck(checkOptions);
   if (!outcome.ok) return cannotRun(outcome.message);
+  if (values['fix-dry-run']) {
+    const fixes = fixFiles(outcome.results, outcome.config, false);
+    process.stdout.write(fixes.diff);
+    say(fixes.fixed
+      ? `--fix would make ${plural(fixes.fixed, 'fix', 'fixes')} in ${plural(fixes.files, 'file')}; nothing was written.`
+      : 'no safe fixes to make.');
+    return fixes.fixed ? 1 : 0;
+  }
+  if (values.fix) {
+    const fixes = fixFiles(outcome.results, outcome.config, true);
+    for (const problem of fixes.problems) say(problem);
+    if (fixes.fixed) say(`made ${plural(fixes.fixed, 'fix', 'fixes')} in ${plural(fixes.files, 'file')}.`);
+    // What is left after the fixes, checked as written.
+    if (fixes.files) outcome = await runCheck(checkOptions);
+    if (!outcome.ok) return cannotRun(outcome.message);
+    if (fixes.problems.length) return 2;
+  }
   const color = values['no-color'] ? false : values.color ? true : Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   process.stdout.write(formatter(outcome.results, { color, version: VERSION }));
   if (formatter === formatStylish && outcome.results.every((r) => r.diagnostics.length === 0)) {
@@ -148,6 +172,8 @@ async function render(args: string[]): Promise<number> {
   const outcome = await runRender(positionals[0], view as RenderView, values.output as string | undefined, process.cwd(), values.config as string | undefined);
   if (!outcome.ok) return cannotRun(outcome.message);
   if (!values.output) process.stdout.write(outcome.html);
+  // Like export, say what was written where: a page written silently looks like nothing happened.
+  else process.stderr.write(`casewright: wrote the ${view} view of ${positionals[0]} to ${values.output}\n`);
   return 0;
 }
 
@@ -211,6 +237,10 @@ function say(message: string): void {
 function cannotRun(message: string): number {
   process.stderr.write(`casewright: ${terminalSafe(message)}\n`);
   return 2;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; default?: string; short?: string }>;

@@ -7,6 +7,8 @@ import { checkDuplicateFields } from './checks/duplicateFieldChecks';
 import { checkLabs } from './checks/labChecks';
 import { checkPrivacy } from './checks/privacy/privacyChecks';
 import { checkReview } from './checks/reviewChecks';
+import { checkLabsInProse, explainLabLines } from './checks/labProseCheck';
+import { findMissingHeaders, withoutFollowOn } from './checks/missingHeaderCheck';
 import { checkSections } from './checks/sectionChecks';
 import { sectionKind } from './catalog/vocabulary';
 import { diagnostic, type CaseDiagnostic } from './diagnostics';
@@ -17,6 +19,7 @@ import { validateProjection } from './schema/schemaValidation';
 import { checkItemWriting } from './questions/itemWritingChecks';
 import { checkQuestions } from './questions/questionChecks';
 import { checkQuestionKeys } from './questions/questionKeyChecks';
+import { readSuppressions, type Suppression } from './suppressions';
 import { parseCaseSyntax } from './syntax/parser';
 import { comparePositions, lineSpan } from './text';
 
@@ -26,6 +29,8 @@ export interface CaseAnalysis {
   clinical: ClinicalAnalysis;
   /** Document-level diagnostics, sorted by position, before configuration is applied. */
   diagnostics: CaseDiagnostic[];
+  /** The `casewright-disable` comments; the bank applies them with the bank-wide checks. */
+  suppressions: Suppression[];
 }
 
 export interface AnalysisOptions {
@@ -36,7 +41,9 @@ export interface AnalysisOptions {
 }
 
 export function analyzeCase(text: string, options: AnalysisOptions = {}): CaseAnalysis {
-  const { syntax, diagnostics } = parseCaseSyntax(text, sectionKind);
+  const parsed = parseCaseSyntax(text, sectionKind);
+  const { syntax } = parsed;
+  let diagnostics = parsed.diagnostics;
   const model = buildModel(syntax);
   const table = options.maturation ?? defaultMaturationTable();
   let clinical: ClinicalAnalysis = { panels: [], mechanisms: { ranked: [], secondary: [], pathway: [] }, table };
@@ -45,6 +52,7 @@ export function analyzeCase(text: string, options: AnalysisOptions = {}): CaseAn
     () => checkDuplicateFields(syntax),
     () => validateProjection(projectCase(model), syntax.lines[0] ?? ''),
     () => checkLabs(model.panels),
+    () => checkLabsInProse(syntax),
     () => {
       clinical = analyzeClinically(model, table);
       return checkConsistency(clinical.panels);
@@ -63,11 +71,26 @@ export function analyzeCase(text: string, options: AnalysisOptions = {}): CaseAn
       for (const d of step()) diagnostics.push(d);
     } catch (error) {
       // A bug in one check must not take the others (or the editor) down with it.
-      diagnostics.push(diagnostic('error', 'internal-error',
-        `Casewright could not finish checking this file (${error instanceof Error ? error.message : String(error)}). Please report it.`,
-        lineSpan(0, 0, 0)));
+      diagnostics.push(internalError(error));
     }
   }
+  let suppressions: Suppression[] = [];
+  try {
+    diagnostics = explainLabLines(syntax, diagnostics);
+    // One cause, said once: a missing header replaces the errors it explains.
+    const missing = findMissingHeaders(syntax);
+    diagnostics = withoutFollowOn(diagnostics, missing);
+    for (const m of missing) diagnostics.push(m.diagnostic);
+    suppressions = readSuppressions(syntax);
+  } catch (error) {
+    diagnostics.push(internalError(error));
+  }
   diagnostics.sort((a, b) => comparePositions(a.range.start, b.range.start));
-  return { model, clinical, diagnostics };
+  return { model, clinical, diagnostics, suppressions };
+}
+
+function internalError(error: unknown): CaseDiagnostic {
+  return diagnostic('error', 'internal-error',
+    `Casewright could not finish checking this file (${error instanceof Error ? error.message : String(error)}). Please report it.`,
+    lineSpan(0, 0, 0));
 }

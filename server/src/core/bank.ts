@@ -11,6 +11,7 @@ import { analyzeCase, type AnalysisOptions, type CaseAnalysis } from './analyzeC
 import { maturationTableFor } from './clinical/maturation';
 import { BankIndex, type BankSummary } from './checks/bankChecks';
 import { applyRules, type CasewrightConfig } from './config/config';
+import { applySuppressions, type Suppression } from './suppressions';
 import { comparePositions } from './text';
 import type { CaseDiagnostic } from './diagnostics';
 
@@ -18,6 +19,8 @@ import type { CaseDiagnostic } from './diagnostics';
 export interface HeldDocument {
   readonly summary: BankSummary;
   readonly diagnostics: readonly CaseDiagnostic[];
+  /** The document's `casewright-disable` comments, applied to its bank diagnostics too. */
+  readonly suppressions?: readonly Suppression[];
 }
 
 export type ResourceExists = (uri: string, path: string) => boolean;
@@ -44,7 +47,8 @@ export class LeanCaseBank {
     const exists = this.resourceExists;
     const analysis = analyzeCase(text, exists ? { ...this.options, resourceExists: (path) => exists(uri, path) } : this.options);
     const { id, idRange, seeAlso } = analysis.model;
-    this.hold(uri, { summary: { id, idRange, seeAlso }, diagnostics: analysis.diagnostics });
+    const suppressions = analysis.suppressions.length ? analysis.suppressions : undefined;
+    this.hold(uri, { summary: { id, idRange, seeAlso }, diagnostics: analysis.diagnostics, suppressions });
     return analysis;
   }
 
@@ -90,13 +94,14 @@ export class LeanCaseBank {
     return this.index;
   }
 
-  /** Document and bank diagnostics for one file, with the configuration's rules applied. */
+  /** Document and bank diagnostics for one file, its suppression comments and the configuration's rules applied. */
   diagnostics(uri: string): readonly CaseDiagnostic[] {
     const held = this.documents.get(uri);
     if (!held) return [];
     const bank = this.index.diagnostics(uri);
     const all = bank.length ? [...held.diagnostics, ...bank].sort((a, b) => comparePositions(a.range.start, b.range.start)) : held.diagnostics;
-    return applyRules(all, this.config);
+    const kept = held.suppressions ? applySuppressions(all, held.suppressions).sort((a, b) => comparePositions(a.range.start, b.range.start)) : all;
+    return applyRules(kept, this.config).map((d) => withDocumentUri(d, uri));
   }
 
   private hold(uri: string, held: HeldDocument): void {
@@ -104,6 +109,12 @@ export class LeanCaseBank {
     // Only what this document's id and links touch is re-checked, when next asked for.
     this.index.set(uri, held.summary);
   }
+}
+
+/** Related places in the same document are written with `uri: ''` by the core; name the document. */
+function withDocumentUri(d: CaseDiagnostic, uri: string): CaseDiagnostic {
+  if (!d.related?.some((r) => r.uri === '')) return d;
+  return { ...d, related: d.related.map((r) => (r.uri === '' ? { ...r, uri } : r)) };
 }
 
 /** A bank that also keeps each document's full analysis, for editor features and rendering. */

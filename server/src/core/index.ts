@@ -17,11 +17,12 @@ import type { CaseModel } from './model/caseModel';
 import { renderDocumentShell, type DocumentOptions, type PreviewView } from './render/documentShell';
 import { renderCaseBody, renderCaseDocument } from './render/renderCase';
 import { caseIdAt, definitions, references, renameCaseId, type CaseIdsAndLinks, type Location, type RenameOutcome } from './services/caseIdReferences';
-import { codeActions, lineEnding, type CodeActionOptions, type CodeActionResult } from './services/codeActions';
+import { codeActions, fixAllAction, lineEnding, type CodeActionOptions, type CodeActionResult } from './services/codeActions';
 import { complete } from './services/completion';
 import type { CompletionResult } from './services/completionItem';
 import { documentSymbols, type SymbolResult } from './services/documentSymbols';
 import type { TextEdit } from './services/edits';
+import { fixText, type FixResult } from './services/fixAll';
 import { foldingRanges, type FoldingRangeResult } from './services/foldingRanges';
 import { formatCase, type FormattingOptions } from './services/formatting';
 import { hover, type HoverResult } from './services/hover';
@@ -49,6 +50,10 @@ export interface CaseService {
   /** Whitespace-only edits; the text is the document's own (line ends included). */
   format(text: string, model: CaseModel, options: FormattingOptions, range?: Range): TextEdit[];
   inlayHints(analysis: CaseAnalysis, range: Range, options: InlayHintOptions): InlayHintResult[];
+  /** Every safe fix of `diagnostics` as one `source.fixAll.casewright` action (fix on save), if any. */
+  fixAll(analysis: CaseAnalysis, diagnostics: readonly CaseDiagnostic[], uri: string, options?: CodeActionOptions): CodeActionResult | undefined;
+  /** `check --fix`: the safe fixes applied to a text, pass after pass, with suppressions and rules honoured. */
+  fixText(text: string, config?: CasewrightConfig, options?: AnalysisOptions): FixResult;
   /** The line ending a document uses, for edits that add lines. */
   lineEnding(text: string): string;
 
@@ -83,6 +88,8 @@ const SERVICE: CaseService = /* @__PURE__ */ Object.freeze({
   hover,
   complete,
   codeActions,
+  fixAll: fixAllAction,
+  fixText,
   documentSymbols,
   foldingRanges: (model: CaseModel) => foldingRanges(model.syntax),
   format: (text: string, model: CaseModel, options: FormattingOptions, range?: Range) => formatCase(text, model.syntax, options, range),
@@ -120,6 +127,7 @@ export type { CodeActionOptions, CodeActionResult } from './services/codeActions
 export type { CompletionResult } from './services/completionItem';
 export type { SymbolResult } from './services/documentSymbols';
 export type { TextEdit, WorkspaceEdit } from './services/edits';
+export type { FixResult } from './services/fixAll';
 export type { FoldingRangeResult } from './services/foldingRanges';
 export type { FormattingOptions } from './services/formatting';
 export type { HoverResult } from './services/hover';
@@ -136,4 +144,6 @@ export { diagnostic } from './diagnostics';
 export { renderDocumentShell } from './render/documentShell';
 export { escapeHtml } from './render/escape';
 export { SNIPPET, snippetToPlainText } from './services/completionItem';
+export { caseIdProblem, newCaseText } from './services/newCase';
+export { maturationTableFor } from './clinical/maturation';
 export { lineSpan } from './text';

@@ -1,8 +1,9 @@
 // The packaged extension in a real VS Code workbench (code-server), driven like a user would:
-// language, colours, squiggle and Problems row, hover, code action, preview. A screenshot of
+// language, colours, squiggle and Problems row, hover, code action, preview, the New Case
+// command, the missing-header fix and fix on save. A screenshot of
 // each step goes to test-results/e2e/.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -127,7 +128,7 @@ describe('Casewright in VS Code (code-server)', function () {
     await shot(page, '07-preview-learner');
     await frame.getByRole('button', { name: 'Answer view' }).click();
     await frame.locator('.answer-mechanism').waitFor({ timeout: 30_000 });
-    assert.match(await frame.locator('.answer-mechanism').innerText(), /ineffective-hematopoiesis/);
+    assert.match(await frame.locator('.answer-mechanism').innerText(), /Ineffective hematopoiesis/);
     await shot(page, '08-preview-answer');
   });
 
@@ -138,5 +139,58 @@ describe('Casewright in VS Code (code-server)', function () {
     await page.keyboard.type(' (edited live)');
     await frame.locator('h1', { hasText: '(edited live)' }).waitFor({ timeout: 30_000 });
     await shot(page, '09-preview-live-update');
+  });
+
+  it('creates a case with Casewright: New Case, beside the active file, and opens it', async () => {
+    await quickOpen(page, '>Casewright: New Case', 'New Case', true);
+    const input = page.locator('.quick-input-widget input.input');
+    await input.waitFor();
+    await page.keyboard.type('Bad Id');
+    await page.locator('.quick-input-widget', { hasText: 'lowercase letters' }).first().waitFor({ timeout: 15_000 });
+    await shot(page, '10-new-case-invalid-id');
+    await input.fill('new-case-01');
+    await page.keyboard.press('Enter');
+    await page.locator('.view-line', { hasText: 'case: new-case-01' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.view-line', { hasText: '[marrow]' }).first().waitFor();
+    await shot(page, '11-new-case-opened');
+    assert.ok(existsSync(path.join(WORKSPACE, 'new-case-01.case')), 'written in the folder of the active file');
+  });
+
+  it('recognises a missing [marrow] header and inserts it with the quick fix', async () => {
+    await quickOpen(page, 'missing-header.case', 'missing-header.case');
+    const stray = page.locator('.view-line', { hasText: 'cellularity: 90 %' }).first();
+    await stray.waitFor({ timeout: 30_000 });
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
+    await stray.click();
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Insert `[marrow]` here' }).first();
+    await fix.waitFor({ timeout: 30_000 });
+    await shot(page, '12-missing-header-fix');
+    for (let i = 0; i < 10 && !(await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Insert `[marrow]`' }).count()); i++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await page.locator('.view-line', { hasText: /^\[marrow\]$/ }).first().waitFor({ timeout: 15_000 });
+    await shot(page, '13-missing-header-fixed');
+  });
+
+  it('applies the safe fixes on save when casewright.fixAll.onSave is on', async () => {
+    mkdirSync(path.join(WORKSPACE, '.vscode'), { recursive: true });
+    writeFileSync(path.join(WORKSPACE, '.vscode', 'settings.json'), JSON.stringify({ 'casewright.fixAll.onSave': true }));
+    await quickOpen(page, 'fix-on-save.case', 'fix-on-save.case');
+    const title = page.locator('.view-line', { hasText: 'title: A draft with shorthand' }).first();
+    await title.waitFor({ timeout: 30_000 });
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
+    await shot(page, '14-fix-on-save-before');
+    await title.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('.');
+    await page.keyboard.press('Control+S');
+    await page.locator('.view-line', { hasText: 'dat: negative' }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.view-line', { hasText: 'hemoglobin: 7.4 g/dL' }).first().waitFor();
+    await shot(page, '15-fix-on-save-after');
+    const file = path.join(WORKSPACE, 'drafts', 'fix-on-save.case');
+    for (let i = 0; i < 50 && !readFileSync(file, 'utf8').includes('dat: negative'); i++) await page.waitForTimeout(100);
+    assert.match(readFileSync(file, 'utf8'), /hemoglobin: 7\.4 g\/dL\ndat: negative\n/);
   });
 });

@@ -48,7 +48,9 @@ function example(lab: LabDefinition): string {
 function checkQualitativeWord(lab: LabDefinition, word: string, range: CaseDiagnostic['range']): CaseDiagnostic[] {
   const values = lab.values ?? [];
   if (values.includes(word)) return [];
-  const matches = closestMatches(word, values);
+  // `neg`, `pos`: a result shortened is that result, if only one starts so.
+  const spelt = word.length >= 3 ? values.filter((v) => v.startsWith(word)) : [];
+  const matches = spelt.length === 1 ? spelt : closestMatches(word, values);
   return [diagnostic('error', 'invalid-lab-value',
     `\`${word}\` is not a result of ${lab.name}.${didYouMeanSentence(matches)} Use ${orList(values)}.`,
     range, matches.length ? { replacements: matches } : undefined)];

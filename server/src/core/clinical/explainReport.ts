@@ -49,6 +49,10 @@ export interface ExplainedMechanism {
   summary: string;
   evidence: { finding: string; label: string; effect: string; weight: number; observations: ExplainedObservation[] }[];
   missing: string[];
+  /** `missing` split: findings that would support the mechanism if the case showed them… */
+  wouldSupport: string[];
+  /** …and findings that would argue against it. */
+  wouldArgueAgainst: string[];
 }
 
 export interface ExplainReport {
@@ -102,6 +106,8 @@ function explainMechanism(m: MechanismScore): ExplainedMechanism {
     id: m.id, score: m.score, confidence: m.confidence, summary: m.summary,
     evidence: m.evidence.map((e) => ({ finding: e.finding, label: e.label, effect: e.effect, weight: e.weight, observations: e.observations.map(explainObservation) })),
     missing: m.missing,
+    wouldSupport: m.missingByEffect.supports,
+    wouldArgueAgainst: m.missingByEffect.against,
   };
 }
 
@@ -165,7 +171,10 @@ export function renderExplainText(analysis: CaseAnalysis): string {
     const against = best.evidence.filter((e) => e.effect === 'argues-against');
     if (supports.length) out.push(['  For it:', ...supports.map((e) => `    + ${e.label}${observed(e.observations)}`)].join('\n'));
     if (against.length) out.push(['  Against it:', ...against.map((e) => `    − ${e.label}${observed(e.observations)}`)].join('\n'));
-    if (best.missing.length) out.push(`  Would help: ${best.missing.slice(0, 4).join('; ')}.`);
+    // What to look for next, said the way a teacher would: what would confirm it, what would not.
+    const { supports: wouldSupport, against: wouldArgue } = best.missingByEffect;
+    if (wouldSupport.length) out.push(`  Would support it: ${wouldSupport.slice(0, 4).join('; ')}.`);
+    if (wouldArgue.length) out.push(`  Would argue against it: ${wouldArgue.slice(0, 4).join('; ')}.`);
     const runnersUp = rest.filter((m) => m.score > 0).slice(0, 2);
     if (runnersUp.length) out.push(`  Next: ${runnersUp.map((m) => `${m.id} (score ${m.score})`).join(', ')}.`);
     for (const other of analysis.clinical.mechanisms.secondary) {

@@ -135,6 +135,16 @@ export class MechanismScore {
       .map(({ finding, id }) => (finding < 0 ? id : FINDINGS.labels[finding]));
     return this.missingList;
   }
+
+  /** The missing findings split by what each would do if found: support or argue against. */
+  get missingByEffect(): { supports: string[]; against: string[] } {
+    const split = { supports: [] as string[], against: [] as string[] };
+    for (const { finding, id, effect } of this.rule.weighed) {
+      if (finding >= 0 && this.facts.truth(finding) !== 'unknown') continue;
+      (effect === 'supports' ? split.supports : split.against).push(finding < 0 ? id : FINDINGS.labels[finding]);
+    }
+    return split;
+  }
 }
 
 export interface MechanismRanking {

@@ -3,6 +3,7 @@
 import type { PanelReading } from '../clinical/panelAnalysis';
 import { maxOf, minOf } from '../util/arrays';
 import { escapeHtml } from './escape';
+import { panelStageName } from './labsTable';
 
 interface Point {
   x: number;
@@ -20,7 +21,8 @@ function panelPositions(panels: PanelReading[]): { x: number; label: string }[] 
   const timed = panels.every((p, i) => i === 0 ? true : p.panel.time !== undefined);
   return panels.map((p, i) => ({
     x: timed ? (p.panel.time?.days ?? 0) : i,
-    label: p.panel.qualifier ?? 'initial',
+    // The table's own name for the stage ("At presentation", "day 7"), so chart and table agree.
+    label: panelStageName(p),
   }));
 }
 
@@ -29,25 +31,37 @@ export function renderSerialCharts(panels: PanelReading[]): string {
   const positions = panelPositions(panels);
   const charts = SERIES.map((series) => {
     const points: Point[] = [];
+    let band: { low?: number; high?: number } | undefined;
     panels.forEach((panel, i) => {
-      const value = panel.labs.get(series.key)?.value;
-      if (value !== undefined) points.push({ x: positions[i].x, y: value, label: positions[i].label });
+      const reading = panel.labs.get(series.key);
+      if (reading?.value === undefined) return;
+      points.push({ x: positions[i].x, y: reading.value, label: positions[i].label });
+      // This patient's reference range, shaded behind the line (the same range the table shows).
+      band ??= reading.flag?.range;
     });
-    return points.length >= 2 ? renderChart(series.title, series.unit, points) : '';
+    return points.length >= 2 ? renderChart(series.title, series.unit, points, band) : '';
   }).filter(Boolean);
   return charts.length ? `<div class="charts">${charts.join('')}</div>` : '';
 }
 
-function renderChart(title: string, unit: string, points: Point[]): string {
+function renderChart(title: string, unit: string, points: Point[], band?: { low?: number; high?: number }): string {
   const width = 320;
   const height = 160;
   const pad = { left: 40, right: 12, top: 22, bottom: 34 };
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
   const [xMin, xMax] = [minOf(xs), maxOf(xs)];
-  const yMax = maxOf(ys) * 1.15 || 1;
+  const yMax = Math.max(maxOf(ys), band?.high ?? 0) * 1.15 || 1;
   const sx = (x: number) => pad.left + (xMax === xMin ? 0.5 : (x - xMin) / (xMax - xMin)) * (width - pad.left - pad.right);
   const sy = (y: number) => height - pad.bottom - (y / yMax) * (height - pad.top - pad.bottom);
+  const shade = band && (band.low !== undefined || band.high !== undefined)
+    ? (() => {
+      const top = sy(band.high ?? yMax);
+      const bottom = sy(band.low ?? 0);
+      return `<rect class="reference" x="${pad.left}" y="${top.toFixed(1)}" width="${width - pad.left - pad.right}" height="${Math.max(0, bottom - top).toFixed(1)}">`
+        + `<title>${escapeHtml(`reference range ${band.low ?? ''}–${band.high ?? ''} ${unit}`)}</title></rect>`;
+    })()
+    : '';
   const path = points.map((p, i) => `${i ? 'L' : 'M'}${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join(' ');
   const description = points.map((p) => `${p.label}: ${round(p.y)} ${unit}`).join('; ');
   const id = title.toLowerCase();
@@ -58,6 +72,7 @@ function renderChart(title: string, unit: string, points: Point[]): string {
   return `<svg class="chart chart-${id}" role="img" aria-labelledby="chart-${id}-title chart-${id}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">`
     + `<title id="chart-${id}-title">${escapeHtml(`${title} over time (${unit})`)}</title><desc id="chart-${id}-desc">${escapeHtml(description)}</desc>`
     + `<text class="chart-title" x="${pad.left}" y="14">${escapeHtml(`${title} (${unit})`)}</text>`
+    + shade
     + `<line class="axis" x1="${pad.left}" y1="${height - pad.bottom}" x2="${width - pad.right}" y2="${height - pad.bottom}"/>`
     + `<line class="axis" x1="${pad.left}" y1="${pad.top}" x2="${pad.left}" y2="${height - pad.bottom}"/>`
     + `<text class="tick" x="${pad.left - 4}" y="${sy(0) + 4}" text-anchor="end">0</text>`
@@ -70,5 +85,5 @@ function round(value: number): number {
 }
 
 function shortLabel(label: string): string {
-  return label.length > 10 ? `${label.slice(0, 9)}…` : label;
+  return label.length > 16 ? `${label.slice(0, 15)}…` : label;
 }

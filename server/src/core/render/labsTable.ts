@@ -17,8 +17,13 @@ const FLAG_LABEL: Record<Flag, { symbol: string; text: string }> = {
   abnormal: { symbol: '!', text: 'abnormal' },
 };
 
+/** A panel's stage as the table and the charts name it: its qualifier, or "At presentation". */
+export function panelStageName(reading: PanelReading): string {
+  return reading.panel.qualifier || 'At presentation';
+}
+
 export function renderPanelTitle(reading: PanelReading): string {
-  return reading.panel.qualifier ? escapeHtml(reading.panel.qualifier) : 'At presentation';
+  return escapeHtml(panelStageName(reading));
 }
 
 export function renderLabsTable(reading: PanelReading): string {
@@ -41,12 +46,13 @@ function renderRow(result: LabResult, reading: PanelReading): string {
   const lab = result.lab;
   const labReading = lab ? reading.labs.get(lab.key) : undefined;
   const line = lineAttribute(result.field.range.start.line);
-  const name = escapeHtml(lab?.name ?? result.field.rawKey);
+  const name = labName(lab, result.field.rawKey);
   const value = result.value;
   let shown = escapeHtml(result.field.value);
   let unit = '';
   if (value.kind === 'number') {
-    shown = escapeHtml(`${value.comparator ?? ''}${value.number}`);
+    // The number as the author wrote it: `1.0 %` stays `1.0`, not the parsed 1.
+    shown = escapeHtml(`${value.comparator ?? ''}${writtenNumber(result) ?? value.number}`);
     unit = escapeHtml(value.unit ?? lab?.canonicalUnit ?? '');
     if (lab && labReading?.value !== undefined && value.unit && value.unitDefinition && value.unitDefinition.unit !== lab.canonicalUnit) {
       unit += ` <span class="converted">(= ${escapeHtml(formatLabValue(lab, labReading.value))} ${escapeHtml(lab.canonicalUnit ?? '')})</span>`;
@@ -61,6 +67,23 @@ function renderRow(result: LabResult, reading: PanelReading): string {
     : '<td class="flag"></td>';
   const rowClass = flag && flag !== 'normal' ? ` class="flagged flag-${flag}"` : '';
   return `<tr${rowClass}${line}><th scope="row">${name}</th><td class="value">${shown}</td><td>${unit}</td><td${referenceTitle}>${reference}</td>${flagCell}</tr>`;
+}
+
+/** Long names (a narrow preview beside the editor) shortened to the lab's key, the name on hover. */
+const LONG_NAME = 22;
+function labName(lab: LabDefinition | undefined, rawKey: string): string {
+  if (!lab) return escapeHtml(rawKey);
+  if (lab.name.length <= LONG_NAME || lab.key.length > 5) return escapeHtml(lab.name);
+  return `<abbr title="${escapeHtml(lab.name)}">${escapeHtml(lab.key.toUpperCase())}</abbr>`;
+}
+
+function writtenNumber(result: LabResult): string | undefined {
+  const value = result.value;
+  const field = result.field;
+  if (value.kind !== 'number' || value.numberRange.start.line !== field.valueRange.start.line) return undefined;
+  const from = value.numberRange.start.character - field.valueRange.start.character;
+  const text = field.value.slice(from, from + value.numberRange.end.character - value.numberRange.start.character);
+  return text || undefined;
 }
 
 function formatRange(lab: LabDefinition, low: number | undefined, high: number | undefined): string {

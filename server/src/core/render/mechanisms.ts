@@ -2,6 +2,7 @@
 import type { MechanismScore } from '../clinical/mechanismEngine';
 import type { PathwayStep } from '../clinical/pathway';
 import type { CaseAnalysis } from '../analyzeCase';
+import { readableLabel } from '../catalog/labels';
 import { escapeHtml, lineAttribute } from './escape';
 
 export function renderAnswer({ model, clinical }: CaseAnalysis): string {
@@ -10,7 +11,8 @@ export function renderAnswer({ model, clinical }: CaseAnalysis): string {
   const parts: string[] = [];
   for (const [key, label] of [['mechanism', 'Mechanism'], ['diagnosis', 'Diagnosis'], ['explanation', 'Explanation']] as const) {
     const f = field(key);
-    if (f?.value) parts.push(`<dt>${label}</dt><dd${lineAttribute(f.range.start.line)} class="answer-${key}">${escapeHtml(f.value)}</dd>`);
+    const shown = key === 'mechanism' && f?.value ? readableLabel(f.value.toLowerCase()) : f?.value;
+    if (f?.value) parts.push(`<dt>${label}</dt><dd${lineAttribute(f.range.start.line)} class="answer-${key}">${escapeHtml(shown ?? '')}</dd>`);
   }
   const stated = parts.length ? `<dl class="answer-fields">${parts.join('')}</dl>` : '<p class="muted">This case has no [answer] section.</p>';
   const { withheld, pathway } = clinical.mechanisms;
@@ -33,16 +35,22 @@ function renderPathway(steps: PathwayStep[]): string {
 }
 
 function renderRanking(ranked: MechanismScore[], clearChoice: string | undefined, stated: string | undefined): string {
-  const shown = ranked.filter((m) => m.evidence.length > 0).slice(0, 4);
+  // The top two or three that the evidence supports, and the answer's own when it is not among
+  // them; each with the evidence that fits its sign (what argues against a mechanism that
+  // scores below zero, not a list of "+" beside a negative score).
+  const shown = ranked.filter((m) => m.score > 0 && m.evidence.length > 0).slice(0, 3);
+  const statedScore = ranked.find((m) => m.id === stated);
+  if (statedScore && !shown.includes(statedScore) && statedScore.evidence.length) shown.push(statedScore);
   if (!shown.length) return '<p class="muted">The engine found no evidence for any mechanism.</p>';
   const items = shown.map((m) => {
+    const fitting = m.score > 0 ? m.evidence : m.evidence.filter((e) => e.effect === 'argues-against');
     const badges = [m.id === clearChoice ? '<span class="badge choice">engine\'s choice</span>' : '', m.id === stated ? '<span class="badge stated">the answer</span>' : ''].join('');
-    const evidence = m.evidence.map((e) => {
+    const evidence = fitting.map((e) => {
       const sign = e.effect === 'supports' ? '+' : '−';
       const seen = e.observations.map((o) => escapeHtml(o.text)).join('; ');
       return `<li class="${e.effect}"><span class="sign" aria-label="${e.effect === 'supports' ? 'supports' : 'argues against'}">${sign}</span> ${escapeHtml(e.label)}${seen ? ` <span class="seen">(${seen})</span>` : ''}</li>`;
     }).join('');
-    return `<li class="mechanism"><h3>${escapeHtml(m.id)} <span class="score">score ${m.score}, data for ${Math.round(m.confidence * 100)} %</span>${badges}</h3>`
+    return `<li class="mechanism" data-mechanism="${escapeHtml(m.id)}"><h3>${escapeHtml(readableLabel(m.id))} <span class="score">score ${m.score}, data for ${Math.round(m.confidence * 100)} %</span>${badges}</h3>`
       + `<p class="summary">${escapeHtml(m.summary)}</p><ul class="evidence">${evidence}</ul></li>`;
   }).join('');
   return `<h3 class="ranking-title">What the evidence points to</h3><ol class="ranking">${items}</ol>`;

@@ -1,7 +1,8 @@
 // Case → HTML: one pure renderer for the VS Code preview, `casewright render` and the static
 // export. Every piece of case text is escaped; block elements carry `data-line` for scroll sync.
 import type { CaseAnalysis } from '../analyzeCase';
-import { term } from '../catalog/vocabulary';
+import { readableLabel } from '../catalog/labels';
+import { canonicalTerm, fieldSpec, term } from '../catalog/vocabulary';
 import type { SmearPanel } from '../model/caseModel';
 import type { SectionNode } from '../syntax/syntaxTree';
 import { renderSerialCharts } from './chart';
@@ -105,7 +106,9 @@ function renderSmears({ model }: CaseAnalysis): string {
 function renderSmear(smear: SmearPanel): string {
   const findings = smear.findings.map((item) => {
     const description = term('smearFindings', item.text.toLowerCase())?.description;
-    return `<li${lineAttribute(item.range.start.line)}${description ? ` title="${escapeHtml(description)}"` : ''}>${escapeHtml(item.text)}</li>`;
+    // A catalog finding by its readable label; a word the catalog does not know, as written.
+    const label = description ? readableLabel(item.text.toLowerCase()) : item.text;
+    return `<li${lineAttribute(item.range.start.line)}${description ? ` title="${escapeHtml(description)}"` : ''}>${escapeHtml(label)}</li>`;
   }).join('');
   const note = smear.note;
   return `${findings ? `<ul class="findings">${findings}</ul>` : ''}${note?.value ? `<p class="note"${lineAttribute(note.range.start.line)}>${escapeHtml(note.value)}</p>` : ''}`;
@@ -115,9 +118,16 @@ function renderMarrow({ model }: CaseAnalysis): string {
   const section = model.sections.get('marrow');
   if (!section) return '';
   const rows = section.fields.filter((f) => f.key !== 'note' && f.value).map((f) =>
-    `<tr${lineAttribute(f.range.start.line)}><th scope="row">${escapeHtml(f.key)}</th><td>${escapeHtml(f.value)}</td></tr>`).join('');
+    `<tr${lineAttribute(f.range.start.line)}><th scope="row">${escapeHtml(readableLabel(f.key))}</th><td>${escapeHtml(marrowValue(f.key, f.value))}</td></tr>`).join('');
   const note = section.fields.find((f) => f.key === 'note');
   return `${rows ? `<table class="marrow"><tbody>${rows}</tbody></table>` : ''}${note?.value ? `<p class="note"${lineAttribute(note.range.start.line)}>${escapeHtml(note.value)}</p>` : ''}`;
+}
+
+/** A controlled marrow word by its readable label (`dry-tap` → "Dry tap"); numbers and free text as written. */
+function marrowValue(key: string, value: string): string {
+  const list = fieldSpec('marrow', key)?.values;
+  const word = list ? canonicalTerm(list, value) : undefined;
+  return word ? readableLabel(word) : value;
 }
 
 /** A whole page for one case: the body (one view or both) inside the shell. */

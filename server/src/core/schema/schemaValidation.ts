@@ -60,6 +60,13 @@ function toDiagnostic(error: ErrorObject, projection: CaseProjection, documentSt
       const typed = String(error.data);
       const matches = closestMatches(typed, allowed);
       const code = typeof parent['x-code'] === 'string' ? parent['x-code'] : 'unknown-value';
+      // `mechanism: a, b`: each is a known value, but the field takes one. Offer each.
+      const parts = typed.includes(',') ? typed.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean).slice(0, 5) : [];
+      if (parts.length > 1 && parts.every((p) => allowed.includes(p))) {
+        return diagnostic('error', code,
+          `\`${fieldName}\` takes one value, and ${parts.length} are given. Keep the one that fits best: ${orList(parts.map((p) => `\`${p}\``))}.`,
+          where, { replacements: parts, oneOnly: true });
+      }
       return diagnostic('error', code,
         `\`${typed}\` is not a known value for \`${fieldName}\`.${didYouMeanSentence(matches)} Use one of: ${orList(allowed)}.`,
         where, matches.length ? { replacements: matches } : undefined);

@@ -40,10 +40,15 @@ function sectionItems(model: CaseModel, position: Position, lineText: string): C
   // Replace the whole header being typed, including a `]` the editor closed automatically.
   const range: Range = { start: { line: position.line, character: 0 }, end: { line: position.line, character: Math.max(position.character, lineText.trimEnd().length) } };
   const items: CompletionResult[] = [];
+  // Sections stay a blank line apart: a new header typed right under the last line of one gets
+  // it (not a header being renamed, nor one under its own comment).
+  const above = position.line > 0 ? model.syntax.lines[position.line - 1].trim() : '';
+  const typingNew = /^\]?\s*$/.test(lineText.slice(position.character));
+  const gap = typingNew && above && !above.startsWith('#') ? '\n' : '';
   SECTIONS.forEach((spec, i) => {
     const item = (label: string, newText: string, detail: string, order: number): CompletionResult => ({
       label, kind: ITEM_KIND.module, detail, documentation: spec.description, filterText: `[${spec.name}`,
-      sortText: sortKey(i, order), insertTextFormat: SNIPPET, textEdit: { range, newText },
+      sortText: sortKey(i, order), insertTextFormat: SNIPPET, textEdit: { range, newText: gap + newText },
     });
     if (!spec.repeatable) {
       if (!present.has(spec.name)) items.push(item(`[${spec.name}]`, `[${spec.name}]`, `${spec.kind} section`, 0));

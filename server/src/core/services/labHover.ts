@@ -5,7 +5,8 @@
 import type { CaseAnalysis } from '../analyzeCase';
 import { formatLabValue, LAB_SOURCES, referenceRangeFor, type LabDefinition } from '../catalog/labCatalog';
 import type { Flag } from '../clinical/flags';
-import { INDEX_IDS, type ComputedIndex } from '../clinical/indices';
+import { meaningsOf } from '../clinical/indexDefinitions';
+import { formatIndexValue, INDEX_IDS, type ComputedIndex } from '../clinical/indices';
 import { showsAnemia, type LabReading, type PanelReading } from '../clinical/panelAnalysis';
 import type { LabResult, Patient } from '../model/caseModel';
 import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
@@ -19,6 +20,9 @@ export function labHover(analysis: CaseAnalysis, section: SectionNode, field: Fi
   const lab = result?.lab;
   if (!reading || !result || !lab) return undefined;
   const lines = [`**${escapeMarkdown(lab.name)}** ${code(lab.key)}${reading.panel.qualifier ? ` — ${escapeMarkdown(reading.panel.qualifier)}` : ''}`, ''];
+  // What the line's key index means comes first (the reason a teacher hovers here), then the detail.
+  const lead = reading.labs.get(lab.key)?.result === result ? meaningLead(reading, lab.key) : undefined;
+  if (lead) lines.push(lead, '');
   if (lab.description) lines.push(escapeMarkdown(lab.description), '');
   lines.push(`- ${valueText(lab, result)}`);
   const range = rangeText(lab, analysis.model.patient);
@@ -79,12 +83,28 @@ function indicesText(reading: PanelReading, key: string): string[] {
     index.inputs.some((i) => i.id === key || (!i.range && all.has(i.id) && all.get(i.id) !== index && feeds(all.get(i.id)!)));
   const fed = [...all.values()].filter(feeds).sort((a, b) => INDEX_IDS.indexOf(a.id) - INDEX_IDS.indexOf(b.id));
   if (!fed.length) return [];
-  const lines = ['', '**Indices from this line**', ...fed.map((index) => indexSummary(index, reading.indexFlags.get(index.id)))];
+  // An index with its full working is shown once, in its own block, not also in the list; its
+  // meaning led the hover, so only the meaning's source is repeated here.
+  const listed = fed.filter((index) => index.definition.hover !== 'full');
+  const lines = listed.length ? ['', '**Indices from this line**', ...listed.map((index) => indexSummary(index, reading.indexFlags.get(index.id)))] : [];
   const anemic = showsAnemia(reading);
   for (const index of fed) {
     if (index.definition.hover !== 'full') continue;
+    const meaning = indexMeaning(index, anemic);
     lines.push('');
-    for (const line of [...indexDetails(index), ...indexMeaning(index, anemic)]) lines.push(line);
+    for (const line of [...indexDetails(index), ...(meaning.length ? ['', meaning[meaning.length - 1]] : [])]) lines.push(line);
   }
   return lines;
+}
+
+/** "**RPI 0.24**: the marrow is not answering; almost no red-cell output." from the meaning bands. */
+function meaningLead(reading: PanelReading, key: string): string | undefined {
+  const index = [...reading.indices.values()].find((i) => i.definition.hover === 'full' && i.inputs[0]?.id === key);
+  if (!index) return undefined;
+  const bands = meaningsOf(index.definition, index.value, showsAnemia(reading));
+  if (!bands.length) return undefined;
+  // The band texts say "RPI below 2 in anemia: the marrow is not answering."; the lead keeps what follows the colon, the most specific first.
+  const said = [...bands].reverse().map((b) => b.text.slice(b.text.indexOf(':') + 1).trim().replace(/\.$/, ''));
+  const label = index.definition.inlayHint?.label ?? index.name;
+  return `**${escapeMarkdown(`${label} ${formatIndexValue(index)}`)}**: ${escapeMarkdown(said.join('; '))}.`;
 }

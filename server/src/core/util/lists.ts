@@ -51,3 +51,9 @@ export function orList(words: readonly string[]): string {
   }
   return text;
 }
+
+/** Formats `a, b and c` for messages. */
+export function andList(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}

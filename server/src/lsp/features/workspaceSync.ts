@@ -18,6 +18,7 @@ export const workspaceSyncFeature: Feature = {
   register(context) {
     context.connection.onDidChangeWatchedFiles(({ changes }) => runSafeNotification(context.connection, 'file change handling', async () => {
       let configChanged = false;
+      const before = context.workspace.uris().length;
       for (const change of changes) {
         if (change.uri.endsWith('/casewright.json')) {
           configChanged = true;
@@ -35,12 +36,15 @@ export const workspaceSyncFeature: Feature = {
         context.diagnostics.republishAll();
       } else {
         context.diagnostics.refreshOthers(undefined);
+        // The status bar's case count follows files created, deleted and renamed (a rename is a
+        // delete and a create); the config warning is not shown again for that.
+        if (context.workspace.uris().length !== before) sendBankStatus(context, false);
       }
     }));
   },
 };
 
-export function sendBankStatus(context: FeatureContext): void {
+export function sendBankStatus(context: FeatureContext, warn = true): void {
   const config = context.workspace.config;
   const status: BankStatus = { files: context.workspace.uris().length };
   if (config?.file) status.configFile = config.file;
@@ -48,7 +52,7 @@ export function sendBankStatus(context: FeatureContext): void {
     status.configProblem = config.problem;
     // The log is plain text: the problem may be quoted there in full.
     context.connection.console.warn(`casewright.json is ignored: ${config.problem}`);
-    void context.connection.window.showWarningMessage(CONFIG_PROBLEM_MESSAGE);
+    if (warn) void context.connection.window.showWarningMessage(CONFIG_PROBLEM_MESSAGE);
   }
   void context.connection.sendNotification(BankStatusNotification, status);
 }

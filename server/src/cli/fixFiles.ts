@@ -1,0 +1,47 @@
+// `check --fix` and `--fix-dry-run`: the safe fixes (the quick fixes' own edits) applied to each
+// file with problems, written back, or printed as a unified diff and left alone.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { getCaseService, maturationTableFor, type CasewrightConfig } from '../core';
+import { describeFsError } from '../node/fileDiscovery';
+import { readCaseFileSync } from '../node/readCaseFile';
+import type { FileResult } from './formatters/fileResult';
+import { unifiedDiff } from './unifiedDiff';
+
+export interface FixOutcome {
+  /** Fixes applied (or, in a dry run, that would be). */
+  fixed: number;
+  files: number;
+  /** The unified diff of every change (dry run), `a/` and `b/` before the display paths. */
+  diff: string;
+  /** Files that could not be written, one line each. */
+  problems: string[];
+}
+
+export function fixFiles(results: FileResult[], config: CasewrightConfig, write: boolean): FixOutcome {
+  const options = { maturation: maturationTableFor(config).table };
+  const outcome: FixOutcome = { fixed: 0, files: 0, diff: '', problems: [] };
+  const diffs: string[] = [];
+  for (const result of results) {
+    if (!result.diagnostics.length) continue;
+    const read = readCaseFileSync(result.file);
+    // A file that is not valid UTF-8 would lose its unreadable bytes if written back.
+    if (!read.ok || read.invalidUtf8) continue;
+    const { text, fixed } = getCaseService().fixText(read.text, config, options);
+    if (text === read.text) continue;
+    outcome.fixed += fixed;
+    outcome.files++;
+    if (!write) {
+      diffs.push(unifiedDiff(read.text, text, `a/${result.displayPath}`, `b/${result.displayPath}`));
+      continue;
+    }
+    try {
+      // Keep a byte-order mark the file had: the reader dropped it.
+      const bom = readFileSync(result.file).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\uFEFF' : '';
+      writeFileSync(result.file, bom + text, 'utf8');
+    } catch (error) {
+      outcome.problems.push(`${result.displayPath}: could not write the fixes (${describeFsError(error)})`);
+    }
+  }
+  outcome.diff = diffs.join('');
+  return outcome;
+}

@@ -1,0 +1,54 @@
+// `casewright check --fix` and `--fix-dry-run`, run as a user runs them.
+import { strict as assert } from 'node:assert';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { runCli, tempBank } from '../support/runCli';
+
+const FIXABLE = 'case: fix-01\ntitle: F\n\n[labs]\nhemoglobin: 7.1\ndat: neg\nhemoglobine: 7 g/dL\n\n[smear]\nfindings: target-cells\n\ncellularity: 90 %\n';
+const FIXED = 'case: fix-01\ntitle: F\n\n[labs]\nhemoglobin: 7.1 g/dL\ndat: negative\nhemoglobine: 7 g/dL\n\n[smear]\nfindings: target-cells\n\n[marrow]\ncellularity: 90 %\n';
+
+describe('casewright check --fix (the real process)', () => {
+  it('--fix-dry-run prints a unified diff, writes nothing, and exits 1 when there is something to fix', () => {
+    const bank = tempBank({ 'a.case': FIXABLE, 'clean.case': 'case: clean-01\ntitle: C\n' });
+    try {
+      const run = runCli(['check', '--fix-dry-run', '.'], bank.dir);
+      assert.equal(run.status, 1, run.stderr);
+      assert.equal(run.stdout, [
+        '--- a/a.case', '+++ b/a.case',
+        '@@ -2,12 +2,13 @@', ' title: F', ' ', ' [labs]', '-hemoglobin: 7.1', '-dat: neg', '+hemoglobin: 7.1 g/dL', '+dat: negative', ' hemoglobine: 7 g/dL', ' ', ' [smear]', ' findings: target-cells', ' ', '+[marrow]', ' cellularity: 90 %', ' ', '',
+      ].join('\n'));
+      assert.equal(run.stderr, 'casewright: --fix would make 3 fixes in 1 file; nothing was written.\n');
+      assert.equal(readFileSync(path.join(bank.dir, 'a.case'), 'utf8'), FIXABLE);
+      const clean = runCli(['check', '--fix-dry-run', 'clean.case'], bank.dir);
+      assert.deepEqual([clean.status, clean.stdout, clean.stderr], [0, '', 'casewright: no safe fixes to make.\n']);
+    } finally {
+      bank.cleanup();
+    }
+  });
+
+  it('--fix writes the safe fixes, says how many, and reports what is left', () => {
+    const bank = tempBank({ 'a.case': FIXABLE });
+    try {
+      writeFileSync(path.join(bank.dir, 'b.case'), `\uFEFF${FIXABLE.replace('fix-01', 'fix-02').replace(/\n/g, '\r\n')}`);
+      const run = runCli(['check', '--fix', '--format', 'json', '.'], bank.dir);
+      // What is left is a warning: exit 0.
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stderr, /^casewright: made 6 fixes in 2 files\.$/m);
+      assert.equal(readFileSync(path.join(bank.dir, 'a.case'), 'utf8'), FIXED);
+      // The byte-order mark and CRLF line ends stay as they were.
+      assert.equal(readFileSync(path.join(bank.dir, 'b.case'), 'utf8'), `\uFEFF${FIXED.replace('fix-01', 'fix-02').replace(/\n/g, '\r\n')}`);
+      const left = (JSON.parse(run.stdout) as { diagnostics: { code: string }[] }[]).flatMap((r) => r.diagnostics.map((d) => d.code));
+      assert.deepEqual(left.filter((c) => c !== 'missing-mechanism'), ['unknown-lab', 'unknown-lab']);
+      // A second run has nothing more to do.
+      assert.doesNotMatch(runCli(['check', '--fix', '.'], bank.dir).stderr, /made/);
+    } finally {
+      bank.cleanup();
+    }
+  });
+
+  it('refuses --fix with --fix-dry-run: exit 2, one line', () => {
+    const run = runCli(['check', '--fix', '--fix-dry-run', 'samples']);
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr, 'casewright: use --fix or --fix-dry-run, not both.\n');
+  });
+});

@@ -1,0 +1,39 @@
+// The shipped snippets: the new-case snippet has the sections its description names, reads as
+// a clean case with its defaults, and does not sit under the `case` prefix the completion of
+// the `case:` key already answers (two "case" items in one list).
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { analyzeCase } from '../../server/src/core/analyzeCase';
+import { complete } from '../../server/src/core/services/completion';
+
+interface Snippet { prefix: string[]; description: string; body: string[] }
+const SNIPPETS = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'snippets', 'case.code-snippets'), 'utf8')) as Record<string, Snippet>;
+
+/** The snippet's text with each placeholder at its default (the first choice of a list). */
+function expand(body: string[]): string {
+  return body.join('\n').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+}
+
+describe('snippets', () => {
+  const newCase = SNIPPETS['New case'];
+
+  it('the new-case snippet has exactly the sections its description names', () => {
+    const named = /: (.*)\.$/.exec(newCase.description)![1].split(/, | and /).filter((w) => w !== 'header');
+    const sections = [...expand(newCase.body).matchAll(/^\[([a-z]+)\]$/gm)].map((m) => m[1]);
+    assert.deepEqual(sections, named);
+  });
+
+  it('the new-case snippet with its defaults is a case without errors or warnings', () => {
+    const text = expand(newCase.body);
+    assert.deepEqual(analyzeCase(text).diagnostics.filter((d) => d.severity !== 'info').map((d) => d.message), []);
+  });
+
+  it('no snippet prefix is a word the header completion offers (no duplicate items)', () => {
+    const keys = complete(analyzeCase('\n'), { line: 0, character: 0 }, []).map((i) => i.label);
+    assert.ok(keys.includes('case'));
+    for (const [name, snippet] of Object.entries(SNIPPETS)) {
+      for (const prefix of snippet.prefix) assert.ok(!keys.includes(prefix), `${name}: prefix ${prefix} duplicates a completion item`);
+    }
+  });
+});
