@@ -13,7 +13,10 @@ export function formatStatsText(stats: BankStats): string {
   const out: string[] = [`${stats.cases} case${stats.cases === 1 ? '' : 's'}`];
   for (const [key, label] of TABLES) {
     const counts = stats[key] as Count[];
-    const width = Math.min(40, Math.max(label.length, ...counts.slice(0, 200).map((c) => c.value.length)));
+    // The column fits the longest value up to 40 characters (a loop: no spread of a bank-sized list).
+    let width = label.length;
+    for (const c of counts) width = Math.max(width, Math.min(40, c.value.length));
+    width = Math.min(40, width);
     out.push('', `${label}:`);
     for (const c of counts) out.push(`  ${c.value.padEnd(width)}  ${String(c.cases).padStart(4)}`);
   }
