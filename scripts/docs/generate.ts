@@ -4,9 +4,13 @@ import * as path from 'node:path';
 import { renderDiagnosticsDoc } from './diagnosticsDoc';
 import { withIndexTable } from './indicesDoc';
 import { withLabTable } from './labCatalogDoc';
+import { withVocabularySnippets } from './snippetsDoc';
+import { withVocabularyTables } from './vocabularyDoc';
 
 const docs = path.join(__dirname, '..', '..', 'docs');
 writeFileSync(path.join(docs, 'diagnostics.md'), renderDiagnosticsDoc());
 const formatDoc = path.join(docs, 'case-format.md');
-writeFileSync(formatDoc, withIndexTable(withLabTable(readFileSync(formatDoc, 'utf8'))));
-console.log('docs/diagnostics.md and the lab and index tables of docs/case-format.md written');
+writeFileSync(formatDoc, withVocabularyTables(withIndexTable(withLabTable(readFileSync(formatDoc, 'utf8')))));
+const snippets = path.join(__dirname, '..', '..', 'snippets', 'case.code-snippets');
+writeFileSync(snippets, withVocabularySnippets(readFileSync(snippets, 'utf8')));
+console.log('docs/diagnostics.md, the lab, index and vocabulary tables of docs/case-format.md and the snippets\' choices written');

@@ -1,6 +1,6 @@
 // Renders the lab catalog table of docs/case-format.md from schemas/labs.json, so the
 // reference cannot drift from the catalog the checker uses.
-import { LABS, formatLabValue } from '../../server/src/core/catalog/labCatalog';
+import { LABS, formatLabValue, type UnitDefinition } from '../../server/src/core/catalog/labCatalog';
 
 export const LABS_BEGIN = '<!-- labs:begin (generated from schemas/labs.json by `npm run docs`) -->';
 export const LABS_END = '<!-- labs:end -->';
@@ -9,16 +9,18 @@ export function renderLabTable(): string {
   const rows = LABS.map((lab) => {
     const aliases = lab.aliases.map((a) => `\`${a}\``).join(', ');
     if (lab.kind === 'qualitative') {
-      return `| \`${lab.key}\` | ${lab.name} | ${aliases} | ${(lab.values ?? []).join(' / ')} | | |`;
+      return `| \`${lab.key}\` | ${lab.name} | ${aliases} | ${(lab.values ?? []).join(' / ')} | | | ${lab.loinc ?? ''} |`;
     }
-    const units = (lab.units ?? []).map((u) => (u.factor === 1 ? `${u.unit}` : `${u.unit} (× ${u.factor})`)).join(', ');
+    // The UCUM spelling follows a display spelling that is not UCUM: `10^9/L` [`10*9/L`].
+    const spelling = (u: UnitDefinition) => (u.ucum ? `${u.unit} [\`${u.ucum}\`]` : u.unit);
+    const units = (lab.units ?? []).map((u) => (u.factor === 1 ? spelling(u) : `${spelling(u)} (× ${u.factor})`)).join(', ');
     const plausible = lab.plausible ? `${formatLabValue(lab, lab.plausible.low)}–${formatLabValue(lab, lab.plausible.high)}` : '';
-    return `| \`${lab.key}\` | ${lab.name} | ${aliases} | ${lab.canonicalUnit} | ${units} | ${plausible} |`;
+    return `| \`${lab.key}\` | ${lab.name} | ${aliases} | ${lab.canonicalUnit} | ${units} | ${plausible} | ${lab.loinc ?? ''} |`;
   });
   return [
     LABS_BEGIN,
-    '| key | lab | aliases | canonical unit (or values) | accepted units (× factor to canonical) | plausible range (canonical) |',
-    '|---|---|---|---|---|---|',
+    '| key | lab | aliases | canonical unit (or values) | accepted units [UCUM] (× factor to canonical) | plausible range (canonical) | LOINC |',
+    '|---|---|---|---|---|---|---|',
     ...rows,
     LABS_END,
   ].join('\n');

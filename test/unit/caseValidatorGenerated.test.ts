@@ -60,3 +60,30 @@ describe('standalone validators', () => {
     assert.ok(errors >= 5, `the bad configs should produce errors (got ${errors})`);
   });
 });
+
+describe('case.schema.json takes its words from schemas/vocabulary.json', () => {
+  const read = (file: string) => JSON.parse(readFileSync(path.join(REPO, 'schemas', file), 'utf8'));
+  // The generator is an ES module of the build scripts; tests run as CommonJS.
+  const load = () => import('../../scripts/schema/caseSchemaVocabulary.mjs');
+
+  it('every enum and word list of the schema is the vocabulary list, in its order', () => {
+    const schema = read('case.schema.json');
+    const vocabulary = read('vocabulary.json');
+    const ids = (list: string) => vocabulary.enums[list].map((t: { id: string }) => t.id);
+    assert.deepEqual(schema.properties.smear.items.properties.findings.items.enum, ids('smearFindings'));
+    assert.deepEqual(schema.properties.answer.properties.mechanism.enum, ids('mechanisms'));
+    assert.deepEqual(schema.properties.patient.properties.sex.enum, ids('sexes'));
+    assert.deepEqual(schema.properties.level.enum, ids('levels'));
+    assert.deepEqual(schema.properties.marrow.properties.infiltrate.enum, ids('infiltrateKinds'));
+  });
+
+  it('a field on one side only is an error, not a silent gap', async () => {
+    const { withVocabularyEnums } = await load();
+    const vocabulary = read('vocabulary.json');
+    vocabulary.marrowFields.push({ key: 'reticulin', type: 'enum', values: 'fibrosisGrades', description: 'x' });
+    assert.throws(() => withVocabularyEnums(read('case.schema.json'), vocabulary), /`reticulin`/);
+    const schema = read('case.schema.json');
+    delete schema.properties.marrow.properties.aspirate;
+    assert.throws(() => withVocabularyEnums(schema, read('vocabulary.json')), /`aspirate`/);
+  });
+});

@@ -134,7 +134,7 @@ describe('completion', () => {
       [`${HEAD}[labs]\nhemoglobin: 61‸\n`, { accept: ['g/L', `${HEAD}[labs]\nhemoglobin: 61 g/L\n`] }],
       // Inside a unit, the whole unit is replaced.
       [`${HEAD}[labs]\nhgb: <6.1 g‸/dl\n`, { accept: ['mmol/L', `${HEAD}[labs]\nhgb: <6.1 mmol/L\n`] }],
-      [`${HEAD}[labs]\nplatelets: 24 ‸`, { labels: ['10^9/L', '10^3/uL'] }],
+      [`${HEAD}[labs]\nplatelets: 24 ‸`, { labels: ['10^9/L', '10^3/uL', '/uL'] }],
       [`${HEAD}[labs]\nhemoglobin: ‸`, { labels: [] }],
       [`${HEAD}[labs]\nhemoglobin: 6.1 g/dL ‸`, { labels: [] }],
       [`${HEAD}[labs]\nunknownlab: 6 ‸`, { labels: [] }],

@@ -46,7 +46,7 @@ describe('reference-range flags', () => {
   });
 
   it('borrows the nearest age band when the catalog has none for the age, and says so', () => {
-    const flag = flagOf('age: 4 y', 'ldh: 620 U/L', 'ldh');
+    const flag = flagOf('age: 4 y', 'mma: 0.9 umol/L', 'mma');
     assert.equal(flag?.flag, 'high');
     assert.match(flag?.range?.text ?? '', /nearest age band/);
   });

@@ -11,6 +11,8 @@ export interface UnitDefinition {
   /** Multiply a value in this unit by `factor` to get the canonical unit. */
   factor: number;
   aliases?: string[];
+  /** The unit in UCUM, when `unit` is not already UCUM (`10^9/L` → `10*9/L`). */
+  ucum?: string;
 }
 
 export interface AgeQuantity {
@@ -42,6 +44,10 @@ export interface LabDefinition {
   referenceRanges?: ReferenceRange[];
   values?: string[];
   normal?: string;
+  /** The LOINC code of the test (`718-7` for hemoglobin in blood). */
+  loinc?: string;
+  /** g/mol: what a conversion between mass and substance units (g/dL ↔ mmol/L) assumes. */
+  molarMass?: number;
 }
 
 export interface SourceDefinition {

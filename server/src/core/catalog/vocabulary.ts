@@ -12,6 +12,8 @@ export interface FieldSpec {
   required?: boolean;
   /** For enum and list fields: the name of the word list in `enums`. */
   values?: string;
+  /** Other spellings of the key (`ring-sideroblasts` for `ringed-sideroblasts`). */
+  aliases?: string[];
 }
 
 export interface SectionSpec {
@@ -64,13 +66,22 @@ export function fieldSpecs(section: string): readonly FieldSpec[] | undefined {
   return section === 'header' ? HEADER_FIELDS : FIELDS_BY_SECTION[section];
 }
 
-/** section → key → spec, built once: the projection asks for every field of every case. */
+/** section → key or alias → spec, built once: the projection asks for every field of every case. */
 const specIndex = new Map<string, Map<string, FieldSpec>>(
-  ['header', ...Object.keys(FIELDS_BY_SECTION)].map((section) => [section, new Map((fieldSpecs(section) ?? []).map((f) => [f.key, f]))]),
+  ['header', ...Object.keys(FIELDS_BY_SECTION)].map((section) => [
+    section,
+    new Map((fieldSpecs(section) ?? []).flatMap((f) => [f.key, ...(f.aliases ?? [])].map((name) => [name, f] as const))),
+  ]),
 );
 
+/** The spec of a field by its key or an alias of it. */
 export function fieldSpec(section: string, key: string): FieldSpec | undefined {
   return specIndex.get(section)?.get(key);
+}
+
+/** The key a field is known by: an alias (`ring-sideroblasts`) becomes its key; unknown keys stay. */
+export function canonicalFieldKey(section: string, key: string): string {
+  return fieldSpec(section, key)?.key ?? key;
 }
 
 /** list → lowercased id → id, for matching controlled words without regard to case. */
@@ -97,6 +108,9 @@ export function findTermAnywhere(id: string): { list: string; term: Term } | und
   }
   return undefined;
 }
+
+/** Sections that may repeat, each time with its own qualifier (`[labs: day 7]`, `[smear: day 7]`). */
+export const REPEATABLE_SECTIONS: readonly string[] = SECTIONS.filter((s) => s.repeatable).map((s) => s.name);
 
 export const MECHANISMS: readonly Term[] = terms('mechanisms');
 export const SMEAR_FINDINGS: readonly Term[] = terms('smearFindings');

@@ -1,6 +1,8 @@
 // A field given twice in one place: the second is ignored by everything else, so say so.
-// In a labs panel, an alias and its key name the same lab (`hb` and `hemoglobin`).
+// In a labs panel, an alias and its key name the same lab (`hb` and `hemoglobin`); elsewhere an
+// alias key names its field (`ring-sideroblasts` and `ringed-sideroblasts`).
 import { findLabByLowercaseName } from '../catalog/labCatalog';
+import { canonicalFieldKey } from '../catalog/vocabulary';
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
 import type { CaseSyntax, FieldNode } from '../syntax/syntaxTree';
 
@@ -8,7 +10,8 @@ export function checkDuplicateFields(syntax: CaseSyntax): CaseDiagnostic[] {
   const diagnostics = duplicatesIn(syntax.header, () => 'the header', keyOf);
   for (const section of syntax.sections) {
     const place = () => `[${section.rawName}${section.qualifier ? `: ${section.qualifier}` : ''}]`;
-    for (const d of duplicatesIn(section.fields, place, section.name === 'labs' ? labOf : keyOf)) diagnostics.push(d);
+    const identity = section.name === 'labs' ? labOf : (field: FieldNode) => canonicalFieldKey(section.name, field.key);
+    for (const d of duplicatesIn(section.fields, place, identity)) diagnostics.push(d);
   }
   return diagnostics;
 }

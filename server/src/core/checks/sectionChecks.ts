@@ -1,11 +1,13 @@
 // Section-level checks: unknown names, sections that may appear once, labs qualifiers.
-import { SECTIONS, sectionSpec } from '../catalog/vocabulary';
+import { REPEATABLE_SECTIONS, SECTIONS, sectionSpec } from '../catalog/vocabulary';
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
+import { qualifierIdentity } from '../model/buildModel';
 import type { CaseSyntax } from '../syntax/syntaxTree';
 import { closestMatches, didYouMeanSentence } from '../util/didYouMean';
 import { orList } from '../util/lists';
 
 const SECTION_NAMES = SECTIONS.map((s) => s.name);
+const TAKE_QUALIFIERS = `only ${REPEATABLE_SECTIONS.map((name) => `[${name}]`).join(' and ')} ${REPEATABLE_SECTIONS.length > 1 ? 'do' : 'does'}`;
 
 export function checkSections(syntax: CaseSyntax): CaseDiagnostic[] {
   const diagnostics: CaseDiagnostic[] = [];
@@ -31,20 +33,20 @@ export function checkSections(syntax: CaseSyntax): CaseDiagnostic[] {
       }
       if (section.qualifier !== undefined) {
         diagnostics.push(diagnostic('warning', 'unexpected-qualifier',
-          `[${section.name}] takes no qualifier; only [labs] does.`, section.qualifierRange ?? section.headerRange));
+          `[${section.name}] takes no qualifier; ${TAKE_QUALIFIERS}.`, section.qualifierRange ?? section.headerRange));
       }
       continue;
     }
-    // Repeatable sections (labs): each panel needs its own qualifier; no qualifier is the first.
-    const label = (section.qualifier ?? '').toLowerCase().replace(/\s+/g, ' ');
-    const first = qualifiers.get(label);
+    // Repeatable sections (labs, smear): each needs its own qualifier; no qualifier is the first.
+    const label = qualifierIdentity(section.qualifier);
+    const first = qualifiers.get(`${section.name}\n${label}`);
     if (first !== undefined) {
       const what = label ? `[${section.name}: ${section.qualifier}]` : `[${section.name}] without a qualifier`;
       diagnostics.push(diagnostic('error', 'duplicate-labs-qualifier',
         `${what} appears twice (first on line ${first + 1}). Give each panel its own qualifier, such as \`day 7\`.`,
         section.qualifierRange ?? section.headerRange));
     } else {
-      qualifiers.set(label, section.headerRange.start.line);
+      qualifiers.set(`${section.name}\n${label}`, section.headerRange.start.line);
     }
   }
   return diagnostics;

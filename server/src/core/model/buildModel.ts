@@ -2,7 +2,8 @@
 import { findLabByLowercaseName } from '../catalog/labCatalog';
 import type { CaseSyntax, FieldNode, SectionNode } from '../syntax/syntaxTree';
 import { splitListValue } from '../util/lists';
-import type { CaseModel, LabPanel, PatientAge } from './caseModel';
+import { canonicalFieldKey } from '../catalog/vocabulary';
+import type { CaseModel, LabPanel, PatientAge, SmearPanel } from './caseModel';
 import { readLabValue } from './labValue';
 
 const AGE = /^(\d+(?:\.\d+)?)[ \t]*(y|mo|wk|d)$/i;
@@ -17,7 +18,11 @@ export function buildModel(syntax: CaseSyntax): CaseModel {
 
   const patientFields = firstByKey(sections.get('patient')?.fields ?? []);
   const sex = patientFields.get('sex')?.value.toLowerCase();
-  const smearFindings = sections.get('smear')?.fields.find((f) => f.key === 'findings');
+  const panels = syntax.sections.filter((s) => s.name === 'labs').map(readPanel);
+  const smears = pairSmears(syntax.sections.filter((s) => s.name === 'smear').map(readSmear), panels);
+  // The primary smear answers the questions asked of "the smear" before smears could repeat.
+  const primarySmear = smears.find((s) => s.qualifier === undefined) ?? smears[0];
+  if (primarySmear) sections.set('smear', primarySmear.section);
 
   const idField = header.get('case');
   return {
@@ -33,16 +38,21 @@ export function buildModel(syntax: CaseSyntax): CaseModel {
       sex: sex === 'male' || sex === 'female' || sex === 'other' || sex === 'unknown' ? sex : undefined,
     },
     sections,
-    panels: syntax.sections.filter((s) => s.name === 'labs').map(readPanel),
-    smearFindings: smearFindings ? splitListValue(smearFindings) : [],
-    marrow: firstByKey(sections.get('marrow')?.fields ?? []),
+    panels,
+    smears,
+    smearFindings: primarySmear?.findings ?? [],
+    marrow: firstByKey(sections.get('marrow')?.fields ?? [], 'marrow'),
     answer: firstByKey(sections.get('answer')?.fields ?? []),
   };
 }
 
-function firstByKey(fields: FieldNode[]): Map<string, FieldNode> {
+/** The first field of each key; with a section, alias keys are stored under their key. */
+function firstByKey(fields: FieldNode[], section?: string): Map<string, FieldNode> {
   const map = new Map<string, FieldNode>();
-  for (const field of fields) if (!map.has(field.key)) map.set(field.key, field);
+  for (const field of fields) {
+    const key = section ? canonicalFieldKey(section, field.key) : field.key;
+    if (!map.has(key)) map.set(key, field);
+  }
   return map;
 }
 
@@ -80,4 +90,37 @@ function readPanel(section: SectionNode, index: number): LabPanel {
   const time = readTimepoint(section.qualifier);
   if (time) panel.time = time;
   return panel;
+}
+
+function readSmear(section: SectionNode, index: number): SmearPanel {
+  const fields = firstByKey(section.fields, 'smear');
+  const findings = fields.get('findings');
+  const smear: SmearPanel = { index, section, label: section.qualifier || 'initial', findings: findings ? splitListValue(findings) : [] };
+  const note = fields.get('note');
+  if (note) smear.note = note;
+  if (section.qualifier) smear.qualifier = section.qualifier;
+  const time = readTimepoint(section.qualifier);
+  if (time) smear.time = time;
+  return smear;
+}
+
+/** The same qualifier, compared as duplicate qualifiers are: without case and extra spaces. */
+export function qualifierIdentity(qualifier: string | undefined): string {
+  return (qualifier ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** A smear goes with the labs panel of the same qualifier; the first of each wins a tie. */
+function pairSmears(smears: SmearPanel[], panels: LabPanel[]): SmearPanel[] {
+  const panelByQualifier = new Map<string, LabPanel>();
+  for (const panel of panels) {
+    const id = qualifierIdentity(panel.qualifier);
+    if (!panelByQualifier.has(id)) panelByQualifier.set(id, panel);
+  }
+  for (const smear of smears) {
+    const panel = panelByQualifier.get(qualifierIdentity(smear.qualifier));
+    if (!panel || panel.smear) continue;
+    smear.panelIndex = panel.index;
+    panel.smear = smear;
+  }
+  return smears;
 }

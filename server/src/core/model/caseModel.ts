@@ -15,10 +15,20 @@ export interface CaseModel {
   tags: readonly ListItem[];
   seeAlso: readonly ListItem[];
   patient: Patient;
-  /** First occurrence of each non-repeatable section, by name. */
+  /**
+   * First occurrence of each non-repeatable section, by name; for `labs`, the first panel in the
+   * file; for `smear`, the primary smear (see `smearFindings`).
+   */
   sections: Map<string, SectionNode>;
   panels: LabPanel[];
+  /** Every `[smear]` section in file order, each paired with the labs panel of its qualifier. */
+  smears: SmearPanel[];
+  /**
+   * Findings of the primary smear: the unqualified `[smear]`, else the first in the file.
+   * `smears` has them all; `LabPanel.smear` has the one that goes with a labs panel.
+   */
   smearFindings: readonly ListItem[];
+  /** Marrow fields by key; an alias key (`ring-sideroblasts`) is stored under its key. */
   marrow: Map<string, FieldNode>;
   answer: Map<string, FieldNode>;
 }
@@ -45,6 +55,24 @@ export interface LabPanel {
   /** Where the panel sits on the time axis, when its qualifier is `day N`, `week N`, … */
   time?: { unit: 'hour' | 'day' | 'week' | 'month'; amount: number; days: number };
   results: LabResult[];
+  /** The smear with the same qualifier (unqualified with unqualified), if the case has one. */
+  smear?: SmearPanel;
+}
+
+/** One `[smear]` or `[smear: qualifier]` section: a smear at one timepoint. */
+export interface SmearPanel {
+  /** 0-based order among the smears of the file. */
+  index: number;
+  section: SectionNode;
+  qualifier?: string;
+  /** `initial` for an unqualified smear, else the qualifier as written (as LabPanel.label). */
+  label: string;
+  time?: LabPanel['time'];
+  /** The `findings:` list items, as written (compare lowercased). */
+  findings: readonly ListItem[];
+  note?: FieldNode;
+  /** `LabPanel.index` of the labs panel with the same qualifier, if any. */
+  panelIndex?: number;
 }
 
 export interface LabResult {

@@ -2,6 +2,7 @@
 // export. Every piece of case text is escaped; block elements carry `data-line` for scroll sync.
 import type { CaseAnalysis } from '../analyzeCase';
 import { term } from '../catalog/vocabulary';
+import type { SmearPanel } from '../model/caseModel';
 import type { SectionNode } from '../syntax/syntaxTree';
 import { renderSerialCharts } from './chart';
 import { escapeHtml, lineAttribute } from './escape';
@@ -18,7 +19,7 @@ export function renderCaseBody(analysis: CaseAnalysis, view: PreviewView): strin
   const headerLine = (name: string) => model.sections.get(name)?.headerRange.start.line;
   const stages = [
     stage('labs', 'Labs', renderLabs(analysis), model.panels[0]?.section.headerRange.start.line),
-    stage('smear', 'Blood smear', renderSmear(analysis), headerLine('smear')),
+    stage('smear', 'Blood smear', renderSmears(analysis), model.smears[0]?.section.headerRange.start.line),
     stage('marrow', 'Bone marrow', renderMarrow(analysis), headerLine('marrow')),
     stage('course', 'Course', prose(model.sections.get('course'), ''), headerLine('course')),
   ].filter(Boolean);
@@ -71,14 +72,24 @@ function renderLabs(analysis: CaseAnalysis): string {
   return tables + renderSerialCharts(panels);
 }
 
-function renderSmear({ model }: CaseAnalysis): string {
-  const section = model.sections.get('smear');
-  if (!section) return '';
-  const findings = model.smearFindings.map((item) => {
+/** Each smear in file order; a lone unqualified smear needs no heading of its own. */
+function renderSmears({ model }: CaseAnalysis): string {
+  const { smears } = model;
+  const titled = smears.length > 1 || (smears.length === 1 && smears[0].qualifier !== undefined);
+  return smears.map((smear) => {
+    const body = renderSmear(smear);
+    if (!titled) return body;
+    const title = smear.qualifier ? escapeHtml(smear.qualifier) : 'At presentation';
+    return `<div class="panel"><h3${lineAttribute(smear.section.headerRange.start.line)}>${title}</h3>${body}</div>`;
+  }).join('');
+}
+
+function renderSmear(smear: SmearPanel): string {
+  const findings = smear.findings.map((item) => {
     const description = term('smearFindings', item.text.toLowerCase())?.description;
     return `<li${lineAttribute(item.range.start.line)}${description ? ` title="${escapeHtml(description)}"` : ''}>${escapeHtml(item.text)}</li>`;
   }).join('');
-  const note = section.fields.find((f) => f.key === 'note');
+  const note = smear.note;
   return `${findings ? `<ul class="findings">${findings}</ul>` : ''}${note?.value ? `<p class="note"${lineAttribute(note.range.start.line)}>${escapeHtml(note.value)}</p>` : ''}`;
 }
 

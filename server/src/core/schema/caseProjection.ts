@@ -2,9 +2,9 @@
 // each JSON pointer back to the source, so schema errors land on the field that caused them.
 // The map is built only when an error asks for it: most cases are valid, and on a big bank
 // building thousands of pointer strings nobody reads was a measurable share of `check`.
-import { canonicalTerm, fieldSpec, type FieldSpec } from '../catalog/vocabulary';
+import { canonicalFieldKey, canonicalTerm, fieldSpec, REPEATABLE_SECTIONS, type FieldSpec } from '../catalog/vocabulary';
 import type { CaseModel } from '../model/caseModel';
-import type { FieldNode } from '../syntax/syntaxTree';
+import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
 import type { Range } from '../text';
 import { splitListValue } from '../util/lists';
 
@@ -24,22 +24,36 @@ export interface CaseProjection {
 const PROJECTED_SECTIONS = ['patient', 'smear', 'marrow', 'answer'] as const;
 const PERCENT = /^(\d+(?:\.\d+)?|\.\d+)[ \t]*%?$/;
 
+/**
+ * A section that may repeat (`smear`) projects as an array of every occurrence in file order;
+ * the others as one object, from their first occurrence (a second is a check of its own).
+ */
+function projectedOccurrences(model: CaseModel, name: string): SectionNode[] {
+  if (REPEATABLE_SECTIONS.includes(name)) return model.syntax.sections.filter((s) => s.name === name);
+  const section = model.sections.get(name);
+  return section ? [section] : [];
+}
+
 export function projectCase(model: CaseModel): CaseProjection {
   const json = projectFields('header', model.syntax.header);
   for (const name of PROJECTED_SECTIONS) {
-    const section = model.sections.get(name);
-    if (section) json[name] = projectFields(name, section.fields);
+    const objects = projectedOccurrences(model, name).map((section) => projectFields(name, section.fields));
+    if (objects.length) json[name] = REPEATABLE_SECTIONS.includes(name) ? objects : objects[0];
   }
   let spots: Map<string, SourceSpot> | undefined;
   return { json, spot: (pointer) => (spots ??= sourceSpots(model)).get(pointer) };
 }
 
-/** Projects the first occurrence of each key (duplicates are a check of their own). */
+/**
+ * Projects the first occurrence of each key (duplicates are a check of their own), under the
+ * key an alias stands for (`ring-sideroblasts` → `ringed-sideroblasts`).
+ */
 function projectFields(section: string, fields: FieldNode[]): Record<string, unknown> {
   const object: Record<string, unknown> = {};
   for (const field of fields) {
+    const key = canonicalFieldKey(section, field.key);
     // hasOwn, not `in`: a field named `constructor` is a field like any other.
-    if (!Object.hasOwn(object, field.key)) object[field.key] = projectValue(fieldSpec(section, field.key), field);
+    if (!Object.hasOwn(object, key)) object[key] = projectValue(fieldSpec(section, field.key), field);
   }
   return object;
 }
@@ -49,7 +63,7 @@ function sourceSpots(model: CaseModel): Map<string, SourceSpot> {
   const spots = new Map<string, SourceSpot>();
   const addFields = (section: string, fields: FieldNode[], pointer: string) => {
     for (const field of fields) {
-      const fieldPointer = `${pointer}/${escapePointer(field.key)}`;
+      const fieldPointer = `${pointer}/${escapePointer(canonicalFieldKey(section, field.key))}`;
       if (spots.has(fieldPointer)) continue;
       spots.set(fieldPointer, { keyRange: field.keyRange, valueRange: field.value ? field.valueRange : field.keyRange });
       if (fieldSpec(section, field.key)?.type !== 'list') continue;
@@ -58,10 +72,11 @@ function sourceSpots(model: CaseModel): Map<string, SourceSpot> {
   };
   addFields('header', model.syntax.header, '');
   for (const name of PROJECTED_SECTIONS) {
-    const section = model.sections.get(name);
-    if (!section) continue;
-    spots.set(`/${name}`, { keyRange: section.headerRange, valueRange: section.headerRange });
-    addFields(name, section.fields, `/${name}`);
+    projectedOccurrences(model, name).forEach((section, i) => {
+      const pointer = REPEATABLE_SECTIONS.includes(name) ? `/${name}/${i}` : `/${name}`;
+      spots.set(pointer, { keyRange: section.headerRange, valueRange: section.headerRange });
+      addFields(name, section.fields, pointer);
+    });
   }
   return spots;
 }

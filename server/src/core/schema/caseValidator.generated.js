@@ -3,7 +3,7 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow and answer of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow and answer of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"array","description":"Every [smear] section in file order: [smear] may repeat with a qualifier, as [labs] does.","items":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils","sickle-cells","rouleaux","bite-cells","blister-cells","heinz-bodies","pappenheimer-bodies","dimorphic","hairy-cells","helmet-cells","howell-jolly-bodies","acanthocytes","echinocytes","elliptocytes","stomatocytes","pencil-cells","hypochromia","microcytes","macrocytes","agglutination","giant-platelets","blasts","auer-rods","pelger-huet","toxic-granulation","atypical-lymphocytes","smudge-cells"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."}}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"infiltrate":{"enum":["none","plasma-cells","lymphoma","carcinoma","hairy-cells","blasts","granuloma","mast-cells"],"x-code":"unknown-marrow-value","x-field":"infiltrate"},"infiltrate-percent":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`infiltrate-percent` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
@@ -273,10 +273,14 @@ errors++;
 }
 if(data.smear !== undefined){
 let data11 = data.smear;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key2 in data11){
+if(Array.isArray(data11)){
+const len2 = data11.length;
+for(let i2=0; i2<len2; i2++){
+let data12 = data11[i2];
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key2 in data12){
 if(!((key2 === "findings") || (key2 === "note"))){
-const err20 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.smear,data:data11};
+const err20 = {instancePath:instancePath+"/smear/" + i2,schemaPath:"#/properties/smear/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.smear.items,data:data12};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -286,14 +290,14 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data11.findings !== undefined){
-let data12 = data11.findings;
-if(Array.isArray(data12)){
-const len2 = data12.length;
-for(let i2=0; i2<len2; i2++){
-let data13 = data12[i2];
-if(!(((((((((((data13 === "target-cells") || (data13 === "teardrop-cells")) || (data13 === "schistocytes")) || (data13 === "spherocytes")) || (data13 === "hypersegmented-neutrophils")) || (data13 === "macro-ovalocytes")) || (data13 === "nucleated-rbcs")) || (data13 === "basophilic-stippling")) || (data13 === "polychromasia")) || (data13 === "leukoerythroblastic")) || (data13 === "dysplastic-neutrophils"))){
-const err21 = {instancePath:instancePath+"/smear/findings/" + i2,schemaPath:"#/properties/smear/properties/findings/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.smear.properties.findings.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.smear.properties.findings.items.enum,parentSchema:schema11.properties.smear.properties.findings.items,data:data13};
+if(data12.findings !== undefined){
+let data13 = data12.findings;
+if(Array.isArray(data13)){
+const len3 = data13.length;
+for(let i3=0; i3<len3; i3++){
+let data14 = data13[i3];
+if(!(((((((((((((((((((((((((((((((((((((data14 === "target-cells") || (data14 === "teardrop-cells")) || (data14 === "schistocytes")) || (data14 === "spherocytes")) || (data14 === "hypersegmented-neutrophils")) || (data14 === "macro-ovalocytes")) || (data14 === "nucleated-rbcs")) || (data14 === "basophilic-stippling")) || (data14 === "polychromasia")) || (data14 === "leukoerythroblastic")) || (data14 === "dysplastic-neutrophils")) || (data14 === "sickle-cells")) || (data14 === "rouleaux")) || (data14 === "bite-cells")) || (data14 === "blister-cells")) || (data14 === "heinz-bodies")) || (data14 === "pappenheimer-bodies")) || (data14 === "dimorphic")) || (data14 === "hairy-cells")) || (data14 === "helmet-cells")) || (data14 === "howell-jolly-bodies")) || (data14 === "acanthocytes")) || (data14 === "echinocytes")) || (data14 === "elliptocytes")) || (data14 === "stomatocytes")) || (data14 === "pencil-cells")) || (data14 === "hypochromia")) || (data14 === "microcytes")) || (data14 === "macrocytes")) || (data14 === "agglutination")) || (data14 === "giant-platelets")) || (data14 === "blasts")) || (data14 === "auer-rods")) || (data14 === "pelger-huet")) || (data14 === "toxic-granulation")) || (data14 === "atypical-lymphocytes")) || (data14 === "smudge-cells"))){
+const err21 = {instancePath:instancePath+"/smear/" + i2+"/findings/" + i3,schemaPath:"#/properties/smear/items/properties/findings/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.smear.items.properties.findings.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.smear.items.properties.findings.items.enum,parentSchema:schema11.properties.smear.items.properties.findings.items,data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -305,7 +309,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/smear/findings",schemaPath:"#/properties/smear/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.properties.findings.type,parentSchema:schema11.properties.smear.properties.findings,data:data12};
+const err22 = {instancePath:instancePath+"/smear/" + i2+"/findings",schemaPath:"#/properties/smear/items/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.items.properties.findings.type,parentSchema:schema11.properties.smear.items.properties.findings,data:data13};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -315,10 +319,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data11.note !== undefined){
-let data14 = data11.note;
-if(typeof data14 !== "string"){
-const err23 = {instancePath:instancePath+"/smear/note",schemaPath:"#/properties/smear/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.properties.note.type,parentSchema:schema11.properties.smear.properties.note,data:data14};
+if(data12.note !== undefined){
+let data15 = data12.note;
+if(typeof data15 !== "string"){
+const err23 = {instancePath:instancePath+"/smear/" + i2+"/note",schemaPath:"#/properties/smear/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.items.properties.note.type,parentSchema:schema11.properties.smear.items.properties.note,data:data15};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -330,7 +334,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smear.type,parentSchema:schema11.properties.smear,data:data11};
+const err24 = {instancePath:instancePath+"/smear/" + i2,schemaPath:"#/properties/smear/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smear.items.type,parentSchema:schema11.properties.smear.items,data:data12};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -340,12 +344,9 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.marrow !== undefined){
-let data15 = data.marrow;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key3 in data15){
-if(!(func2.call(schema11.properties.marrow.properties, key3))){
-const err25 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.marrow,data:data15};
+}
+else {
+const err25 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.type,parentSchema:schema11.properties.smear,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -355,11 +356,12 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data15.cellularity !== undefined){
-let data16 = data15.cellularity;
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 100 || isNaN(data16)){
-const err26 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.cellularity,data:data16};
+if(data.marrow !== undefined){
+let data16 = data.marrow;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key3 in data16){
+if(!(func2.call(schema11.properties.marrow.properties, key3))){
+const err26 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.marrow,data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -368,8 +370,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data16 < 0 || isNaN(data16)){
-const err27 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.cellularity,data:data16};
+}
+if(data16.cellularity !== undefined){
+let data17 = data16.cellularity;
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 100 || isNaN(data17)){
+const err27 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.cellularity,data:data17};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -378,9 +384,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.cellularity.type,parentSchema:schema11.properties.marrow.properties.cellularity,data:data16};
+if(data17 < 0 || isNaN(data17)){
+const err28 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.cellularity,data:data17};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -390,11 +395,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data15["me-ratio"] !== undefined){
-let data17 = data15["me-ratio"];
-if(typeof data17 === "string"){
-if(!pattern4.test(data17)){
-const err29 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$",parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data17};
+else {
+const err29 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.cellularity.type,parentSchema:schema11.properties.marrow.properties.cellularity,data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -404,8 +406,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-else {
-const err30 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties["me-ratio"].type,parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data17};
+if(data16["me-ratio"] !== undefined){
+let data18 = data16["me-ratio"];
+if(typeof data18 === "string"){
+if(!pattern4.test(data18)){
+const err30 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$",parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data18};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -415,10 +420,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data15.erythroid !== undefined){
-let data18 = data15.erythroid;
-if(!((((data18 === "absent") || (data18 === "hypoplastic")) || (data18 === "normal")) || (data18 === "hyperplastic"))){
-const err31 = {instancePath:instancePath+"/marrow/erythroid",schemaPath:"#/properties/marrow/properties/erythroid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.erythroid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.erythroid.enum,parentSchema:schema11.properties.marrow.properties.erythroid,data:data18};
+else {
+const err31 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties["me-ratio"].type,parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data18};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -428,10 +431,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data15.myeloid !== undefined){
-let data19 = data15.myeloid;
+if(data16.erythroid !== undefined){
+let data19 = data16.erythroid;
 if(!((((data19 === "absent") || (data19 === "hypoplastic")) || (data19 === "normal")) || (data19 === "hyperplastic"))){
-const err32 = {instancePath:instancePath+"/marrow/myeloid",schemaPath:"#/properties/marrow/properties/myeloid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.myeloid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.myeloid.enum,parentSchema:schema11.properties.marrow.properties.myeloid,data:data19};
+const err32 = {instancePath:instancePath+"/marrow/erythroid",schemaPath:"#/properties/marrow/properties/erythroid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.erythroid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.erythroid.enum,parentSchema:schema11.properties.marrow.properties.erythroid,data:data19};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -441,10 +444,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data15.megakaryocytes !== undefined){
-let data20 = data15.megakaryocytes;
-if(!((((data20 === "absent") || (data20 === "decreased")) || (data20 === "normal")) || (data20 === "increased"))){
-const err33 = {instancePath:instancePath+"/marrow/megakaryocytes",schemaPath:"#/properties/marrow/properties/megakaryocytes/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megakaryocytes.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megakaryocytes.enum,parentSchema:schema11.properties.marrow.properties.megakaryocytes,data:data20};
+if(data16.myeloid !== undefined){
+let data20 = data16.myeloid;
+if(!((((data20 === "absent") || (data20 === "hypoplastic")) || (data20 === "normal")) || (data20 === "hyperplastic"))){
+const err33 = {instancePath:instancePath+"/marrow/myeloid",schemaPath:"#/properties/marrow/properties/myeloid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.myeloid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.myeloid.enum,parentSchema:schema11.properties.marrow.properties.myeloid,data:data20};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -454,10 +457,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data15.dysplasia !== undefined){
-let data21 = data15.dysplasia;
-if(!(((((data21 === "none") || (data21 === "erythroid")) || (data21 === "myeloid")) || (data21 === "megakaryocytic")) || (data21 === "multilineage"))){
-const err34 = {instancePath:instancePath+"/marrow/dysplasia",schemaPath:"#/properties/marrow/properties/dysplasia/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.dysplasia.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.dysplasia.enum,parentSchema:schema11.properties.marrow.properties.dysplasia,data:data21};
+if(data16.megakaryocytes !== undefined){
+let data21 = data16.megakaryocytes;
+if(!((((data21 === "absent") || (data21 === "decreased")) || (data21 === "normal")) || (data21 === "increased"))){
+const err34 = {instancePath:instancePath+"/marrow/megakaryocytes",schemaPath:"#/properties/marrow/properties/megakaryocytes/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megakaryocytes.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megakaryocytes.enum,parentSchema:schema11.properties.marrow.properties.megakaryocytes,data:data21};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -467,10 +470,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data15.megaloblastic !== undefined){
-let data22 = data15.megaloblastic;
-if(!((data22 === "yes") || (data22 === "no"))){
-const err35 = {instancePath:instancePath+"/marrow/megaloblastic",schemaPath:"#/properties/marrow/properties/megaloblastic/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megaloblastic.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megaloblastic.enum,parentSchema:schema11.properties.marrow.properties.megaloblastic,data:data22};
+if(data16.dysplasia !== undefined){
+let data22 = data16.dysplasia;
+if(!(((((data22 === "none") || (data22 === "erythroid")) || (data22 === "myeloid")) || (data22 === "megakaryocytic")) || (data22 === "multilineage"))){
+const err35 = {instancePath:instancePath+"/marrow/dysplasia",schemaPath:"#/properties/marrow/properties/dysplasia/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.dysplasia.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.dysplasia.enum,parentSchema:schema11.properties.marrow.properties.dysplasia,data:data22};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -480,10 +483,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data15["giant-pronormoblasts"] !== undefined){
-let data23 = data15["giant-pronormoblasts"];
-if(!((data23 === "present") || (data23 === "absent"))){
-const err36 = {instancePath:instancePath+"/marrow/giant-pronormoblasts",schemaPath:"#/properties/marrow/properties/giant-pronormoblasts/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["giant-pronormoblasts"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["giant-pronormoblasts"].enum,parentSchema:schema11.properties.marrow.properties["giant-pronormoblasts"],data:data23};
+if(data16.megaloblastic !== undefined){
+let data23 = data16.megaloblastic;
+if(!((data23 === "yes") || (data23 === "no"))){
+const err36 = {instancePath:instancePath+"/marrow/megaloblastic",schemaPath:"#/properties/marrow/properties/megaloblastic/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megaloblastic.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megaloblastic.enum,parentSchema:schema11.properties.marrow.properties.megaloblastic,data:data23};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -493,11 +496,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data15["ringed-sideroblasts"] !== undefined){
-let data24 = data15["ringed-sideroblasts"];
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 > 100 || isNaN(data24)){
-const err37 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data24};
+if(data16["giant-pronormoblasts"] !== undefined){
+let data24 = data16["giant-pronormoblasts"];
+if(!((data24 === "present") || (data24 === "absent"))){
+const err37 = {instancePath:instancePath+"/marrow/giant-pronormoblasts",schemaPath:"#/properties/marrow/properties/giant-pronormoblasts/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["giant-pronormoblasts"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["giant-pronormoblasts"].enum,parentSchema:schema11.properties.marrow.properties["giant-pronormoblasts"],data:data24};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -506,8 +508,12 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data24 < 0 || isNaN(data24)){
-const err38 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data24};
+}
+if(data16["ringed-sideroblasts"] !== undefined){
+let data25 = data16["ringed-sideroblasts"];
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 > 100 || isNaN(data25)){
+const err38 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data25};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -516,9 +522,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["ringed-sideroblasts"].type,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data24};
+if(data25 < 0 || isNaN(data25)){
+const err39 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data25};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -528,11 +533,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data15.blasts !== undefined){
-let data25 = data15.blasts;
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 > 100 || isNaN(data25)){
-const err40 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.blasts,data:data25};
+else {
+const err40 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["ringed-sideroblasts"].type,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data25};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -541,8 +543,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data25 < 0 || isNaN(data25)){
-const err41 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.blasts,data:data25};
+}
+if(data16.blasts !== undefined){
+let data26 = data16.blasts;
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 > 100 || isNaN(data26)){
+const err41 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.blasts,data:data26};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -551,9 +557,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.blasts.type,parentSchema:schema11.properties.marrow.properties.blasts,data:data25};
+if(data26 < 0 || isNaN(data26)){
+const err42 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.blasts,data:data26};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -563,10 +568,8 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data15.fibrosis !== undefined){
-let data26 = data15.fibrosis;
-if(!((((data26 === "MF-0") || (data26 === "MF-1")) || (data26 === "MF-2")) || (data26 === "MF-3"))){
-const err43 = {instancePath:instancePath+"/marrow/fibrosis",schemaPath:"#/properties/marrow/properties/fibrosis/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.fibrosis.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.fibrosis.enum,parentSchema:schema11.properties.marrow.properties.fibrosis,data:data26};
+else {
+const err43 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.blasts.type,parentSchema:schema11.properties.marrow.properties.blasts,data:data26};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -576,10 +579,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data15.aspirate !== undefined){
-let data27 = data15.aspirate;
-if(!((data27 === "adequate") || (data27 === "dry-tap"))){
-const err44 = {instancePath:instancePath+"/marrow/aspirate",schemaPath:"#/properties/marrow/properties/aspirate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.aspirate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.aspirate.enum,parentSchema:schema11.properties.marrow.properties.aspirate,data:data27};
+if(data16.infiltrate !== undefined){
+let data27 = data16.infiltrate;
+if(!((((((((data27 === "none") || (data27 === "plasma-cells")) || (data27 === "lymphoma")) || (data27 === "carcinoma")) || (data27 === "hairy-cells")) || (data27 === "blasts")) || (data27 === "granuloma")) || (data27 === "mast-cells"))){
+const err44 = {instancePath:instancePath+"/marrow/infiltrate",schemaPath:"#/properties/marrow/properties/infiltrate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.infiltrate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.infiltrate.enum,parentSchema:schema11.properties.marrow.properties.infiltrate,data:data27};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -589,10 +592,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data15["iron-stores"] !== undefined){
-let data28 = data15["iron-stores"];
-if(!((((data28 === "absent") || (data28 === "decreased")) || (data28 === "normal")) || (data28 === "increased"))){
-const err45 = {instancePath:instancePath+"/marrow/iron-stores",schemaPath:"#/properties/marrow/properties/iron-stores/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["iron-stores"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["iron-stores"].enum,parentSchema:schema11.properties.marrow.properties["iron-stores"],data:data28};
+if(data16["infiltrate-percent"] !== undefined){
+let data28 = data16["infiltrate-percent"];
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 100 || isNaN(data28)){
+const err45 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data28};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -601,11 +605,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-if(data15.note !== undefined){
-let data29 = data15.note;
-if(typeof data29 !== "string"){
-const err46 = {instancePath:instancePath+"/marrow/note",schemaPath:"#/properties/marrow/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.note.type,parentSchema:schema11.properties.marrow.properties.note,data:data29};
+if(data28 < 0 || isNaN(data28)){
+const err46 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data28};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -615,9 +616,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
 else {
-const err47 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.marrow.type,parentSchema:schema11.properties.marrow,data:data15};
+const err47 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["infiltrate-percent"].type,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data28};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -627,12 +627,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.answer !== undefined){
-let data30 = data.answer;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key4 in data30){
-if(!(((key4 === "mechanism") || (key4 === "diagnosis")) || (key4 === "explanation"))){
-const err48 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.answer,data:data30};
+if(data16.fibrosis !== undefined){
+let data29 = data16.fibrosis;
+if(!((((data29 === "MF-0") || (data29 === "MF-1")) || (data29 === "MF-2")) || (data29 === "MF-3"))){
+const err48 = {instancePath:instancePath+"/marrow/fibrosis",schemaPath:"#/properties/marrow/properties/fibrosis/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.fibrosis.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.fibrosis.enum,parentSchema:schema11.properties.marrow.properties.fibrosis,data:data29};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -642,10 +640,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data30.mechanism !== undefined){
-let data31 = data30.mechanism;
-if(!(((((((data31 === "ineffective-hematopoiesis") || (data31 === "peripheral-destruction")) || (data31 === "blood-loss")) || (data31 === "aplasia")) || (data31 === "pure-red-cell-aplasia")) || (data31 === "marrow-replacement")) || (data31 === "hypoproliferative"))){
-const err49 = {instancePath:instancePath+"/answer/mechanism",schemaPath:"#/properties/answer/properties/mechanism/enum",keyword:"enum",params:{allowedValues: schema11.properties.answer.properties.mechanism.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.answer.properties.mechanism.enum,parentSchema:schema11.properties.answer.properties.mechanism,data:data31};
+if(data16.aspirate !== undefined){
+let data30 = data16.aspirate;
+if(!((data30 === "adequate") || (data30 === "dry-tap"))){
+const err49 = {instancePath:instancePath+"/marrow/aspirate",schemaPath:"#/properties/marrow/properties/aspirate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.aspirate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.aspirate.enum,parentSchema:schema11.properties.marrow.properties.aspirate,data:data30};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -655,10 +653,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data30.diagnosis !== undefined){
-let data32 = data30.diagnosis;
-if(typeof data32 !== "string"){
-const err50 = {instancePath:instancePath+"/answer/diagnosis",schemaPath:"#/properties/answer/properties/diagnosis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.diagnosis.type,parentSchema:schema11.properties.answer.properties.diagnosis,data:data32};
+if(data16["iron-stores"] !== undefined){
+let data31 = data16["iron-stores"];
+if(!((((data31 === "absent") || (data31 === "decreased")) || (data31 === "normal")) || (data31 === "increased"))){
+const err50 = {instancePath:instancePath+"/marrow/iron-stores",schemaPath:"#/properties/marrow/properties/iron-stores/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["iron-stores"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["iron-stores"].enum,parentSchema:schema11.properties.marrow.properties["iron-stores"],data:data31};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -668,10 +666,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data30.explanation !== undefined){
-let data33 = data30.explanation;
-if(typeof data33 !== "string"){
-const err51 = {instancePath:instancePath+"/answer/explanation",schemaPath:"#/properties/answer/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.explanation.type,parentSchema:schema11.properties.answer.properties.explanation,data:data33};
+if(data16.note !== undefined){
+let data32 = data16.note;
+if(typeof data32 !== "string"){
+const err51 = {instancePath:instancePath+"/marrow/note",schemaPath:"#/properties/marrow/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.note.type,parentSchema:schema11.properties.marrow.properties.note,data:data32};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -683,7 +681,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.answer.type,parentSchema:schema11.properties.answer,data:data30};
+const err52 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.marrow.type,parentSchema:schema11.properties.marrow,data:data16};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -693,14 +691,80 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
-else {
-const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data.answer !== undefined){
+let data33 = data.answer;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key4 in data33){
+if(!(((key4 === "mechanism") || (key4 === "diagnosis")) || (key4 === "explanation"))){
+const err53 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.answer,data:data33};
 if(vErrors === null){
 vErrors = [err53];
 }
 else {
 vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data33.mechanism !== undefined){
+let data34 = data33.mechanism;
+if(!(((((((data34 === "ineffective-hematopoiesis") || (data34 === "peripheral-destruction")) || (data34 === "blood-loss")) || (data34 === "aplasia")) || (data34 === "pure-red-cell-aplasia")) || (data34 === "marrow-replacement")) || (data34 === "hypoproliferative"))){
+const err54 = {instancePath:instancePath+"/answer/mechanism",schemaPath:"#/properties/answer/properties/mechanism/enum",keyword:"enum",params:{allowedValues: schema11.properties.answer.properties.mechanism.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.answer.properties.mechanism.enum,parentSchema:schema11.properties.answer.properties.mechanism,data:data34};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data33.diagnosis !== undefined){
+let data35 = data33.diagnosis;
+if(typeof data35 !== "string"){
+const err55 = {instancePath:instancePath+"/answer/diagnosis",schemaPath:"#/properties/answer/properties/diagnosis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.diagnosis.type,parentSchema:schema11.properties.answer.properties.diagnosis,data:data35};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data33.explanation !== undefined){
+let data36 = data33.explanation;
+if(typeof data36 !== "string"){
+const err56 = {instancePath:instancePath+"/answer/explanation",schemaPath:"#/properties/answer/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.explanation.type,parentSchema:schema11.properties.answer.properties.explanation,data:data36};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.answer.type,parentSchema:schema11.properties.answer,data:data33};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+else {
+const err58 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
 }
 errors++;
 }

@@ -3,7 +3,7 @@
 // unit), and values after the colon (valueCompletion.ts).
 import type { CaseAnalysis } from '../analyzeCase';
 import { LABS, type LabDefinition } from '../catalog/labCatalog';
-import { fieldSpecs, SECTIONS } from '../catalog/vocabulary';
+import { canonicalFieldKey, fieldSpecs, SECTIONS } from '../catalog/vocabulary';
 import type { CaseModel } from '../model/caseModel';
 import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
 import type { Position, Range } from '../text';
@@ -49,7 +49,7 @@ function sectionItems(model: CaseModel, position: Position, lineText: string): C
       if (!present.has(spec.name)) items.push(item(`[${spec.name}]`, `[${spec.name}]`, `${spec.kind} section`, 0));
       return;
     }
-    // Repeatable (labs): one panel may go without a qualifier (the first timepoint); the others need one.
+    // Repeatable (labs, smear): one panel may go without a qualifier (the first timepoint); the others need one.
     const unqualifiedTaken = others.some((s) => s.name === spec.name && !s.qualifier);
     if (!unqualifiedTaken) items.push(item(`[${spec.name}]`, `[${spec.name}]`, 'the first timepoint', 0));
     items.push(item(`[${spec.name}: day 7]`, `[${spec.name}: \${1:day 7}]`, 'a later timepoint', 1));
@@ -64,7 +64,8 @@ function keyItems(model: CaseModel, section: SectionNode | undefined, position: 
   const specs = fieldSpecs(section?.name ?? 'header');
   if (!specs) return [];
   const fields = section ? section.fields : model.syntax.header;
-  const used = new Set(fields.filter((f) => f !== current && f.keyRange.start.line !== position.line).map((f) => f.key));
+  // An alias key (`ring-sideroblasts`) uses up its field.
+  const used = new Set(fields.filter((f) => f !== current && f.keyRange.start.line !== position.line).map((f) => canonicalFieldKey(section?.name ?? 'header', f.key)));
   return specs.filter((spec) => !used.has(spec.key)).map((spec, i) => ({
     label: spec.key,
     kind: ITEM_KIND.property,

@@ -1,5 +1,7 @@
 // The outline: a header symbol named by the case, with its fields; each section with its fields;
-// each labs panel named with its qualifier (`labs: day 7`), with one child per lab.
+// each labs panel and each smear named with its qualifier (`labs: day 7`, `smear: day 7`), with
+// one child per field.
+import { sectionSpec } from '../catalog/vocabulary';
 import type { CaseModel } from '../model/caseModel';
 import type { FieldNode } from '../syntax/syntaxTree';
 import type { Range } from '../text';
@@ -38,10 +40,12 @@ export function documentSymbols(model: CaseModel): SymbolResult[] {
   }
   syntax.sections.forEach((section, index) => {
     const isLabs = section.name === 'labs';
+    // A timepoint (a labs panel, a smear) is an event on the case's time axis.
+    const isTimepoint = sectionSpec(section.name)?.repeatable === true;
     symbols.push({
       // A qualifier tells the panels apart; the raw name keeps an unknown section recognisable.
       name: (section.qualifier ? `${section.name}: ${section.qualifier}` : section.name) || `[${section.rawName}]`,
-      kind: isLabs ? SYMBOL_KIND.event : SYMBOL_KIND.namespace,
+      kind: isTimepoint ? SYMBOL_KIND.event : SYMBOL_KIND.namespace,
       range: sectionExtent(syntax, index),
       selectionRange: section.headerRange,
       children: section.fields.map((f) => fieldSymbol(f, isLabs ? SYMBOL_KIND.field : SYMBOL_KIND.property)),
