@@ -32,7 +32,7 @@ export function analyzeCase(text: string, options: AnalysisOptions = {}): CaseAn
   const { syntax, diagnostics } = parseCaseSyntax(text, sectionKind);
   const model = buildModel(syntax);
   const table = options.maturation ?? defaultMaturationTable();
-  let clinical: ClinicalAnalysis = { panels: [], mechanisms: { ranked: [] }, table };
+  let clinical: ClinicalAnalysis = { panels: [], mechanisms: { ranked: [], secondary: [], pathway: [] }, table };
   const steps: (() => CaseDiagnostic[])[] = [
     () => checkSections(syntax),
     () => checkDuplicateFields(syntax),

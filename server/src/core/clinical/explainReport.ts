@@ -8,6 +8,7 @@ import { meaningsOf } from './indexDefinitions';
 import { maturationText } from './maturation';
 import { showsAnemia } from './panelAnalysis';
 import type { MechanismScore } from './mechanismEngine';
+import type { PathwayStep } from './pathway';
 
 export interface ExplainedIndex {
   value: number;
@@ -25,6 +26,20 @@ export interface ExplainedObservation {
   text: string;
   line?: number;
   column?: number;
+  /** The labs panel the value came from (`initial`, `day 5`), for lab and index findings. */
+  panel?: string;
+}
+
+export interface ExplainedPathwayStep {
+  id: string;
+  question: string;
+  source: string;
+  /** What the step concludes for this case, or null when the case lacks the data. */
+  means: string | null;
+  /** Every outcome present; more than one is a mixed picture. */
+  outcomes: { finding: string; label: string; means: string; pointsTo: string[]; observations: ExplainedObservation[] }[];
+  /** The pathway ended here (no anemia or cytopenia): nothing is ranked. */
+  stop: boolean;
 }
 
 export interface ExplainedMechanism {
@@ -48,6 +63,12 @@ export interface ExplainReport {
   clearChoice: string | null;
   /** What the case's [answer] says. */
   stated: string | null;
+  /** The pathway's steps as this case answers them. */
+  pathway: ExplainedPathwayStep[];
+  /** Other mechanisms the evidence also shows (a mixed picture), with their evidence. */
+  secondary: ExplainedMechanism[];
+  /** Why no mechanism is ranked, when the pathway stopped (null otherwise). */
+  withheld: string | null;
 }
 
 const line = (range: Range | undefined) => (range ? range.start.line + 1 : undefined);
@@ -64,7 +85,16 @@ function explainIndex(index: ComputedIndex): ExplainedIndex {
 }
 
 function explainObservation(o: Observation): ExplainedObservation {
-  return o.range ? { text: o.text, line: o.range.start.line + 1, column: o.range.start.character + 1 } : { text: o.text };
+  const explained: ExplainedObservation = o.range ? { text: o.text, line: o.range.start.line + 1, column: o.range.start.character + 1 } : { text: o.text };
+  if (o.panel) explained.panel = o.panel;
+  return explained;
+}
+
+function explainStep(step: PathwayStep): ExplainedPathwayStep {
+  return {
+    id: step.id, question: step.question, source: step.source, means: step.means ?? null, stop: step.stop,
+    outcomes: step.outcomes.map((o) => ({ finding: o.finding, label: o.label, means: o.means, pointsTo: o.pointsTo, observations: o.observations.map(explainObservation) })),
+  };
 }
 
 function explainMechanism(m: MechanismScore): ExplainedMechanism {
@@ -89,6 +119,9 @@ export function explainCase({ model, clinical }: CaseAnalysis): ExplainReport {
     mechanisms: clinical.mechanisms.ranked.map(explainMechanism),
     clearChoice: clinical.mechanisms.clearChoice ?? null,
     stated: model.answer.get('mechanism')?.value.toLowerCase() || null,
+    pathway: clinical.mechanisms.pathway.map(explainStep),
+    secondary: clinical.mechanisms.secondary.map(explainMechanism),
+    withheld: clinical.mechanisms.withheld ?? null,
   };
 }
 
@@ -119,8 +152,11 @@ export function renderExplainText(analysis: CaseAnalysis): string {
     if (table) out.push(`  (maturation table: ${table.source})`);
     out.push('');
   }
+  out.push(...renderPathway(report.pathway));
   const [best, ...rest] = analysis.clinical.mechanisms.ranked;
-  if (!best || best.score <= 0) {
+  if (report.withheld) {
+    out.push(`Mechanism: none ranked. ${report.withheld}`);
+  } else if (!best || best.score <= 0) {
     out.push('Mechanism: the case has too little evidence for any mechanism.');
   } else {
     const lead = report.clearChoice ? 'The evidence points to' : 'No clear first choice; the best fit is';
@@ -132,12 +168,28 @@ export function renderExplainText(analysis: CaseAnalysis): string {
     if (best.missing.length) out.push(`  Would help: ${best.missing.slice(0, 4).join('; ')}.`);
     const runnersUp = rest.filter((m) => m.score > 0).slice(0, 2);
     if (runnersUp.length) out.push(`  Next: ${runnersUp.map((m) => `${m.id} (score ${m.score})`).join(', ')}.`);
+    for (const other of analysis.clinical.mechanisms.secondary) {
+      const evidence = other.evidence.filter((e) => e.effect === 'supports').slice(0, 3);
+      out.push(`  Also present (a mixed picture): ${other.id} — ${evidence.map((e) => `${e.label}${observed(e.observations)}`).join('; ')}.`);
+    }
   }
   if (report.stated) {
     const agrees = report.stated === best?.id;
     out.push('', `The answer says ${report.stated}: ${agrees ? 'the evidence agrees.' : report.clearChoice ? `the evidence points elsewhere (${report.clearChoice}).` : 'the evidence does not single out one mechanism.'}`);
   }
   return out.join('\n') + '\n';
+}
+
+/** The steps taken, as a student would walk them. */
+function renderPathway(steps: ExplainedPathwayStep[]): string[] {
+  if (!steps.length) return [];
+  const out = ['The pathway:'];
+  steps.forEach((step, i) => {
+    out.push(`  ${i + 1}. ${step.question} ${step.means ?? 'Not enough data to say.'}`);
+    for (const other of step.outcomes.slice(1)) out.push(`     Also: ${other.means}`);
+  });
+  out.push('');
+  return out;
 }
 
 function observed(observations: Observation[]): string {

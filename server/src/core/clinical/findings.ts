@@ -9,10 +9,12 @@
 // Interpreting the JSON per case and describing every sample was most of `check`'s time.
 import { formatLabValue } from '../catalog/labCatalog';
 import type { CaseModel } from '../model/caseModel';
-import type { FieldNode } from '../syntax/syntaxTree';
 import type { Range } from '../text';
-import type { Flag } from './flags';
+import type { Flag, FlagResult } from './flags';
 import { formatIndexValue, type ComputedIndex } from './indices';
+import { firstAffirmedMention } from './proseMentions';
+import { marrowFinding, patientAge, smearFinding, threshold } from './structuredConditions';
+import { EXPECTED_VALUES, type ExpectedValueId } from './expectedValues';
 import type { LabReading, PanelReading } from './panelAnalysis';
 
 export type Truth = 'yes' | 'no' | 'unknown';
@@ -26,26 +28,49 @@ export interface Observation {
 
 type PanelScope = 'first' | 'any' | 'later';
 
-interface Comparison { flag?: Flag[]; is?: string; below?: number; atLeast?: number; panel?: PanelScope }
+interface Comparison {
+  flag?: Flag[];
+  is?: string;
+  below?: number;
+  atLeast?: number;
+  panel?: PanelScope;
+  /** Graded evidence: the value is at least this many times the upper limit of its range. */
+  timesUpperLimit?: number;
+  /** Compare the value as a ratio to what is expected for the panel (below/atLeast apply to the ratio). */
+  expected?: ExpectedValueId;
+}
+
+export interface MarrowCondition {
+  marrow: string;
+  in?: string[];
+  below?: number;
+  atLeast?: number;
+  /** Cellularity against age: below or above (100 − age in years) by more than `margin` points. */
+  versusAge?: 'below' | 'above';
+  margin?: number;
+}
 
 export type Condition =
   | string
   | ({ lab: string } & Comparison)
   | ({ index: string } & Comparison)
   | { smear: string }
-  | { marrow: string; in?: string[]; below?: number; atLeast?: number }
-  | { text: ('history' | 'exam' | 'course')[]; pattern: string }
+  | MarrowCondition
+  | { age: { below?: number; atLeast?: number } }
+  | { text: ('history' | 'exam' | 'course')[]; pattern: string; unless?: string }
   | { allOf: Condition[] }
   | { anyOf: Condition[] }
+  | { firstKnown: Condition[] }
   | { not: Condition };
 
 export interface FindingDefinition {
   label: string;
   when: Condition;
+  source: string;
 }
 
 /** A condition as code: its truth, and what was observed, both for one case. */
-interface Compiled {
+export interface Compiled {
   truth(facts: CaseFacts): Truth;
   observe(facts: CaseFacts): Observation[];
 }
@@ -111,12 +136,14 @@ export class CompiledFindings {
     if (typeof condition === 'string') return findingRef(this.number(condition));
     if ('allOf' in condition) return combination(condition.allOf.map((c) => this.compile(c)), 'all');
     if ('anyOf' in condition) return combination(condition.anyOf.map((c) => this.compile(c)), 'any');
+    if ('firstKnown' in condition) return firstKnown(condition.firstKnown.map((c) => this.compile(c)));
+    if ('age' in condition) return patientAge(condition.age);
     if ('not' in condition) return negation(this.compile(condition.not));
     if ('lab' in condition) return panelValues(condition, condition.panel ?? 'first', labValue(condition.lab));
     if ('index' in condition) return panelValues(condition, condition.panel ?? 'first', indexValue(condition.index));
     if ('smear' in condition) return smearFinding(condition.smear);
     if ('marrow' in condition) return marrowFinding(condition);
-    return proseMention(condition.text, new RegExp(condition.pattern, 'gi'));
+    return proseMention(condition.text, new RegExp(condition.pattern, 'gi'), condition.unless === undefined ? undefined : new RegExp(`(${condition.unless})\\W*$`, 'i'));
   }
 }
 
@@ -134,6 +161,15 @@ function negation(inner: Compiled): Compiled {
       return truth === 'yes' ? 'no' : truth === 'no' ? 'yes' : 'unknown';
     },
     observe: (facts) => inner.observe(facts),
+  };
+}
+
+/** The first part the case has data for decides ("the ANC, or the WBC when the ANC is missing"). */
+function firstKnown(parts: Compiled[]): Compiled {
+  const decider = (facts: CaseFacts) => parts.find((p) => p.truth(facts) !== 'unknown');
+  return {
+    truth: (facts) => decider(facts)?.truth(facts) ?? 'unknown',
+    observe: (facts) => decider(facts)?.observe(facts) ?? [],
   };
 }
 
@@ -203,7 +239,8 @@ function indexValue(id: string): ValueSource {
  * the case's first. Present as soon as one considered value matches; absent only when every
  * considered value was decidedly not; unknown otherwise.
  */
-function panelValues(comparison: Comparison, scope: PanelScope, source: ValueSource): Compiled {
+function panelValues(comparison: Comparison, scope: PanelScope, plain: ValueSource): Compiled {
+  const source = comparison.expected ? withExpected(plain, comparison.expected) : plain;
   /** One walk for both passes: with `into`, what decided the truth is put into words there. */
   const walk = (facts: CaseFacts, into?: Observation[]): Truth => {
     let seen = false;
@@ -237,78 +274,30 @@ function panelValues(comparison: Comparison, scope: PanelScope, source: ValueSou
   };
 }
 
-function smearFinding(finding: string): Compiled {
-  const field = (model: CaseModel) => model.sections.get('smear')?.fields.find((f) => f.key === 'findings');
-  const item = (model: CaseModel) => model.smearFindings.find((i) => i.text.toLowerCase() === finding);
+/** The observation also says the value as a share of what is expected for the panel. */
+function withExpected(source: ValueSource, id: ExpectedValueId): ValueSource {
   return {
-    truth: ({ model }) => (!field(model) ? 'unknown' : item(model) ? 'yes' : 'no'),
-    observe: ({ model }) => {
-      const seen = item(model);
-      if (seen) return [{ text: `smear: ${finding}`, range: seen.range }];
-      const where = field(model);
-      return where ? [{ text: `smear without ${finding}`, range: where.range }] : [];
-    },
-  };
-}
-
-function marrowFinding(condition: { marrow: string; in?: string[]; below?: number; atLeast?: number }): Compiled {
-  const accepted = condition.in?.map((v) => v.toLowerCase());
-  const truth = ({ model }: CaseFacts): Truth => {
-    const field = model.marrow.get(condition.marrow);
-    if (!field || !field.value) return 'unknown';
-    if (accepted) return accepted.includes(field.value.toLowerCase()) ? 'yes' : 'no';
-    const number = marrowNumber(field);
-    return number === undefined ? 'unknown' : threshold(number, condition.below, condition.atLeast);
-  };
-  return {
-    truth,
-    observe: (facts) => {
-      const field = facts.model.marrow.get(condition.marrow);
-      return field && truth(facts) !== 'unknown' ? [{ text: `marrow ${condition.marrow}: ${field.value}`, range: field.range }] : [];
+    read: source.read,
+    describe: (reading, found) => {
+      const said = source.describe(reading, found);
+      const expected = EXPECTED_VALUES[id].value(reading);
+      if (expected === undefined || found.value === undefined) return said;
+      return { ...said, text: `${said.text}: ${EXPECTED_VALUES[id].describe(found.value, expected, reading)}` };
     },
   };
 }
 
 /** A mention in prose that the clause does not deny. Prose that is silent is not evidence that it did not happen. */
-function proseMention(sections: string[], regex: RegExp): Compiled {
-  /** With `into`, the mention found is put into words there. */
-  const find = (model: CaseModel, into?: Observation[]): boolean => {
-    for (const name of sections) {
-      for (const line of model.sections.get(name)?.prose ?? []) {
-        const match = firstAffirmed(regex, line.text);
-        if (!match) continue;
-        into?.push({ text: `${name}: “${match}”`, range: line.range });
-        return true;
-      }
-    }
-    return false;
-  };
+function proseMention(sections: string[], regex: RegExp, unless: RegExp | undefined): Compiled {
   return {
-    truth: ({ model }) => (find(model) ? 'yes' : 'unknown'),
+    truth: ({ model }) => (firstAffirmedMention(model, sections, regex, unless) ? 'yes' : 'unknown'),
     observe: ({ model }) => {
-      const seen: Observation[] = [];
-      find(model, seen);
-      return seen;
+      const mention = firstAffirmedMention(model, sections, regex, unless);
+      if (!mention) return [];
+      const section = sections.find((name) => model.sections.get(name)?.prose.some((l) => l.range.start.line === mention.range.start.line));
+      return [{ text: `${section ?? sections[0]}: “${mention.text}”`, range: mention.range }];
     },
   };
-}
-
-/** Words that deny what follows in the same clause: "no bleeding", "denies melena". */
-const NEGATION = /\b(no|not|denies|denied|without|never|nor)\b[^.;,:]*$/i;
-
-/** The first match of `regex` (global) in `text` that the clause does not negate. */
-function firstAffirmed(regex: RegExp, text: string): string | undefined {
-  regex.lastIndex = 0;
-  for (let match = regex.exec(text); match; match = regex.exec(text)) {
-    const before = text.slice(Math.max(0, match.index - 40), match.index);
-    if (!NEGATION.test(before)) {
-      regex.lastIndex = 0;
-      return match[0];
-    }
-    // An empty match would loop forever; step past it.
-    if (match[0] === '') regex.lastIndex++;
-  }
-  return undefined;
 }
 
 function isLabReading(found: LabReading | ComputedIndex): found is LabReading {
@@ -323,52 +312,51 @@ function panelSuffix(reading: PanelReading): string {
   return reading.panel.qualifier ? ` [${reading.panel.qualifier}]` : '';
 }
 
-function threshold(value: number, below?: number, atLeast?: number): Truth {
-  if (below !== undefined && !(value < below)) return 'no';
-  if (atLeast !== undefined && !(value >= atLeast)) return 'no';
-  return 'yes';
-}
 
 function compare(found: LabReading | ComputedIndex, condition: Comparison, reading: PanelReading): Truth {
-  let flag: Flag | undefined;
+  let flag: FlagResult | undefined;
   let word: string | undefined;
   let comparator: string | undefined;
   if (isLabReading(found)) {
-    flag = found.flag?.flag;
+    flag = found.flag;
     word = found.word;
     comparator = found.comparator;
   } else {
-    flag = reading.indexFlags.get(found.id)?.flag;
+    flag = reading.indexFlags.get(found.id);
   }
-  const value = found.value;
   if (condition.flag) {
     if (!flag) return 'unknown';
-    if (!condition.flag.includes(flag)) return 'no';
+    if (!condition.flag.includes(flag.flag)) return 'no';
   }
   if (condition.is !== undefined) {
     if (word === undefined) return 'unknown';
     if (word !== condition.is) return 'no';
   }
-  if (condition.below === undefined && condition.atLeast === undefined) return 'yes';
+  const below = condition.below;
+  let atLeast = condition.atLeast;
+  if (condition.timesUpperLimit !== undefined) {
+    const upper = flag?.range?.high;
+    if (upper === undefined) return 'unknown';
+    atLeast = Math.max(atLeast ?? -Infinity, condition.timesUpperLimit * upper);
+  }
+  if (below === undefined && atLeast === undefined) return 'yes';
+  let value = found.value;
   if (value === undefined) return 'unknown';
+  if (condition.expected) {
+    const expected = EXPECTED_VALUES[condition.expected].value(reading);
+    if (expected === undefined || !(expected > 0)) return 'unknown';
+    value /= expected;
+  }
   // `<v` means every value below v: decisive only when the whole interval is on one side.
   if (comparator === '<' || comparator === '<=') {
-    if (condition.below !== undefined && value <= condition.below) return condition.atLeast === undefined ? 'yes' : 'unknown';
-    if (condition.atLeast !== undefined && value <= condition.atLeast) return 'no';
+    if (below !== undefined && value <= below) return atLeast === undefined ? 'yes' : 'unknown';
+    if (atLeast !== undefined && value <= atLeast) return 'no';
     return 'unknown';
   }
   if (comparator === '>' || comparator === '>=') {
-    if (condition.atLeast !== undefined && value >= condition.atLeast) return condition.below === undefined ? 'yes' : 'unknown';
-    if (condition.below !== undefined && value >= condition.below) return 'no';
+    if (atLeast !== undefined && value >= atLeast) return below === undefined ? 'yes' : 'unknown';
+    if (below !== undefined && value >= below) return 'no';
     return 'unknown';
   }
-  return threshold(value, condition.below, condition.atLeast);
-}
-
-/** Percentages (`40 %`) and ratios (`1:6` → 0.17) as numbers. */
-function marrowNumber(field: FieldNode): number | undefined {
-  const ratio = /^(\d+(?:\.\d+)?)\s*:\s*(\d+(?:\.\d+)?)$/.exec(field.value);
-  if (ratio) return Number(ratio[2]) > 0 ? Number(ratio[1]) / Number(ratio[2]) : undefined;
-  const percent = /^(\d+(?:\.\d+)?|\.\d+)\s*%?$/.exec(field.value);
-  return percent ? Number(percent[1]) : undefined;
+  return threshold(value, below, atLeast);
 }

@@ -4,6 +4,7 @@
 import mechanismsJson from '../../../../schemas/mechanisms.json';
 import type { CaseModel } from '../model/caseModel';
 import { CaseFacts, CompiledFindings, type FindingDefinition, type Observation } from './findings';
+import { CompiledPathway, type PathwayDefinition, type PathwayStep } from './pathway';
 import type { PanelReading } from './panelAnalysis';
 
 interface WeightedFinding {
@@ -14,27 +15,43 @@ interface WeightedFinding {
 interface MechanismRule {
   id: string;
   summary: string;
+  source: string;
+  /** Findings that, present, make the mechanism worth reporting beside the first choice. */
+  hallmarks?: string[];
   supports: WeightedFinding[];
   against: WeightedFinding[];
 }
 
+interface Decision {
+  minimumScore: number;
+  minimumMargin: number;
+  /** No clear choice when the runner-up scores at least this share of the first. */
+  runnerUpShare: number;
+  /** A secondary mechanism's supporting weight must reach this. */
+  secondaryMinimumSupport: number;
+}
+
 interface RulesFile {
-  decision: { minimumScore: number; minimumMargin: number };
+  decision: Decision;
+  pathway: PathwayDefinition;
   findings: Record<string, FindingDefinition>;
   mechanisms: MechanismRule[];
 }
 
 const RULES = mechanismsJson as unknown as RulesFile;
 const FINDINGS = new CompiledFindings(RULES.findings);
+const PATHWAY = new CompiledPathway(RULES.pathway, FINDINGS);
 
 /** A rule's weighed findings by number, resolved once. */
 interface CompiledRule {
   rule: MechanismRule;
   weighed: { finding: number; id: string; weight: number; effect: Effect }[];
+  hallmarks: number[];
 }
 
 const COMPILED_RULES: CompiledRule[] = RULES.mechanisms.map((rule) => ({
   rule,
+  hallmarks: (rule.hallmarks ?? []).map((id) => FINDINGS.number(id)).filter((n) => n >= 0),
   weighed: [
     ...rule.supports.map(({ finding, weight }) => ({ finding: FINDINGS.number(finding), id: finding, weight, effect: 'supports' as Effect })),
     ...rule.against.map(({ finding, weight }) => ({ finding: FINDINGS.number(finding), id: finding, weight, effect: 'argues-against' as Effect })),
@@ -85,6 +102,20 @@ export class MechanismScore {
     private readonly facts: CaseFacts,
   ) {}
 
+  /** The findings whose presence makes this mechanism a secondary one. */
+  get hallmarks(): readonly number[] {
+    return this.rule.hallmarks;
+  }
+
+  /** The sum of the present supporting weights (the evidence for it, whatever argues against). */
+  get support(): number {
+    let sum = 0;
+    for (const { finding, weight, effect } of this.rule.weighed) {
+      if (effect === 'supports' && finding >= 0 && this.facts.truth(finding) === 'yes') sum += weight;
+    }
+    return round(sum);
+  }
+
   /** Present findings for and against, heaviest first. */
   get evidence(): Evidence[] {
     if (!this.evidenceList) {
@@ -109,17 +140,39 @@ export class MechanismScore {
 export interface MechanismRanking {
   /** Best first. */
   ranked: MechanismScore[];
-  /** The first choice when it is clear (enough score, enough margin over the second). */
+  /** The first choice when it is clear (enough score, enough margin over the second, no strong runner-up). */
   clearChoice?: string;
+  /** Other mechanisms the evidence also shows (a mixed picture), with a hallmark present and strong support. */
+  secondary: MechanismScore[];
+  /** The pathway's steps as this case answers them. */
+  pathway: PathwayStep[];
+  /** Why nothing is ranked (the pathway stopped: no anemia or cytopenia for age and sex). */
+  withheld?: string;
 }
 
 export function rankMechanisms(model: CaseModel, panels: PanelReading[]): MechanismRanking {
   const facts = new CaseFacts(FINDINGS, model, panels);
   const ranked = COMPILED_RULES.map((rule) => scoreMechanism(rule, facts));
   ranked.sort((a, b) => b.score - a.score || b.confidence - a.confidence || a.id.localeCompare(b.id));
+  const pathway = PATHWAY.walk(facts);
+  const stopped = pathway.find((step) => step.stop);
+  if (stopped) return { ranked, secondary: [], pathway, withheld: stopped.means };
   const [first, second] = ranked;
-  const clear = first && first.score >= DECISION.minimumScore && first.score - (second?.score ?? 0) >= DECISION.minimumMargin;
-  return clear ? { ranked, clearChoice: first.id } : { ranked };
+  const secondary = ranked.slice(1).filter((m) => isSecondary(m, facts));
+  return isClear(first, second) ? { ranked, clearChoice: first.id, secondary, pathway } : { ranked, secondary, pathway };
+}
+
+/** Enough score, enough margin, and a runner-up without strong evidence of its own. */
+function isClear(first: MechanismScore | undefined, second: MechanismScore | undefined): boolean {
+  if (!first || first.score < DECISION.minimumScore) return false;
+  const runnerUp = second?.score ?? 0;
+  if (first.score - runnerUp < DECISION.minimumMargin) return false;
+  return !(runnerUp >= DECISION.minimumScore && runnerUp >= DECISION.runnerUpShare * first.score);
+}
+
+function isSecondary(mechanism: MechanismScore, facts: CaseFacts): boolean {
+  if (!mechanism.hallmarks.some((finding) => facts.truth(finding) === 'yes')) return false;
+  return mechanism.support >= DECISION.secondaryMinimumSupport;
 }
 
 function scoreMechanism(compiled: CompiledRule, facts: CaseFacts): MechanismScore {

@@ -1,5 +1,6 @@
 // The answer view's mechanism section: what the case says, and what the engine ranks.
 import type { MechanismScore } from '../clinical/mechanismEngine';
+import type { PathwayStep } from '../clinical/pathway';
 import type { CaseAnalysis } from '../analyzeCase';
 import { escapeHtml, lineAttribute } from './escape';
 
@@ -12,7 +13,23 @@ export function renderAnswer({ model, clinical }: CaseAnalysis): string {
     if (f?.value) parts.push(`<dt>${label}</dt><dd${lineAttribute(f.range.start.line)} class="answer-${key}">${escapeHtml(f.value)}</dd>`);
   }
   const stated = parts.length ? `<dl class="answer-fields">${parts.join('')}</dl>` : '<p class="muted">This case has no [answer] section.</p>';
-  return `<section class="answer"${lineAttribute(section?.headerRange.start.line)}><h2>Answer</h2>${stated}${renderRanking(clinical.mechanisms.ranked, clinical.mechanisms.clearChoice, field('mechanism')?.value.toLowerCase())}</section>`;
+  const { withheld, pathway } = clinical.mechanisms;
+  const ranking = withheld
+    ? `<p class="muted withheld">No mechanism is ranked: ${escapeHtml(withheld)}</p>`
+    : renderRanking(clinical.mechanisms.ranked, clinical.mechanisms.clearChoice, field('mechanism')?.value.toLowerCase());
+  return `<section class="answer"${lineAttribute(section?.headerRange.start.line)}><h2>Answer</h2>${stated}${renderPathway(pathway)}${ranking}</section>`;
+}
+
+/** The pathway's steps as the case answers them: the reading a student would follow. */
+function renderPathway(steps: PathwayStep[]): string {
+  if (!steps.length) return '';
+  const items = steps.map((step) => {
+    const answers = step.outcomes.length
+      ? step.outcomes.map((o) => `<span class="means">${escapeHtml(o.means)}</span>`).join(' ')
+      : '<span class="muted">Not enough data to say.</span>';
+    return `<li><span class="question">${escapeHtml(step.question)}</span> ${answers}</li>`;
+  }).join('');
+  return `<h3 class="pathway-title">The pathway</h3><ol class="pathway">${items}</ol>`;
 }
 
 function renderRanking(ranked: MechanismScore[], clearChoice: string | undefined, stated: string | undefined): string {

@@ -9,9 +9,11 @@ import type { TextEdit } from './edits';
 
 const EVIDENCE_COMMENT = /^[ \t]*#[ \t]*Evidence:/i;
 
-/** The engine's top mechanism, when the case has labs, it scores above zero and the answer does not already say it. */
+/** The engine's top mechanism, when the case has labs and a cytopenia, it scores above zero and the answer does not already say it. */
 export function mechanismToSuggest(analysis: CaseAnalysis): MechanismScore | undefined {
   if (!analysis.model.panels.some((p) => p.results.length)) return undefined;
+  // No anemia or cytopenia for age: the pathway stops and nothing is suggested.
+  if (analysis.clinical.mechanisms.withheld) return undefined;
   const [best] = analysis.clinical.mechanisms.ranked;
   if (!best || !(best.score > 0)) return undefined;
   // Controlled words are case-insensitive: `Aplasia` already says `aplasia`.

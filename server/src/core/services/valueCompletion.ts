@@ -67,7 +67,7 @@ function mechanismItems(analysis: CaseAnalysis, span: Span): CompletionResult[] 
     const i = ranked.findIndex((m) => m.id === t.id);
     return i < 0 ? ranked.length : i;
   };
-  const first = ranked[0] && ranked[0].score > 0 ? ranked[0].id : undefined;
+  const first = !analysis.clinical.mechanisms.withheld && ranked[0] && ranked[0].score > 0 ? ranked[0].id : undefined;
   return [...MECHANISMS].sort((a, b) => order(a) - order(b)).map((t, i) => {
     const score = ranked.find((m) => m.id === t.id)?.score;
     const chosen = t.id === first ? ` — the engine's first choice${analysis.clinical.mechanisms.clearChoice === t.id ? ' (clear)' : ''}` : '';

@@ -60,6 +60,8 @@ function mechanismHover(analysis: CaseAnalysis, mechanism: Term, range: Range): 
   });
   const place = ranked.findIndex((m) => m.id === mechanism.id);
   if (place >= 3) lines.push('', `The answer's ${code(mechanism.id)} ranks ${place + 1} of ${ranked.length} (score ${ranked[place].score}).`);
-  if (!clearChoice) lines.push('', 'The evidence does not single out one mechanism.');
+  const { withheld } = analysis.clinical.mechanisms;
+  if (withheld) lines.push('', `No mechanism is ranked: ${escapeMarkdown(withheld)}`);
+  else if (!clearChoice) lines.push('', 'The evidence does not single out one mechanism.');
   return { contents: lines.join('\n'), range };
 }

@@ -1,0 +1,84 @@
+// The pathway of schemas/mechanisms.json: how a hematology teacher reads a case, step by step
+// (is there anemia or a cytopenia → is the marrow answering → where do cells die → what does
+// the marrow show). Each step's outcomes are findings; every present outcome is reported, so a
+// mixed picture says so rather than forcing one answer. A `stop` outcome ends the reading and
+// no mechanism is ranked.
+import type { CaseFacts, CompiledFindings, Observation } from './findings';
+
+export interface PathwayOutcomeDefinition {
+  finding: string;
+  means: string;
+  stop?: boolean;
+  pointsTo?: string[];
+}
+
+export interface PathwayStepDefinition {
+  id: string;
+  question: string;
+  source: string;
+  outcomes: PathwayOutcomeDefinition[];
+}
+
+export interface PathwayDefinition {
+  source: string;
+  steps: PathwayStepDefinition[];
+}
+
+/** One present outcome of a step, with what was observed. */
+export interface PathwayOutcome {
+  finding: string;
+  label: string;
+  means: string;
+  pointsTo: string[];
+  observations: Observation[];
+}
+
+/** A step as this case answers it: the first present outcome is the answer; the rest make it mixed. */
+export interface PathwayStep {
+  id: string;
+  question: string;
+  source: string;
+  /** What the step concludes, or undefined when the case lacks the data. */
+  means?: string;
+  outcomes: PathwayOutcome[];
+  stop: boolean;
+}
+
+export class CompiledPathway {
+  private readonly steps: { step: PathwayStepDefinition; outcomes: { outcome: PathwayOutcomeDefinition; number: number }[] }[];
+
+  constructor(definition: PathwayDefinition, private readonly findings: CompiledFindings) {
+    this.steps = definition.steps.map((step) => ({
+      step,
+      outcomes: step.outcomes.map((outcome) => ({ outcome, number: findings.number(outcome.finding) })),
+    }));
+  }
+
+  /** The steps up to and including the first that stops. */
+  walk(facts: CaseFacts): PathwayStep[] {
+    const taken: PathwayStep[] = [];
+    for (const { step, outcomes } of this.steps) {
+      const present = outcomes.filter(({ number }) => number >= 0 && facts.truth(number) === 'yes');
+      const stop = present.some(({ outcome }) => outcome.stop === true);
+      const shown = stop ? present.filter(({ outcome }) => outcome.stop) : present;
+      taken.push({
+        id: step.id,
+        question: step.question,
+        source: step.source,
+        means: shown[0]?.outcome.means,
+        stop,
+        outcomes: shown.map(({ outcome, number }) => ({
+          finding: outcome.finding,
+          label: this.findings.labels[number],
+          means: outcome.means,
+          pointsTo: outcome.pointsTo ?? [],
+          get observations() {
+            return facts.observations(number);
+          },
+        })),
+      });
+      if (stop) break;
+    }
+    return taken;
+  }
+}
