@@ -199,9 +199,20 @@ function combination(parts: Compiled[], mode: 'all' | 'any'): Compiled {
       const hit = parts.find((p) => p.truth(facts) === decisive);
       if (hit) return hit.observe(facts);
       if (parts.some((p) => p.truth(facts) === 'unknown')) return [];
-      return parts.flatMap((p) => p.observe(facts));
+      return withoutRepeats(parts.flatMap((p) => p.observe(facts)));
     },
   };
+}
+
+/** Parts of a combination often read the same line (a bleed that is also acute): say it once. */
+function withoutRepeats(observations: Observation[]): Observation[] {
+  const seen = new Set<string>();
+  return observations.filter((o) => {
+    const key = `${o.text}\u0000${o.range?.start.line}:${o.range?.start.character}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Where a lab or index condition finds its value in one panel, and how to say it. */
