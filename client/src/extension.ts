@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerPreview } from './preview';
-import { BANK_STATUS_NOTIFICATION, CHECK_BANK_REQUEST, SETTINGS_SECTION, type BankStatus, type CheckBankResult } from '../../server/src/protocol/customMessages';
+import { BankStatusNotification, CheckBankRequest, SETTINGS_SECTION, type BankStatus, type CheckBankResult } from '../../server/src/protocol/customMessages';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
@@ -50,7 +50,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     initializationOptions: { settings: vscode.workspace.getConfiguration(SETTINGS_SECTION), trusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('casewright', 'Casewright', serverOptions, clientOptions);
-  client.onNotification(BANK_STATUS_NOTIFICATION, (status: BankStatus) => showStatus(status));
+  client.onNotification(BankStatusNotification, (status: BankStatus) => showStatus(status));
   await client.start();
 }
 
@@ -65,7 +65,7 @@ function showStatus(status: BankStatus): void {
 
 async function checkBank(): Promise<CheckBankResult | undefined> {
   if (!client) return undefined;
-  const result = await client.sendRequest<CheckBankResult>(CHECK_BANK_REQUEST, {});
+  const result = await client.sendRequest(CheckBankRequest, {});
   const summary = `Casewright checked ${result.files} case${result.files === 1 ? '' : 's'}: ${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}.`;
   if (result.errors || result.warnings) {
     void vscode.window.showWarningMessage(summary, 'Show Problems').then((choice) => {

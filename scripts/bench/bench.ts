@@ -14,12 +14,15 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkScaling, checkVersusFloor } from './cliScenarios';
 import { generateBank, longCase } from './generateBank';
+import { serverScale } from './serverScale';
 import { stats, TimingClient } from './lspClient';
 import { caseToYaml, YAML_SCHEMA } from './yamlEquivalent';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const SERVER = path.join(REPO, 'dist', 'server.js');
 const quick = process.argv.includes('--quick');
+/** `--only server`: run one part while working on it (nothing is written to docs/). */
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const work = mkdtempSync(path.join(tmpdir(), 'casewright-bench-'));
 const lines: string[] = [];
 const out = (s = '') => { console.log(s); lines.push(s); };
@@ -148,10 +151,16 @@ async function main(): Promise<void> {
   out();
   out(`Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${quick ? ' (quick run)' : ''}.`);
   out();
+  const sizes = quick ? [500, 2000] : process.argv.includes('--no-large') ? [1000, 10_000] : [1000, 10_000, 100_000];
+  if (only === 'server') {
+    await serverScale({ repo: REPO, work, quick, out, sizes });
+    return;
+  }
   checkVersusFloor(work, quick ? 600 : 3000, quick ? 3 : 7, out);
-  checkScaling(work, quick ? [500, 2000] : process.argv.includes('--no-large') ? [1000, 10_000] : [1000, 10_000, 100_000], out);
+  checkScaling(work, sizes, out);
   await editLatency();
   await memoryAndRecheck();
+  await serverScale({ repo: REPO, work, quick, out, sizes });
   if (!quick) writeFileSync(path.join(REPO, 'docs', 'performance.md'), `${lines.join('\n')}\n\n${HISTORY}`);
 }
 

@@ -15,7 +15,7 @@ export interface CliRun {
 
 export function runCli(args: string[], cwd = REPO, env: NodeJS.ProcessEnv = {}): CliRun {
   const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 60_000,
+    cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 60_000, maxBuffer: 256 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -43,3 +43,39 @@ describe('file discovery', () => {
     });
   }
 });
+
+describe('file discovery and symbolic links out of the bank', () => {
+  let root: string;
+  let outside: string;
+  before(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'casewright-links-'));
+    outside = mkdtempSync(path.join(tmpdir(), 'casewright-outside-'));
+    mkdirSync(path.join(root, 'bank', 'sub'), { recursive: true });
+    writeFileSync(path.join(root, 'bank', 'sub', 'a.case'), 'case: a\ntitle: T\n');
+    writeFileSync(path.join(outside, 'secret.case'), 'case: s\ntitle: S\n');
+    symlinkSync('/etc/passwd', path.join(root, 'bank', 'passwd.case'));
+    symlinkSync('/', path.join(root, 'bank', 'root'));
+    symlinkSync(outside, path.join(root, 'bank', 'elsewhere'));
+    symlinkSync(path.join(root, 'bank', 'sub'), path.join(root, 'bank', 'again')); // inside: followed, once
+    symlinkSync(path.join(root, 'bank'), path.join(root, 'bank', 'sub', 'loop'));
+  });
+  after(() => {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  it('the language server\'s walk and the CLI\'s find the same files: none outside unless asked', async () => {
+    const bank = path.join(root, 'bank');
+    const walks = async (followSymlinks: boolean) => Promise.all([undefined, SYNC_FILE_SYSTEM].map(async (fileSystem) => {
+      const result = await discoverCaseFiles(['.'], bank, { root: bank, patterns: ['root/**'], followSymlinks }, fileSystem);
+      assert.deepEqual(result.problems, []);
+      return result.files.map((f) => path.relative(bank, f));
+    }));
+    const [asyncWalk, syncWalk] = await walks(false);
+    assert.deepEqual(asyncWalk, ['again/a.case'], 'sub/ is the folder again/ leads to: walked once');
+    assert.deepEqual(syncWalk, asyncWalk);
+    const [asyncFollowed, syncFollowed] = await walks(true);
+    assert.ok(asyncFollowed.includes('elsewhere/secret.case') && asyncFollowed.includes('passwd.case'), asyncFollowed.join());
+    assert.deepEqual(syncFollowed, asyncFollowed);
+  });
+});

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { renderDocumentShell, type PreviewView } from '../../../server/src/core';
-import { PREVIEW_REQUEST, type PreviewResult } from '../../../server/src/protocol/customMessages';
+import { PreviewRequest, type PreviewResult } from '../../../server/src/protocol/customMessages';
 import type { FromWebview, ToWebview } from './messages';
 
 const REFRESH_DELAY_MS = 300;
@@ -60,7 +60,7 @@ export class CasePreview implements vscode.Disposable {
     const document = await vscode.workspace.openTextDocument(this.resource);
     let result: PreviewResult | null = null;
     try {
-      result = await client.sendRequest<PreviewResult | null>(PREVIEW_REQUEST, { uri: document.uri.toString(), view: this.view });
+      result = await client.sendRequest(PreviewRequest, { uri: document.uri.toString(), view: this.view });
     } catch {
       return; // the server is restarting; the next edit refreshes
     }

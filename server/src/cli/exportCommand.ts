@@ -1,67 +1,88 @@
 // `casewright export [PATH…] -o DIR [--answers]`: the bank as a static site for students —
-// one learner page per case and an index; with --answers, a teacher's page per case too.
+// an index, one learner page per case under cases/, and with --answers a teacher's page per
+// case under answers/. The pages are made in memory and written by writeOutputFolder, so the
+// folder holds exactly this export.
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { escapeHtml, getCaseService } from '../core';
-import { loadConfig } from '../node/configDiscovery';
-import { describeFsError, discoverCaseFiles, SYNC_FILE_SYSTEM } from '../node/fileDiscovery';
+import { escapeHtml, getCaseService, type CaseDiagnostic } from '../core';
+import { writeOutputFolder } from '../node/outputFolder';
 import { readPreviewAssets } from '../node/previewAssets';
-import { readCaseFile } from '../node/readCaseFile';
+import { displayPath } from './checkCommand';
+import { openBank, type BankRequest } from './openBank';
+import { readFile } from './readIntoBank';
 import { standalonePage } from './renderCommand';
 
-export interface ExportOptions {
-  paths: string[];
+export interface ExportOptions extends BankRequest {
   output: string;
   answers: boolean;
-  cwd: string;
 }
 
-export async function runExport(options: ExportOptions): Promise<{ ok: true; pages: number } | { ok: false; message: string }> {
-  const loaded = await loadConfig(path.resolve(options.cwd, options.paths[0] ?? '.'));
-  if (loaded.problem) return { ok: false, message: `invalid configuration: ${loaded.problem}` };
-  const discovery = await discoverCaseFiles(options.paths, options.cwd, { root: loaded.root, patterns: loaded.config.ignore ?? [] }, SYNC_FILE_SYSTEM);
-  if (discovery.problems.length) return { ok: false, message: discovery.problems.join('\n') };
-  const bank = getCaseService().createBank(loaded.config);
-  for (const file of discovery.files) {
-    const read = await readCaseFile(file);
-    if (!read.ok) return { ok: false, message: `${file}: ${read.problem}` };
-    bank.set(file, read.text);
+export type ExportOutcome =
+  | { ok: true; pages: number; skipped: { file: string; problem: CaseDiagnostic }[] }
+  | { ok: false; message: string };
+
+/** Longest file name made from a case id; longer ids are cut and given a hash to stay unique. */
+const MAX_NAME_LENGTH = 80;
+
+export async function runExport(options: ExportOptions): Promise<ExportOutcome> {
+  const opened = await openBank(options);
+  if (!opened.ok) return opened;
+  // Read as `check` reads: a file that cannot be read is reported, and the others exported.
+  const bank = getCaseService().createBank(opened.loaded.config);
+  const skipped: { file: string; problem: CaseDiagnostic }[] = [];
+  const readable: string[] = [];
+  for (const file of opened.files) {
+    const { problems } = readFile(file, bank);
+    const fatal = problems.find((p) => p.severity === 'error');
+    if (fatal) skipped.push({ file: displayPath(options.cwd, file), problem: fatal });
+    else readable.push(file);
   }
-  const out = path.resolve(options.cwd, options.output);
-  const entries: { href: string; title: string; level: string; tags: string[] }[] = [];
-  const used = new Set<string>();
-  try {
-    await fs.mkdir(out, { recursive: true });
-    if (options.answers) await fs.mkdir(path.join(out, 'answers'), { recursive: true });
-    for (const file of discovery.files) {
-      const analysis = bank.get(file)!;
-      const name = uniqueName(analysis.model.id ?? path.basename(file, '.case'), used);
-      const links = [{ href: 'index.html', label: '← All cases' }];
-      await fs.writeFile(path.join(out, `${name}.html`), standalonePage(analysis, 'learner', links));
-      if (options.answers) {
-        await fs.writeFile(path.join(out, 'answers', `${name}.html`), standalonePage(analysis, 'both', [{ href: '../index.html', label: '← All cases' }]));
-      }
-      entries.push({ href: `${name}.html`, title: analysis.model.title ?? name, level: analysis.model.header.get('level')?.value ?? '', tags: analysis.model.tags.map((t) => t.text) });
+  const files = new Map<string, string>();
+  const entries: IndexEntry[] = [];
+  const names = new UniqueNames();
+  for (const file of readable) {
+    const analysis = bank.get(file)!;
+    const name = names.take(analysis.model.id ?? path.basename(file, '.case'));
+    const back = [{ href: '../index.html', label: '← All cases' }];
+    files.set(`cases/${name}.html`, standalonePage(analysis, 'learner', back));
+    if (options.answers) files.set(`answers/${name}.html`, standalonePage(analysis, 'both', back));
+    entries.push({ name, title: analysis.model.title ?? name, level: analysis.model.header.get('level')?.value ?? '', tags: analysis.model.tags.map((t) => t.text) });
+  }
+  files.set('index.html', indexPage(entries, options.answers));
+  const written = await writeOutputFolder(path.resolve(options.cwd, options.output), files);
+  if (!written.ok) return written;
+  return { ok: true, pages: entries.length, skipped };
+}
+
+interface IndexEntry {
+  name: string;
+  title: string;
+  level: string;
+  tags: string[];
+}
+
+/** File names from case ids: lowercase letters, digits and dashes, short, never the same twice. */
+class UniqueNames {
+  private readonly used = new Set<string>();
+  private readonly next = new Map<string, number>();
+
+  take(id: string): string {
+    let base = id.replace(/[^a-z0-9-]+/gi, '-').toLowerCase() || 'case';
+    if (base.length > MAX_NAME_LENGTH) base = `${base.slice(0, MAX_NAME_LENGTH - 13)}-${createHash('sha256').update(id).digest('hex').slice(0, 12)}`;
+    let name = base;
+    // Counting on from the last number given to this base keeps 4,000 copies of one id linear.
+    for (let i = this.next.get(base) ?? 2; this.used.has(name); i++) {
+      name = `${base}-${i}`;
+      this.next.set(base, i + 1);
     }
-    await fs.writeFile(path.join(out, 'index.html'), indexPage(entries, options.answers));
-  } catch (error) {
-    return { ok: false, message: `${options.output}: ${describeFsError(error)}` };
+    this.used.add(name);
+    return name;
   }
-  return { ok: true, pages: entries.length };
 }
 
-function uniqueName(id: string, used: Set<string>): string {
-  const base = id.replace(/[^a-z0-9-]+/gi, '-').toLowerCase() || 'case';
-  let name = base;
-  for (let i = 2; used.has(name); i++) name = `${base}-${i}`;
-  used.add(name);
-  return name;
-}
-
-function indexPage(entries: { href: string; title: string; level: string; tags: string[] }[], answers: boolean): string {
+function indexPage(entries: IndexEntry[], answers: boolean): string {
   const { css } = readPreviewAssets();
-  const rows = entries.map((e) => `<tr><td><a href="${escapeHtml(e.href)}">${escapeHtml(e.title)}</a>${answers ? ` <a class="muted" href="answers/${escapeHtml(e.href)}">answer</a>` : ''}</td><td>${escapeHtml(e.level)}</td><td>${e.tags.map((t) => `<span class="tag">${escapeHtml(t)}</span>`).join(' ')}</td></tr>`).join('');
+  const rows = entries.map((e) => `<tr><td><a href="cases/${escapeHtml(e.name)}.html">${escapeHtml(e.title)}</a>${answers ? ` <a class="muted" href="answers/${escapeHtml(e.name)}.html">answer</a>` : ''}</td><td>${escapeHtml(e.level)}</td><td>${e.tags.map((t) => `<span class="tag">${escapeHtml(t)}</span>`).join(' ')}</td></tr>`).join('');
   return '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
     + `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${sha256(css)}'; base-uri 'none'; form-action 'none'">`
     + `<meta name="viewport" content="width=device-width, initial-scale=1"><title>Case bank</title><style>${css}</style></head>`

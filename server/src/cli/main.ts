@@ -7,6 +7,8 @@ import { runExport } from './exportCommand';
 import { runAsWorkerIfAsked } from './parallelCheck';
 import { runRender, type RenderView } from './renderCommand';
 import { tuneForBatchRun } from './runtimeTuning';
+import { terminalSafe, terminalSafeLine } from './terminalText';
+import { describeFsError } from '../node/fileDiscovery';
 import type { Formatter } from './formatters/fileResult';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
@@ -31,15 +33,20 @@ Options for check:
   --format <name>        stylish (default), json, sarif or github
   --max-warnings <n>     Exit 1 when there are more than n warnings
   --config <file>        Use this casewright.json instead of searching upward
+  --follow-symlinks      Follow symbolic links that lead out of the bank's folder
   --no-color             Plain output
 
 Options for render:
   --view <name>          learner (default: the answer hidden), answer, or both (with a toggle)
   -o, --output <file>    Write the page to a file
+  --config <file>        Use this casewright.json instead of searching upward
 
 Options for export:
-  -o, --output <dir>     The folder to write the site to (required)
+  -o, --output <dir>     The folder to write the site to (required): a new or empty folder,
+                         or one a previous export wrote, which is replaced as a whole
   --answers              Also write a teacher's page per case under answers/
+  --config <file>        Use this casewright.json instead of searching upward
+  --follow-symlinks      Follow symbolic links that lead out of the bank's folder
 
 Options for explain:
   --format <name>        text (default) or json
@@ -71,6 +78,7 @@ async function check(args: string[]): Promise<number> {
     format: { type: 'string', default: 'stylish' },
     'max-warnings': { type: 'string' },
     config: { type: 'string' },
+    'follow-symlinks': { type: 'boolean' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
   });
@@ -80,22 +88,19 @@ async function check(args: string[]): Promise<number> {
   if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
     throw new UsageError(`--max-warnings takes a whole number of 0 or more, not '${values['max-warnings']}'.`);
   }
-  const outcome = await runCheck({ paths: positionals, cwd: process.cwd(), configFile: values.config as string | undefined });
-  if (!outcome.ok) {
-    process.stderr.write(`casewright: ${outcome.message}\n`);
-    return 2;
-  }
+  const outcome = await runCheck({ paths: positionals, cwd: process.cwd(), configFile: values.config as string | undefined, followSymlinks: Boolean(values['follow-symlinks']) });
+  if (!outcome.ok) return cannotRun(outcome.message);
   const color = values['no-color'] ? false : values.color ? true : Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   process.stdout.write(formatter(outcome.results, { color, version: VERSION }));
   if (formatter === formatStylish && outcome.results.every((r) => r.diagnostics.length === 0)) {
     // ESLint says nothing when all is well; a teacher running the quick start wants a word.
-    process.stderr.write(`casewright: ${outcome.results.length} case${outcome.results.length === 1 ? '' : 's'} checked, no problems.\n`);
+    say(`${outcome.results.length} case${outcome.results.length === 1 ? '' : 's'} checked, no problems.`);
   }
   const all = outcome.results.flatMap((r) => r.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.filter((d) => d.severity === 'warning').length;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
-    process.stderr.write(`casewright: too many warnings (${warnings}); at most ${maxWarnings} allowed.\n`);
+    say(`too many warnings (${warnings}); at most ${maxWarnings} allowed.`);
     return 1;
   }
   return errors ? 1 : 0;
@@ -110,11 +115,9 @@ async function explain(args: string[]): Promise<number> {
   if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format '${format}' for explain. Use text or json.`);
   if (positionals.length !== 1) throw new UsageError('explain takes exactly one .case file.');
   const outcome = await runExplain(positionals[0], format, process.cwd(), values.config as string | undefined);
-  if (!outcome.ok) {
-    process.stderr.write(`casewright: ${outcome.message}\n`);
-    return 2;
-  }
-  process.stdout.write(outcome.output);
+  if (!outcome.ok) return cannotRun(outcome.message);
+  // The text quotes the case: made safe for a terminal. JSON escapes control characters itself.
+  process.stdout.write(format === 'text' ? terminalSafe(outcome.output) : outcome.output);
   return 0;
 }
 
@@ -122,15 +125,13 @@ async function render(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     view: { type: 'string', default: 'learner' },
     output: { type: 'string', short: 'o' },
+    config: { type: 'string' },
   });
   const view = String(values.view);
   if (view !== 'learner' && view !== 'answer' && view !== 'both') throw new UsageError(`unknown view '${view}'. Use learner, answer or both.`);
   if (positionals.length !== 1) throw new UsageError('render takes exactly one .case file.');
-  const outcome = await runRender(positionals[0], view as RenderView, values.output as string | undefined, process.cwd());
-  if (!outcome.ok) {
-    process.stderr.write(`casewright: ${outcome.message}\n`);
-    return 2;
-  }
+  const outcome = await runRender(positionals[0], view as RenderView, values.output as string | undefined, process.cwd(), values.config as string | undefined);
+  if (!outcome.ok) return cannotRun(outcome.message);
   if (!values.output) process.stdout.write(outcome.html);
   return 0;
 }
@@ -139,15 +140,29 @@ async function exportSite(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     output: { type: 'string', short: 'o' },
     answers: { type: 'boolean' },
+    config: { type: 'string' },
+    'follow-symlinks': { type: 'boolean' },
   });
   if (!values.output) throw new UsageError('export needs -o DIR, the folder to write the site to.');
-  const outcome = await runExport({ paths: positionals, output: String(values.output), answers: Boolean(values.answers), cwd: process.cwd() });
-  if (!outcome.ok) {
-    process.stderr.write(`casewright: ${outcome.message}\n`);
-    return 2;
-  }
-  process.stderr.write(`casewright: wrote ${outcome.pages} case page${outcome.pages === 1 ? '' : 's'} and index.html to ${values.output}\n`);
-  return 0;
+  const outcome = await runExport({
+    paths: positionals, output: String(values.output), answers: Boolean(values.answers), cwd: process.cwd(),
+    configFile: values.config as string | undefined, followSymlinks: Boolean(values['follow-symlinks']),
+  });
+  if (!outcome.ok) return cannotRun(outcome.message);
+  for (const { file, problem } of outcome.skipped) say(`${file}: ${problem.message} (not exported)`);
+  say(`wrote ${outcome.pages} case page${outcome.pages === 1 ? '' : 's'} and index.html to ${values.output}`);
+  return outcome.skipped.length ? 1 : 0;
+}
+
+/** One line on stderr, made safe for a terminal (paths and settings come from the user's files). */
+function say(message: string): void {
+  process.stderr.write(`casewright: ${terminalSafeLine(message)}\n`);
+}
+
+/** The command could not run: its message (a line per problem) and exit code 2. */
+function cannotRun(message: string): number {
+  process.stderr.write(`casewright: ${terminalSafe(message)}\n`);
+  return 2;
 }
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; default?: string; short?: string }>;
@@ -164,16 +179,34 @@ if (require.main === module && !runAsWorkerIfAsked()) {
   // Once, on the main thread, before any case is read: V8's flags are the whole process's.
   tuneForBatchRun();
   // `casewright check | head` closes the pipe early: that is not an error worth a stack trace.
+  // Any other output error (a full disk, `> /dev/full`) is a command that could not run.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    outputFailed(error);
   });
   main(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (error: unknown) => {
+      if (isOutputError(error)) return outputFailed(error);
       const usage = error instanceof UsageError;
-      process.stderr.write(`casewright: ${usage ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`}\n`);
+      say(usage ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`);
       process.exitCode = 2;
     },
   );
+}
+
+/** A write to stdout failed (synchronously, for a file; as an event, for a pipe). */
+function isOutputError(error: unknown): error is NodeJS.ErrnoException {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && (error as NodeJS.ErrnoException).syscall === 'write';
+}
+
+function outputFailed(error: NodeJS.ErrnoException): void {
+  const reason = error.code === 'ENOSPC' ? 'no space left on the device' : describeFsError(error);
+  try {
+    say(`could not write the output: ${reason}`);
+  } catch {
+    // stderr is gone too: the exit code is all that is left to say it.
+  }
+  process.exit(2);
 }

@@ -4,10 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { getCaseService, type CaseAnalysis, type DocumentOptions } from '../core';
-import { loadConfig } from '../node/configDiscovery';
 import { describeFsError } from '../node/fileDiscovery';
 import { readPreviewAssets } from '../node/previewAssets';
 import { readCaseFile } from '../node/readCaseFile';
+import { configFor } from './openBank';
 
 export type RenderView = 'learner' | 'answer' | 'both';
 
@@ -19,13 +19,13 @@ export function standalonePage(analysis: CaseAnalysis, view: RenderView, links?:
   });
 }
 
-export async function runRender(file: string, view: RenderView, output: string | undefined, cwd: string): Promise<{ ok: true; html: string } | { ok: false; message: string }> {
+export async function runRender(file: string, view: RenderView, output: string | undefined, cwd: string, configFile?: string): Promise<{ ok: true; html: string } | { ok: false; message: string }> {
   const absolute = path.resolve(cwd, file);
-  const loaded = await loadConfig(path.dirname(absolute));
-  if (loaded.problem) return { ok: false, message: `invalid configuration: ${loaded.problem}` };
+  const config = await configFor([file], cwd, configFile);
+  if (!config.ok) return config;
   const read = await readCaseFile(absolute);
   if (!read.ok) return { ok: false, message: `${file}: ${read.problem}` };
-  const html = standalonePage(getCaseService().createBank(loaded.config).set(absolute, read.text), view);
+  const html = standalonePage(getCaseService().createBank(config.loaded.config).set(absolute, read.text), view);
   if (output) {
     try {
       await fs.mkdir(path.dirname(path.resolve(cwd, output)), { recursive: true });

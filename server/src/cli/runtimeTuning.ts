@@ -3,7 +3,7 @@
 // own work (large functions with everything inlined into them) kept the hot code slow for the
 // first half of the run. Smaller inlining budgets get optimized code sooner; measured on
 // `casewright check` over 3,000 cases: 0.59 s → 0.52 s (docs/performance.md). The language
-// server, which runs for hours, keeps V8's defaults.
+// server sets it too: its workspace load is the same pass over every case.
 import { setFlagsFromString } from 'node:v8';
 
 /** The largest function (in bytecode bytes) the optimizing compiler inlines; V8's default is 460. */

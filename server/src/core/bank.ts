@@ -1,13 +1,15 @@
 // A case bank: the documents checked together. The CLI fills it from disk once; the language
-// server keeps it current as files open, change and disappear. Bank-wide checks run over the
-// summaries already held, so one changed file costs one parse, not a re-check of the bank.
+// server keeps it current as files open, change and disappear. Bank-wide checks run over an
+// index of ids and links kept up to date one file at a time, so one changed file costs one
+// parse and the re-check of only the files its id and links touch.
 //
-// Two kinds, as two types: a LeanCaseBank (the CLI's check) keeps only each document's
-// diagnostics and its id and links, so memory stays flat on large banks, and it has no `get()`
-// at all; a CaseBank (the editor, explain, render, export) also keeps every analysis.
+// Two kinds, as two types: a LeanCaseBank (the CLI's check, the language server's closed
+// files) keeps only each document's diagnostics and its id and links, so memory stays flat on
+// large banks, and it has no `get()` at all; a CaseBank (explain, render, export) also keeps
+// every analysis.
 import { analyzeCase, type AnalysisOptions, type CaseAnalysis } from './analyzeCase';
 import { maturationTableFor } from './clinical/maturation';
-import { checkBank, type BankSummary } from './checks/bankChecks';
+import { BankIndex, type BankSummary } from './checks/bankChecks';
 import { applyRules, type CasewrightConfig } from './config/config';
 import { comparePositions } from './text';
 import type { CaseDiagnostic } from './diagnostics';
@@ -20,7 +22,8 @@ export interface HeldDocument {
 
 export class LeanCaseBank {
   private readonly documents = new Map<string, HeldDocument>();
-  private bankDiagnostics: Map<string, CaseDiagnostic[]> | undefined;
+  /** Ids and links of every document; bank diagnostics are worked out per file from it. */
+  private readonly index = new BankIndex();
   private options: AnalysisOptions = {};
 
   constructor(private config: CasewrightConfig = {}) {
@@ -41,6 +44,11 @@ export class LeanCaseBank {
     return analysis;
   }
 
+  /** Analyses a text with the bank's configuration without holding it (a closed file's features). */
+  analyze(text: string): CaseAnalysis {
+    return analyzeCase(text, this.options);
+  }
+
   /** What the bank holds for a document, or undefined when the uri is not in the bank. */
   held(uri: string): HeldDocument | undefined {
     return this.documents.get(uri);
@@ -52,9 +60,8 @@ export class LeanCaseBank {
   }
 
   delete(uri: string): boolean {
-    const existed = this.documents.delete(uri);
-    if (existed) this.bankDiagnostics = undefined;
-    return existed;
+    this.index.delete(uri);
+    return this.documents.delete(uri);
   }
 
   has(uri: string): boolean {
@@ -71,35 +78,27 @@ export class LeanCaseBank {
 
   /** Every case id in the bank with the uris that define it. */
   caseIds(): Map<string, string[]> {
-    const ids = new Map<string, string[]>();
-    for (const [uri, { summary }] of this.documents) {
-      if (!summary.id) continue;
-      const list = ids.get(summary.id);
-      if (list) list.push(uri); else ids.set(summary.id, [uri]);
-    }
-    return ids;
+    return this.index.caseIds();
+  }
+
+  /** The bank's ids and links: for features that look up one id without copying them all. */
+  get bankIndex(): BankIndex {
+    return this.index;
   }
 
   /** Document and bank diagnostics for one file, with the configuration's rules applied. */
   diagnostics(uri: string): readonly CaseDiagnostic[] {
     const held = this.documents.get(uri);
     if (!held) return [];
-    const bank = this.bankWide().get(uri) ?? [];
+    const bank = this.index.diagnostics(uri);
     const all = bank.length ? [...held.diagnostics, ...bank].sort((a, b) => comparePositions(a.range.start, b.range.start)) : held.diagnostics;
     return applyRules(all, this.config);
   }
 
   private hold(uri: string, held: HeldDocument): void {
     this.documents.set(uri, held);
-    // Bank checks read only ids and see-also lists: cheap to redo over the held summaries.
-    this.bankDiagnostics = undefined;
-  }
-
-  private bankWide(): Map<string, CaseDiagnostic[]> {
-    if (!this.bankDiagnostics) {
-      this.bankDiagnostics = checkBank([...this.documents].map(([uri, { summary }]) => ({ uri, model: summary })));
-    }
-    return this.bankDiagnostics;
+    // Only what this document's id and links touch is re-checked, when next asked for.
+    this.index.set(uri, held.summary);
   }
 }
 

@@ -15,7 +15,7 @@ import type { CaseDiagnostic } from './diagnostics';
 import type { CaseModel } from './model/caseModel';
 import { renderDocumentShell, type DocumentOptions, type PreviewView } from './render/documentShell';
 import { renderCaseBody, renderCaseDocument } from './render/renderCase';
-import { caseIdAt, definitions, references, renameCaseId, type Location, type RenameOutcome } from './services/caseIdReferences';
+import { caseIdAt, definitions, references, renameCaseId, type CaseIdsAndLinks, type Location, type RenameOutcome } from './services/caseIdReferences';
 import { codeActions, lineEnding, type CodeActionOptions, type CodeActionResult } from './services/codeActions';
 import { complete } from './services/completion';
 import type { CompletionResult } from './services/completionItem';
@@ -51,9 +51,10 @@ export interface CaseService {
 
   /** The case id under the cursor: the `case:` value or a `see-also:` item. */
   caseIdAt(model: CaseModel, position: Position): { id: string; range: Range } | undefined;
-  definitions(id: string, bank: Iterable<[string, CaseModel]>): Location[];
-  references(id: string, bank: Iterable<[string, CaseModel]>, includeDeclaration: boolean): Location[];
-  renameCaseId(id: string, newId: string, bank: Iterable<[string, CaseModel]>): RenameOutcome;
+  /** The bank as [uri, id and links] pairs: a full model or a closed file's lean summary. */
+  definitions(id: string, bank: Iterable<[string, CaseIdsAndLinks]>): Location[];
+  references(id: string, bank: Iterable<[string, CaseIdsAndLinks]>, includeDeclaration: boolean): Location[];
+  renameCaseId(id: string, newId: string, bank: Iterable<[string, CaseIdsAndLinks]>): RenameOutcome;
 
   /** The preview body of one view (escaped HTML). */
   renderBody(analysis: CaseAnalysis, view: PreviewView): string;
@@ -109,7 +110,7 @@ export type { DiagnosticRule } from './diagnosticCatalog';
 export type { CaseDiagnostic, DiagnosticData, RelatedLocation, Severity } from './diagnostics';
 export type { CaseModel } from './model/caseModel';
 export type { DocumentOptions, PreviewView } from './render/documentShell';
-export type { Location, RenameOutcome } from './services/caseIdReferences';
+export type { CaseIdsAndLinks, Location, RenameOutcome } from './services/caseIdReferences';
 export type { CodeActionOptions, CodeActionResult } from './services/codeActions';
 export type { CompletionResult } from './services/completionItem';
 export type { SymbolResult } from './services/documentSymbols';

@@ -30,3 +30,25 @@ export async function runSafeAsync<T>(connection: Connection, what: string, fall
 function cancelled(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
 }
+
+/**
+ * A notification handler (didChangeWatchedFiles, didChangeConfiguration, …): nobody waits for an
+ * answer, so a failure is logged and the server carries on; never an unhandled rejection.
+ */
+export function runSafeNotification(connection: Connection, what: string, work: () => void | Promise<void>): void {
+  const report = (error: unknown) => connection.console.error(`${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  try {
+    const pending = work();
+    if (pending) pending.catch(report);
+  } catch (error) {
+    report(error);
+  }
+}
+
+/**
+ * Lets the event loop run (incoming messages, a `$/cancelRequest`) in the middle of long work.
+ * setImmediate, not a resolved promise: the reader's data events are macrotasks.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

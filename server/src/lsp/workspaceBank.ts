@@ -1,19 +1,32 @@
 // The server's case bank: open documents (the editor's text wins) and the closed .case files
-// of the workspace folders (read from disk), analysed on the core's CaseBank. Each document is
-// parsed once per version; features ask `analysis(uri)` and get the current one.
+// of the workspace folders (read from disk), on the core's LeanCaseBank. Open documents keep their
+// full analysis, made once per version; closed files keep only what bank-wide checks need (id,
+// links, diagnostics), and a closed file's full analysis, when a feature asks for one, lives in
+// a small LRU cache (STYLE.md rule 15). Loading a folder reads files in time slices that yield,
+// so hovers and completion on open documents are answered while a large bank loads.
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { getCaseService, type CaseAnalysis, type CasewrightConfig, type CaseDiagnostic } from '../core';
+import { getCaseService, type BankSummary, type CaseAnalysis, type CasewrightConfig, type CaseDiagnostic } from '../core';
 import { loadConfig, type LoadedConfig } from '../node/configDiscovery';
 import { discoverCaseFiles } from '../node/fileDiscovery';
-import { readCaseFile } from '../node/readCaseFile';
+import { readCaseFile, readCaseFileSync, type ReadResult } from '../node/readCaseFile';
+import { AnalysisCache } from './analysisCache';
+import { yieldToEventLoop } from './runner';
 import { normalizeUri, pathToUri, uriToPath } from './uris';
 
+/** Longest stretch of loading between two yields to the event loop, in milliseconds. */
+const LOAD_SLICE_MS = 15;
+
 export class WorkspaceBank {
-  private readonly bank = getCaseService().createBank();
-  /** Version of the text each open document was last analysed at. */
-  private readonly analysedVersions = new Map<string, number>();
+  /** Lean: the core keeps each file's summary and diagnostics, never the whole analysis. */
+  private readonly bank = getCaseService().createLeanBank();
   private readonly openDocuments = new Map<string, TextDocument>();
+  /** Full analyses of open documents, with the document version each was made from. */
+  private readonly openAnalyses = new Map<string, { version: number; analysis: CaseAnalysis }>();
+  /** A closed file's "version": bumped on every read from disk, so the cache knows stale text. */
+  private readonly diskVersions = new Map<string, number>();
+  private diskReads = 0;
+  private readonly closedAnalyses = new AnalysisCache();
   private folders: string[] = [];
   private editorRules: CasewrightConfig['rules'] = {};
   /** In an untrusted workspace casewright.json may only change severities and ignored files. */
@@ -22,6 +35,29 @@ export class WorkspaceBank {
   private markReady!: () => void;
   /** Settles when the first scan of the workspace folders is done. */
   readonly ready = new Promise<void>((resolve) => { this.markReady = resolve; });
+  /**
+   * Files whose published diagnostics may be out of date because of a change elsewhere (the
+   * bank index names them) or on disk. Most edits (labs, prose) add nothing here.
+   */
+  private readonly stale = new Set<string>();
+  /** Work done, for tests and the benchmark: full analyses made (parse and check). */
+  readonly work = { analyses: 0 };
+
+  constructor() {
+    this.bank.bankIndex.onStale = (uri) => this.stale.add(uri);
+  }
+
+  /** The files made stale since the last call, handed over once. */
+  takeStale(): string[] {
+    const files = [...this.stale];
+    this.stale.clear();
+    return files;
+  }
+
+  /** Rows of edit-distance tables the bank's "did you mean" has computed: its whole cost so far. */
+  get bankCheckOperations(): number {
+    return this.bank.bankIndex.operations;
+  }
 
   /** Scans the workspace folders and loads casewright.json. Returns how many files were found. */
   async initialize(folderUris: string[]): Promise<number> {
@@ -31,14 +67,25 @@ export class WorkspaceBank {
       await this.reloadConfig();
       for (const folder of this.folders) {
         const { files } = await discoverCaseFiles([folder], folder, { root: this.fileConfig?.root ?? folder, patterns: this.fileConfig?.config.ignore ?? [] });
-        for (const file of files) {
-          const uri = pathToUri(file);
-          if (this.openDocuments.has(uri)) continue;
-          if (await this.readFromDisk(uri)) count++;
-        }
+        count += await this.loadInSlices(files.map(pathToUri));
       }
     } finally {
       this.markReady();
+    }
+    return count;
+  }
+
+  /** Reads and checks closed files synchronously, yielding every few milliseconds. */
+  private async loadInSlices(uris: Iterable<string>): Promise<number> {
+    let count = 0;
+    let sliceStart = performance.now();
+    for (const uri of uris) {
+      // The editor's text wins over the disk for an open document.
+      if (!this.openDocuments.has(uri) && this.hold(uri, readCaseFileSync)) count++;
+      if (performance.now() - sliceStart > LOAD_SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
     }
     return count;
   }
@@ -69,17 +116,16 @@ export class WorkspaceBank {
     // Untrusted: keep only what changes how problems are shown, never how cases are judged.
     const base: CasewrightConfig = this.trusted ? loaded : { rules: loaded.rules, ignore: loaded.ignore };
     this.bank.setConfig({ ...base, rules: { ...(base.rules ?? {}), ...this.editorRules } });
-    // Maturation settings change the analysis itself: re-analyse what the bank holds.
-    this.analysedVersions.clear();
+    // Maturation settings change the analysis itself: open documents are analysed again on
+    // their next use, closed ones by reanalyzeAll.
+    this.openAnalyses.clear();
+    this.closedAnalyses.clear();
   }
 
   /** Re-analyses every document with the current configuration. */
   async reanalyzeAll(): Promise<void> {
-    for (const uri of this.bank.uris()) {
-      const open = this.openDocuments.get(uri);
-      if (open) this.analyseOpen(open);
-      else await this.readFromDisk(uri);
-    }
+    const closed = this.bank.uris().filter((uri) => !this.openDocuments.has(uri));
+    await this.loadInSlices(closed);
   }
 
   open(document: TextDocument): void {
@@ -90,33 +136,50 @@ export class WorkspaceBank {
   async close(uri: string): Promise<void> {
     const key = normalizeUri(uri);
     this.openDocuments.delete(key);
-    this.analysedVersions.delete(key);
-    if (!(await this.readFromDisk(key))) this.bank.delete(key);
+    this.openAnalyses.delete(key);
+    if (!(await this.readFromDisk(key))) this.remove(key);
   }
 
   isOpen(uri: string): boolean {
     return this.openDocuments.has(normalizeUri(uri));
   }
 
-  /** The current analysis of a document, parsing it now if its version is newer. */
+  /** The open document at `uri` (any spelling), whose `uri` is the editor's own spelling. */
+  openDocument(uri: string): TextDocument | undefined {
+    return this.openDocuments.get(normalizeUri(uri));
+  }
+
+  /** The current analysis of a document: open ones parsed once per version, closed ones cached. */
   analysis(uri: string): CaseAnalysis | undefined {
     const key = normalizeUri(uri);
     const open = this.openDocuments.get(key);
-    if (open && this.analysedVersions.get(key) !== open.version) this.analyseOpen(open);
-    return this.bank.get(key);
+    if (open) return this.analyseOpen(key, open);
+    const version = this.diskVersions.get(key);
+    if (version === undefined) return undefined;
+    const cached = this.closedAnalyses.get(key, version);
+    if (cached) return cached;
+    const file = uriToPath(key);
+    const read = file ? readCaseFileSync(file) : undefined;
+    if (!read?.ok) return undefined;
+    const analysis = this.bank.analyze(read.text);
+    this.work.analyses++;
+    this.closedAnalyses.set(key, version, analysis);
+    return analysis;
   }
 
-  private analyseOpen(document: TextDocument): CaseAnalysis {
-    const key = normalizeUri(document.uri);
-    const analysis = this.bank.set(key, document.getText());
-    this.analysedVersions.set(key, document.version);
+  private analyseOpen(key: string, document: TextDocument): CaseAnalysis {
+    const held = this.openAnalyses.get(key);
+    if (held?.version === document.version) return held.analysis;
+    const analysis = this.set(key, document.getText());
+    this.openAnalyses.set(key, { version: document.version, analysis });
     return analysis;
   }
 
   /** Document and bank-wide diagnostics of one document, configuration applied. */
   diagnostics(uri: string): readonly CaseDiagnostic[] {
     const key = normalizeUri(uri);
-    this.analysis(key);
+    const open = this.openDocuments.get(key);
+    if (open) this.analyseOpen(key, open);
     return this.bank.diagnostics(key);
   }
 
@@ -128,23 +191,54 @@ export class WorkspaceBank {
 
   fileDeleted(uri: string): void {
     const key = normalizeUri(uri);
-    if (!this.openDocuments.has(key)) this.bank.delete(key);
+    if (!this.openDocuments.has(key)) this.remove(key);
   }
 
   private async readFromDisk(uri: string): Promise<boolean> {
     const file = uriToPath(uri);
     if (!file || path.extname(file) !== '.case') return false;
-    const read = await readCaseFile(file);
+    return this.holdRead(uri, await readCaseFile(file));
+  }
+
+  /** Reads a closed file with `read` and holds what the bank needs of it. */
+  private hold(uri: string, read: (file: string) => ReadResult): boolean {
+    const file = uriToPath(uri);
+    if (!file || path.extname(file) !== '.case') return false;
+    return this.holdRead(uri, read(file));
+  }
+
+  private holdRead(uri: string, read: ReadResult): boolean {
     if (!read.ok) {
-      this.bank.delete(uri);
+      this.remove(uri);
       return false;
     }
-    this.bank.set(uri, read.text);
+    this.set(uri, read.text);
+    this.diskVersions.set(uri, ++this.diskReads);
+    // A closed file published by the check-bank command shows what the disk now says.
+    this.stale.add(uri);
     return true;
+  }
+
+  /** Analyses a text into the bank; the bank index notes which other files it touches. */
+  private set(uri: string, text: string): CaseAnalysis {
+    const analysis = this.bank.set(uri, text);
+    this.work.analyses++;
+    return analysis;
+  }
+
+  private remove(uri: string): void {
+    this.diskVersions.delete(uri);
+    this.closedAnalyses.delete(uri);
+    this.bank.delete(uri);
   }
 
   uris(): string[] {
     return this.bank.uris();
+  }
+
+  /** Full analyses held for closed files (bounded by the LRU cache). */
+  get closedAnalysesHeld(): number {
+    return this.closedAnalyses.size;
   }
 
   openUris(): string[] {
@@ -156,11 +250,12 @@ export class WorkspaceBank {
     return this.bank.caseIds();
   }
 
-  /** All analyses, for bank-wide features (references, rename). */
-  *analyses(): Iterable<[string, CaseAnalysis]> {
+  /** Every file's id and links (open documents at their current version): references, rename. */
+  *summaries(): Iterable<[string, BankSummary]> {
+    for (const [key, document] of this.openDocuments) this.analyseOpen(key, document);
     for (const uri of this.bank.uris()) {
-      const analysis = this.analysis(uri);
-      if (analysis) yield [uri, analysis];
+      const held = this.bank.held(uri);
+      if (held) yield [uri, held.summary];
     }
   }
 }

@@ -1,8 +1,13 @@
-// Finds casewright.json by walking up from a folder, as ESLint and markdownlint-cli2 do.
-import { promises as fs } from 'node:fs';
+// Finds casewright.json by walking up from a folder, as ESLint and markdownlint-cli2 do, and
+// reads it the way case files are read: without waiting on a FIFO, regular files only, and
+// never more than MAX_CONFIG_FILE_BYTES. The CLI and the language server both load it here.
+import { constants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME, getCaseService, type CasewrightConfig } from '../core';
 import { describeFsError } from './fileDiscovery';
+
+/** No course's settings come near this; a bigger file is a mistake or an attack. */
+export const MAX_CONFIG_FILE_BYTES = 1024 * 1024;
 
 export interface LoadedConfig {
   config: CasewrightConfig;
@@ -19,7 +24,9 @@ export async function findConfigFile(startFolder: string): Promise<string | unde
   for (;;) {
     const candidate = path.join(folder, CONFIG_FILE_NAME);
     try {
-      await fs.access(candidate);
+      // lstat: whatever sits there under that name (a FIFO, a folder) is found and then refused
+      // with a message by the reader, rather than skipped without a word.
+      await fs.lstat(candidate);
       return candidate;
     } catch {
       // keep walking up
@@ -30,17 +37,44 @@ export async function findConfigFile(startFolder: string): Promise<string | unde
   }
 }
 
+/** The text of a casewright.json, or why it cannot be read (one line). */
+export async function readConfigFile(file: string): Promise<{ ok: true; text: string } | { ok: false; problem: string }> {
+  let handle;
+  try {
+    // O_NONBLOCK: a FIFO in the file's place must not wait for a writer.
+    handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stats = await handle.stat();
+    if (stats.isDirectory()) return { ok: false, problem: 'is a folder, not a file' };
+    if (!stats.isFile()) return { ok: false, problem: 'not a regular file' };
+    if (stats.size > MAX_CONFIG_FILE_BYTES) return { ok: false, problem: `the file is ${stats.size.toLocaleString('en-US')} bytes; casewright.json may be at most ${MAX_CONFIG_FILE_BYTES.toLocaleString('en-US')}` };
+    // Read at most one byte past the cap: a file that grows meanwhile is still refused.
+    const buffer = Buffer.alloc(MAX_CONFIG_FILE_BYTES + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (!bytesRead) break;
+      length += bytesRead;
+      if (length > MAX_CONFIG_FILE_BYTES) return { ok: false, problem: `casewright.json may be at most ${MAX_CONFIG_FILE_BYTES.toLocaleString('en-US')} bytes` };
+    }
+    return { ok: true, text: buffer.toString('utf8', 0, length) };
+  } catch (error) {
+    return { ok: false, problem: describeFsError(error) };
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
 export async function loadConfig(startFolder: string, explicitFile?: string): Promise<LoadedConfig> {
   const file = explicitFile ? path.resolve(explicitFile) : await findConfigFile(startFolder);
   if (!file) return { config: {}, root: path.resolve(startFolder) };
   const root = path.dirname(file);
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    return { config: {}, file, root, problem: `${file}: ${describeFsError(error)}` };
+  const read = await readConfigFile(file);
+  if (!read.ok) return { config: {}, file, root, problem: `${file}: ${read.problem}` };
+  const { config, errors } = getCaseService().readConfig(read.text);
+  if (errors.length) {
+    // A hostile file can have thousands of errors: name a few, count the rest.
+    const shown = errors.slice(0, 5).join('; ');
+    return { config: {}, file, root, problem: `${file}: ${errors.length > 5 ? `${shown}; and ${errors.length - 5} more problems` : shown}` };
   }
-  const { config, errors } = getCaseService().readConfig(text);
-  if (errors.length) return { config: {}, file, root, problem: `${file}: ${errors.join('; ')}` };
   return { config, file, root };
 }

@@ -4,6 +4,7 @@
 import { promises as fs, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { globMatcher } from './ignoreGlobs';
 
 export const CASE_EXTENSION = '.case';
 
@@ -11,9 +12,15 @@ export const CASE_EXTENSION = '.case';
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 export interface IgnoreRule {
-  /** Folder the patterns are relative to (where casewright.json lives). */
+  /** Folder the patterns are relative to (where casewright.json lives): the bank root. */
   root: string;
   patterns: string[];
+  /**
+   * Follow symbolic links whose target lies outside the bank root and outside the folder being
+   * walked. Off by default: `notes.case -> /etc/passwd` would put a system file's lines in
+   * diagnostics, and a link to `/` would walk the whole file system.
+   */
+  followSymlinks?: boolean;
 }
 
 /**
@@ -47,7 +54,7 @@ export interface DiscoveryResult {
 }
 
 export async function discoverCaseFiles(args: string[], cwd: string, ignore?: IgnoreRule, fileSystem = ASYNC_FILE_SYSTEM): Promise<DiscoveryResult> {
-  const walker = new Walker(fileSystem);
+  const walker = new Walker(fileSystem, ignore?.followSymlinks ?? false, ignore ? await realOrSelf(fileSystem, ignore.root) : undefined);
   const found = new Set<string>();
   const problems: string[] = [];
   const isIgnored = ignoreMatcher(ignore);
@@ -63,7 +70,7 @@ export async function discoverCaseFiles(args: string[], cwd: string, ignore?: Ig
     if (!stats) continue;
     if (stats.isDirectory()) {
       const before = found.size;
-      await walker.walk(absolute, found, problems, new Set(), isIgnored, () => true);
+      await walker.walk(absolute, found, problems, new Set(), isIgnored, () => true, await realOrSelf(fileSystem, absolute));
       if (found.size === before && !problems.length) problems.push(`${arg}: no .case files in this folder`);
     } else if (stats.isFile()) {
       found.add(absolute); // named explicitly: checked even if an ignore pattern would skip it
@@ -76,15 +83,34 @@ export async function discoverCaseFiles(args: string[], cwd: string, ignore?: Ig
 
 function ignoreMatcher(ignore: IgnoreRule | undefined): (file: string) => boolean {
   if (!ignore?.patterns.length) return () => false;
-  const match = picomatch(ignore.patterns, { dot: true });
+  // The patterns come from casewright.json, which an untrusted repository may hold: a linear
+  // matcher, not picomatch's regexes (the globs the user types on the command line use those).
+  const match = globMatcher(ignore.patterns);
   return (file) => {
     const relative = path.relative(ignore.root, file).split(path.sep).join('/');
     return !relative.startsWith('..') && match(relative);
   };
 }
 
+/** The real path of a folder, or the folder as given when it cannot be resolved. */
+async function realOrSelf(fileSystem: DiscoveryFileSystem, folder: string): Promise<string> {
+  try {
+    return await fileSystem.realpath(folder);
+  } catch {
+    return path.resolve(folder);
+  }
+}
+
+function isInside(target: string, folder: string): boolean {
+  return target === folder || target.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
+}
+
 class Walker {
-  constructor(private readonly fs: DiscoveryFileSystem) {}
+  constructor(
+    private readonly fs: DiscoveryFileSystem,
+    private readonly followSymlinks: boolean,
+    private readonly bankRoot: string | undefined,
+  ) {}
 
   private async statOrUndefined(target: string): Promise<Stats | undefined> {
     try {
@@ -103,7 +129,18 @@ class Walker {
     const matches = picomatch(absolutePattern, { dot: false });
     const stats = await this.statOrUndefined(base);
     if (!stats?.isDirectory()) return; // the caller says that nothing matched
-    await this.walk(base, found, problems, new Set(), isIgnored, (file) => matches(file.split(path.sep).join('/')));
+    await this.walk(base, found, problems, new Set(), isIgnored, (file) => matches(file.split(path.sep).join('/')), await realOrSelf(this.fs, base));
+  }
+
+  /** Whether a link's target lies inside the folder walked or the bank root. */
+  private async staysInside(link: string, top: string): Promise<boolean> {
+    let real: string;
+    try {
+      real = await this.fs.realpath(link);
+    } catch {
+      return false;
+    }
+    return isInside(real, top) || (this.bankRoot !== undefined && isInside(real, this.bankRoot));
   }
 
   async statOrReport(absolute: string, shown: string, problems: string[]): Promise<Stats | undefined> {
@@ -122,6 +159,8 @@ class Walker {
     visited: Set<string>,
     isIgnored: (file: string) => boolean,
     accept: (file: string) => boolean,
+    /** Real path of the folder the walk started from: links may lead anywhere inside it. */
+    top: string,
   ): Promise<void> {
     let real: string;
     try {
@@ -147,12 +186,13 @@ class Walker {
       if (entry.isSymbolicLink()) {
         const target = await this.statOrUndefined(full);
         if (!target) continue; // a dangling link is not a case
+        if (!this.followSymlinks && !(await this.staysInside(full, top))) continue;
         isDirectory = target.isDirectory();
         isFile = target.isFile();
       }
       if (isDirectory) {
         if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name) || isIgnored(full)) continue;
-        await this.walk(full, found, problems, visited, isIgnored, accept);
+        await this.walk(full, found, problems, visited, isIgnored, accept, top);
       } else if (isFile && entry.name.endsWith(CASE_EXTENSION) && accept(full) && !isIgnored(full)) {
         found.add(full);
       }
@@ -171,6 +211,8 @@ export function describeFsError(error: unknown): string {
     case 'ENOTDIR': return 'a part of the path is not a folder';
     case 'EISDIR': return 'is a folder, not a file';
     case 'ENAMETOOLONG': return 'the path is too long';
+    case 'ENOSPC': return 'no space left on the device';
+    case 'EROFS': return 'the file system is read-only';
     case 'EMFILE':
     case 'ENFILE': return 'too many open files';
     default: return error instanceof Error ? error.message : String(error);

@@ -1,9 +1,11 @@
-// Custom messages between the extension and the server, declared once for both sides
-// (as vscode-eslint does in $shared/customMessages.ts). Plain method names and types only:
-// this file imports nothing, so the client and the server bundles can both include it.
+// Custom messages between the extension and the server, declared once for both sides as typed
+// RequestType/NotificationType values (as vscode-eslint does in $shared/customMessages.ts): the
+// method name, the parameters and the result are checked wherever a message is sent or handled.
+// It imports only the protocol package, so the client and the server bundles can both include it.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
 /** Client → server request: check every case in the workspace and publish all diagnostics. */
-export const CHECK_BANK_REQUEST = 'casewright/checkBank';
+export const CheckBankRequest = new RequestType<Record<string, never>, CheckBankResult, void>('casewright/checkBank');
 export interface CheckBankResult {
   files: number;
   errors: number;
@@ -11,14 +13,14 @@ export interface CheckBankResult {
 }
 
 /** Client → server request: the rendered preview of a case (HTML body and metadata). */
-export const PREVIEW_REQUEST = 'casewright/preview';
+export const PreviewRequest = new RequestType<PreviewParams, PreviewResult | null, void>('casewright/preview');
 export interface PreviewParams {
   uri: string;
   view: 'learner' | 'answer';
 }
 
 /** Server → client notification: the bank was (re)scanned; for the status bar. */
-export const BANK_STATUS_NOTIFICATION = 'casewright/bankStatus';
+export const BankStatusNotification = new NotificationType<BankStatus>('casewright/bankStatus');
 export interface BankStatus {
   files: number;
   configFile?: string;

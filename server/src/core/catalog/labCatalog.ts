@@ -131,7 +131,16 @@ export function toCanonical(value: number, unit: UnitDefinition): number {
 export function formatLabValue(lab: LabDefinition, value: number): string {
   const decimals = lab.decimals ?? 2;
   const fixed = value.toFixed(decimals);
-  return decimals > 0 ? fixed.replace(/\.?0+$/, '') || '0' : fixed;
+  return decimals > 0 ? withoutTrailingZeros(fixed) : fixed;
+}
+
+/** `12.50` → `12.5`, `7.00` → `7`: a loop, where `/\.?0+$/` backtracked on long runs of zeros. */
+function withoutTrailingZeros(fixed: string): string {
+  if (!fixed.includes('.')) return fixed; // `1e+30`: no decimals to trim
+  let end = fixed.length;
+  while (fixed[end - 1] === '0') end--;
+  if (fixed[end - 1] === '.') end--;
+  return fixed.slice(0, end) || '0';
 }
 
 const DAYS_PER_UNIT: Record<AgeUnit, number> = { d: 1, wk: 7, mo: 365.25 / 12, a: 365.25 };
@@ -171,7 +180,7 @@ export function referenceRangeFor(lab: LabDefinition, ageDays: number | undefine
  */
 function nearestRange(bands: AgeBand[], age: number, sex: Sex | undefined): ReferenceRange | undefined {
   const distance = (band: AgeBand) => (age < band.low ? band.low - age : age - band.high);
-  const nearest = Math.min(...bands.map(distance));
+  const nearest = bands.reduce((least, band) => Math.min(least, distance(band)), Infinity);
   const chosen = pickBySex(bands.filter((b) => distance(b) === nearest).map((b) => b.range), sex);
   return chosen && { ...chosen, text: `${chosen.text} (nearest age band in the catalog)` };
 }
@@ -242,10 +251,20 @@ function pickBySex(inBand: ReferenceRange[], sex: Sex | undefined): ReferenceRan
   const lows = bySex.map((r) => r.low).filter((v): v is number => v !== undefined);
   const highs = bySex.map((r) => r.high).filter((v): v is number => v !== undefined);
   return {
-    low: lows.length ? Math.max(...lows) : undefined,
-    high: highs.length ? Math.min(...highs) : undefined,
+    low: lows.length ? lows.reduce((a, b) => Math.max(a, b)) : undefined,
+    high: highs.length ? highs.reduce((a, b) => Math.min(a, b)) : undefined,
     age: bySex[0].age,
-    text: `${bySex[0].text.replace(/,?\s*\b(male|female)\b/i, '').trim()} (either sex)`,
+    text: `${withoutSexWord(bySex[0].text)} (either sex)`,
     source: bySex[0].source,
   };
+}
+
+/** `Adult, male` → `Adult`: the first "male"/"female" and the comma and blanks before it. */
+function withoutSexWord(text: string): string {
+  const match = /\b(?:male|female)\b/i.exec(text);
+  if (!match) return text.trim();
+  let start = match.index;
+  while (start > 0 && /\s/.test(text[start - 1])) start--;
+  if (text[start - 1] === ',') start--;
+  return (text.slice(0, start) + text.slice(match.index + match[0].length)).trim();
 }

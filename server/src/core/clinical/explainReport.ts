@@ -163,8 +163,8 @@ export function renderExplainText(analysis: CaseAnalysis): string {
     out.push(`${lead} ${best.id} (score ${best.score}, data for ${pct(best.confidence)} of its rules): ${best.summary}`);
     const supports = best.evidence.filter((e) => e.effect === 'supports');
     const against = best.evidence.filter((e) => e.effect === 'argues-against');
-    if (supports.length) out.push('  For it:', ...supports.map((e) => `    + ${e.label}${observed(e.observations)}`));
-    if (against.length) out.push('  Against it:', ...against.map((e) => `    − ${e.label}${observed(e.observations)}`));
+    if (supports.length) out.push(['  For it:', ...supports.map((e) => `    + ${e.label}${observed(e.observations)}`)].join('\n'));
+    if (against.length) out.push(['  Against it:', ...against.map((e) => `    − ${e.label}${observed(e.observations)}`)].join('\n'));
     if (best.missing.length) out.push(`  Would help: ${best.missing.slice(0, 4).join('; ')}.`);
     const runnersUp = rest.filter((m) => m.score > 0).slice(0, 2);
     if (runnersUp.length) out.push(`  Next: ${runnersUp.map((m) => `${m.id} (score ${m.score})`).join(', ')}.`);

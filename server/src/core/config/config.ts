@@ -12,6 +12,8 @@ export interface CasewrightConfig {
   rules?: Record<string, RuleSetting>;
   /** Globs (relative to the bank root) of files that are not part of the bank. */
   ignore?: string[];
+  /** Follow symbolic links that lead out of the bank's folder (default: skip them). */
+  followSymlinks?: boolean;
   /** Which maturation table the RPI uses, and optional overrides of its bands. */
   maturation?: { table?: string; bands?: { minHematocrit: number; days: number }[] };
 }

@@ -3,9 +3,9 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/casewright.schema.json","title":"casewright.json","description":"Settings for a Casewright case bank. Put this file at the root of the bank; the command line and the editor both find it by walking up from a case file.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"rules":{"description":"Diagnostic codes (see docs/diagnostics.md) mapped to a new severity, or \"off\" to silence them.","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9-]*$"},"additionalProperties":{"enum":["error","warning","info","off"]}},"ignore":{"description":"Globs, relative to the folder holding casewright.json, of .case files that are not part of the bank (drafts, templates).","type":"array","items":{"type":"string","minLength":1}},"maturation":{"description":"The reticulocyte maturation table the RPI uses.","type":"object","additionalProperties":false,"properties":{"table":{"description":"Id of a table in schemas/maturation.json.","type":"string"},"bands":{"description":"Replaces the table's bands: each applies from minHematocrit (%) up to the next band.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["minHematocrit","days"],"properties":{"minHematocrit":{"type":"number","minimum":0,"maximum":100},"days":{"type":"number","exclusiveMinimum":0,"maximum":10}}}}}}}};
-const pattern0 = new RegExp("^[a-z][a-z0-9-]*$", "u");
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/casewright.schema.json","title":"casewright.json","description":"Settings for a Casewright case bank. Put this file at the root of the bank; the command line and the editor both find it by walking up from a case file.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"rules":{"description":"Diagnostic codes (see docs/diagnostics.md) mapped to a new severity, or \"off\" to silence them.","type":"object","maxProperties":1000,"propertyNames":{"pattern":"^[a-z][a-z0-9-]*$","maxLength":100},"additionalProperties":{"enum":["error","warning","info","off"]}},"ignore":{"description":"Globs, relative to the folder holding casewright.json, of .case files that are not part of the bank (drafts, templates).","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":1000}},"followSymlinks":{"description":"Follow symbolic links that lead out of the folder holding casewright.json when looking for .case files (default false: such links are skipped). Ignored in an untrusted workspace.","type":"boolean"},"maturation":{"description":"The reticulocyte maturation table the RPI uses.","type":"object","additionalProperties":false,"properties":{"table":{"description":"Id of a table in schemas/maturation.json.","type":"string"},"bands":{"description":"Replaces the table's bands: each applies from minHematocrit (%) up to the next band.","type":"array","minItems":1,"maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["minHematocrit","days"],"properties":{"minHematocrit":{"type":"number","minimum":0,"maximum":100},"days":{"type":"number","exclusiveMinimum":0,"maximum":10}}}}}}}};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
+const pattern0 = new RegExp("^[a-z][a-z0-9-]*$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://casewright.dev/schemas/casewright.schema.json" */;
@@ -13,7 +13,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((key0 === "$schema") || (key0 === "rules")) || (key0 === "ignore")) || (key0 === "maturation"))){
+if(!(((((key0 === "$schema") || (key0 === "rules")) || (key0 === "ignore")) || (key0 === "followSymlinks")) || (key0 === "maturation"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -39,11 +39,8 @@ errors++;
 if(data.rules !== undefined){
 let data1 = data.rules;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-for(const key1 in data1){
-const _errs6 = errors;
-if(typeof key1 === "string"){
-if(!pattern0.test(key1)){
-const err2 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",propertyName:key1};
+if(Object.keys(data1).length > 1000){
+const err2 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/maxProperties",keyword:"maxProperties",params:{limit: 1000},message:"must NOT have more than 1000 properties"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -52,10 +49,11 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-var valid1 = _errs6 === errors;
-if(!valid1){
-const err3 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+for(const key1 in data1){
+const _errs6 = errors;
+if(typeof key1 === "string"){
+if(func2(key1) > 100){
+const err3 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -64,11 +62,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-for(const key2 in data1){
-let data2 = data1[key2];
-if(!((((data2 === "error") || (data2 === "warning")) || (data2 === "info")) || (data2 === "off"))){
-const err4 = {instancePath:instancePath+"/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.additionalProperties.enum},message:"must be equal to one of the allowed values"};
+if(!pattern0.test(key1)){
+const err4 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",propertyName:key1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -78,9 +73,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-}
-else {
-const err5 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid1 = _errs6 === errors;
+if(!valid1){
+const err5 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -90,15 +85,10 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.ignore !== undefined){
-let data3 = data.ignore;
-if(Array.isArray(data3)){
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err6 = {instancePath:instancePath+"/ignore/" + i0,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key2 in data1){
+let data2 = data1[key2];
+if(!((((data2 === "error") || (data2 === "warning")) || (data2 === "info")) || (data2 === "off"))){
+const err6 = {instancePath:instancePath+"/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/rules/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.additionalProperties.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -108,8 +98,9 @@ vErrors.push(err6);
 errors++;
 }
 }
+}
 else {
-const err7 = {instancePath:instancePath+"/ignore/" + i0,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -119,9 +110,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.ignore !== undefined){
+let data3 = data.ignore;
+if(Array.isArray(data3)){
+if(data3.length > 1000){
+const err8 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -130,13 +123,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.maturation !== undefined){
-let data5 = data.maturation;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-for(const key3 in data5){
-if(!((key3 === "table") || (key3 === "bands"))){
-const err9 = {instancePath:instancePath+"/maturation",schemaPath:"#/properties/maturation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 === "string"){
+if(func2(data4) > 1000){
+const err9 = {instancePath:instancePath+"/ignore/" + i0,schemaPath:"#/properties/ignore/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -145,10 +137,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data5.table !== undefined){
-if(typeof data5.table !== "string"){
-const err10 = {instancePath:instancePath+"/maturation/table",schemaPath:"#/properties/maturation/properties/table/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func2(data4) < 1){
+const err10 = {instancePath:instancePath+"/ignore/" + i0,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -158,11 +148,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data5.bands !== undefined){
-let data7 = data5.bands;
-if(Array.isArray(data7)){
-if(data7.length < 1){
-const err11 = {instancePath:instancePath+"/maturation/bands",schemaPath:"#/properties/maturation/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err11 = {instancePath:instancePath+"/ignore/" + i0,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -171,12 +158,10 @@ vErrors.push(err11);
 }
 errors++;
 }
-const len1 = data7.length;
-for(let i1=0; i1<len1; i1++){
-let data8 = data7[i1];
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.minHematocrit === undefined){
-const err12 = {instancePath:instancePath+"/maturation/bands/" + i1,schemaPath:"#/properties/maturation/properties/bands/items/required",keyword:"required",params:{missingProperty: "minHematocrit"},message:"must have required property '"+"minHematocrit"+"'"};
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -185,8 +170,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data8.days === undefined){
-const err13 = {instancePath:instancePath+"/maturation/bands/" + i1,schemaPath:"#/properties/maturation/properties/bands/items/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'"};
+}
+if(data.followSymlinks !== undefined){
+if(typeof data.followSymlinks !== "boolean"){
+const err13 = {instancePath:instancePath+"/followSymlinks",schemaPath:"#/properties/followSymlinks/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -195,9 +182,13 @@ vErrors.push(err13);
 }
 errors++;
 }
-for(const key4 in data8){
-if(!((key4 === "minHematocrit") || (key4 === "days"))){
-const err14 = {instancePath:instancePath+"/maturation/bands/" + i1,schemaPath:"#/properties/maturation/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+if(data.maturation !== undefined){
+let data6 = data.maturation;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key3 in data6){
+if(!((key3 === "table") || (key3 === "bands"))){
+const err14 = {instancePath:instancePath+"/maturation",schemaPath:"#/properties/maturation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -207,11 +198,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data8.minHematocrit !== undefined){
-let data9 = data8.minHematocrit;
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 > 100 || isNaN(data9)){
-const err15 = {instancePath:instancePath+"/maturation/bands/" + i1+"/minHematocrit",schemaPath:"#/properties/maturation/properties/bands/items/properties/minHematocrit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
+if(data6.table !== undefined){
+if(typeof data6.table !== "string"){
+const err15 = {instancePath:instancePath+"/maturation/table",schemaPath:"#/properties/maturation/properties/table/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -220,8 +209,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data9 < 0 || isNaN(data9)){
-const err16 = {instancePath:instancePath+"/maturation/bands/" + i1+"/minHematocrit",schemaPath:"#/properties/maturation/properties/bands/items/properties/minHematocrit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data6.bands !== undefined){
+let data8 = data6.bands;
+if(Array.isArray(data8)){
+if(data8.length > 100){
+const err16 = {instancePath:instancePath+"/maturation/bands",schemaPath:"#/properties/maturation/properties/bands/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -230,9 +223,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/maturation/bands/" + i1+"/minHematocrit",schemaPath:"#/properties/maturation/properties/bands/items/properties/minHematocrit/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data8.length < 1){
+const err17 = {instancePath:instancePath+"/maturation/bands",schemaPath:"#/properties/maturation/properties/bands/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -241,12 +233,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data8.days !== undefined){
-let data10 = data8.days;
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 > 10 || isNaN(data10)){
-const err18 = {instancePath:instancePath+"/maturation/bands/" + i1+"/days",schemaPath:"#/properties/maturation/properties/bands/items/properties/days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+let data9 = data8[i1];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.minHematocrit === undefined){
+const err18 = {instancePath:instancePath+"/maturation/bands/" + i1,schemaPath:"#/properties/maturation/properties/bands/items/required",keyword:"required",params:{missingProperty: "minHematocrit"},message:"must have required property '"+"minHematocrit"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -255,8 +247,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data10 <= 0 || isNaN(data10)){
-const err19 = {instancePath:instancePath+"/maturation/bands/" + i1+"/days",schemaPath:"#/properties/maturation/properties/bands/items/properties/days/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data9.days === undefined){
+const err19 = {instancePath:instancePath+"/maturation/bands/" + i1,schemaPath:"#/properties/maturation/properties/bands/items/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -265,9 +257,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/maturation/bands/" + i1+"/days",schemaPath:"#/properties/maturation/properties/bands/items/properties/days/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key4 in data9){
+if(!((key4 === "minHematocrit") || (key4 === "days"))){
+const err20 = {instancePath:instancePath+"/maturation/bands/" + i1,schemaPath:"#/properties/maturation/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -277,9 +269,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/maturation/bands/" + i1,schemaPath:"#/properties/maturation/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data9.minHematocrit !== undefined){
+let data10 = data9.minHematocrit;
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 100 || isNaN(data10)){
+const err21 = {instancePath:instancePath+"/maturation/bands/" + i1+"/minHematocrit",schemaPath:"#/properties/maturation/properties/bands/items/properties/minHematocrit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -288,10 +282,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/maturation/bands",schemaPath:"#/properties/maturation/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data10 < 0 || isNaN(data10)){
+const err22 = {instancePath:instancePath+"/maturation/bands/" + i1+"/minHematocrit",schemaPath:"#/properties/maturation/properties/bands/items/properties/minHematocrit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -301,9 +293,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
 else {
-const err23 = {instancePath:instancePath+"/maturation",schemaPath:"#/properties/maturation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err23 = {instancePath:instancePath+"/maturation/bands/" + i1+"/minHematocrit",schemaPath:"#/properties/maturation/properties/bands/items/properties/minHematocrit/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -313,14 +304,85 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
-else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data9.days !== undefined){
+let data11 = data9.days;
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 10 || isNaN(data11)){
+const err24 = {instancePath:instancePath+"/maturation/bands/" + i1+"/days",schemaPath:"#/properties/maturation/properties/bands/items/properties/days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+if(data11 <= 0 || isNaN(data11)){
+const err25 = {instancePath:instancePath+"/maturation/bands/" + i1+"/days",schemaPath:"#/properties/maturation/properties/bands/items/properties/days/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/maturation/bands/" + i1+"/days",schemaPath:"#/properties/maturation/properties/bands/items/properties/days/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/maturation/bands/" + i1,schemaPath:"#/properties/maturation/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/maturation/bands",schemaPath:"#/properties/maturation/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/maturation",schemaPath:"#/properties/maturation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
 }
 errors++;
 }

@@ -1,6 +1,7 @@
 // Serial panels as an inline SVG: hemoglobin and reticulocytes over time, one small chart
 // each, with labelled points. No script, no remote resource; accessible title and description.
 import type { PanelReading } from '../clinical/panelAnalysis';
+import { maxOf, minOf } from '../util/arrays';
 import { escapeHtml } from './escape';
 
 interface Point {
@@ -43,8 +44,8 @@ function renderChart(title: string, unit: string, points: Point[]): string {
   const pad = { left: 40, right: 12, top: 22, bottom: 34 };
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
-  const [xMin, xMax] = [Math.min(...xs), Math.max(...xs)];
-  const yMax = Math.max(...ys) * 1.15 || 1;
+  const [xMin, xMax] = [minOf(xs), maxOf(xs)];
+  const yMax = maxOf(ys) * 1.15 || 1;
   const sx = (x: number) => pad.left + (xMax === xMin ? 0.5 : (x - xMin) / (xMax - xMin)) * (width - pad.left - pad.right);
   const sy = (y: number) => height - pad.bottom - (y / yMax) * (height - pad.top - pad.bottom);
   const path = points.map((p, i) => `${i ? 'L' : 'M'}${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join(' ');

@@ -23,7 +23,7 @@ export function renderCaseBody(analysis: CaseAnalysis, view: PreviewView): strin
     stage('marrow', 'Bone marrow', renderMarrow(analysis), headerLine('marrow')),
     stage('course', 'Course', prose(model.sections.get('course'), ''), headerLine('course')),
   ].filter(Boolean);
-  parts.push(...stages);
+  for (const s of stages) parts.push(s);
   if (view === 'answer') parts.push(renderAnswer(analysis));
   return `<article class="case view-${view}" data-view="${view}">${parts.join('')}</article>`;
 }

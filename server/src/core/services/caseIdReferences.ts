@@ -7,6 +7,9 @@ import type { Position, Range } from '../text';
 import type { WorkspaceEdit } from './edits';
 import { nodeAtPosition } from './nodeAtPosition';
 
+/** What these services read of a case: its id and links (a closed file's lean summary will do). */
+export type CaseIdsAndLinks = Pick<CaseModel, 'id' | 'idRange' | 'seeAlso'>;
+
 export interface Location {
   uri: string;
   range: Range;
@@ -26,13 +29,13 @@ export function caseIdAt(model: CaseModel, position: Position): { id: string; ra
 }
 
 /** Every `case:` value that defines `id` (more than one is a duplicate-id error, but each is shown). */
-export function definitions(id: string, bank: Iterable<[string, CaseModel]>): Location[] {
+export function definitions(id: string, bank: Iterable<[string, CaseIdsAndLinks]>): Location[] {
   const found: Location[] = [];
   for (const [uri, model] of bank) if (model.id === id && model.idRange) found.push({ uri, range: model.idRange });
   return found;
 }
 
-export function references(id: string, bank: Iterable<[string, CaseModel]>, includeDeclaration: boolean): Location[] {
+export function references(id: string, bank: Iterable<[string, CaseIdsAndLinks]>, includeDeclaration: boolean): Location[] {
   const found: Location[] = [];
   for (const [uri, model] of bank) {
     if (includeDeclaration && model.id === id && model.idRange) found.push({ uri, range: model.idRange });
@@ -44,7 +47,7 @@ export function references(id: string, bank: Iterable<[string, CaseModel]>, incl
 export type RenameOutcome = { ok: true; edit: WorkspaceEdit } | { ok: false; message: string };
 
 /** The edit renaming `id` to `newId` in every definition and see-also item, or why it cannot. */
-export function renameCaseId(id: string, newId: string, bank: Iterable<[string, CaseModel]>): RenameOutcome {
+export function renameCaseId(id: string, newId: string, bank: Iterable<[string, CaseIdsAndLinks]>): RenameOutcome {
   const models = [...bank];
   if (!CASE_ID.test(newId)) {
     return { ok: false, message: `\`${newId}\` is not a valid case id: use lowercase letters and digits, with single \`-\` between them (like \`thal-major-01\`).` };

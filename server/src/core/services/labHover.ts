@@ -32,7 +32,7 @@ export function labHover(analysis: CaseAnalysis, section: SectionNode, field: Fi
   }
   const flag = flagText(used);
   if (flag) lines.push(`- ${flag}`);
-  lines.push(...indicesText(reading, lab.key));
+  for (const line of indicesText(reading, lab.key)) lines.push(line);
   return { contents: lines.join('\n'), range: field.range };
 }
 
@@ -82,7 +82,9 @@ function indicesText(reading: PanelReading, key: string): string[] {
   const lines = ['', '**Indices from this line**', ...fed.map((index) => indexSummary(index, reading.indexFlags.get(index.id)))];
   const anemic = showsAnemia(reading);
   for (const index of fed) {
-    if (index.definition.hover === 'full') lines.push('', ...indexDetails(index), ...indexMeaning(index, anemic));
+    if (index.definition.hover !== 'full') continue;
+    lines.push('');
+    for (const line of [...indexDetails(index), ...indexMeaning(index, anemic)]) lines.push(line);
   }
   return lines;
 }

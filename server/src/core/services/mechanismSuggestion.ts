@@ -26,8 +26,16 @@ export function evidenceSummary(mechanism: MechanismScore): string {
   return mechanism.evidence
     .filter((e) => e.effect === 'supports')
     .slice(0, 3)
-    .map((e) => e.label.split(':')[0].replace(/\s*\([^)]*\)\s*$/, '').trim())
+    .map((e) => withoutTrailingNote(e.label.split(':')[0]))
     .join(', ');
+}
+
+/** `Low haptoglobin (12 mg/dL)` → `Low haptoglobin`: index arithmetic, no backtracking regex. */
+function withoutTrailingNote(label: string): string {
+  const text = label.trimEnd();
+  if (!text.endsWith(')')) return text.trim();
+  const open = text.indexOf('(', text.lastIndexOf(')', text.length - 2) + 1);
+  return (open < 0 || open === text.length - 1 ? text : text.slice(0, open)).trim();
 }
 
 export function writeMechanismEdits(analysis: CaseAnalysis, mechanism: MechanismScore, eol: string): TextEdit[] {

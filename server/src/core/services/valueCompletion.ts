@@ -46,10 +46,10 @@ export function valueItems(analysis: CaseAnalysis, section: SectionNode | undefi
 
 /** After the number of a quantitative lab: its accepted units, the canonical one first. */
 function unitItems(lab: LabDefinition, lineText: string, areaStart: number, position: Position): CompletionResult[] {
-  const typed = /^[ \t]*(?:<=|>=|<|>|≤|≥)?[ \t]*[+-]?(?:\d+(?:\.\d*)?|\.\d+)([ \t]*)(\S*)$/.exec(lineText.slice(areaStart, position.character));
+  const typed = numberThenUnit(lineText.slice(areaStart, position.character));
   if (!typed) return [];
-  const start = position.character - typed[2].length;
-  const span: Span = { range: lineRange(position.line, start, tokenEnd(lineText, position.character)), prefix: typed[1] ? '' : ' ' };
+  const start = position.character - typed.unit.length;
+  const span: Span = { range: lineRange(position.line, start, tokenEnd(lineText, position.character)), prefix: typed.gap ? '' : ' ' };
   return (lab.units ?? []).map((unit, i) => ({
     label: unit.unit,
     kind: ITEM_KIND.unit,
@@ -58,6 +58,48 @@ function unitItems(lab: LabDefinition, lineText: string, areaStart: number, posi
     filterText: unit.unit,
     textEdit: { range: span.range, newText: span.prefix + unit.unit },
   }));
+}
+
+/**
+ * `[blanks][comparison][blanks][sign]number[gap][unit]` with no blank in the unit, as typed
+ * before the cursor; undefined when the text is not a number followed by a unit so far. A
+ * scanner, not a regular expression: two runs of blanks around an optional word made the
+ * regex it replaces quadratic (6 s on a line of 60,000 spaces).
+ */
+export function numberThenUnit(text: string): { gap: string; unit: string } | undefined {
+  let i = skipBlanks(text, 0);
+  const comparison = ['<=', '>=', '<', '>', '≤', '≥'].find((op) => text.startsWith(op, i));
+  if (comparison) i = skipBlanks(text, i + comparison.length);
+  if (text[i] === '+' || text[i] === '-') i++;
+  const digitsStart = i;
+  i = skipDigits(text, i);
+  if (i > digitsStart) {
+    if (text[i] === '.') i = skipDigits(text, i + 1);
+  } else {
+    if (text[i] !== '.' || !isDigit(text[i + 1])) return undefined;
+    i = skipDigits(text, i + 1);
+  }
+  const gapStart = i;
+  i = skipBlanks(text, i);
+  const unit = text.slice(i);
+  if (/\s/.test(unit)) return undefined;
+  return { gap: text.slice(gapStart, i), unit };
+}
+
+function skipBlanks(text: string, from: number): number {
+  let i = from;
+  while (isBlank(text[i])) i++;
+  return i;
+}
+
+function skipDigits(text: string, from: number): number {
+  let i = from;
+  while (isDigit(text[i])) i++;
+  return i;
+}
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
 }
 
 /** The mechanisms in the engine's order, its first choice preselected when it has any score. */

@@ -60,14 +60,29 @@ export function boundedEditDistance(a: string, b: string, bound: number): number
   return Math.min(prev[b.length], bound + 1);
 }
 
+/** Words longer than this get no suggestion: nobody mistypes a 65-letter name. */
+export const MAX_MATCHED_LENGTH = 64;
+
+/** The most edits a candidate may be away from any word. */
+export const MAX_BOUND = 3;
+
+/** How many edits away a candidate may be: grows with the word, from 1 to MAX_BOUND. */
+export function matchBound(needle: string): number {
+  return Math.max(1, Math.min(MAX_BOUND, Math.floor(needle.length / 3)));
+}
+
 /** Suggestions already worked out, per candidate list: a bank repeats the same unknown words. */
 const remembered = new WeakMap<object, BoundedCache<string, readonly string[]>>();
 const MAX_REMEMBERED_WORD_LENGTH = 32;
 
-/** Candidates within reach of `word`, closest first (ties keep the candidates' order). */
+/**
+ * Candidates within reach of `word`, closest first (ties keep the candidates' order). Compares
+ * the word with every candidate: for short fixed lists (labs, sections, units). A bank's ids
+ * are searched with `SimilarWords`, whose cost does not grow with the bank.
+ */
 export function closestMatches(word: string, candidates: Iterable<string>, limit = 3): string[] {
   const needle = word.toLowerCase();
-  if (!needle || needle.length > 64) return [];
+  if (!needle || needle.length > MAX_MATCHED_LENGTH) return [];
   const cache = typeof candidates === 'object' && limit === 3 ? cacheFor(candidates) : undefined;
   const known = cache?.get(needle);
   if (known) return [...known];
@@ -87,7 +102,7 @@ function cacheFor(candidates: object): BoundedCache<string, readonly string[]> {
 }
 
 function findMatches(needle: string, candidates: Iterable<string>, limit: number): string[] {
-  const bound = Math.max(1, Math.min(3, Math.floor(needle.length / 3)));
+  const bound = matchBound(needle);
   const scored: { candidate: string; distance: number }[] = [];
   for (const candidate of candidates) {
     const lower = candidate.toLowerCase();

@@ -1,16 +1,15 @@
 // Case ids across the bank, open and closed files alike: go to definition from a see-also item,
 // find references, and rename (the `case:` value and every see-also item naming it).
 import { ErrorCodes, ResponseError, type Location, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { getCaseService, type CaseModel, type Location as CoreLocation, type Position } from '../../core';
+import { getCaseService, type CaseIdsAndLinks, type Location as CoreLocation, type Position } from '../../core';
 import type { Feature, FeatureContext } from '../featureContext';
 import { runSafe } from '../runner';
-import { normalizeUri } from '../uris';
 
-/** The bank's models, keyed as the editor spells each open document's uri. */
-function bank(context: FeatureContext): [string, CaseModel][] {
+/** Every file's id and links, keyed as the editor spells each open document's uri. */
+function bank(context: FeatureContext): [string, CaseIdsAndLinks][] {
   // The bank keys on normalised uris; answers about open files use the client's own spelling.
-  const spelling = new Map(context.documents.all().map((d) => [normalizeUri(d.uri), d.uri]));
-  return [...context.workspace.analyses()].map(([uri, analysis]) => [spelling.get(uri) ?? uri, analysis.model]);
+  // Closed files are read from their lean summaries: no full analysis is made for them.
+  return [...context.workspace.summaries()].map(([uri, summary]) => [context.workspace.openDocument(uri)?.uri ?? uri, summary]);
 }
 
 function idAt(context: FeatureContext, uri: string, position: Position) {

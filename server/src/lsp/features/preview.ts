@@ -1,5 +1,5 @@
 // Renders the preview body from the same analysis the diagnostics use (one engine).
-import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from '../../protocol/customMessages';
+import { PreviewRequest, type PreviewResult } from '../../protocol/customMessages';
 import { getCaseService } from '../../core';
 import type { Feature } from '../featureContext';
 import { runSafe } from '../runner';
@@ -7,7 +7,7 @@ import { runSafe } from '../runner';
 export const previewFeature: Feature = {
   capabilities: {},
   register(context) {
-    context.connection.onRequest(PREVIEW_REQUEST, (params: PreviewParams, token) => runSafe<PreviewResult | null>(context.connection, 'preview', null, token, () => {
+    context.connection.onRequest(PreviewRequest, (params, token) => runSafe<PreviewResult | null>(context.connection, 'preview', null, token, () => {
       const analysis = context.workspace.analysis(params.uri);
       if (!analysis) return null;
       const view = params.view === 'answer' ? 'answer' : 'learner';
