@@ -10,11 +10,14 @@ import { readPreviewAssets } from '../node/previewAssets';
 import { displayPath } from './checkCommand';
 import { openBank, type BankRequest } from './openBank';
 import { readFile } from './readIntoBank';
+import { isExported } from './exportStatusFilter';
 import { standalonePage } from './renderCommand';
 
 export interface ExportOptions extends BankRequest {
   output: string;
   answers: boolean;
+  /** Only cases with these statuses (`--status`); retired cases are never exported. */
+  statuses?: string[];
 }
 
 export type ExportOutcome =
@@ -42,6 +45,7 @@ export async function runExport(options: ExportOptions): Promise<ExportOutcome> 
   const names = new UniqueNames();
   for (const file of readable) {
     const analysis = bank.get(file)!;
+    if (!isExported(analysis.model.header.get('status')?.value, options.statuses)) continue;
     const name = names.take(analysis.model.id ?? path.basename(file, '.case'));
     const back = [{ href: '../index.html', label: '← All cases' }];
     files.set(`cases/${name}.html`, standalonePage(analysis, 'learner', back));

@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { runCheck } from './checkCommand';
 import { runExplain } from './explainCommand';
 import { runExport } from './exportCommand';
+import { parseStatusFilter } from './exportStatusFilter';
+import { runStats, STATS_FORMATS, type StatsFormat } from './stats/statsCommand';
 import { runAsWorkerIfAsked } from './parallelCheck';
 import { runRender, type RenderView } from './renderCommand';
 import { tuneForBatchRun } from './runtimeTuning';
@@ -27,6 +29,8 @@ Commands:
   explain FILE           Show a case's derived indices and the mechanism its evidence points to
   render FILE            Render a case as a standalone HTML page (stdout, or -o FILE)
   export [PATH …] -o DIR Export the bank as a static site: a page per case and an index
+  stats [PATH …]         What the bank teaches: cases by mechanism, tag, level, status, author;
+                         objectives covered; cases whose engine choice is weak or conflicts
   help                   Show this help
 
 Options for check:
@@ -47,6 +51,12 @@ Options for export:
   --answers              Also write a teacher's page per case under answers/
   --config <file>        Use this casewright.json instead of searching upward
   --follow-symlinks      Follow symbolic links that lead out of the bank's folder
+  --status <list>        Only cases with these statuses (draft,review,ready); retired cases
+                         are never exported
+
+Options for stats:
+  --format <name>        text (default), json, markdown (for a CI job summary) or html
+  --config <file>        Use this casewright.json instead of searching upward
 
 Options for explain:
   --format <name>        text (default) or json
@@ -70,6 +80,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'explain') return explain(rest);
   if (command === 'render') return render(rest);
   if (command === 'export') return exportSite(rest);
+  if (command === 'stats') return stats(rest);
   throw new UsageError(`unknown command '${command}'. Run 'casewright help' for the list.`);
 }
 
@@ -136,17 +147,34 @@ async function render(args: string[]): Promise<number> {
   return 0;
 }
 
+async function stats(args: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(args, {
+    format: { type: 'string', default: 'text' },
+    config: { type: 'string' },
+  });
+  const format = String(values.format);
+  if (!Object.hasOwn(STATS_FORMATS, format)) throw new UsageError(`unknown format '${format}'. Use text, json, markdown or html.`);
+  const outcome = await runStats({ paths: positionals, cwd: process.cwd(), format: format as StatsFormat, configFile: values.config === undefined ? undefined : String(values.config) });
+  if (!outcome.ok) return cannotRun(outcome.message);
+  process.stdout.write(outcome.output);
+  return 0;
+}
+
 async function exportSite(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     output: { type: 'string', short: 'o' },
     answers: { type: 'boolean' },
     config: { type: 'string' },
     'follow-symlinks': { type: 'boolean' },
+    status: { type: 'string' },
   });
   if (!values.output) throw new UsageError('export needs -o DIR, the folder to write the site to.');
+  const statusFilter = values.status === undefined ? undefined : parseStatusFilter(String(values.status));
+  if (statusFilter && !statusFilter.ok) throw new UsageError(statusFilter.message);
   const outcome = await runExport({
     paths: positionals, output: String(values.output), answers: Boolean(values.answers), cwd: process.cwd(),
     configFile: values.config as string | undefined, followSymlinks: Boolean(values['follow-symlinks']),
+    statuses: statusFilter?.ok ? statusFilter.statuses : undefined,
   });
   if (!outcome.ok) return cannotRun(outcome.message);
   for (const { file, problem } of outcome.skipped) say(`${file}: ${problem.message} (not exported)`);

@@ -5,6 +5,8 @@ import { defaultMaturationTable, type MaturationTable } from './clinical/maturat
 import { checkMechanism } from './clinical/mechanismChecks';
 import { checkDuplicateFields } from './checks/duplicateFieldChecks';
 import { checkLabs } from './checks/labChecks';
+import { checkPrivacy } from './checks/privacy/privacyChecks';
+import { checkReview } from './checks/reviewChecks';
 import { checkSections } from './checks/sectionChecks';
 import { sectionKind } from './catalog/vocabulary';
 import { diagnostic, type CaseDiagnostic } from './diagnostics';
@@ -43,6 +45,9 @@ export function analyzeCase(text: string, options: AnalysisOptions = {}): CaseAn
       return checkConsistency(clinical.panels);
     },
     () => checkMechanism(model, clinical),
+    () => checkPrivacy(model),
+    // Last: a `ready` case is judged on every diagnostic above.
+    () => checkReview(model, diagnostics),
   ];
   for (const step of steps) {
     try {

@@ -123,6 +123,8 @@ export type { Position, Range } from './text';
 
 // Plain values the layers above need.
 export { CONFIG_FILE_NAME } from './config/config';
+export { REVIEW_STATUSES } from './catalog/vocabulary';
+export { computeBankStats, type BankStats, type Count } from './stats/bankStats';
 export { DIAGNOSTIC_RULES } from './diagnosticCatalog';
 export { diagnostic } from './diagnostics';
 export { renderDocumentShell } from './render/documentShell';

@@ -114,3 +114,6 @@ export const REPEATABLE_SECTIONS: readonly string[] = SECTIONS.filter((s) => s.r
 
 export const MECHANISMS: readonly Term[] = terms('mechanisms');
 export const SMEAR_FINDINGS: readonly Term[] = terms('smearFindings');
+
+/** The review workflow's statuses (`status:` in the header), in their order. */
+export const REVIEW_STATUSES: readonly string[] = terms('statuses').map((t) => t.id);

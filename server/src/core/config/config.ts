@@ -16,6 +16,12 @@ export interface CasewrightConfig {
   followSymlinks?: boolean;
   /** Which maturation table the RPI uses, and optional overrides of its bands. */
   maturation?: { table?: string; bands?: { minHematocrit: number; days: number }[] };
+  /** The learning objectives the bank should cover; cases list theirs in `objectives:`. */
+  curriculum?: Curriculum;
+}
+
+export interface Curriculum {
+  objectives: { id: string; title: string }[];
 }
 
 export const CONFIG_FILE_NAME = 'casewright.json';

@@ -3,9 +3,10 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/casewright.schema.json","title":"casewright.json","description":"Settings for a Casewright case bank. Put this file at the root of the bank; the command line and the editor both find it by walking up from a case file.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"rules":{"description":"Diagnostic codes (see docs/diagnostics.md) mapped to a new severity, or \"off\" to silence them.","type":"object","maxProperties":1000,"propertyNames":{"pattern":"^[a-z][a-z0-9-]*$","maxLength":100},"additionalProperties":{"enum":["error","warning","info","off"]}},"ignore":{"description":"Globs, relative to the folder holding casewright.json, of .case files that are not part of the bank (drafts, templates).","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":1000}},"followSymlinks":{"description":"Follow symbolic links that lead out of the folder holding casewright.json when looking for .case files (default false: such links are skipped). Ignored in an untrusted workspace.","type":"boolean"},"maturation":{"description":"The reticulocyte maturation table the RPI uses.","type":"object","additionalProperties":false,"properties":{"table":{"description":"Id of a table in schemas/maturation.json.","type":"string"},"bands":{"description":"Replaces the table's bands: each applies from minHematocrit (%) up to the next band.","type":"array","minItems":1,"maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["minHematocrit","days"],"properties":{"minHematocrit":{"type":"number","minimum":0,"maximum":100},"days":{"type":"number","exclusiveMinimum":0,"maximum":10}}}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/casewright.schema.json","title":"casewright.json","description":"Settings for a Casewright case bank. Put this file at the root of the bank; the command line and the editor both find it by walking up from a case file.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"rules":{"description":"Diagnostic codes (see docs/diagnostics.md) mapped to a new severity, or \"off\" to silence them.","type":"object","maxProperties":1000,"propertyNames":{"pattern":"^[a-z][a-z0-9-]*$","maxLength":100},"additionalProperties":{"enum":["error","warning","info","off"]}},"ignore":{"description":"Globs, relative to the folder holding casewright.json, of .case files that are not part of the bank (drafts, templates).","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":1000}},"followSymlinks":{"description":"Follow symbolic links that lead out of the folder holding casewright.json when looking for .case files (default false: such links are skipped). Ignored in an untrusted workspace.","type":"boolean"},"maturation":{"description":"The reticulocyte maturation table the RPI uses.","type":"object","additionalProperties":false,"properties":{"table":{"description":"Id of a table in schemas/maturation.json.","type":"string"},"bands":{"description":"Replaces the table's bands: each applies from minHematocrit (%) up to the next band.","type":"array","minItems":1,"maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["minHematocrit","days"],"properties":{"minHematocrit":{"type":"number","minimum":0,"maximum":100},"days":{"type":"number","exclusiveMinimum":0,"maximum":10}}}}}},"curriculum":{"description":"The learning objectives the bank should cover. Cases list the ids of theirs in the header field `objectives:`; `casewright stats` shows which objectives are covered and which are not.","type":"object","additionalProperties":false,"required":["objectives"],"properties":{"objectives":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title"],"properties":{"id":{"description":"A short id that cases write in `objectives:` (letters, digits, `.`, `-`, `_`).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"title":{"description":"What the student should be able to do.","type":"string","minLength":1}}}}}}}};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z][a-z0-9-]*$", "u");
+const pattern1 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://casewright.dev/schemas/casewright.schema.json" */;
@@ -13,7 +14,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((((key0 === "$schema") || (key0 === "rules")) || (key0 === "ignore")) || (key0 === "followSymlinks")) || (key0 === "maturation"))){
+if(!((((((key0 === "$schema") || (key0 === "rules")) || (key0 === "ignore")) || (key0 === "followSymlinks")) || (key0 === "maturation")) || (key0 === "curriculum"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -375,14 +376,164 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.curriculum !== undefined){
+let data12 = data.curriculum;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.objectives === undefined){
+const err30 = {instancePath:instancePath+"/curriculum",schemaPath:"#/properties/curriculum/required",keyword:"required",params:{missingProperty: "objectives"},message:"must have required property '"+"objectives"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+for(const key5 in data12){
+if(!(key5 === "objectives")){
+const err31 = {instancePath:instancePath+"/curriculum",schemaPath:"#/properties/curriculum/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data12.objectives !== undefined){
+let data13 = data12.objectives;
+if(Array.isArray(data13)){
+const len2 = data13.length;
+for(let i2=0; i2<len2; i2++){
+let data14 = data13[i2];
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.id === undefined){
+const err32 = {instancePath:instancePath+"/curriculum/objectives/" + i2,schemaPath:"#/properties/curriculum/properties/objectives/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data14.title === undefined){
+const err33 = {instancePath:instancePath+"/curriculum/objectives/" + i2,schemaPath:"#/properties/curriculum/properties/objectives/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+for(const key6 in data14){
+if(!((key6 === "id") || (key6 === "title"))){
+const err34 = {instancePath:instancePath+"/curriculum/objectives/" + i2,schemaPath:"#/properties/curriculum/properties/objectives/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data14.id !== undefined){
+let data15 = data14.id;
+if(typeof data15 === "string"){
+if(!pattern1.test(data15)){
+const err35 = {instancePath:instancePath+"/curriculum/objectives/" + i2+"/id",schemaPath:"#/properties/curriculum/properties/objectives/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/curriculum/objectives/" + i2+"/id",schemaPath:"#/properties/curriculum/properties/objectives/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data14.title !== undefined){
+let data16 = data14.title;
+if(typeof data16 === "string"){
+if(func2(data16) < 1){
+const err37 = {instancePath:instancePath+"/curriculum/objectives/" + i2+"/title",schemaPath:"#/properties/curriculum/properties/objectives/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/curriculum/objectives/" + i2+"/title",schemaPath:"#/properties/curriculum/properties/objectives/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/curriculum/objectives/" + i2,schemaPath:"#/properties/curriculum/properties/objectives/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/curriculum/objectives",schemaPath:"#/properties/curriculum/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/curriculum",schemaPath:"#/properties/curriculum/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
 }
 errors++;
 }

@@ -3,13 +3,15 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow and answer of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"array","description":"Every [smear] section in file order: [smear] may repeat with a qualifier, as [labs] does.","items":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils","sickle-cells","rouleaux","bite-cells","blister-cells","heinz-bodies","pappenheimer-bodies","dimorphic","hairy-cells","helmet-cells","howell-jolly-bodies","acanthocytes","echinocytes","elliptocytes","stomatocytes","pencil-cells","hypochromia","microcytes","macrocytes","agglutination","giant-platelets","blasts","auer-rods","pelger-huet","toxic-granulation","atypical-lymphocytes","smudge-cells"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."}}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"infiltrate":{"enum":["none","plasma-cells","lymphoma","carcinoma","hairy-cells","blasts","granuloma","mast-cells"],"x-code":"unknown-marrow-value","x-field":"infiltrate"},"infiltrate-percent":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`infiltrate-percent` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow and answer of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"status":{"enum":["draft","review","ready","retired"],"x-code":"unknown-value","x-field":"status"},"reviewed-by":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"`reviewed-by` is empty; name the reviewer or leave the field out."},"reviewed-on":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"version":{"type":"string","x-message":"`version` takes text."},"updated":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"objectives":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","x-code":"invalid-value","x-message":"An objective id is letters, digits, `.`, `-` and `_`, like `hem-2.1`."}},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"array","description":"Every [smear] section in file order: [smear] may repeat with a qualifier, as [labs] does.","items":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils","sickle-cells","rouleaux","bite-cells","blister-cells","heinz-bodies","pappenheimer-bodies","dimorphic","hairy-cells","helmet-cells","howell-jolly-bodies","acanthocytes","echinocytes","elliptocytes","stomatocytes","pencil-cells","hypochromia","microcytes","macrocytes","agglutination","giant-platelets","blasts","auer-rods","pelger-huet","toxic-granulation","atypical-lymphocytes","smudge-cells"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."}}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"infiltrate":{"enum":["none","plasma-cells","lymphoma","carcinoma","hairy-cells","blasts","granuloma","mast-cells"],"x-code":"unknown-marrow-value","x-field":"infiltrate"},"infiltrate-percent":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`infiltrate-percent` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 const pattern1 = new RegExp("^[^,]+$", "u");
-const pattern3 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$", "u");
-const pattern4 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$", "u");
+const pattern3 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$", "u");
+const pattern5 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+const pattern6 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$", "u");
+const pattern7 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://casewright.dev/schemas/case.schema.json" */;
@@ -206,12 +208,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.patient !== undefined){
-let data8 = data.patient;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key1 in data8){
-if(!((key1 === "age") || (key1 === "sex"))){
-const err15 = {instancePath:instancePath+"/patient",schemaPath:"#/properties/patient/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.patient,data:data8};
+if(data.status !== undefined){
+let data8 = data.status;
+if(!((((data8 === "draft") || (data8 === "review")) || (data8 === "ready")) || (data8 === "retired"))){
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema11.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.status.enum,parentSchema:schema11.properties.status,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -221,11 +221,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data8.age !== undefined){
-let data9 = data8.age;
+if(data["reviewed-by"] !== undefined){
+let data9 = data["reviewed-by"];
 if(typeof data9 === "string"){
-if(!pattern3.test(data9)){
-const err16 = {instancePath:instancePath+"/patient/age",schemaPath:"#/properties/patient/properties/age/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$",parentSchema:schema11.properties.patient.properties.age,data:data9};
+if(func3(data9) < 1){
+const err16 = {instancePath:instancePath+"/reviewed-by",schemaPath:"#/properties/reviewed-by/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties["reviewed-by"],data:data9};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -236,7 +236,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/patient/age",schemaPath:"#/properties/patient/properties/age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.patient.properties.age.type,parentSchema:schema11.properties.patient.properties.age,data:data9};
+const err17 = {instancePath:instancePath+"/reviewed-by",schemaPath:"#/properties/reviewed-by/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["reviewed-by"].type,parentSchema:schema11.properties["reviewed-by"],data:data9};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -246,10 +246,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data8.sex !== undefined){
-let data10 = data8.sex;
-if(!((((data10 === "male") || (data10 === "female")) || (data10 === "other")) || (data10 === "unknown"))){
-const err18 = {instancePath:instancePath+"/patient/sex",schemaPath:"#/properties/patient/properties/sex/enum",keyword:"enum",params:{allowedValues: schema11.properties.patient.properties.sex.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.patient.properties.sex.enum,parentSchema:schema11.properties.patient.properties.sex,data:data10};
+if(data["reviewed-on"] !== undefined){
+let data10 = data["reviewed-on"];
+if(typeof data10 === "string"){
+if(!pattern3.test(data10)){
+const err18 = {instancePath:instancePath+"/reviewed-on",schemaPath:"#/properties/reviewed-on/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$",parentSchema:schema11.properties["reviewed-on"],data:data10};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -259,9 +260,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-}
 else {
-const err19 = {instancePath:instancePath+"/patient",schemaPath:"#/properties/patient/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.patient.type,parentSchema:schema11.properties.patient,data:data8};
+const err19 = {instancePath:instancePath+"/reviewed-on",schemaPath:"#/properties/reviewed-on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["reviewed-on"].type,parentSchema:schema11.properties["reviewed-on"],data:data10};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -271,16 +271,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.smear !== undefined){
-let data11 = data.smear;
-if(Array.isArray(data11)){
-const len2 = data11.length;
-for(let i2=0; i2<len2; i2++){
-let data12 = data11[i2];
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key2 in data12){
-if(!((key2 === "findings") || (key2 === "note"))){
-const err20 = {instancePath:instancePath+"/smear/" + i2,schemaPath:"#/properties/smear/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.smear.items,data:data12};
+if(data.version !== undefined){
+let data11 = data.version;
+if(typeof data11 !== "string"){
+const err20 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.version.type,parentSchema:schema11.properties.version,data:data11};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -290,14 +284,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data12.findings !== undefined){
-let data13 = data12.findings;
-if(Array.isArray(data13)){
-const len3 = data13.length;
-for(let i3=0; i3<len3; i3++){
-let data14 = data13[i3];
-if(!(((((((((((((((((((((((((((((((((((((data14 === "target-cells") || (data14 === "teardrop-cells")) || (data14 === "schistocytes")) || (data14 === "spherocytes")) || (data14 === "hypersegmented-neutrophils")) || (data14 === "macro-ovalocytes")) || (data14 === "nucleated-rbcs")) || (data14 === "basophilic-stippling")) || (data14 === "polychromasia")) || (data14 === "leukoerythroblastic")) || (data14 === "dysplastic-neutrophils")) || (data14 === "sickle-cells")) || (data14 === "rouleaux")) || (data14 === "bite-cells")) || (data14 === "blister-cells")) || (data14 === "heinz-bodies")) || (data14 === "pappenheimer-bodies")) || (data14 === "dimorphic")) || (data14 === "hairy-cells")) || (data14 === "helmet-cells")) || (data14 === "howell-jolly-bodies")) || (data14 === "acanthocytes")) || (data14 === "echinocytes")) || (data14 === "elliptocytes")) || (data14 === "stomatocytes")) || (data14 === "pencil-cells")) || (data14 === "hypochromia")) || (data14 === "microcytes")) || (data14 === "macrocytes")) || (data14 === "agglutination")) || (data14 === "giant-platelets")) || (data14 === "blasts")) || (data14 === "auer-rods")) || (data14 === "pelger-huet")) || (data14 === "toxic-granulation")) || (data14 === "atypical-lymphocytes")) || (data14 === "smudge-cells"))){
-const err21 = {instancePath:instancePath+"/smear/" + i2+"/findings/" + i3,schemaPath:"#/properties/smear/items/properties/findings/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.smear.items.properties.findings.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.smear.items.properties.findings.items.enum,parentSchema:schema11.properties.smear.items.properties.findings.items,data:data14};
+if(data.updated !== undefined){
+let data12 = data.updated;
+if(typeof data12 === "string"){
+if(!pattern3.test(data12)){
+const err21 = {instancePath:instancePath+"/updated",schemaPath:"#/properties/updated/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$",parentSchema:schema11.properties.updated,data:data12};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -307,9 +298,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
 else {
-const err22 = {instancePath:instancePath+"/smear/" + i2+"/findings",schemaPath:"#/properties/smear/items/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.items.properties.findings.type,parentSchema:schema11.properties.smear.items.properties.findings,data:data13};
+const err22 = {instancePath:instancePath+"/updated",schemaPath:"#/properties/updated/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.updated.type,parentSchema:schema11.properties.updated,data:data12};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -319,10 +309,15 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data12.note !== undefined){
-let data15 = data12.note;
-if(typeof data15 !== "string"){
-const err23 = {instancePath:instancePath+"/smear/" + i2+"/note",schemaPath:"#/properties/smear/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.items.properties.note.type,parentSchema:schema11.properties.smear.items.properties.note,data:data15};
+if(data.objectives !== undefined){
+let data13 = data.objectives;
+if(Array.isArray(data13)){
+const len2 = data13.length;
+for(let i2=0; i2<len2; i2++){
+let data14 = data13[i2];
+if(typeof data14 === "string"){
+if(!pattern5.test(data14)){
+const err23 = {instancePath:instancePath+"/objectives/" + i2,schemaPath:"#/properties/objectives/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9._-]*$",parentSchema:schema11.properties.objectives.items,data:data14};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -332,9 +327,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
 else {
-const err24 = {instancePath:instancePath+"/smear/" + i2,schemaPath:"#/properties/smear/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smear.items.type,parentSchema:schema11.properties.smear.items,data:data12};
+const err24 = {instancePath:instancePath+"/objectives/" + i2,schemaPath:"#/properties/objectives/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.objectives.items.type,parentSchema:schema11.properties.objectives.items,data:data14};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -346,7 +340,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.type,parentSchema:schema11.properties.smear,data:data11};
+const err25 = {instancePath:instancePath+"/objectives",schemaPath:"#/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.objectives.type,parentSchema:schema11.properties.objectives,data:data13};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -356,12 +350,12 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.marrow !== undefined){
-let data16 = data.marrow;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key3 in data16){
-if(!(func2.call(schema11.properties.marrow.properties, key3))){
-const err26 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.marrow,data:data16};
+if(data.patient !== undefined){
+let data15 = data.patient;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key1 in data15){
+if(!((key1 === "age") || (key1 === "sex"))){
+const err26 = {instancePath:instancePath+"/patient",schemaPath:"#/properties/patient/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.patient,data:data15};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -371,11 +365,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data16.cellularity !== undefined){
-let data17 = data16.cellularity;
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 100 || isNaN(data17)){
-const err27 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.cellularity,data:data17};
+if(data15.age !== undefined){
+let data16 = data15.age;
+if(typeof data16 === "string"){
+if(!pattern6.test(data16)){
+const err27 = {instancePath:instancePath+"/patient/age",schemaPath:"#/properties/patient/properties/age/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$",parentSchema:schema11.properties.patient.properties.age,data:data16};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -384,8 +378,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data17 < 0 || isNaN(data17)){
-const err28 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.cellularity,data:data17};
+}
+else {
+const err28 = {instancePath:instancePath+"/patient/age",schemaPath:"#/properties/patient/properties/age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.patient.properties.age.type,parentSchema:schema11.properties.patient.properties.age,data:data16};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -395,8 +390,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-else {
-const err29 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.cellularity.type,parentSchema:schema11.properties.marrow.properties.cellularity,data:data17};
+if(data15.sex !== undefined){
+let data17 = data15.sex;
+if(!((((data17 === "male") || (data17 === "female")) || (data17 === "other")) || (data17 === "unknown"))){
+const err29 = {instancePath:instancePath+"/patient/sex",schemaPath:"#/properties/patient/properties/sex/enum",keyword:"enum",params:{allowedValues: schema11.properties.patient.properties.sex.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.patient.properties.sex.enum,parentSchema:schema11.properties.patient.properties.sex,data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -406,11 +403,9 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data16["me-ratio"] !== undefined){
-let data18 = data16["me-ratio"];
-if(typeof data18 === "string"){
-if(!pattern4.test(data18)){
-const err30 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$",parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data18};
+}
+else {
+const err30 = {instancePath:instancePath+"/patient",schemaPath:"#/properties/patient/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.patient.type,parentSchema:schema11.properties.patient,data:data15};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -420,8 +415,16 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties["me-ratio"].type,parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data18};
+if(data.smear !== undefined){
+let data18 = data.smear;
+if(Array.isArray(data18)){
+const len3 = data18.length;
+for(let i3=0; i3<len3; i3++){
+let data19 = data18[i3];
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key2 in data19){
+if(!((key2 === "findings") || (key2 === "note"))){
+const err31 = {instancePath:instancePath+"/smear/" + i3,schemaPath:"#/properties/smear/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.smear.items,data:data19};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -431,10 +434,14 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data16.erythroid !== undefined){
-let data19 = data16.erythroid;
-if(!((((data19 === "absent") || (data19 === "hypoplastic")) || (data19 === "normal")) || (data19 === "hyperplastic"))){
-const err32 = {instancePath:instancePath+"/marrow/erythroid",schemaPath:"#/properties/marrow/properties/erythroid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.erythroid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.erythroid.enum,parentSchema:schema11.properties.marrow.properties.erythroid,data:data19};
+if(data19.findings !== undefined){
+let data20 = data19.findings;
+if(Array.isArray(data20)){
+const len4 = data20.length;
+for(let i4=0; i4<len4; i4++){
+let data21 = data20[i4];
+if(!(((((((((((((((((((((((((((((((((((((data21 === "target-cells") || (data21 === "teardrop-cells")) || (data21 === "schistocytes")) || (data21 === "spherocytes")) || (data21 === "hypersegmented-neutrophils")) || (data21 === "macro-ovalocytes")) || (data21 === "nucleated-rbcs")) || (data21 === "basophilic-stippling")) || (data21 === "polychromasia")) || (data21 === "leukoerythroblastic")) || (data21 === "dysplastic-neutrophils")) || (data21 === "sickle-cells")) || (data21 === "rouleaux")) || (data21 === "bite-cells")) || (data21 === "blister-cells")) || (data21 === "heinz-bodies")) || (data21 === "pappenheimer-bodies")) || (data21 === "dimorphic")) || (data21 === "hairy-cells")) || (data21 === "helmet-cells")) || (data21 === "howell-jolly-bodies")) || (data21 === "acanthocytes")) || (data21 === "echinocytes")) || (data21 === "elliptocytes")) || (data21 === "stomatocytes")) || (data21 === "pencil-cells")) || (data21 === "hypochromia")) || (data21 === "microcytes")) || (data21 === "macrocytes")) || (data21 === "agglutination")) || (data21 === "giant-platelets")) || (data21 === "blasts")) || (data21 === "auer-rods")) || (data21 === "pelger-huet")) || (data21 === "toxic-granulation")) || (data21 === "atypical-lymphocytes")) || (data21 === "smudge-cells"))){
+const err32 = {instancePath:instancePath+"/smear/" + i3+"/findings/" + i4,schemaPath:"#/properties/smear/items/properties/findings/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.smear.items.properties.findings.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.smear.items.properties.findings.items.enum,parentSchema:schema11.properties.smear.items.properties.findings.items,data:data21};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -444,10 +451,9 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data16.myeloid !== undefined){
-let data20 = data16.myeloid;
-if(!((((data20 === "absent") || (data20 === "hypoplastic")) || (data20 === "normal")) || (data20 === "hyperplastic"))){
-const err33 = {instancePath:instancePath+"/marrow/myeloid",schemaPath:"#/properties/marrow/properties/myeloid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.myeloid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.myeloid.enum,parentSchema:schema11.properties.marrow.properties.myeloid,data:data20};
+}
+else {
+const err33 = {instancePath:instancePath+"/smear/" + i3+"/findings",schemaPath:"#/properties/smear/items/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.items.properties.findings.type,parentSchema:schema11.properties.smear.items.properties.findings,data:data20};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -457,10 +463,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data16.megakaryocytes !== undefined){
-let data21 = data16.megakaryocytes;
-if(!((((data21 === "absent") || (data21 === "decreased")) || (data21 === "normal")) || (data21 === "increased"))){
-const err34 = {instancePath:instancePath+"/marrow/megakaryocytes",schemaPath:"#/properties/marrow/properties/megakaryocytes/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megakaryocytes.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megakaryocytes.enum,parentSchema:schema11.properties.marrow.properties.megakaryocytes,data:data21};
+if(data19.note !== undefined){
+let data22 = data19.note;
+if(typeof data22 !== "string"){
+const err34 = {instancePath:instancePath+"/smear/" + i3+"/note",schemaPath:"#/properties/smear/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.items.properties.note.type,parentSchema:schema11.properties.smear.items.properties.note,data:data22};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -470,10 +476,9 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data16.dysplasia !== undefined){
-let data22 = data16.dysplasia;
-if(!(((((data22 === "none") || (data22 === "erythroid")) || (data22 === "myeloid")) || (data22 === "megakaryocytic")) || (data22 === "multilineage"))){
-const err35 = {instancePath:instancePath+"/marrow/dysplasia",schemaPath:"#/properties/marrow/properties/dysplasia/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.dysplasia.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.dysplasia.enum,parentSchema:schema11.properties.marrow.properties.dysplasia,data:data22};
+}
+else {
+const err35 = {instancePath:instancePath+"/smear/" + i3,schemaPath:"#/properties/smear/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smear.items.type,parentSchema:schema11.properties.smear.items,data:data19};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -483,10 +488,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data16.megaloblastic !== undefined){
-let data23 = data16.megaloblastic;
-if(!((data23 === "yes") || (data23 === "no"))){
-const err36 = {instancePath:instancePath+"/marrow/megaloblastic",schemaPath:"#/properties/marrow/properties/megaloblastic/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megaloblastic.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megaloblastic.enum,parentSchema:schema11.properties.marrow.properties.megaloblastic,data:data23};
+}
+else {
+const err36 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.type,parentSchema:schema11.properties.smear,data:data18};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -496,10 +500,12 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data16["giant-pronormoblasts"] !== undefined){
-let data24 = data16["giant-pronormoblasts"];
-if(!((data24 === "present") || (data24 === "absent"))){
-const err37 = {instancePath:instancePath+"/marrow/giant-pronormoblasts",schemaPath:"#/properties/marrow/properties/giant-pronormoblasts/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["giant-pronormoblasts"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["giant-pronormoblasts"].enum,parentSchema:schema11.properties.marrow.properties["giant-pronormoblasts"],data:data24};
+if(data.marrow !== undefined){
+let data23 = data.marrow;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+for(const key3 in data23){
+if(!(func2.call(schema11.properties.marrow.properties, key3))){
+const err37 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.marrow,data:data23};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -509,11 +515,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data16["ringed-sideroblasts"] !== undefined){
-let data25 = data16["ringed-sideroblasts"];
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 > 100 || isNaN(data25)){
-const err38 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data25};
+if(data23.cellularity !== undefined){
+let data24 = data23.cellularity;
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 100 || isNaN(data24)){
+const err38 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.cellularity,data:data24};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -522,8 +528,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(data25 < 0 || isNaN(data25)){
-const err39 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data25};
+if(data24 < 0 || isNaN(data24)){
+const err39 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.cellularity,data:data24};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -534,7 +540,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["ringed-sideroblasts"].type,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data25};
+const err40 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.cellularity.type,parentSchema:schema11.properties.marrow.properties.cellularity,data:data24};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -544,11 +550,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data16.blasts !== undefined){
-let data26 = data16.blasts;
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 > 100 || isNaN(data26)){
-const err41 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.blasts,data:data26};
+if(data23["me-ratio"] !== undefined){
+let data25 = data23["me-ratio"];
+if(typeof data25 === "string"){
+if(!pattern7.test(data25)){
+const err41 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$",parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data25};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -557,8 +563,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data26 < 0 || isNaN(data26)){
-const err42 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.blasts,data:data26};
+}
+else {
+const err42 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties["me-ratio"].type,parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data25};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -568,8 +575,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-else {
-const err43 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.blasts.type,parentSchema:schema11.properties.marrow.properties.blasts,data:data26};
+if(data23.erythroid !== undefined){
+let data26 = data23.erythroid;
+if(!((((data26 === "absent") || (data26 === "hypoplastic")) || (data26 === "normal")) || (data26 === "hyperplastic"))){
+const err43 = {instancePath:instancePath+"/marrow/erythroid",schemaPath:"#/properties/marrow/properties/erythroid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.erythroid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.erythroid.enum,parentSchema:schema11.properties.marrow.properties.erythroid,data:data26};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -579,10 +588,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data16.infiltrate !== undefined){
-let data27 = data16.infiltrate;
-if(!((((((((data27 === "none") || (data27 === "plasma-cells")) || (data27 === "lymphoma")) || (data27 === "carcinoma")) || (data27 === "hairy-cells")) || (data27 === "blasts")) || (data27 === "granuloma")) || (data27 === "mast-cells"))){
-const err44 = {instancePath:instancePath+"/marrow/infiltrate",schemaPath:"#/properties/marrow/properties/infiltrate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.infiltrate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.infiltrate.enum,parentSchema:schema11.properties.marrow.properties.infiltrate,data:data27};
+if(data23.myeloid !== undefined){
+let data27 = data23.myeloid;
+if(!((((data27 === "absent") || (data27 === "hypoplastic")) || (data27 === "normal")) || (data27 === "hyperplastic"))){
+const err44 = {instancePath:instancePath+"/marrow/myeloid",schemaPath:"#/properties/marrow/properties/myeloid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.myeloid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.myeloid.enum,parentSchema:schema11.properties.marrow.properties.myeloid,data:data27};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -592,11 +601,10 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data16["infiltrate-percent"] !== undefined){
-let data28 = data16["infiltrate-percent"];
-if((typeof data28 == "number") && (isFinite(data28))){
-if(data28 > 100 || isNaN(data28)){
-const err45 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data28};
+if(data23.megakaryocytes !== undefined){
+let data28 = data23.megakaryocytes;
+if(!((((data28 === "absent") || (data28 === "decreased")) || (data28 === "normal")) || (data28 === "increased"))){
+const err45 = {instancePath:instancePath+"/marrow/megakaryocytes",schemaPath:"#/properties/marrow/properties/megakaryocytes/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megakaryocytes.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megakaryocytes.enum,parentSchema:schema11.properties.marrow.properties.megakaryocytes,data:data28};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -605,8 +613,11 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data28 < 0 || isNaN(data28)){
-const err46 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data28};
+}
+if(data23.dysplasia !== undefined){
+let data29 = data23.dysplasia;
+if(!(((((data29 === "none") || (data29 === "erythroid")) || (data29 === "myeloid")) || (data29 === "megakaryocytic")) || (data29 === "multilineage"))){
+const err46 = {instancePath:instancePath+"/marrow/dysplasia",schemaPath:"#/properties/marrow/properties/dysplasia/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.dysplasia.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.dysplasia.enum,parentSchema:schema11.properties.marrow.properties.dysplasia,data:data29};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -616,8 +627,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-else {
-const err47 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["infiltrate-percent"].type,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data28};
+if(data23.megaloblastic !== undefined){
+let data30 = data23.megaloblastic;
+if(!((data30 === "yes") || (data30 === "no"))){
+const err47 = {instancePath:instancePath+"/marrow/megaloblastic",schemaPath:"#/properties/marrow/properties/megaloblastic/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megaloblastic.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megaloblastic.enum,parentSchema:schema11.properties.marrow.properties.megaloblastic,data:data30};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -627,10 +640,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data16.fibrosis !== undefined){
-let data29 = data16.fibrosis;
-if(!((((data29 === "MF-0") || (data29 === "MF-1")) || (data29 === "MF-2")) || (data29 === "MF-3"))){
-const err48 = {instancePath:instancePath+"/marrow/fibrosis",schemaPath:"#/properties/marrow/properties/fibrosis/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.fibrosis.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.fibrosis.enum,parentSchema:schema11.properties.marrow.properties.fibrosis,data:data29};
+if(data23["giant-pronormoblasts"] !== undefined){
+let data31 = data23["giant-pronormoblasts"];
+if(!((data31 === "present") || (data31 === "absent"))){
+const err48 = {instancePath:instancePath+"/marrow/giant-pronormoblasts",schemaPath:"#/properties/marrow/properties/giant-pronormoblasts/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["giant-pronormoblasts"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["giant-pronormoblasts"].enum,parentSchema:schema11.properties.marrow.properties["giant-pronormoblasts"],data:data31};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -640,10 +653,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data16.aspirate !== undefined){
-let data30 = data16.aspirate;
-if(!((data30 === "adequate") || (data30 === "dry-tap"))){
-const err49 = {instancePath:instancePath+"/marrow/aspirate",schemaPath:"#/properties/marrow/properties/aspirate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.aspirate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.aspirate.enum,parentSchema:schema11.properties.marrow.properties.aspirate,data:data30};
+if(data23["ringed-sideroblasts"] !== undefined){
+let data32 = data23["ringed-sideroblasts"];
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 100 || isNaN(data32)){
+const err49 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data32};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -652,11 +666,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-if(data16["iron-stores"] !== undefined){
-let data31 = data16["iron-stores"];
-if(!((((data31 === "absent") || (data31 === "decreased")) || (data31 === "normal")) || (data31 === "increased"))){
-const err50 = {instancePath:instancePath+"/marrow/iron-stores",schemaPath:"#/properties/marrow/properties/iron-stores/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["iron-stores"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["iron-stores"].enum,parentSchema:schema11.properties.marrow.properties["iron-stores"],data:data31};
+if(data32 < 0 || isNaN(data32)){
+const err50 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data32};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -666,10 +677,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data16.note !== undefined){
-let data32 = data16.note;
-if(typeof data32 !== "string"){
-const err51 = {instancePath:instancePath+"/marrow/note",schemaPath:"#/properties/marrow/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.note.type,parentSchema:schema11.properties.marrow.properties.note,data:data32};
+else {
+const err51 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["ringed-sideroblasts"].type,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data32};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -679,9 +688,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.marrow.type,parentSchema:schema11.properties.marrow,data:data16};
+if(data23.blasts !== undefined){
+let data33 = data23.blasts;
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 > 100 || isNaN(data33)){
+const err52 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.blasts,data:data33};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -690,13 +701,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data.answer !== undefined){
-let data33 = data.answer;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-for(const key4 in data33){
-if(!(((key4 === "mechanism") || (key4 === "diagnosis")) || (key4 === "explanation"))){
-const err53 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.answer,data:data33};
+if(data33 < 0 || isNaN(data33)){
+const err53 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.blasts,data:data33};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -706,10 +712,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data33.mechanism !== undefined){
-let data34 = data33.mechanism;
-if(!(((((((data34 === "ineffective-hematopoiesis") || (data34 === "peripheral-destruction")) || (data34 === "blood-loss")) || (data34 === "aplasia")) || (data34 === "pure-red-cell-aplasia")) || (data34 === "marrow-replacement")) || (data34 === "hypoproliferative"))){
-const err54 = {instancePath:instancePath+"/answer/mechanism",schemaPath:"#/properties/answer/properties/mechanism/enum",keyword:"enum",params:{allowedValues: schema11.properties.answer.properties.mechanism.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.answer.properties.mechanism.enum,parentSchema:schema11.properties.answer.properties.mechanism,data:data34};
+else {
+const err54 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.blasts.type,parentSchema:schema11.properties.marrow.properties.blasts,data:data33};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -719,10 +723,10 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data33.diagnosis !== undefined){
-let data35 = data33.diagnosis;
-if(typeof data35 !== "string"){
-const err55 = {instancePath:instancePath+"/answer/diagnosis",schemaPath:"#/properties/answer/properties/diagnosis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.diagnosis.type,parentSchema:schema11.properties.answer.properties.diagnosis,data:data35};
+if(data23.infiltrate !== undefined){
+let data34 = data23.infiltrate;
+if(!((((((((data34 === "none") || (data34 === "plasma-cells")) || (data34 === "lymphoma")) || (data34 === "carcinoma")) || (data34 === "hairy-cells")) || (data34 === "blasts")) || (data34 === "granuloma")) || (data34 === "mast-cells"))){
+const err55 = {instancePath:instancePath+"/marrow/infiltrate",schemaPath:"#/properties/marrow/properties/infiltrate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.infiltrate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.infiltrate.enum,parentSchema:schema11.properties.marrow.properties.infiltrate,data:data34};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -732,10 +736,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data33.explanation !== undefined){
-let data36 = data33.explanation;
-if(typeof data36 !== "string"){
-const err56 = {instancePath:instancePath+"/answer/explanation",schemaPath:"#/properties/answer/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.explanation.type,parentSchema:schema11.properties.answer.properties.explanation,data:data36};
+if(data23["infiltrate-percent"] !== undefined){
+let data35 = data23["infiltrate-percent"];
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 > 100 || isNaN(data35)){
+const err56 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data35};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -744,10 +749,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-}
-else {
-const err57 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.answer.type,parentSchema:schema11.properties.answer,data:data33};
+if(data35 < 0 || isNaN(data35)){
+const err57 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data35};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -757,14 +760,155 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
 else {
-const err58 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err58 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["infiltrate-percent"].type,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data35};
 if(vErrors === null){
 vErrors = [err58];
 }
 else {
 vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data23.fibrosis !== undefined){
+let data36 = data23.fibrosis;
+if(!((((data36 === "MF-0") || (data36 === "MF-1")) || (data36 === "MF-2")) || (data36 === "MF-3"))){
+const err59 = {instancePath:instancePath+"/marrow/fibrosis",schemaPath:"#/properties/marrow/properties/fibrosis/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.fibrosis.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.fibrosis.enum,parentSchema:schema11.properties.marrow.properties.fibrosis,data:data36};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data23.aspirate !== undefined){
+let data37 = data23.aspirate;
+if(!((data37 === "adequate") || (data37 === "dry-tap"))){
+const err60 = {instancePath:instancePath+"/marrow/aspirate",schemaPath:"#/properties/marrow/properties/aspirate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.aspirate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.aspirate.enum,parentSchema:schema11.properties.marrow.properties.aspirate,data:data37};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data23["iron-stores"] !== undefined){
+let data38 = data23["iron-stores"];
+if(!((((data38 === "absent") || (data38 === "decreased")) || (data38 === "normal")) || (data38 === "increased"))){
+const err61 = {instancePath:instancePath+"/marrow/iron-stores",schemaPath:"#/properties/marrow/properties/iron-stores/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["iron-stores"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["iron-stores"].enum,parentSchema:schema11.properties.marrow.properties["iron-stores"],data:data38};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data23.note !== undefined){
+let data39 = data23.note;
+if(typeof data39 !== "string"){
+const err62 = {instancePath:instancePath+"/marrow/note",schemaPath:"#/properties/marrow/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.note.type,parentSchema:schema11.properties.marrow.properties.note,data:data39};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.marrow.type,parentSchema:schema11.properties.marrow,data:data23};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data.answer !== undefined){
+let data40 = data.answer;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key4 in data40){
+if(!(((key4 === "mechanism") || (key4 === "diagnosis")) || (key4 === "explanation"))){
+const err64 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.answer,data:data40};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data40.mechanism !== undefined){
+let data41 = data40.mechanism;
+if(!(((((((data41 === "ineffective-hematopoiesis") || (data41 === "peripheral-destruction")) || (data41 === "blood-loss")) || (data41 === "aplasia")) || (data41 === "pure-red-cell-aplasia")) || (data41 === "marrow-replacement")) || (data41 === "hypoproliferative"))){
+const err65 = {instancePath:instancePath+"/answer/mechanism",schemaPath:"#/properties/answer/properties/mechanism/enum",keyword:"enum",params:{allowedValues: schema11.properties.answer.properties.mechanism.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.answer.properties.mechanism.enum,parentSchema:schema11.properties.answer.properties.mechanism,data:data41};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data40.diagnosis !== undefined){
+let data42 = data40.diagnosis;
+if(typeof data42 !== "string"){
+const err66 = {instancePath:instancePath+"/answer/diagnosis",schemaPath:"#/properties/answer/properties/diagnosis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.diagnosis.type,parentSchema:schema11.properties.answer.properties.diagnosis,data:data42};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data40.explanation !== undefined){
+let data43 = data40.explanation;
+if(typeof data43 !== "string"){
+const err67 = {instancePath:instancePath+"/answer/explanation",schemaPath:"#/properties/answer/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.explanation.type,parentSchema:schema11.properties.answer.properties.explanation,data:data43};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.answer.type,parentSchema:schema11.properties.answer,data:data40};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
 }
 errors++;
 }

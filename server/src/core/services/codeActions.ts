@@ -36,7 +36,14 @@ const replaceWith = (d: CaseDiagnostic, text: string): TextEdit[] => [{ range: d
 const didYouMean: FixMaker = (d, replacements) =>
   replacements.map((r) => ({ title: `Change to \`${r}\``, edits: replaceWith(d, r), preferred: replacements.length === 1 }));
 
+/** A safer wording for an identifier (a relative day for a date, a role for a name). */
+const rewordIdentifier: FixMaker = (d, replacements) =>
+  replacements.map((r) => ({ title: `Replace with \`${r}\``, edits: replaceWith(d, r) }));
+
 const FIXES: Record<string, FixMaker> = {
+  'privacy-date': rewordIdentifier,
+  'privacy-age': rewordIdentifier,
+  'privacy-name': rewordIdentifier,
   'unknown-section': didYouMean,
   'unknown-field': didYouMean,
   'unknown-lab': didYouMean,
