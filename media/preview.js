@@ -51,7 +51,30 @@
   document.addEventListener('click', (event) => {
     const button = event.target instanceof Element ? event.target.closest('.view-toggle') : null;
     if (button) setView(button.dataset.view);
+    const option = event.target instanceof Element ? event.target.closest('.q-option[data-option]') : null;
+    if (option) chooseOption(option);
+    const show = event.target instanceof Element ? event.target.closest('.q-show') : null;
+    if (show) showAnswer(show);
   });
+
+  // Questions in the learner view: a chosen option shows whether it is right and its
+  // feedback; the explanation opens once something is chosen. Only hidden text is revealed.
+  function chooseOption(option) {
+    const question = option.closest('.question');
+    if (question.classList.contains('q-single')) question.querySelectorAll('.q-option').forEach((o) => o.classList.remove('chosen', 'right', 'wrong'));
+    option.classList.add('chosen', option.dataset.correct === 'true' ? 'right' : 'wrong');
+    option.setAttribute('aria-pressed', 'true');
+    const feedback = option.parentElement.querySelector('.q-feedback');
+    if (feedback) feedback.hidden = false;
+    const explanation = question.querySelector('.q-explanation');
+    if (explanation) explanation.hidden = false;
+  }
+
+  function showAnswer(button) {
+    const question = button.closest('.question');
+    question.querySelectorAll('.q-key, .q-explanation').forEach((e) => { e.hidden = false; });
+    button.remove();
+  }
 
   // Scroll sync: the topmost visible element with a source line tells the editor where we are.
   let scrollTimer;

@@ -32,7 +32,7 @@ export const VOCABULARY_BLOCKS: Record<string, () => string[]> = {
   sections: () => [
     '| section | kind | repeatable | holds |',
     '|---|---|---|---|',
-    ...SECTIONS.map((s) => `| \`[${s.name}]\` | ${s.kind} | ${s.repeatable ? 'yes, each with its own qualifier such as `day 7`' : 'no'} | ${cell(s.description)} |`),
+    ...SECTIONS.map((s) => `| \`[${s.name}]\` | ${s.kind} | ${repeatability(s)} | ${cell(s.description)} |`),
   ],
   patient: () => fieldTable('patient'),
   smear: () => fieldTable('smear'),
@@ -55,4 +55,10 @@ export function withVocabularyTables(doc: string): string {
     text = text.slice(0, start) + [begin(name), ...render(), end(name)].join('\n') + text.slice(stop + end(name).length);
   }
   return text;
+}
+
+/** Questions repeat after any stage; other repeatable sections need distinct qualifiers. */
+function repeatability(section: { name: string; repeatable: boolean }): string {
+  if (!section.repeatable) return 'no';
+  return section.name === 'question' ? 'yes, qualified by the stage it follows (`after labs day 3`)' : 'yes, each with its own qualifier such as `day 7`';
 }

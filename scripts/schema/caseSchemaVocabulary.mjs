@@ -11,6 +11,7 @@ const SECTIONS = [
   { fields: 'smearFields', path: ['smear'] },
   { fields: 'marrowFields', path: ['marrow'] },
   { fields: 'answerFields', path: ['answer'] },
+  { fields: 'questionFields', path: ['questions'] },
 ];
 
 /** The object schema of a section: through `items` when the section may repeat. */

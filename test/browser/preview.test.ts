@@ -85,6 +85,47 @@ describe('case preview in Chromium', function () {
     assert.equal(await page.evaluate('window.scrollY'), before);
   });
 
+  it('learner view: asks the questions after their stage and reveals feedback on a choice', async () => {
+    await load(readFileSync(path.join(SAMPLES, 'thal-major-01.case'), 'utf8'), 'learner', 'questions-learner');
+    assert.equal(await page.locator('.question[data-question="rpi"]').isVisible(), false, 'labs questions wait for the labs');
+    await page.getByRole('button', { name: 'Reveal labs' }).click();
+    const rpi = page.locator('.question[data-question="rpi"]');
+    assert.equal(await rpi.isVisible(), true);
+    assert.equal(await rpi.locator('.q-key').isVisible(), false);
+    await rpi.getByRole('button', { name: 'Show answer' }).click();
+    assert.match(await rpi.locator('.q-key').innerText(), /0\.84/);
+    assert.equal(await rpi.locator('.q-explanation').isVisible(), true);
+
+    const response = page.locator('.question[data-question="response"]');
+    await response.getByRole('button', { name: /Yes, the production index/ }).click();
+    assert.match(await response.locator('.q-option.chosen').getAttribute('class') ?? '', /wrong/);
+    assert.equal(await response.locator('.q-feedback').first().isVisible(), true);
+    await response.getByRole('button', { name: /No, the production index/ }).click();
+    assert.match(await response.locator('.q-option.chosen').getAttribute('class') ?? '', /right/);
+    assert.equal(await response.locator('.q-option.chosen').count(), 1, 'single best answer: one choice at a time');
+
+    assert.equal(await page.locator('.question[data-question="mechanism"]').isVisible(), false, 'the mechanism waits for the marrow');
+    await page.getByRole('button', { name: /Reveal blood smear/ }).click();
+    await page.getByRole('button', { name: /Reveal bone marrow/ }).click();
+    assert.equal(await page.locator('.question[data-question="mechanism"]').isVisible(), true);
+    const order = await page.locator('.question').evaluateAll((nodes) => nodes.map((n) => (n as unknown as { dataset: { question: string } }).dataset.question));
+    assert.deepEqual(order, ['rpi', 'response', 'mechanism']);
+    await page.screenshot({ path: path.join(RESULTS, 'preview-questions-learner.png'), fullPage: true });
+    assert.deepEqual(errors, []);
+  });
+
+  it('answer view: every key and all feedback shown', async () => {
+    await load(readFileSync(path.join(SAMPLES, 'thal-major-01.case'), 'utf8'), 'answer', 'questions-answer');
+    const mechanism = page.locator('.question[data-question="mechanism"]');
+    assert.equal(await mechanism.locator('.q-correct').count(), 1);
+    assert.match(await mechanism.locator('.q-option.right').innerText(), /Ineffective hematopoiesis/);
+    assert.equal(await mechanism.locator('.q-feedback').count(), 4);
+    for (const feedback of await mechanism.locator('.q-feedback').all()) assert.equal(await feedback.isVisible(), true);
+    assert.match(await page.locator('.question[data-question="rpi"] .q-key').innerText(), /Answer: 0\.84/);
+    assert.equal(await page.getByRole('button', { name: 'Show answer' }).count(), 0);
+    await page.screenshot({ path: path.join(RESULTS, 'preview-questions-answer.png'), fullPage: true });
+  });
+
   it('carries a strict Content-Security-Policy', async () => {
     await load(readFileSync(path.join(SAMPLES, 'itp-01.case'), 'utf8'), 'learner', 'csp');
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');

@@ -74,7 +74,7 @@ describe('casewright export --status (the real process)', () => {
     'd.case': 'case: d-01\ntitle: Old one\nstatus: retired\n',
     'e.case': 'case: e-01\ntitle: No status\n',
   };
-  const pages = (dir: string) => readdirSync(path.join(dir, 'site')).filter((f) => f !== 'index.html').sort();
+  const pages = (dir: string) => readdirSync(path.join(dir, 'site', 'cases')).sort();
 
   it('leaves retired cases out, and with --status keeps only the listed ones', () => {
     const bank = tempBank(bankFiles);

@@ -5,6 +5,7 @@ import type { FileResult } from './formatters/fileResult';
 import { openBank, type BankRequest } from './openBank';
 import { analyzeFiles } from './parallelCheck';
 import { createProgress } from './progress';
+import { resourceExists } from '../node/resourceExists';
 
 export type CheckOptions = BankRequest;
 
@@ -17,7 +18,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   if (!opened.ok) return opened;
   const { loaded, files } = opened;
 
-  const bank = getCaseService().createLeanBank(loaded.config);
+  const bank = getCaseService().createLeanBank(loaded.config, resourceExists);
   // CASEWRIGHT_PROGRESS_DELAY_MS: how long a check runs before the progress line shows (tests set 0).
   const delay = Number(process.env.CASEWRIGHT_PROGRESS_DELAY_MS);
   const progress = createProgress(process.stderr, 'Checking', Number.isFinite(delay) && delay >= 0 ? delay : 1000);

@@ -1,10 +1,13 @@
-// `casewright export [PATH…] -o DIR [--answers]`: the bank as a static site for students —
-// an index, one learner page per case under cases/, and with --answers a teacher's page per
-// case under answers/. The pages are made in memory and written by writeOutputFolder, so the
-// folder holds exactly this export.
+// `casewright export [PATH…] -o DIR [--format html|moodle|qti|gift|anki] [--answers] [--tag T]`:
+// html is the bank as a static site for students — an index, one learner page per case under
+// cases/, and with --answers a teacher's page per case under answers/; the other formats are the
+// cases' questions for a learning platform or Anki, built in memory by the core. Either way the
+// files are written by writeOutputFolder, so the folder holds exactly this export.
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { escapeHtml, getCaseService, type CaseDiagnostic } from '../core';
+import { promises as fs } from 'node:fs';
+import { escapeHtml, getCaseService, type CaseAnalysis, type CaseDiagnostic, type ExportCase, type QuestionExportName } from '../core';
+import { resourceExists } from '../node/resourceExists';
 import { writeOutputFolder } from '../node/outputFolder';
 import { readPreviewAssets } from '../node/previewAssets';
 import { displayPath } from './checkCommand';
@@ -18,11 +21,14 @@ export interface ExportOptions extends BankRequest {
   answers: boolean;
   /** Only cases with these statuses (`--status`); retired cases are never exported. */
   statuses?: string[];
+  format?: 'html' | QuestionExportName;
+  /** Only cases with this tag. */
+  tag?: string;
 }
 
 export type ExportOutcome =
-  | { ok: true; pages: number; skipped: { file: string; problem: CaseDiagnostic }[] }
-  | { ok: false; message: string };
+  | { ok: true; pages: number; skipped: { file: string; problem: CaseDiagnostic }[]; files?: string[]; warnings?: string[] }
+  | { ok: false; message: string; exitCode?: 1 };
 
 /** Longest file name made from a case id; longer ids are cut and given a hash to stay unique. */
 const MAX_NAME_LENGTH = 80;
@@ -31,21 +37,21 @@ export async function runExport(options: ExportOptions): Promise<ExportOutcome> 
   const opened = await openBank(options);
   if (!opened.ok) return opened;
   // Read as `check` reads: a file that cannot be read is reported, and the others exported.
-  const bank = getCaseService().createBank(opened.loaded.config);
+  const bank = getCaseService().createBank(opened.loaded.config, resourceExists);
   const skipped: { file: string; problem: CaseDiagnostic }[] = [];
   const readable: string[] = [];
   for (const file of opened.files) {
     const { problems } = readFile(file, bank);
     const fatal = problems.find((p) => p.severity === 'error');
     if (fatal) skipped.push({ file: displayPath(options.cwd, file), problem: fatal });
-    else readable.push(file);
+    else if (isSelected(bank.get(file)!, options)) readable.push(file);
   }
+  if (options.format && options.format !== 'html') return exportQuestions(readable.map((file) => ({ file, analysis: bank.get(file)! })), skipped, options);
   const files = new Map<string, string>();
   const entries: IndexEntry[] = [];
   const names = new UniqueNames();
   for (const file of readable) {
     const analysis = bank.get(file)!;
-    if (!isExported(analysis.model.header.get('status')?.value, options.statuses)) continue;
     const name = names.take(analysis.model.id ?? path.basename(file, '.case'));
     const back = [{ href: '../index.html', label: '← All cases' }];
     files.set(`cases/${name}.html`, standalonePage(analysis, 'learner', back));
@@ -56,6 +62,39 @@ export async function runExport(options: ExportOptions): Promise<ExportOutcome> 
   const written = await writeOutputFolder(path.resolve(options.cwd, options.output), files);
   if (!written.ok) return written;
   return { ok: true, pages: entries.length, skipped };
+}
+
+/** Every format exports the same cases: never a retired one, and only the statuses and tag asked for. */
+function isSelected(analysis: CaseAnalysis, options: ExportOptions): boolean {
+  if (!isExported(analysis.model.header.get('status')?.value, options.statuses)) return false;
+  const tag = options.tag?.toLowerCase();
+  return !tag || analysis.model.tags.some((t) => t.text.toLowerCase() === tag);
+}
+
+/** Questions for a platform: nothing is written when any case has errors (the command says which). */
+async function exportQuestions(analysed: { file: string; analysis: CaseAnalysis }[], skipped: { file: string; problem: CaseDiagnostic }[], options: ExportOptions): Promise<ExportOutcome> {
+  const broken = analysed.filter(({ analysis }) => analysis.diagnostics.some((d) => d.severity === 'error'));
+  if (broken.length) {
+    const names = broken.map(({ file }) => displayPath(options.cwd, file)).join(', ');
+    return { ok: false, exitCode: 1, message: `not exported: ${broken.length === 1 ? 'this case has' : 'these cases have'} errors (run casewright check): ${names}` };
+  }
+  const cases: ExportCase[] = [];
+  for (const { file, analysis } of analysed) {
+    const images = new Map<string, Uint8Array>();
+    for (const question of analysis.model.questions) {
+      if (!question.image || images.has(question.image.path)) continue;
+      try {
+        images.set(question.image.path, await fs.readFile(path.resolve(path.dirname(file), question.image.path)));
+      } catch {
+        // The export warns about an image it did not get.
+      }
+    }
+    cases.push({ analysis, images });
+  }
+  const result = getCaseService().exportQuestions(options.format as QuestionExportName, cases);
+  const written = await writeOutputFolder(path.resolve(options.cwd, options.output), result.files);
+  if (!written.ok) return written;
+  return { ok: true, pages: cases.length, skipped, files: [...result.files.keys()], warnings: result.warnings };
 }
 
 interface IndexEntry {

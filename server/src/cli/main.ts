@@ -1,6 +1,7 @@
 // The `casewright` command line: a thin shell over the core. Exit codes: 0 clean, 1 problems
 // found, 2 the command could not run (message on stderr, never a stack trace).
 import { parseArgs } from 'node:util';
+import { QUESTION_FORMATS, type QuestionExportName } from '../core';
 import { runCheck } from './checkCommand';
 import { runExplain } from './explainCommand';
 import { runExport } from './exportCommand';
@@ -28,7 +29,7 @@ Commands:
   check [PATH|GLOB …]    Check every .case file under the paths (default: .) as one case bank
   explain FILE           Show a case's derived indices and the mechanism its evidence points to
   render FILE            Render a case as a standalone HTML page (stdout, or -o FILE)
-  export [PATH …] -o DIR Export the bank as a static site: a page per case and an index
+  export [PATH …] -o DIR Export the bank: a static site (default), or its questions for Moodle, QTI, GIFT or Anki
   stats [PATH …]         What the bank teaches: cases by mechanism, tag, level, status, author;
                          objectives covered; cases whose engine choice is weak or conflicts
   help                   Show this help
@@ -48,7 +49,10 @@ Options for render:
 Options for export:
   -o, --output <dir>     The folder to write the site to (required): a new or empty folder,
                          or one a previous export wrote, which is replaced as a whole
-  --answers              Also write a teacher's page per case under answers/
+  --format <name>        html (default: a page per case and an index), moodle (Moodle XML),
+                         qti (QTI 3.0 package), gift, or anki (notes file with stable GUIDs)
+  --tag <tag>            Only cases with this tag
+  --answers              Also write a teacher's page per case under answers/ (html)
   --config <file>        Use this casewright.json instead of searching upward
   --follow-symlinks      Follow symbolic links that lead out of the bank's folder
   --status <list>        Only cases with these statuses (draft,review,ready); retired cases
@@ -167,18 +171,34 @@ async function exportSite(args: string[]): Promise<number> {
     config: { type: 'string' },
     'follow-symlinks': { type: 'boolean' },
     status: { type: 'string' },
+    format: { type: 'string', default: 'html' },
+    tag: { type: 'string' },
   });
   if (!values.output) throw new UsageError('export needs -o DIR, the folder to write the site to.');
   const statusFilter = values.status === undefined ? undefined : parseStatusFilter(String(values.status));
   if (statusFilter && !statusFilter.ok) throw new UsageError(statusFilter.message);
+  const format = String(values.format);
+  if (format !== 'html' && !(QUESTION_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown export format "${format}"; use html, ${QUESTION_FORMATS.join(', ')}.`);
   const outcome = await runExport({
     paths: positionals, output: String(values.output), answers: Boolean(values.answers), cwd: process.cwd(),
     configFile: values.config as string | undefined, followSymlinks: Boolean(values['follow-symlinks']),
     statuses: statusFilter?.ok ? statusFilter.statuses : undefined,
+    format: format as 'html' | QuestionExportName, tag: values.tag === undefined ? undefined : String(values.tag),
   });
-  if (!outcome.ok) return cannotRun(outcome.message);
+  if (!outcome.ok) {
+    if (outcome.exitCode === 1) {
+      say(outcome.message);
+      return 1;
+    }
+    return cannotRun(outcome.message);
+  }
   for (const { file, problem } of outcome.skipped) say(`${file}: ${problem.message} (not exported)`);
-  say(`wrote ${outcome.pages} case page${outcome.pages === 1 ? '' : 's'} and index.html to ${values.output}`);
+  if (outcome.files) {
+    for (const warning of outcome.warnings ?? []) say(warning);
+    say(`wrote ${outcome.files.join(', ')} (${outcome.pages} case${outcome.pages === 1 ? '' : 's'}) to ${values.output}`);
+  } else {
+    say(`wrote ${outcome.pages} case page${outcome.pages === 1 ? '' : 's'} and index.html to ${values.output}`);
+  }
   return outcome.skipped.length ? 1 : 0;
 }
 

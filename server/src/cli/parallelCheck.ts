@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { getCaseService, type CasewrightConfig, type CaseDiagnostic, type HeldDocument, type LeanCaseBank } from '../core';
 import { readFile, type FileOutcome } from './readIntoBank';
+import { resourceExists } from '../node/resourceExists';
 
 /** Below this many files one thread is faster than starting workers. */
 const PARALLEL_THRESHOLD = 400;
@@ -65,7 +66,7 @@ function runWorker(input: WorkerInput, onProgress: (n: number) => void): Promise
 export function runAsWorkerIfAsked(): boolean {
   const input = workerData as WorkerInput | undefined;
   if (isMainThread || !input?.casewrightWorker) return false;
-  const bank = getCaseService().createLeanBank(input.config);
+  const bank = getCaseService().createLeanBank(input.config, resourceExists);
   const results: HeldResult[] = [];
   let sinceReport = 0;
   for (const file of input.files) {

@@ -8,6 +8,7 @@ import { describeFsError } from '../node/fileDiscovery';
 import { readPreviewAssets } from '../node/previewAssets';
 import { readCaseFile } from '../node/readCaseFile';
 import { configFor } from './openBank';
+import { resourceExists } from '../node/resourceExists';
 
 export type RenderView = 'learner' | 'answer' | 'both';
 
@@ -25,7 +26,7 @@ export async function runRender(file: string, view: RenderView, output: string |
   if (!config.ok) return config;
   const read = await readCaseFile(absolute);
   if (!read.ok) return { ok: false, message: `${file}: ${read.problem}` };
-  const html = standalonePage(getCaseService().createBank(config.loaded.config).set(absolute, read.text), view);
+  const html = standalonePage(getCaseService().createBank(config.loaded.config, resourceExists).set(absolute, read.text), view);
   if (output) {
     try {
       await fs.mkdir(path.dirname(path.resolve(cwd, output)), { recursive: true });

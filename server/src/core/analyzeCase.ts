@@ -14,6 +14,9 @@ import { buildModel } from './model/buildModel';
 import type { CaseModel } from './model/caseModel';
 import { projectCase } from './schema/caseProjection';
 import { validateProjection } from './schema/schemaValidation';
+import { checkItemWriting } from './questions/itemWritingChecks';
+import { checkQuestions } from './questions/questionChecks';
+import { checkQuestionKeys } from './questions/questionKeyChecks';
 import { parseCaseSyntax } from './syntax/parser';
 import { comparePositions, lineSpan } from './text';
 
@@ -28,6 +31,8 @@ export interface CaseAnalysis {
 export interface AnalysisOptions {
   /** The RPI maturation table (from casewright.json); the default table otherwise. */
   maturation?: MaturationTable;
+  /** Whether a path written in the case (an image, relative to the case file) exists; unchecked without it. */
+  resourceExists?: (path: string) => boolean;
 }
 
 export function analyzeCase(text: string, options: AnalysisOptions = {}): CaseAnalysis {
@@ -48,6 +53,9 @@ export function analyzeCase(text: string, options: AnalysisOptions = {}): CaseAn
     () => checkPrivacy(model),
     // Last: a `ready` case is judged on every diagnostic above.
     () => checkReview(model, diagnostics),
+    () => checkQuestions(model, { resourceExists: options.resourceExists }),
+    () => checkQuestionKeys(model, clinical),
+    () => checkItemWriting(model),
   ];
   for (const step of steps) {
     try {

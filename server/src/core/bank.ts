@@ -20,13 +20,16 @@ export interface HeldDocument {
   readonly diagnostics: readonly CaseDiagnostic[];
 }
 
+export type ResourceExists = (uri: string, path: string) => boolean;
+
 export class LeanCaseBank {
   private readonly documents = new Map<string, HeldDocument>();
   /** Ids and links of every document; bank diagnostics are worked out per file from it. */
   private readonly index = new BankIndex();
   private options: AnalysisOptions = {};
 
-  constructor(private config: CasewrightConfig = {}) {
+  /** `resourceExists(uri, path)`: whether a path written in the document at `uri` (an image, relative to it) exists. */
+  constructor(private config: CasewrightConfig = {}, private readonly resourceExists?: ResourceExists) {
     this.setConfig(config);
   }
 
@@ -38,7 +41,8 @@ export class LeanCaseBank {
 
   /** Adds or replaces a document; returns its analysis (which a lean bank does not keep). */
   set(uri: string, text: string): CaseAnalysis {
-    const analysis = analyzeCase(text, this.options);
+    const exists = this.resourceExists;
+    const analysis = analyzeCase(text, exists ? { ...this.options, resourceExists: (path) => exists(uri, path) } : this.options);
     const { id, idRange, seeAlso } = analysis.model;
     this.hold(uri, { summary: { id, idRange, seeAlso }, diagnostics: analysis.diagnostics });
     return analysis;

@@ -8,7 +8,8 @@
 // return, and the few plain values the layers above need (diagnostic helpers, the config file
 // name, the documented diagnostic codes).
 import { analyzeCase, type AnalysisOptions, type CaseAnalysis } from './analyzeCase';
-import { CaseBank, LeanCaseBank } from './bank';
+import { CaseBank, LeanCaseBank, type ResourceExists } from './bank';
+import { QUESTION_EXPORTS, type ExportCase, type ExportResult, type QuestionExportName } from './export';
 import { explainCase, renderExplainText, type ExplainReport } from './clinical/explainReport';
 import { readConfigText, type CasewrightConfig, type ConfigReadResult } from './config/config';
 import type { CaseDiagnostic } from './diagnostics';
@@ -32,9 +33,11 @@ export interface CaseService {
   /** Text in, model, clinical reading and diagnostics out; never throws. */
   analyze(text: string, options?: AnalysisOptions): CaseAnalysis;
   /** A bank that keeps every analysis: for the editor, explain, render and export. */
-  createBank(config?: CasewrightConfig): CaseBank;
+  createBank(config?: CasewrightConfig, resourceExists?: ResourceExists): CaseBank;
   /** A bank that keeps only diagnostics and ids (memory stays flat): for `check`. */
-  createLeanBank(config?: CasewrightConfig): LeanCaseBank;
+  createLeanBank(config?: CasewrightConfig, resourceExists?: ResourceExists): LeanCaseBank;
+  /** A bank's questions for a learning platform or Anki, as files in memory and warnings. */
+  exportQuestions(format: QuestionExportName, cases: readonly ExportCase[]): ExportResult;
   /** Parses and validates the text of a casewright.json. */
   readConfig(text: string): ConfigReadResult;
 
@@ -73,8 +76,9 @@ export interface CaseService {
 // shell) leaves the rest of the core out.
 const SERVICE: CaseService = /* @__PURE__ */ Object.freeze({
   analyze: analyzeCase,
-  createBank: (config?: CasewrightConfig) => new CaseBank(config),
-  createLeanBank: (config?: CasewrightConfig) => new LeanCaseBank(config),
+  createBank: (config?: CasewrightConfig, resourceExists?: ResourceExists) => new CaseBank(config, resourceExists),
+  createLeanBank: (config?: CasewrightConfig, resourceExists?: ResourceExists) => new LeanCaseBank(config, resourceExists),
+  exportQuestions: (format: QuestionExportName, cases: readonly ExportCase[]) => QUESTION_EXPORTS[format](cases),
   readConfig: readConfigText,
   hover,
   complete,
@@ -102,7 +106,8 @@ export function getCaseService(): CaseService {
 
 // The types the operations take and return.
 export type { AnalysisOptions, CaseAnalysis } from './analyzeCase';
-export type { CaseBank, HeldDocument, LeanCaseBank } from './bank';
+export type { CaseBank, HeldDocument, LeanCaseBank, ResourceExists } from './bank';
+export type { ExportCase, ExportResult, QuestionExportName } from './export';
 export type { BankSummary } from './checks/bankChecks';
 export type { ExplainReport } from './clinical/explainReport';
 export type { CasewrightConfig, ConfigReadResult } from './config/config';
@@ -125,6 +130,7 @@ export type { Position, Range } from './text';
 export { CONFIG_FILE_NAME } from './config/config';
 export { REVIEW_STATUSES } from './catalog/vocabulary';
 export { computeBankStats, type BankStats, type Count } from './stats/bankStats';
+export { QUESTION_FORMATS } from './export';
 export { DIAGNOSTIC_RULES } from './diagnosticCatalog';
 export { diagnostic } from './diagnostics';
 export { renderDocumentShell } from './render/documentShell';

@@ -13,13 +13,14 @@ import { readCaseFile, readCaseFileSync, type ReadResult } from '../node/readCas
 import { AnalysisCache } from './analysisCache';
 import { yieldToEventLoop } from './runner';
 import { normalizeUri, pathToUri, uriToPath } from './uris';
+import { resourceExists } from '../node/resourceExists';
 
 /** Longest stretch of loading between two yields to the event loop, in milliseconds. */
 const LOAD_SLICE_MS = 15;
 
 export class WorkspaceBank {
   /** Lean: the core keeps each file's summary and diagnostics, never the whole analysis. */
-  private readonly bank = getCaseService().createLeanBank();
+  private readonly bank = getCaseService().createLeanBank({}, resourceExists);
   private readonly openDocuments = new Map<string, TextDocument>();
   /** Full analyses of open documents, with the document version each was made from. */
   private readonly openAnalyses = new Map<string, { version: number; analysis: CaseAnalysis }>();

@@ -83,7 +83,7 @@ async function inspectTarget(target: string): Promise<{ ok: true; exists: boolea
 async function writeAll(staging: string, files: OutputFiles): Promise<void> {
   const made = new Set<string>();
   for (const [relative, content] of files) {
-    const full = path.join(staging, ...relative.split('/'));
+    const full = path.join(staging, relative); // checked: plain segments, no '..'
     const folder = path.dirname(full);
     if (!made.has(folder)) {
       await fs.mkdir(folder, { recursive: true });

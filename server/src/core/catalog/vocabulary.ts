@@ -3,13 +3,15 @@
 import vocabularyJson from '../../../../schemas/vocabulary.json';
 import type { SectionKind } from '../syntax/syntaxTree';
 
-export type FieldType = 'text' | 'list' | 'enum' | 'case-id' | 'age' | 'percent' | 'ratio';
+export type FieldType = 'text' | 'list' | 'enum' | 'case-id' | 'age' | 'percent' | 'ratio' | 'number';
 
 export interface FieldSpec {
   key: string;
   type: FieldType;
   description: string;
   required?: boolean;
+  /** May be given more than once (a question's `option`, `feedback`, `answer`, `objective`). */
+  repeatable?: boolean;
   /** For enum and list fields: the name of the word list in `enums`. */
   values?: string;
   /** Other spellings of the key (`ring-sideroblasts` for `ringed-sideroblasts`). */
@@ -35,6 +37,7 @@ interface VocabularyFile {
   smearFields: FieldSpec[];
   answerFields: FieldSpec[];
   marrowFields: FieldSpec[];
+  questionFields: FieldSpec[];
   enums: Record<string, Term[]>;
 }
 
@@ -51,6 +54,7 @@ const FIELDS_BY_SECTION: Record<string, readonly FieldSpec[]> = {
   smear: vocabulary.smearFields,
   marrow: vocabulary.marrowFields,
   answer: vocabulary.answerFields,
+  question: vocabulary.questionFields,
 };
 
 export function sectionSpec(name: string): SectionSpec | undefined {

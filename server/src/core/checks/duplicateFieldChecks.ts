@@ -2,7 +2,7 @@
 // In a labs panel, an alias and its key name the same lab (`hb` and `hemoglobin`); elsewhere an
 // alias key names its field (`ring-sideroblasts` and `ringed-sideroblasts`).
 import { findLabByLowercaseName } from '../catalog/labCatalog';
-import { canonicalFieldKey } from '../catalog/vocabulary';
+import { canonicalFieldKey, fieldSpec } from '../catalog/vocabulary';
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
 import type { CaseSyntax, FieldNode } from '../syntax/syntaxTree';
 
@@ -10,21 +10,24 @@ export function checkDuplicateFields(syntax: CaseSyntax): CaseDiagnostic[] {
   const diagnostics = duplicatesIn(syntax.header, () => 'the header', keyOf);
   for (const section of syntax.sections) {
     const place = () => `[${section.rawName}${section.qualifier ? `: ${section.qualifier}` : ''}]`;
-    const identity = section.name === 'labs' ? labOf : (field: FieldNode) => canonicalFieldKey(section.name, field.key);
+    const identity = section.name === 'labs' ? labOf : section.name === 'question' ? questionKeyOf : (field: FieldNode) => canonicalFieldKey(section.name, field.key);
     for (const d of duplicatesIn(section.fields, place, identity)) diagnostics.push(d);
   }
   return diagnostics;
 }
 
 const keyOf = (field: FieldNode) => field.key;
+/** A question's options, feedback and answers repeat by design. */
+const questionKeyOf = (field: FieldNode) => (fieldSpec('question', field.key)?.repeatable ? undefined : field.key);
 const labOf = (field: FieldNode) => findLabByLowercaseName(field.key)?.key ?? field.key;
 
 /** `place` is worded only when there is a duplicate to report. */
-function duplicatesIn(fields: FieldNode[], place: () => string, identity: (field: FieldNode) => string): CaseDiagnostic[] {
+function duplicatesIn(fields: FieldNode[], place: () => string, identity: (field: FieldNode) => string | undefined): CaseDiagnostic[] {
   const firstLine = new Map<string, number>();
   const diagnostics: CaseDiagnostic[] = [];
   for (const field of fields) {
     const id = identity(field);
+    if (id === undefined) continue;
     const first = firstLine.get(id);
     if (first === undefined) {
       firstLine.set(id, field.keyRange.start.line);

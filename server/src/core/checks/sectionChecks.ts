@@ -37,6 +37,8 @@ export function checkSections(syntax: CaseSyntax): CaseDiagnostic[] {
       }
       continue;
     }
+    // Questions repeat freely; several may follow one stage (their stage is checked with them).
+    if (section.name === 'question') continue;
     // Repeatable sections (labs, smear): each needs its own qualifier; no qualifier is the first.
     const label = qualifierIdentity(section.qualifier);
     const first = qualifiers.get(`${section.name}\n${label}`);

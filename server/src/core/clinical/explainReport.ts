@@ -152,7 +152,7 @@ export function renderExplainText(analysis: CaseAnalysis): string {
     if (table) out.push(`  (maturation table: ${table.source})`);
     out.push('');
   }
-  out.push(...renderPathway(report.pathway));
+  for (const line of renderPathway(report.pathway)) out.push(line);
   const [best, ...rest] = analysis.clinical.mechanisms.ranked;
   if (report.withheld) {
     out.push(`Mechanism: none ranked. ${report.withheld}`);

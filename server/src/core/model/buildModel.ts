@@ -5,6 +5,7 @@ import { splitListValue } from '../util/lists';
 import { canonicalFieldKey } from '../catalog/vocabulary';
 import type { CaseModel, LabPanel, PatientAge, SmearPanel } from './caseModel';
 import { readLabValue } from './labValue';
+import { readQuestions } from '../questions/questionModel';
 
 const AGE = /^(\d+(?:\.\d+)?)[ \t]*(y|mo|wk|d)$/i;
 const DAYS_PER_AGE_UNIT = { y: 365.25, mo: 365.25 / 12, wk: 7, d: 1 } as const;
@@ -43,6 +44,7 @@ export function buildModel(syntax: CaseSyntax): CaseModel {
     smearFindings: primarySmear?.findings ?? [],
     marrow: firstByKey(sections.get('marrow')?.fields ?? [], 'marrow'),
     answer: firstByKey(sections.get('answer')?.fields ?? []),
+    questions: readQuestions(syntax.sections, panels),
   };
 }
 

@@ -4,6 +4,7 @@ import type { LabDefinition, Sex, UnitDefinition } from '../catalog/labCatalog';
 import type { Range } from '../text';
 import type { CaseSyntax, FieldNode, SectionNode } from '../syntax/syntaxTree';
 import type { ListItem } from '../util/lists';
+import type { Question } from '../questions/questionModel';
 
 export interface CaseModel {
   syntax: CaseSyntax;
@@ -31,6 +32,8 @@ export interface CaseModel {
   /** Marrow fields by key; an alias key (`ring-sideroblasts`) is stored under its key. */
   marrow: Map<string, FieldNode>;
   answer: Map<string, FieldNode>;
+  /** The `[question]` items, in file order. */
+  questions: Question[];
 }
 
 export interface Patient {

@@ -9,6 +9,8 @@ import { escapeHtml, lineAttribute } from './escape';
 import { renderLabsTable, renderPanelTitle } from './labsTable';
 import { renderDocumentShell, type DocumentOptions } from './documentShell';
 import { renderAnswer } from './mechanisms';
+import { questionSlot, renderQuestions, type QuestionSlot } from './questions';
+import type { Question } from '../questions/questionModel';
 
 export type { DocumentOptions, PreviewView } from './documentShell';
 import type { PreviewView } from './documentShell';
@@ -17,11 +19,27 @@ export function renderCaseBody(analysis: CaseAnalysis, view: PreviewView): strin
   const { model } = analysis;
   const parts = [renderHeading(analysis), renderPatient(analysis), prose(model.sections.get('history'), 'History'), prose(model.sections.get('exam'), 'Examination')];
   const headerLine = (name: string) => model.sections.get(name)?.headerRange.start.line;
+  const contents = {
+    labs: renderLabs(analysis),
+    smear: renderSmears(analysis),
+    marrow: renderMarrow(analysis),
+    course: prose(model.sections.get('course'), ''),
+  };
+  // Each question follows the stage it is asked after; one whose stage is not shown comes last.
+  const slots = new Map<QuestionSlot, Question[]>();
+  for (const question of model.questions) {
+    const slot = questionSlot(question, (name) => name in contents && contents[name as keyof typeof contents] !== '');
+    slots.set(slot, [...(slots.get(slot) ?? []), question]);
+  }
+  const asked = (slot: QuestionSlot) => renderQuestions(slots.get(slot) ?? [], view, (q) => model.questions.indexOf(q) + 1);
+  if (slots.has('before-labs')) parts.push(`<section class="questions">${asked('before-labs')}</section>`);
+  const withQuestions = (name: keyof typeof contents) => (contents[name] ? contents[name] + asked(name) : '');
   const stages = [
-    stage('labs', 'Labs', renderLabs(analysis), model.panels[0]?.section.headerRange.start.line),
-    stage('smear', 'Blood smear', renderSmears(analysis), model.smears[0]?.section.headerRange.start.line),
-    stage('marrow', 'Bone marrow', renderMarrow(analysis), headerLine('marrow')),
-    stage('course', 'Course', prose(model.sections.get('course'), ''), headerLine('course')),
+    stage('labs', 'Labs', withQuestions('labs'), model.panels[0]?.section.headerRange.start.line),
+    stage('smear', 'Blood smear', withQuestions('smear'), model.smears[0]?.section.headerRange.start.line),
+    stage('marrow', 'Bone marrow', withQuestions('marrow'), headerLine('marrow')),
+    stage('course', 'Course', withQuestions('course'), headerLine('course')),
+    stage('questions', 'Questions', asked('end'), slots.get('end')?.[0].section.headerRange.start.line),
   ].filter(Boolean);
   for (const s of stages) parts.push(s);
   if (view === 'answer') parts.push(renderAnswer(analysis));

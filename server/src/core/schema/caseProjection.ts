@@ -4,6 +4,7 @@
 // building thousands of pointer strings nobody reads was a measurable share of `check`.
 import { canonicalFieldKey, canonicalTerm, fieldSpec, REPEATABLE_SECTIONS, type FieldSpec } from '../catalog/vocabulary';
 import type { CaseModel } from '../model/caseModel';
+import { numberOf } from '../questions/questionModel';
 import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
 import type { Range } from '../text';
 import { splitListValue } from '../util/lists';
@@ -40,6 +41,7 @@ export function projectCase(model: CaseModel): CaseProjection {
     const objects = projectedOccurrences(model, name).map((section) => projectFields(name, section.fields));
     if (objects.length) json[name] = REPEATABLE_SECTIONS.includes(name) ? objects : objects[0];
   }
+  if (model.questions.length) json.questions = model.questions.map((q) => projectFields('question', q.section.fields));
   let spots: Map<string, SourceSpot> | undefined;
   return { json, spot: (pointer) => (spots ??= sourceSpots(model)).get(pointer) };
 }
@@ -52,8 +54,15 @@ function projectFields(section: string, fields: FieldNode[]): Record<string, unk
   const object: Record<string, unknown> = {};
   for (const field of fields) {
     const key = canonicalFieldKey(section, field.key);
-    // hasOwn, not `in`: a field named `constructor` is a field like any other.
-    if (!Object.hasOwn(object, key)) object[key] = projectValue(fieldSpec(section, field.key), field);
+    const spec = fieldSpec(section, field.key);
+    if (spec?.repeatable) {
+      // Repeated keys (a question's options) project as one array, in file order.
+      const list = Object.hasOwn(object, key) ? object[key] as unknown[] : (object[key] = []) as unknown[];
+      list.push(projectValue(spec, field));
+    } else if (!Object.hasOwn(object, key)) {
+      // hasOwn, not `in`: a field named `constructor` is a field like any other.
+      object[key] = projectValue(spec, field);
+    }
   }
   return object;
 }
@@ -61,9 +70,15 @@ function projectFields(section: string, fields: FieldNode[]): Record<string, unk
 /** The pointer → source map, laid out exactly as projectFields lays out the JSON. */
 function sourceSpots(model: CaseModel): Map<string, SourceSpot> {
   const spots = new Map<string, SourceSpot>();
+  const repeats = new Map<string, number>();
   const addFields = (section: string, fields: FieldNode[], pointer: string) => {
     for (const field of fields) {
-      const fieldPointer = `${pointer}/${escapePointer(canonicalFieldKey(section, field.key))}`;
+      let fieldPointer = `${pointer}/${escapePointer(canonicalFieldKey(section, field.key))}`;
+      if (fieldSpec(section, field.key)?.repeatable) {
+        const count = repeats.get(fieldPointer) ?? 0;
+        repeats.set(fieldPointer, count + 1);
+        fieldPointer = `${fieldPointer}/${count}`;
+      }
       if (spots.has(fieldPointer)) continue;
       spots.set(fieldPointer, { keyRange: field.keyRange, valueRange: field.value ? field.valueRange : field.keyRange });
       if (fieldSpec(section, field.key)?.type !== 'list') continue;
@@ -78,6 +93,10 @@ function sourceSpots(model: CaseModel): Map<string, SourceSpot> {
       addFields(name, section.fields, pointer);
     });
   }
+  model.questions.forEach((question, i) => {
+    spots.set(`/questions/${i}`, { keyRange: question.section.headerRange, valueRange: question.section.headerRange });
+    addFields('question', question.section.fields, `/questions/${i}`);
+  });
   return spots;
 }
 
@@ -91,6 +110,8 @@ function projectValue(spec: FieldSpec | undefined, field: FieldNode): unknown {
     }
     case 'enum':
       return canonicalWord(spec, field.value);
+    case 'number':
+      return numberOf(field.value) ?? field.value;
     default:
       return field.value;
   }

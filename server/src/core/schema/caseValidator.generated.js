@@ -3,7 +3,7 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow and answer of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"status":{"enum":["draft","review","ready","retired"],"x-code":"unknown-value","x-field":"status"},"reviewed-by":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"`reviewed-by` is empty; name the reviewer or leave the field out."},"reviewed-on":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"version":{"type":"string","x-message":"`version` takes text."},"updated":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"objectives":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","x-code":"invalid-value","x-message":"An objective id is letters, digits, `.`, `-` and `_`, like `hem-2.1`."}},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"array","description":"Every [smear] section in file order: [smear] may repeat with a qualifier, as [labs] does.","items":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils","sickle-cells","rouleaux","bite-cells","blister-cells","heinz-bodies","pappenheimer-bodies","dimorphic","hairy-cells","helmet-cells","howell-jolly-bodies","acanthocytes","echinocytes","elliptocytes","stomatocytes","pencil-cells","hypochromia","microcytes","macrocytes","agglutination","giant-platelets","blasts","auer-rods","pelger-huet","toxic-granulation","atypical-lymphocytes","smudge-cells"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."}}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"infiltrate":{"enum":["none","plasma-cells","lymphoma","carcinoma","hairy-cells","blasts","granuloma","mast-cells"],"x-code":"unknown-marrow-value","x-field":"infiltrate"},"infiltrate-percent":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`infiltrate-percent` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow, answer and questions of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"status":{"enum":["draft","review","ready","retired"],"x-code":"unknown-value","x-field":"status"},"reviewed-by":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"`reviewed-by` is empty; name the reviewer or leave the field out."},"reviewed-on":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"version":{"type":"string","x-message":"`version` takes text."},"updated":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"objectives":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","x-code":"invalid-value","x-message":"An objective id is letters, digits, `.`, `-` and `_`, like `hem-2.1`."}},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"array","description":"Every [smear] section in file order: [smear] may repeat with a qualifier, as [labs] does.","items":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils","sickle-cells","rouleaux","bite-cells","blister-cells","heinz-bodies","pappenheimer-bodies","dimorphic","hairy-cells","helmet-cells","howell-jolly-bodies","acanthocytes","echinocytes","elliptocytes","stomatocytes","pencil-cells","hypochromia","microcytes","macrocytes","agglutination","giant-platelets","blasts","auer-rods","pelger-huet","toxic-granulation","atypical-lymphocytes","smudge-cells"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."}}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"infiltrate":{"enum":["none","plasma-cells","lymphoma","carcinoma","hairy-cells","blasts","granuloma","mast-cells"],"x-code":"unknown-marrow-value","x-field":"infiltrate"},"infiltrate-percent":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`infiltrate-percent` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}},"questions":{"type":"array","items":{"type":"object","additionalProperties":false,"x-section":"question","required":["type","stem"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*$","x-code":"invalid-value","x-message":"A question id is letters, digits and `-`, like `rpi-day-3`."},"type":{"enum":["single","multiple","numeric","short","ordering"],"x-code":"unknown-value","x-field":"type"},"stem":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The stem is empty; write the question the student reads."},"option":{"type":"array","items":{"type":"string","x-message":"`option` takes text."}},"feedback":{"type":"array","items":{"type":"string","x-message":"`feedback` takes text."}},"answer":{"type":"array","items":{"type":"string","x-message":"`answer` takes text."}},"tolerance":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`tolerance` is a number of zero or more in the answer's unit, like `0.1`."},"unit":{"type":"string","x-message":"`unit` takes text."},"asks":{"type":"string","x-message":"`asks` takes `mechanism` or an index id."},"explanation":{"type":"string","x-message":"`explanation` takes text."},"points":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`points` is a number of zero or more, like `1` or `2.5`."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"objective":{"type":"array","items":{"type":"string","x-message":"`objective` takes text."}},"image":{"type":"string","x-message":"`image` takes a path relative to the case file."},"alt":{"type":"string","x-message":"`alt` takes text."},"negative":{"enum":["yes","no"],"x-code":"unknown-value","x-field":"negative"}}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
@@ -12,6 +12,7 @@ const pattern3 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$", "
 const pattern5 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 const pattern6 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$", "u");
 const pattern7 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$", "u");
+const pattern8 = new RegExp("^[A-Za-z0-9][A-Za-z0-9-]*$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://casewright.dev/schemas/case.schema.json" */;
@@ -901,14 +902,425 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
-else {
-const err69 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data.questions !== undefined){
+let data44 = data.questions;
+if(Array.isArray(data44)){
+const len5 = data44.length;
+for(let i5=0; i5<len5; i5++){
+let data45 = data44[i5];
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.type === undefined){
+const err69 = {instancePath:instancePath+"/questions/" + i5,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data45};
 if(vErrors === null){
 vErrors = [err69];
 }
 else {
 vErrors.push(err69);
+}
+errors++;
+}
+if(data45.stem === undefined){
+const err70 = {instancePath:instancePath+"/questions/" + i5,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "stem"},message:"must have required property '"+"stem"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data45};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+for(const key5 in data45){
+if(!(func2.call(schema11.properties.questions.items.properties, key5))){
+const err71 = {instancePath:instancePath+"/questions/" + i5,schemaPath:"#/properties/questions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.questions.items,data:data45};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data45.id !== undefined){
+let data46 = data45.id;
+if(typeof data46 === "string"){
+if(!pattern8.test(data46)){
+const err72 = {instancePath:instancePath+"/questions/" + i5+"/id",schemaPath:"#/properties/questions/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*$",parentSchema:schema11.properties.questions.items.properties.id,data:data46};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/questions/" + i5+"/id",schemaPath:"#/properties/questions/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.id.type,parentSchema:schema11.properties.questions.items.properties.id,data:data46};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data45.type !== undefined){
+let data47 = data45.type;
+if(!(((((data47 === "single") || (data47 === "multiple")) || (data47 === "numeric")) || (data47 === "short")) || (data47 === "ordering"))){
+const err74 = {instancePath:instancePath+"/questions/" + i5+"/type",schemaPath:"#/properties/questions/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.type.enum,parentSchema:schema11.properties.questions.items.properties.type,data:data47};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data45.stem !== undefined){
+let data48 = data45.stem;
+if(typeof data48 === "string"){
+if(func3(data48) < 1){
+const err75 = {instancePath:instancePath+"/questions/" + i5+"/stem",schemaPath:"#/properties/questions/items/properties/stem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.questions.items.properties.stem,data:data48};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/questions/" + i5+"/stem",schemaPath:"#/properties/questions/items/properties/stem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.stem.type,parentSchema:schema11.properties.questions.items.properties.stem,data:data48};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data45.option !== undefined){
+let data49 = data45.option;
+if(Array.isArray(data49)){
+const len6 = data49.length;
+for(let i6=0; i6<len6; i6++){
+let data50 = data49[i6];
+if(typeof data50 !== "string"){
+const err77 = {instancePath:instancePath+"/questions/" + i5+"/option/" + i6,schemaPath:"#/properties/questions/items/properties/option/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.option.items.type,parentSchema:schema11.properties.questions.items.properties.option.items,data:data50};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/questions/" + i5+"/option",schemaPath:"#/properties/questions/items/properties/option/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.option.type,parentSchema:schema11.properties.questions.items.properties.option,data:data49};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data45.feedback !== undefined){
+let data51 = data45.feedback;
+if(Array.isArray(data51)){
+const len7 = data51.length;
+for(let i7=0; i7<len7; i7++){
+let data52 = data51[i7];
+if(typeof data52 !== "string"){
+const err79 = {instancePath:instancePath+"/questions/" + i5+"/feedback/" + i7,schemaPath:"#/properties/questions/items/properties/feedback/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.feedback.items.type,parentSchema:schema11.properties.questions.items.properties.feedback.items,data:data52};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/questions/" + i5+"/feedback",schemaPath:"#/properties/questions/items/properties/feedback/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.feedback.type,parentSchema:schema11.properties.questions.items.properties.feedback,data:data51};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data45.answer !== undefined){
+let data53 = data45.answer;
+if(Array.isArray(data53)){
+const len8 = data53.length;
+for(let i8=0; i8<len8; i8++){
+let data54 = data53[i8];
+if(typeof data54 !== "string"){
+const err81 = {instancePath:instancePath+"/questions/" + i5+"/answer/" + i8,schemaPath:"#/properties/questions/items/properties/answer/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.answer.items.type,parentSchema:schema11.properties.questions.items.properties.answer.items,data:data54};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/questions/" + i5+"/answer",schemaPath:"#/properties/questions/items/properties/answer/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.answer.type,parentSchema:schema11.properties.questions.items.properties.answer,data:data53};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data45.tolerance !== undefined){
+let data55 = data45.tolerance;
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 < 0 || isNaN(data55)){
+const err83 = {instancePath:instancePath+"/questions/" + i5+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data55};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/questions/" + i5+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.tolerance.type,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data55};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data45.unit !== undefined){
+let data56 = data45.unit;
+if(typeof data56 !== "string"){
+const err85 = {instancePath:instancePath+"/questions/" + i5+"/unit",schemaPath:"#/properties/questions/items/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.unit.type,parentSchema:schema11.properties.questions.items.properties.unit,data:data56};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data45.asks !== undefined){
+let data57 = data45.asks;
+if(typeof data57 !== "string"){
+const err86 = {instancePath:instancePath+"/questions/" + i5+"/asks",schemaPath:"#/properties/questions/items/properties/asks/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.asks.type,parentSchema:schema11.properties.questions.items.properties.asks,data:data57};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data45.explanation !== undefined){
+let data58 = data45.explanation;
+if(typeof data58 !== "string"){
+const err87 = {instancePath:instancePath+"/questions/" + i5+"/explanation",schemaPath:"#/properties/questions/items/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.explanation.type,parentSchema:schema11.properties.questions.items.properties.explanation,data:data58};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data45.points !== undefined){
+let data59 = data45.points;
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 < 0 || isNaN(data59)){
+const err88 = {instancePath:instancePath+"/questions/" + i5+"/points",schemaPath:"#/properties/questions/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.points,data:data59};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/questions/" + i5+"/points",schemaPath:"#/properties/questions/items/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.points.type,parentSchema:schema11.properties.questions.items.properties.points,data:data59};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data45.tags !== undefined){
+let data60 = data45.tags;
+if(Array.isArray(data60)){
+const len9 = data60.length;
+for(let i9=0; i9<len9; i9++){
+let data61 = data60[i9];
+if(typeof data61 === "string"){
+if(!pattern1.test(data61)){
+const err90 = {instancePath:instancePath+"/questions/" + i5+"/tags/" + i9,schemaPath:"#/properties/questions/items/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^,]+$"},message:"must match pattern \""+"^[^,]+$"+"\"",schema:"^[^,]+$",parentSchema:schema11.properties.questions.items.properties.tags.items,data:data61};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/questions/" + i5+"/tags/" + i9,schemaPath:"#/properties/questions/items/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.tags.items.type,parentSchema:schema11.properties.questions.items.properties.tags.items,data:data61};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/questions/" + i5+"/tags",schemaPath:"#/properties/questions/items/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.tags.type,parentSchema:schema11.properties.questions.items.properties.tags,data:data60};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data45.objective !== undefined){
+let data62 = data45.objective;
+if(Array.isArray(data62)){
+const len10 = data62.length;
+for(let i10=0; i10<len10; i10++){
+let data63 = data62[i10];
+if(typeof data63 !== "string"){
+const err93 = {instancePath:instancePath+"/questions/" + i5+"/objective/" + i10,schemaPath:"#/properties/questions/items/properties/objective/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.objective.items.type,parentSchema:schema11.properties.questions.items.properties.objective.items,data:data63};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/questions/" + i5+"/objective",schemaPath:"#/properties/questions/items/properties/objective/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.objective.type,parentSchema:schema11.properties.questions.items.properties.objective,data:data62};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data45.image !== undefined){
+let data64 = data45.image;
+if(typeof data64 !== "string"){
+const err95 = {instancePath:instancePath+"/questions/" + i5+"/image",schemaPath:"#/properties/questions/items/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.image.type,parentSchema:schema11.properties.questions.items.properties.image,data:data64};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data45.alt !== undefined){
+let data65 = data45.alt;
+if(typeof data65 !== "string"){
+const err96 = {instancePath:instancePath+"/questions/" + i5+"/alt",schemaPath:"#/properties/questions/items/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.alt.type,parentSchema:schema11.properties.questions.items.properties.alt,data:data65};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data45.negative !== undefined){
+let data66 = data45.negative;
+if(!((data66 === "yes") || (data66 === "no"))){
+const err97 = {instancePath:instancePath+"/questions/" + i5+"/negative",schemaPath:"#/properties/questions/items/properties/negative/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.negative.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.negative.enum,parentSchema:schema11.properties.questions.items.properties.negative,data:data66};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/questions/" + i5,schemaPath:"#/properties/questions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.questions.items.type,parentSchema:schema11.properties.questions.items,data:data45};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.type,parentSchema:schema11.properties.questions,data:data44};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+}
+else {
+const err100 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
 }
 errors++;
 }

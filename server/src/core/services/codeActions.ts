@@ -64,6 +64,9 @@ const FIXES: Record<string, FixMaker> = {
   },
   // The range is the number: the unit goes after it. The value is read in this unit already.
   'missing-unit': (d, [unit]) => (unit ? [{ title: `Add the unit ${unit}`, edits: [{ range: { start: d.range.end, end: d.range.end }, newText: ` ${unit}` }], preferred: true }] : []),
+  // The range is the numeric key; the replacement is the index as the case's labs give it.
+  'question-key-disagrees': (d, [value]) => (value ? [{ title: `Change the key to ${value} (from the case's labs)`, edits: replaceWith(d, value), preferred: true }] : []),
+  'unknown-question-stage': didYouMean,
   'mechanism-conflict': (d, [id]) => (id ? [{ title: `Change mechanism to \`${id}\` (engine's choice)`, edits: replaceWith(d, id) }] : []),
   'inconsistent-value': (d, [value]) => (value ? [{ title: `Use the calculated value ${value}`, edits: replaceWith(d, value) }] : []),
   // The range is a section header: the line is written into [answer] as "Suggest mechanism" does.

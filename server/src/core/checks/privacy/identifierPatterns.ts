@@ -145,8 +145,8 @@ const VALIDATORS: Record<IdentifierKind, Validator> = {
   device: (text) => {
     const code = trailingCode(text);
     // A plate's second group only when it is written as one (`AB12 CDE`, not `AB12 hit`).
-    const group = /^(\S+)[ -](\S+)$/.exec(code[0]);
-    if (/plate/i.test(text) && group && group[2] !== group[2].toUpperCase()) code[0] = group[1];
+    const group = twoGroups(code[0]);
+    if (/plate/i.test(text) && group && group[1] !== group[1].toUpperCase()) code[0] = group[0];
     return digitCount(code[0]) >= 2 ? [code[0], code[1], []] : undefined;
   },
   date: (text) => (isDate(text) ? whole(text.replace(/\.$/, ''), DATE_REPLACEMENTS) : undefined),
@@ -286,4 +286,20 @@ function ageReplacement(text: string): string {
   if (/^aged? /i.test(text)) return 'aged 90 or older';
   if (/old$/i.test(text)) return '90 years or older';
   return '90 y or older';
+}
+
+/**
+ * `AB12 CDE` or `AB12-CDE` as its two groups: split at the one space, or else at the last dash,
+ * with text on both sides (what `/^(\S+)[ -](\S+)$/` matched, without its backtracking).
+ */
+function twoGroups(code: string): [string, string] | undefined {
+  let space = -1;
+  for (let i = 0; i < code.length; i++) {
+    if (!/\s/.test(code[i])) continue;
+    if (space >= 0 || code[i] !== ' ') return undefined;
+    space = i;
+  }
+  const split = space >= 0 ? space : code.lastIndexOf('-');
+  if (split <= 0 || split >= code.length - 1) return undefined;
+  return [code.slice(0, split), code.slice(split + 1)];
 }

@@ -1,0 +1,64 @@
+// GIFT (Moodle's text format): one category per case, the case's stages as description items,
+// then its questions. Text only: ordering questions and images cannot be expressed and are
+// left out with a warning, as are points other than 1.
+import type { Question } from '../questions/questionModel';
+import { caseKey, caseSteps, caseTitle, questionKey } from './caseText';
+import type { ExportCase, ExportResult } from './exportTypes';
+import { fractions } from './fractions';
+
+/** GIFT's special characters are escaped with a backslash (the backslash itself first). */
+export function escapeGift(text: string): string {
+  return text.replace(/[\\~=#{}:]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, '\\n');
+}
+
+export function exportGift(cases: readonly ExportCase[]): ExportResult {
+  const warnings: string[] = [];
+  const blocks: string[] = [];
+  for (const exportCase of cases) {
+    const { analysis } = exportCase;
+    blocks.push(`// ${caseKey(analysis)}: ${caseTitle(analysis).replace(/[\r\n]+/g, ' ')}\n$CATEGORY: $course$/top/Casewright/${escapeGift(caseKey(analysis))}`);
+    caseSteps(analysis).forEach((step, i) => {
+      if (step.html) blocks.push(`::${escapeGift(`${caseKey(analysis)}-part-${i + 1}`)}::[html]${escapeGift(step.html)}`);
+      for (const question of step.questions) {
+        const block = giftQuestion(questionKey(analysis, question), question);
+        if (!block) {
+          warnings.push(`GIFT cannot express ordering questions; left out: ${questionKey(analysis, question)}.`);
+          continue;
+        }
+        if (question.image) warnings.push(`GIFT is text only; the image of ${questionKey(analysis, question)} is left out.`);
+        if (question.points !== 1) warnings.push(`GIFT has no points; ${questionKey(analysis, question)} imports worth the default.`);
+        blocks.push(block);
+      }
+    });
+  }
+  return { files: new Map([['questions.gift.txt', `${blocks.join('\n\n')}\n`]]), warnings };
+}
+
+function giftQuestion(name: string, question: Question): string | undefined {
+  const general = question.explanation ? ` ####${escapeGift(question.explanation)}` : '';
+  const feedback = (text: string | undefined) => (text ? `#${escapeGift(text)}` : '');
+  let answers: string;
+  switch (question.type) {
+    case 'single':
+      answers = question.options.map((o) => `\t${o.correct ? '=' : '~'}${escapeGift(o.text)}${feedback(o.feedback)}`).join('\n');
+      break;
+    case 'multiple': {
+      const weights = fractions(question.options.map((o) => o.correct));
+      answers = question.options.map((o, i) => `\t~%${weights[i]}%${escapeGift(o.text)}${feedback(o.feedback)}`).join('\n');
+      break;
+    }
+    case 'numeric':
+      answers = question.answers.map((a) => `\t=${a.value}:${question.tolerance ?? 0}`).join('\n');
+      return `::${escapeGift(name)}::${escapeGift(stemWithUnit(question))}{#\n${answers}${general}\n}`;
+    case 'short':
+      answers = question.answers.map((a) => `\t=${escapeGift(a.value)}`).join('\n');
+      break;
+    default:
+      return undefined;
+  }
+  return `::${escapeGift(name)}::${escapeGift(question.stem!.value)}{\n${answers}${general}\n}`;
+}
+
+export function stemWithUnit(question: Question): string {
+  return question.unit ? `${question.stem!.value} (in ${question.unit})` : question.stem!.value;
+}

@@ -1,0 +1,180 @@
+// QTI 3.0 content package: imsmanifest.xml, one item per question, one test per case (its
+// questions in the order they are asked), images as resources, zipped. The case text revealed
+// before a question opens that question's item body. Scoring is explicit response processing,
+// so per-option feedback (modal feedback keyed by the chosen option) and points both work.
+import { zipSync } from 'fflate';
+import { create, fragment } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import type { Question } from '../questions/questionModel';
+import { caseKey, caseSteps, caseTitle, fileName, imageOf, questionKey } from './caseText';
+import type { ExportCase, ExportResult } from './exportTypes';
+
+const QTI = 'http://www.imsglobal.org/xsd/imsqtiasi_v3p0';
+const CP = 'http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1';
+
+interface Resource { identifier: string; type: string; href: string; dependencies: string[] }
+
+export function exportQti(cases: readonly ExportCase[]): ExportResult {
+  const warnings: string[] = [];
+  const entries: Record<string, Uint8Array> = {};
+  const resources: Resource[] = [];
+  const encoder = new TextEncoder();
+  for (const exportCase of cases) {
+    const { analysis } = exportCase;
+    const itemIds: string[] = [];
+    for (const step of caseSteps(analysis)) {
+      step.questions.forEach((question, i) => {
+        const id = identifier(questionKey(analysis, question));
+        const dependencies: string[] = [];
+        const image = imageOf(exportCase, question, warnings);
+        let imageHref: string | undefined;
+        if (image && question.image) {
+          imageHref = `images/${caseKey(analysis)}-${fileName(question.image.path)}`;
+          entries[imageHref] = image;
+          const imageId = identifier(`IMG-${id}`);
+          resources.push({ identifier: imageId, type: 'webcontent', href: imageHref, dependencies: [] });
+          dependencies.push(imageId);
+        }
+        const href = `items/${id}.xml`;
+        entries[href] = encoder.encode(itemXml(id, question, i === 0 ? step.html : '', imageHref && `../${imageHref}`));
+        resources.push({ identifier: id, type: 'imsqti_item_xmlv3p0', href, dependencies });
+        itemIds.push(id);
+      });
+    }
+    if (!itemIds.length) continue;
+    const testId = identifier(`TEST-${caseKey(analysis)}`);
+    const href = `tests/${caseKey(analysis)}.xml`;
+    entries[href] = encoder.encode(testXml(testId, caseTitle(analysis), itemIds));
+    resources.push({ identifier: testId, type: 'imsqti_test_xmlv3p0', href, dependencies: itemIds });
+  }
+  entries['imsmanifest.xml'] = encoder.encode(manifestXml(resources));
+  // A fixed date: the same bank gives the same bytes.
+  const zip = zipSync(entries, { mtime: new Date('2020-01-01T00:00:00Z') });
+  return { files: new Map([['questions.qti.zip', zip]]), warnings };
+}
+
+/** QTI identifiers are XML names: start with a letter or `_`. */
+function identifier(text: string): string {
+  const cleaned = text.replace(/[^A-Za-z0-9_.-]/g, '-');
+  return /^[A-Za-z_]/.test(cleaned) ? cleaned : `Q-${cleaned}`;
+}
+
+function choiceId(i: number): string {
+  return `C${i + 1}`;
+}
+
+export function itemXml(id: string, question: Question, caseHtml: string, imageHref: string | undefined): string {
+  const item = create({ version: '1.0', encoding: 'UTF-8' }).ele(QTI, 'qti-assessment-item', {
+    identifier: id, title: id, adaptive: 'false', 'time-dependent': 'false',
+  });
+  declareResponse(item, question);
+  item.ele('qti-outcome-declaration', { identifier: 'SCORE', cardinality: 'single', 'base-type': 'float' }).ele('qti-default-value').ele('qti-value').txt('0');
+  item.ele('qti-outcome-declaration', { identifier: 'MAXSCORE', cardinality: 'single', 'base-type': 'float' }).ele('qti-default-value').ele('qti-value').txt(String(question.points));
+  const hasFeedback = question.options.some((o) => o.feedback);
+  if (hasFeedback) item.ele('qti-outcome-declaration', { identifier: 'FEEDBACK', cardinality: question.type === 'single' ? 'single' : 'multiple', 'base-type': 'identifier' });
+  const body = item.ele('qti-item-body');
+  if (caseHtml) body.import(fragment(`<div xmlns="${QTI}" class="case-text">${caseHtml}</div>`));
+  body.ele('p').txt(question.stem!.value);
+  if (imageHref && question.image) body.ele('p').ele('img', { src: imageHref, alt: question.image.alt ?? '' });
+  interaction(body, question);
+  responseProcessing(item, question, hasFeedback);
+  question.options.forEach((option, i) => {
+    if (!option.feedback) return;
+    item.ele('qti-modal-feedback', { 'outcome-identifier': 'FEEDBACK', identifier: choiceId(i), 'show-hide': 'show' }).ele('qti-content-body').ele('p').txt(option.feedback);
+  });
+  return item.end({ prettyPrint: true });
+}
+
+function declareResponse(item: XMLBuilder, question: Question): void {
+  const attributes: Record<string, string> = { identifier: 'RESPONSE' };
+  let correct: string[] = [];
+  switch (question.type) {
+    case 'single': Object.assign(attributes, { cardinality: 'single', 'base-type': 'identifier' }); correct = keys(question); break;
+    case 'multiple': Object.assign(attributes, { cardinality: 'multiple', 'base-type': 'identifier' }); correct = keys(question); break;
+    case 'ordering': Object.assign(attributes, { cardinality: 'ordered', 'base-type': 'identifier' }); correct = question.options.map((_, i) => choiceId(i)); break;
+    case 'numeric': Object.assign(attributes, { cardinality: 'single', 'base-type': 'float' }); correct = [question.answers[0].value]; break;
+    case 'short': Object.assign(attributes, { cardinality: 'single', 'base-type': 'string' }); correct = [question.answers[0].value]; break;
+  }
+  const declaration = item.ele('qti-response-declaration', attributes);
+  const correctResponse = declaration.ele('qti-correct-response');
+  for (const value of correct) correctResponse.ele('qti-value').txt(value);
+  if (question.type === 'short') {
+    // Every accepted answer, without regard to case.
+    const mapping = declaration.ele('qti-mapping', { 'default-value': '0' });
+    for (const a of question.answers) mapping.ele('qti-map-entry', { 'map-key': a.value, 'mapped-value': String(question.points), 'case-sensitive': 'false' });
+  }
+}
+
+function keys(question: Question): string[] {
+  return question.options.flatMap((o, i) => (o.correct ? [choiceId(i)] : []));
+}
+
+function interaction(body: XMLBuilder, question: Question): void {
+  if (question.type === 'numeric' || question.type === 'short') {
+    const p = body.ele('p');
+    p.ele('qti-text-entry-interaction', { 'response-identifier': 'RESPONSE', 'expected-length': '15' });
+    if (question.unit) p.txt(` ${question.unit}`);
+    return;
+  }
+  const name = question.type === 'ordering' ? 'qti-order-interaction' : 'qti-choice-interaction';
+  const attributes: Record<string, string> = { 'response-identifier': 'RESPONSE', shuffle: 'true' };
+  if (question.type !== 'ordering') attributes['max-choices'] = question.type === 'single' ? '1' : '0';
+  const node = body.ele(name, attributes);
+  question.options.forEach((option, i) => node.ele('qti-simple-choice', { identifier: choiceId(i) }).txt(option.text));
+}
+
+/** SCORE = points when right (multiple: all keys and no distractor), else 0; FEEDBACK = the choice. */
+function responseProcessing(item: XMLBuilder, question: Question, hasFeedback: boolean): void {
+  const processing = item.ele('qti-response-processing');
+  const condition = processing.ele('qti-response-condition');
+  const ifRight = condition.ele('qti-response-if');
+  if (question.type === 'numeric') {
+    // key − tolerance ≤ response ≤ key + tolerance, with plain comparisons: players differ in
+    // how far they implement qti-equal's tolerance modes, and every one has gte, lte and and.
+    const key = Number(question.answers[0].value);
+    const tolerance = question.tolerance ?? 0;
+    const within = ifRight.ele('qti-and');
+    for (const [operator, bound] of [['qti-gte', key - tolerance], ['qti-lte', key + tolerance]] as const) {
+      const comparison = within.ele(operator);
+      comparison.ele('qti-variable', { identifier: 'RESPONSE' });
+      comparison.ele('qti-base-value', { 'base-type': 'float' }).txt(String(Number(bound.toFixed(10))));
+    }
+  } else if (question.type === 'short') {
+    const gt = ifRight.ele('qti-gt');
+    gt.ele('qti-map-response', { identifier: 'RESPONSE' });
+    gt.ele('qti-base-value', { 'base-type': 'float' }).txt('0');
+  } else {
+    const match = ifRight.ele('qti-match');
+    match.ele('qti-variable', { identifier: 'RESPONSE' });
+    match.ele('qti-correct', { identifier: 'RESPONSE' });
+  }
+  ifRight.ele('qti-set-outcome-value', { identifier: 'SCORE' }).ele('qti-base-value', { 'base-type': 'float' }).txt(String(question.points));
+  condition.ele('qti-response-else').ele('qti-set-outcome-value', { identifier: 'SCORE' }).ele('qti-base-value', { 'base-type': 'float' }).txt('0');
+  if (hasFeedback) processing.ele('qti-set-outcome-value', { identifier: 'FEEDBACK' }).ele('qti-variable', { identifier: 'RESPONSE' });
+}
+
+function testXml(id: string, title: string, itemIds: string[]): string {
+  const test = create({ version: '1.0', encoding: 'UTF-8' }).ele(QTI, 'qti-assessment-test', { identifier: id, title });
+  test.ele('qti-outcome-declaration', { identifier: 'SCORE', cardinality: 'single', 'base-type': 'float' });
+  const part = test.ele('qti-test-part', { identifier: `${id}-part`, 'navigation-mode': 'linear', 'submission-mode': 'individual' });
+  const section = part.ele('qti-assessment-section', { identifier: `${id}-section`, title, visible: 'true' });
+  for (const itemId of itemIds) section.ele('qti-assessment-item-ref', { identifier: itemId, href: `../items/${itemId}.xml` });
+  const summing = test.ele('qti-outcome-processing').ele('qti-set-outcome-value', { identifier: 'SCORE' }).ele('qti-sum');
+  summing.ele('qti-test-variables', { 'variable-identifier': 'SCORE' });
+  return test.end({ prettyPrint: true });
+}
+
+function manifestXml(resources: Resource[]): string {
+  const manifest = create({ version: '1.0', encoding: 'UTF-8' }).ele(CP, 'manifest', { identifier: 'casewright-export' });
+  const metadata = manifest.ele('metadata');
+  metadata.ele('schema').txt('QTI Package');
+  metadata.ele('schemaversion').txt('3.0.0');
+  manifest.ele('organizations');
+  const list = manifest.ele('resources');
+  for (const resource of resources) {
+    const node = list.ele('resource', { identifier: resource.identifier, type: resource.type, href: resource.href });
+    node.ele('file', { href: resource.href });
+    for (const dependency of resource.dependencies) node.ele('dependency', { identifierref: dependency });
+  }
+  return manifest.end({ prettyPrint: true });
+}

@@ -1,0 +1,148 @@
+// Structural checks on question items: keys, options, numeric answers, stages, images, ids.
+// The schema has already said which fields are unknown or of the wrong form; these are the
+// rules that need the whole item. The core reads no files: whether an image exists is asked
+// of the caller through `resourceExists`.
+import { diagnostic, type CaseDiagnostic } from '../diagnostics';
+import type { CaseModel } from '../model/caseModel';
+import { orList } from '../util/lists';
+import { numberOf, STAGE_NAMES, type Question } from './questionModel';
+
+export interface QuestionCheckOptions {
+  /** Whether a path written in the case (relative to the case file) exists; absent: not checked. */
+  resourceExists?: (path: string) => boolean;
+}
+
+const CHOICE_TYPES = new Set(['single', 'multiple', 'ordering']);
+
+export function checkQuestions(model: CaseModel, options: QuestionCheckOptions = {}): CaseDiagnostic[] {
+  const diagnostics: CaseDiagnostic[] = [];
+  const ids = new Map<string, number>();
+  for (const question of model.questions) {
+    const idField = question.fields.get('id');
+    const first = ids.get(question.id.toLowerCase());
+    if (first !== undefined && idField) {
+      diagnostics.push(diagnostic('error', 'duplicate-question-id',
+        `Another question in this case (line ${first + 1}) is also \`${question.id}\`; exports use the id to update questions, so give each its own.`, idField.valueRange));
+    } else {
+      ids.set(question.id.toLowerCase(), question.section.headerRange.start.line);
+    }
+    checkStage(model, question, diagnostics);
+    if (question.type && CHOICE_TYPES.has(question.type)) checkOptions(question, diagnostics);
+    if (question.type === 'numeric' || question.type === 'short') checkAnswers(question, diagnostics);
+    for (const stray of question.strayFeedback) {
+      diagnostics.push(diagnostic('warning', 'stray-feedback',
+        '`feedback` belongs to the `option` directly above it, and there is none (or it has feedback already); this line is not shown.', stray.keyRange));
+    }
+    checkImage(question, options, diagnostics);
+  }
+  return diagnostics;
+}
+
+function checkStage(model: CaseModel, question: Question, diagnostics: CaseDiagnostic[]): void {
+  const stage = question.stage;
+  if (!stage) return;
+  const known = STAGE_NAMES.map((s) => `after ${s}`);
+  if (!stage.name) {
+    diagnostics.push(diagnostic('error', 'unknown-question-stage',
+      `\`${stage.text}\` is not a stage. Write ${orList(known.map((s) => `\`${s}\``))}, or \`after labs day 3\` for a panel by its qualifier.`,
+      stage.range, { replacements: stagesPresent(model) }));
+    return;
+  }
+  if (stage.name === 'labs') {
+    if (stage.panel) return;
+    const panels = model.panels.map((p) => (p.qualifier ? `after labs ${p.qualifier}` : 'after labs'));
+    const which = stage.panelQualifier ? `no [labs: ${stage.panelQualifier}] panel` : 'no [labs] panel without a qualifier';
+    diagnostics.push(diagnostic('error', 'unknown-question-stage',
+      `This case has ${which}.${panels.length ? ` Its panels: ${orList(panels.map((p) => `\`${p}\``))}.` : ''}`, stage.range, { replacements: panels }));
+    return;
+  }
+  if (!model.sections.has(stage.name)) {
+    diagnostics.push(diagnostic('error', 'unknown-question-stage',
+      `This case has no [${stage.name}] section, so nothing comes before this question.`, stage.range, { replacements: stagesPresent(model) }));
+  }
+}
+
+function stagesPresent(model: CaseModel): string[] {
+  const stages: string[] = [];
+  for (const name of STAGE_NAMES) {
+    if (name === 'labs') for (const p of model.panels) stages.push(p.qualifier ? `after labs ${p.qualifier}` : 'after labs');
+    else if (model.sections.has(name)) stages.push(`after ${name}`);
+  }
+  return stages;
+}
+
+function checkOptions(question: Question, diagnostics: CaseDiagnostic[]): void {
+  const where = question.fields.get('type')?.valueRange ?? question.section.headerRange;
+  if (question.options.length < 2) {
+    diagnostics.push(diagnostic('error', 'too-few-options',
+      `A ${question.type} question needs at least two \`option:\` lines; this one has ${question.options.length}.`, where));
+  }
+  const keys = question.options.filter((o) => o.correct).length;
+  if (question.type === 'single' && keys !== 1 && question.options.length) {
+    diagnostics.push(diagnostic('error', 'single-answer-keys',
+      keys === 0
+        ? 'A single-best-answer question needs exactly one key: start the correct option with `* `.'
+        : `A single-best-answer question has exactly one key; ${keys} options here start with \`* \`. Use \`type: multiple\` if several are correct.`, where));
+  }
+  if (question.type === 'multiple' && keys === 0 && question.options.length) {
+    diagnostics.push(diagnostic('error', 'single-answer-keys',
+      'A multiple-response question needs at least one key: start each correct option with `* `.', where));
+  }
+  const seen = new Map<string, number>();
+  for (const option of question.options) {
+    const normalized = option.text.toLowerCase().replace(/[ \t]+/g, ' ').trim();
+    if (!normalized) {
+      diagnostics.push(diagnostic('error', 'duplicate-option', 'This option is empty.', option.field.keyRange));
+      continue;
+    }
+    const first = seen.get(normalized);
+    if (first !== undefined) {
+      diagnostics.push(diagnostic('error', 'duplicate-option',
+        `This option repeats the one on line ${first + 1}; each option must be distinct.`, option.textRange));
+    } else {
+      seen.set(normalized, option.field.range.start.line);
+    }
+  }
+}
+
+function checkAnswers(question: Question, diagnostics: CaseDiagnostic[]): void {
+  const where = question.fields.get('type')?.valueRange ?? question.section.headerRange;
+  if (!question.answers.some((a) => a.value)) {
+    diagnostics.push(diagnostic('error', 'missing-question-answer',
+      question.type === 'numeric' ? 'A numeric question needs `answer:` with the number that is right.' : 'A short-answer question needs at least one `answer:` it accepts.', where));
+    return;
+  }
+  if (question.options.length) {
+    diagnostics.push(diagnostic('warning', 'options-not-used',
+      `A ${question.type} question has no options; its \`option:\` lines are not shown. Use \`answer:\`.`, question.options[0].field.keyRange));
+  }
+  if (question.type !== 'numeric') return;
+  for (const answer of question.answers) {
+    if (answer.value && numberOf(answer.value) === undefined) {
+      diagnostics.push(diagnostic('error', 'invalid-numeric-answer',
+        `\`${answer.value}\` is not a plain number; write the key like \`0.84\` and put the unit in \`unit:\`.`, answer.valueRange));
+    }
+  }
+  if (!question.fields.has('tolerance')) {
+    diagnostics.push(diagnostic('warning', 'missing-tolerance',
+      'A numeric answer needs a `tolerance:` (how far off still counts as right; `0` for exact), or rounding makes right answers wrong.',
+      question.answers[0].keyRange, { replacements: ['tolerance: 0'] }));
+  }
+}
+
+function checkImage(question: Question, options: QuestionCheckOptions, diagnostics: CaseDiagnostic[]): void {
+  const image = question.image;
+  if (!image) return;
+  if (!image.alt) {
+    diagnostics.push(diagnostic('error', 'image-without-alt',
+      'An image needs `alt:` text saying what it shows, for students who cannot see it (and for every export).', image.field.keyRange));
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(image.path) || image.path.startsWith('/') || image.path.split(/[\\/]/).includes('..')) {
+    diagnostics.push(diagnostic('error', 'image-not-found',
+      `\`${image.path}\` must be a path inside the case bank, relative to the case file (no URL, no absolute path, no \`..\`): every export embeds it.`, image.field.valueRange));
+    return;
+  }
+  if (options.resourceExists && !options.resourceExists(image.path)) {
+    diagnostics.push(diagnostic('error', 'image-not-found', `\`${image.path}\` does not exist (relative to this case file).`, image.field.valueRange));
+  }
+}

@@ -1,0 +1,164 @@
+// `[question: after …]` sections → question items. Pure interpretation, like buildModel: what
+// is missing or wrong is said by questionChecks, not here. Every piece keeps its range.
+import type { LabPanel } from '../model/caseModel';
+import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
+import { makeRange, type Range } from '../text';
+
+export type QuestionType = 'single' | 'multiple' | 'numeric' | 'short' | 'ordering';
+export const QUESTION_TYPES: readonly QuestionType[] = ['single', 'multiple', 'numeric', 'short', 'ordering'];
+
+/** The stages of a case in the order the preview reveals them. */
+export type StageName = 'history' | 'exam' | 'labs' | 'smear' | 'marrow' | 'course';
+export const STAGE_NAMES: readonly StageName[] = ['history', 'exam', 'labs', 'smear', 'marrow', 'course'];
+
+export interface QuestionOption {
+  /** The option's text without the `* ` key marker. */
+  text: string;
+  correct: boolean;
+  feedback?: string;
+  field: FieldNode;
+  /** Where the text (after the marker) is. */
+  textRange: Range;
+}
+
+export interface QuestionStage {
+  /** As written after `after` (`labs day 3`). */
+  text: string;
+  range: Range;
+  name?: StageName;
+  /** For `after labs …`: the qualifier of the panel (empty for the unqualified panel). */
+  panelQualifier?: string;
+  /** The labs panel the stage names, when it names one that exists. */
+  panel?: LabPanel;
+}
+
+export interface Question {
+  section: SectionNode;
+  /** 0-based position among the case's questions. */
+  ordinal: number;
+  /** The `id` field, or `q1`, `q2`, … by position. */
+  id: string;
+  type?: QuestionType;
+  /** Undefined for `[question]` without a qualifier: asked at the end of the case. */
+  stage?: QuestionStage;
+  stem?: FieldNode;
+  options: QuestionOption[];
+  /** Feedback lines that follow no option. */
+  strayFeedback: FieldNode[];
+  answers: FieldNode[];
+  tolerance?: number;
+  unit?: string;
+  asks?: string;
+  explanation?: string;
+  points: number;
+  tags: string[];
+  objectives: string[];
+  image?: { path: string; alt?: string; field: FieldNode };
+  negativeMarked: boolean;
+  /** First occurrence of every non-repeatable field. */
+  fields: Map<string, FieldNode>;
+}
+
+const KEY_MARKER = /^\*[ \t]+/;
+const STAGE = /^(?:after[ \t]+)?([A-Za-z]+)(?:[ \t]+(.*))?$/i;
+
+export function readQuestions(sections: readonly SectionNode[], panels: readonly LabPanel[]): Question[] {
+  const questions: Question[] = [];
+  for (const section of sections) if (section.name === 'question') questions.push(readQuestion(section, questions.length, panels));
+  return questions;
+}
+
+function readQuestion(section: SectionNode, ordinal: number, panels: readonly LabPanel[]): Question {
+  const fields = new Map<string, FieldNode>();
+  const options: QuestionOption[] = [];
+  const strayFeedback: FieldNode[] = [];
+  const answers: FieldNode[] = [];
+  const objectives: string[] = [];
+  for (const field of section.fields) {
+    if (field.key === 'option') options.push(readOption(field));
+    else if (field.key === 'feedback') {
+      const last = options[options.length - 1];
+      if (last && last.feedback === undefined && lastFieldWasOption(section, field)) last.feedback = field.value;
+      else strayFeedback.push(field);
+    } else if (field.key === 'answer') answers.push(field);
+    else if (field.key === 'objective') { if (field.value) objectives.push(field.value); }
+    else if (!fields.has(field.key)) fields.set(field.key, field);
+  }
+  const value = (key: string) => fields.get(key)?.value || undefined;
+  const type = value('type')?.toLowerCase();
+  const imageField = fields.get('image');
+  const question: Question = {
+    section,
+    ordinal,
+    id: value('id') ?? `q${ordinal + 1}`,
+    type: (QUESTION_TYPES as readonly string[]).includes(type ?? '') ? type as QuestionType : undefined,
+    stage: section.qualifier ? readStage(section, panels) : undefined,
+    stem: fields.get('stem'),
+    options,
+    strayFeedback,
+    answers,
+    tolerance: numberOf(value('tolerance')),
+    unit: value('unit'),
+    asks: value('asks')?.toLowerCase(),
+    explanation: value('explanation'),
+    points: numberOf(value('points')) ?? 1,
+    tags: (value('tags') ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+    objectives,
+    negativeMarked: value('negative')?.toLowerCase() === 'yes',
+    fields,
+  };
+  if (imageField?.value) question.image = { path: imageField.value, alt: value('alt'), field: imageField };
+  return question;
+}
+
+/** `feedback` belongs to the option directly above it (comments and blank lines aside). */
+function lastFieldWasOption(section: SectionNode, feedback: FieldNode): boolean {
+  const at = section.fields.indexOf(feedback);
+  return at > 0 && section.fields[at - 1].key === 'option';
+}
+
+function readOption(field: FieldNode): QuestionOption {
+  const marker = KEY_MARKER.exec(field.value);
+  const skip = marker ? marker[0].length : 0;
+  const start = field.valueRange.start;
+  return {
+    text: field.value.slice(skip),
+    correct: marker !== null,
+    field,
+    textRange: makeRange(start.line, start.character + skip, field.valueRange.end.line, field.valueRange.end.character),
+  };
+}
+
+function readStage(section: SectionNode, panels: readonly LabPanel[]): QuestionStage {
+  const text = section.qualifier!;
+  const stage: QuestionStage = { text, range: section.qualifierRange ?? section.headerRange };
+  const match = STAGE.exec(text.trim());
+  const name = match?.[1].toLowerCase();
+  if (!match || !(STAGE_NAMES as readonly string[]).includes(name!)) return stage;
+  stage.name = name as StageName;
+  if (stage.name === 'labs') {
+    const qualifier = normalize(match[2] ?? '');
+    stage.panelQualifier = qualifier;
+    stage.panel = panels.find((p) => normalize(p.qualifier ?? '') === qualifier);
+  }
+  return stage;
+}
+
+function normalize(text: string): string {
+  return text.trim().toLowerCase().replace(/[ \t]+/g, ' ');
+}
+
+/** A plain decimal number (`0.84`, `-2`, `.5`), else undefined. */
+export function numberOf(text: string | undefined): number | undefined {
+  if (text === undefined || !/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(text.trim())) return undefined;
+  return Number(text.trim());
+}
+
+/** The labs panels a student has seen when the question is asked (all of them at the end). */
+export function panelsRevealedBy(question: Question, panels: readonly LabPanel[]): readonly LabPanel[] {
+  const stage = question.stage;
+  if (!stage?.name) return panels;
+  if (stage.name === 'history' || stage.name === 'exam') return [];
+  if (stage.name === 'labs') return stage.panel ? panels.slice(0, panels.indexOf(stage.panel) + 1) : panels;
+  return panels;
+}

@@ -1,0 +1,244 @@
+// The question exports, read back by parsers nobody here wrote: GIFT through gift-pegjs,
+// Moodle XML and the QTI package through fast-xml-parser (checked against the shape Moodle's
+// importer and a QTI 3 player read), Anki's notes file by its documented header lines.
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { unzipSync } from 'fflate';
+import { parse as parseGift } from 'gift-pegjs';
+import { CaseBank } from '../../server/src/core/bank';
+import { exportAnki } from '../../server/src/core/export/anki';
+import type { ExportCase } from '../../server/src/core/export/exportTypes';
+import { escapeGift, exportGift } from '../../server/src/core/export/gift';
+import { exportMoodleXml } from '../../server/src/core/export/moodleXml';
+import { exportQti } from '../../server/src/core/export/qti';
+import type { Question } from '../../server/src/core/questions/questionModel';
+
+const SAMPLES = path.join(__dirname, '..', '..', 'samples');
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+
+const TRICKY = `case: tricky-01
+title: Escapes: ~ = # { } and a colon
+tags: test
+
+[history]
+Pale.
+
+[labs]
+hemoglobin: 6.1 g/dL
+hematocrit: 19 %
+reticulocytes: 4.0 %
+
+[question: after history]
+id: escapes
+type: single
+stem: Which sign {means} ~ "about" = 5 # here: ?
+option: * A ~ tilde \\ backslash
+feedback: Yes = right #1 {ok}: fine
+option: An = sign
+feedback: No: it means equal.
+option: A # hash
+image: images/smear.png
+alt: A blood smear
+
+[question: after labs]
+id: several
+type: multiple
+stem: Which values are low?
+option: * Hemoglobin
+feedback: 6.1 g/dL.
+option: * Hematocrit
+option: Reticulocyte percentage
+feedback: 4 % is raised.
+points: 3
+
+[question: after labs]
+id: typed
+type: short
+stem: Name the index that corrects the reticulocyte count for maturation time.
+answer: RPI
+answer: reticulocyte production index
+
+[question]
+id: order
+type: ordering
+stem: Put the steps in order.
+option: Blood count
+option: Reticulocytes
+option: Marrow
+`;
+
+function exportCases(): ExportCase[] {
+  const bank = new CaseBank();
+  const files = readdirSync(SAMPLES).filter((f) => f.endsWith('.case')).map((f) => path.join(SAMPLES, f));
+  for (const file of files) bank.set(file, readFileSync(file, 'utf8'));
+  bank.set('tricky.case', TRICKY);
+  for (const uri of [...files, 'tricky.case']) {
+    const errors = bank.diagnostics(uri).filter((d) => d.severity === 'error');
+    assert.deepEqual(errors.map((d) => `${uri}: ${d.code} ${d.message}`), []);
+  }
+  return [...files, 'tricky.case'].map((uri) => ({ analysis: bank.get(uri)!, images: new Map(uri === 'tricky.case' ? [['images/smear.png', PNG]] : []) }));
+}
+
+const CASES = exportCases();
+const QUESTIONS: { key: string; question: Question }[] = CASES.flatMap(({ analysis }) => analysis.model.questions.map((question) => ({ key: `${analysis.model.id}-${question.id}`, question })));
+
+describe('question exports', () => {
+  it('every sample case has at least three questions', () => {
+    for (const { analysis } of CASES) assert.ok(analysis.model.questions.length >= 3, analysis.model.id);
+  });
+
+  describe('GIFT, read back by gift-pegjs', () => {
+    const result = exportGift(CASES);
+    const parsed = parseGift(result.files.get('questions.gift.txt') as string);
+    const byTitle = new Map(parsed.map((q) => [(q as { title: string | null }).title, q]));
+
+    it('every question but ordering parses back with its type, key and feedback', () => {
+      const expectedType = { single: 'MC', multiple: 'MC', numeric: 'Numerical', short: 'Short', ordering: undefined } as const;
+      for (const { key, question } of QUESTIONS) {
+        const back = byTitle.get(key) as unknown as GiftBack | undefined;
+        if (question.type === 'ordering') {
+          assert.equal(back, undefined);
+          continue;
+        }
+        assert.ok(back, `${key} missing`);
+        assert.equal(back.type, expectedType[question.type!], key);
+        assert.equal(back.stem.text, question.unit ? `${question.stem!.value} (in ${question.unit})` : question.stem!.value, key);
+        if (question.explanation) assert.equal(back.globalFeedback?.text, question.explanation, key);
+        if (question.type === 'numeric') {
+          assert.deepEqual(back.choices.map((c) => [c.text.number, c.text.range]), question.answers.map((a) => [Number(a.value), question.tolerance]));
+        } else if (question.type === 'short') {
+          assert.deepEqual(back.choices.map((c) => c.text.text), question.answers.map((a) => a.value));
+        } else {
+          assert.deepEqual(back.choices.map((c) => c.text.text), question.options.map((o) => o.text), key);
+          assert.deepEqual(back.choices.map((c) => c.feedback?.text ?? undefined), question.options.map((o) => o.feedback), key);
+          const correct = back.choices.map((c) => (question.type === 'multiple' ? (c.weight ?? 0) > 0 : c.isCorrect));
+          assert.deepEqual(correct, question.options.map((o) => o.correct), key);
+          if (question.type === 'multiple') assert.ok(Math.abs(back.choices.filter((c) => (c.weight ?? 0) > 0).reduce((s, c) => s + c.weight!, 0) - 100) < 0.01);
+        }
+      }
+    });
+
+    it('says what it left out', () => {
+      assert.ok(result.warnings.some((w) => w.includes('ordering') && w.includes('tricky-01-order')));
+      assert.ok(result.warnings.some((w) => w.includes('image') && w.includes('tricky-01-escapes')));
+    });
+
+    it('escapes every special character so that the parser gives the text back', () => {
+      const text = 'a ~ b = c # d { e } f : g \\ h';
+      const [back] = parseGift(`::t::${escapeGift(text)}{=${escapeGift(text)}}`) as unknown as GiftBack[];
+      assert.equal(back.stem.text, text);
+      assert.equal(back.choices[0].text.text, text);
+    });
+  });
+
+  describe('Moodle XML, in the shape Moodle\'s importer reads', () => {
+    const xml = exportMoodleXml(CASES).files.get('questions.moodle.xml') as string;
+    const quiz = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (name) => ['question', 'answer', 'tag', 'file'].includes(name) }).parse(xml).quiz;
+    const questions = quiz.question as MoodleQuestion[];
+
+    it('is well-formed, with one category per case followed by its items', () => {
+      assert.equal(XMLValidator.validate(xml), true);
+      const categories = questions.filter((q) => q['@type'] === 'category');
+      assert.equal(categories.length, CASES.length);
+      assert.equal(questions[0]['@type'], 'category');
+      assert.equal(questions[1]['@type'], 'description');
+    });
+
+    it('has each question with the right type, fractions that sum right and per-answer feedback', () => {
+      const byName = new Map(questions.filter((q) => q.name).map((q) => [String(q.name!.text), q]));
+      for (const { key, question } of QUESTIONS) {
+        const q = byName.get(key)!;
+        assert.ok(q, key);
+        assert.equal(q['@type'], { single: 'multichoice', multiple: 'multichoice', numeric: 'numerical', short: 'shortanswer', ordering: 'ordering' }[question.type!]);
+        assert.equal(Number(q.defaultgrade), question.points);
+        const fractions = q.answer.map((a) => Number(a['@fraction']));
+        if (question.type === 'single') {
+          assert.equal(q.single, 'true');
+          assert.equal(fractions.reduce((s, f) => s + Math.max(f, 0), 0), 100, key);
+          assert.equal(fractions.filter((f) => f === 100).length, 1);
+          q.answer.forEach((a, i) => assert.equal(String(a.feedback.text ?? ''), question.options[i].feedback ? `<p>${html(question.options[i].feedback!)}</p>` : ''));
+        } else if (question.type === 'multiple') {
+          assert.equal(q.single, 'false');
+          assert.ok(Math.abs(fractions.filter((f) => f > 0).reduce((s, f) => s + f, 0) - 100) < 0.01);
+          assert.ok(Math.abs(fractions.filter((f) => f < 0).reduce((s, f) => s + f, 0) + 100) < 0.01);
+        } else if (question.type === 'numeric') {
+          assert.equal(Number(q.answer[0].text), Number(question.answers[0].value));
+          assert.equal(Number(q.answer[0].tolerance), question.tolerance);
+        }
+      }
+    });
+
+    it('embeds the image as a base64 file that the question text points to', () => {
+      const q = questions.find((x) => x.name?.text === 'tricky-01-escapes')!;
+      assert.ok(String(q.questiontext.text).includes('@@PLUGINFILE@@/smear.png'));
+      assert.deepEqual(new Uint8Array(Buffer.from(q.questiontext.file![0]['#text'], 'base64')), PNG);
+    });
+  });
+
+  describe('QTI 3.0 package', () => {
+    const zip = unzipSync(exportQti(CASES).files.get('questions.qti.zip') as Uint8Array);
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (name) => ['resource', 'qti-value', 'qti-simple-choice', 'dependency'].includes(name) });
+    const text = (name: string) => new TextDecoder().decode(zip[name]);
+
+    it('has a well-formed manifest whose every resource is in the zip', () => {
+      const manifest = text('imsmanifest.xml');
+      assert.equal(XMLValidator.validate(manifest), true);
+      const resources = parser.parse(manifest).manifest.resources.resource as { '@href': string; '@type': string }[];
+      for (const resource of resources) assert.ok(zip[resource['@href']], resource['@href']);
+      assert.equal(resources.filter((r) => r['@type'] === 'imsqti_test_xmlv3p0').length, CASES.length);
+      assert.equal(resources.filter((r) => r['@type'] === 'imsqti_item_xmlv3p0').length, QUESTIONS.length);
+      assert.ok(zip['images/tricky-01-smear.png']);
+    });
+
+    it('declares each item\'s correct response as the case keys it', () => {
+      for (const { key, question } of QUESTIONS) {
+        const file = Object.keys(zip).find((f) => f === `items/${key}.xml`)!;
+        assert.ok(file, key);
+        assert.equal(XMLValidator.validate(text(file)), true);
+        const item = parser.parse(text(file))['qti-assessment-item'];
+        const values = item['qti-response-declaration']['qti-correct-response']['qti-value'].map(String);
+        if (question.type === 'numeric' || question.type === 'short') assert.deepEqual(values, [question.answers[0].value]);
+        else if (question.type === 'ordering') assert.deepEqual(values, question.options.map((_, i) => `C${i + 1}`));
+        else assert.deepEqual(values, question.options.flatMap((o, i) => (o.correct ? [`C${i + 1}`] : [])));
+      }
+    });
+  });
+
+  describe('Anki notes file', () => {
+    const notes = exportAnki(CASES).files.get('questions.anki.txt') as string;
+    const lines = notes.trimEnd().split('\n');
+
+    it('starts with the header lines Anki reads and has one note per question with a stable, unique GUID', () => {
+      assert.deepEqual(lines.slice(0, 3), ['#separator:tab', '#html:true', '#guid column:1']);
+      const rows = lines.filter((l) => !l.startsWith('#')).map((l) => l.split('\t'));
+      assert.equal(rows.length, QUESTIONS.length);
+      for (const row of rows) assert.equal(row.length, 5);
+      const guids = rows.map((r) => r[0]);
+      assert.equal(new Set(guids).size, guids.length);
+      assert.deepEqual(guids, QUESTIONS.map((q) => `"${q.key}"`));
+      assert.equal(exportAnki(CASES).files.get('questions.anki.txt'), notes, 'the same bank gives the same file');
+    });
+  });
+});
+
+function html(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/`/g, '&#96;');
+}
+
+interface GiftBack {
+  type: string;
+  stem: { text: string };
+  globalFeedback?: { text: string } | null;
+  choices: { isCorrect: boolean; weight: number | null; text: { text?: string; number?: number; range?: number }; feedback: { text: string } | null }[];
+}
+
+interface MoodleQuestion {
+  '@type': string;
+  name?: { text: string };
+  questiontext: { text: string; file?: { '#text': string }[] };
+  defaultgrade: string;
+  single?: string;
+  answer: { '@fraction': string; text: string; tolerance?: string; feedback: { text?: string } }[];
+}
