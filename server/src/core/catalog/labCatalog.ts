@@ -167,7 +167,7 @@ export function referenceRangeFor(lab: LabDefinition, ageDays: number | undefine
   const known = perSex[interval];
   if (known !== undefined) return known ?? undefined;
   const inBand = index.bands.filter((band) => age >= band.low && age < band.high).map((band) => band.range);
-  if (!inBand.length) return nearestRange(index.bands, age, sex);
+  if (!inBand.length) return nearestRangeRemembered(index, age, sex);
   const chosen = pickBySex(inBand, sex);
   perSex[interval] = chosen ?? null;
   return chosen;
@@ -185,6 +185,23 @@ function nearestRange(bands: AgeBand[], age: number, sex: Sex | undefined): Refe
   return chosen && { ...chosen, text: `${chosen.text} (nearest age band in the catalog)` };
 }
 
+/**
+ * A child's case asks for the nearest band of every adult-only lab on every panel, and a bank
+ * has few distinct ages: the borrowed range is remembered per exact age and sex, a bounded
+ * number per lab (the same range object each time; nothing changes a range after it is made).
+ */
+const MAX_REMEMBERED_NEAREST_PER_LAB = 64;
+
+function nearestRangeRemembered(index: RangeIndex, age: number, sex: Sex | undefined): ReferenceRange | undefined {
+  const key = `${sex}:${age}`;
+  const known = index.nearest.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const chosen = nearestRange(index.bands, age, sex);
+  if (index.nearest.size >= MAX_REMEMBERED_NEAREST_PER_LAB) index.nearest.clear();
+  index.nearest.set(key, chosen ?? null);
+  return chosen;
+}
+
 const ADULT_AGE_DAYS = ageInDays({ value: 30, unit: 'a' });
 
 /** A reference range with its age band in days (low inclusive, high exclusive). */
@@ -200,6 +217,8 @@ interface RangeIndex {
   edges: number[];
   /** Per sex, per interval: the range chosen, null for none, a hole for not yet known. */
   chosen: Map<Sex | undefined, (ReferenceRange | null)[]>;
+  /** Borrowed nearest-band ranges by `sex:age in days`, null for none (bounded). */
+  nearest: Map<string, ReferenceRange | null>;
 }
 
 /** Each lab's age bands in days and their edges, worked out once. */
@@ -214,7 +233,7 @@ function rangeIndex(lab: LabDefinition): RangeIndex {
       range,
     }));
     const edges = [...new Set(bands.flatMap((b) => [b.low, b.high]).filter(Number.isFinite))].sort((a, b) => a - b);
-    index = { bands, edges, chosen: new Map() };
+    index = { bands, edges, chosen: new Map(), nearest: new Map() };
     indexByLab.set(lab, index);
   }
   return index;

@@ -168,7 +168,15 @@ function negation(inner: Compiled): Compiled {
 function firstKnown(parts: Compiled[]): Compiled {
   const decider = (facts: CaseFacts) => parts.find((p) => p.truth(facts) !== 'unknown');
   return {
-    truth: (facts) => decider(facts)?.truth(facts) ?? 'unknown',
+    // One pass: asking the deciding part again would work out its truth twice (a lab walk or a
+    // prose search on every case of a bank); a part's truth is the same each time it is asked.
+    truth: (facts) => {
+      for (const part of parts) {
+        const truth = part.truth(facts);
+        if (truth !== 'unknown') return truth;
+      }
+      return 'unknown';
+    },
     observe: (facts) => decider(facts)?.observe(facts) ?? [],
   };
 }

@@ -2,6 +2,7 @@
 // smear and the marrow (with cellularity judged against age).
 import type { CaseModel } from '../model/caseModel';
 import type { FieldNode } from '../syntax/syntaxTree';
+import type { ListItem } from '../util/lists';
 import type { CaseFacts, Compiled, MarrowCondition, Truth } from './findings';
 
 const DAYS_PER_YEAR = 365.25;
@@ -24,7 +25,7 @@ export function patientAge(bounds: { below?: number; atLeast?: number }): Compil
 
 export function smearFinding(finding: string): Compiled {
   const field = (model: CaseModel) => model.sections.get('smear')?.fields.find((f) => f.key === 'findings');
-  const item = (model: CaseModel) => model.smearFindings.find((i) => i.text.toLowerCase() === finding);
+  const item = (model: CaseModel) => smearItemsByWord(model.smearFindings).get(finding);
   return {
     truth: ({ model }) => (!field(model) ? 'unknown' : item(model) ? 'yes' : 'no'),
     observe: ({ model }) => {
@@ -34,6 +35,26 @@ export function smearFinding(finding: string): Compiled {
       return where ? [{ text: `smear without ${finding}`, range: where.range }] : [];
     },
   };
+}
+
+/**
+ * A case's smear findings by lowercased word, the first item for each, as `find` would pick it.
+ * Every smear rule asks (a score of them per case): lowercasing every item for each was the
+ * engine's largest source of garbage on a bank. Kept with the list (a WeakMap: it goes with it).
+ */
+const itemsByWord = new WeakMap<readonly ListItem[], Map<string, ListItem>>();
+
+function smearItemsByWord(items: readonly ListItem[]): Map<string, ListItem> {
+  let byWord = itemsByWord.get(items);
+  if (!byWord) {
+    byWord = new Map();
+    for (const item of items) {
+      const word = item.text.toLowerCase();
+      if (!byWord.has(word)) byWord.set(word, item);
+    }
+    itemsByWord.set(items, byWord);
+  }
+  return byWord;
 }
 
 export function marrowFinding(condition: MarrowCondition): Compiled {

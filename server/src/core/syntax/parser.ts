@@ -25,6 +25,10 @@ export function parseCaseSyntax(text: string, sectionKind: SectionKindLookup): P
   let section: SectionNode | undefined;
   // The field that an indented line would continue, if any.
   let openField: FieldNode | undefined;
+  // The last line that belongs to the current section (-1: only its header so far). The
+  // section's range is set once, when the section ends, not rebuilt on every line.
+  let sectionEndLine = -1;
+  let sectionEndLength = 0;
 
   for (let line = 0; line < lines.length; line++) {
     const text = lines[line];
@@ -39,6 +43,8 @@ export function parseCaseSyntax(text: string, sectionKind: SectionKindLookup): P
 
     if (indent === 0 && text.charCodeAt(0) === 91 /* [ */) {
       openField = undefined;
+      if (section && sectionEndLine >= 0) extendSection(section, sectionEndLine, sectionEndLength);
+      sectionEndLine = -1;
       section = parseSectionHeader(text, line, sectionKind, diagnostics);
       syntax.sections.push(section);
       continue;
@@ -47,13 +53,15 @@ export function parseCaseSyntax(text: string, sectionKind: SectionKindLookup): P
     const kind: SectionKind | 'header' = section ? section.kind : 'header';
     if (kind === 'prose') {
       section!.prose.push(trimmedLine(text, line, indent));
-      extendSection(section!, line, text.length);
+      sectionEndLine = line;
+      sectionEndLength = text.length;
       continue;
     }
 
     if (indent > 0 && openField) {
       continueField(openField, text, line, indent);
-      if (section) extendSection(section, line, text.length);
+      sectionEndLine = line;
+      sectionEndLength = text.length;
       continue;
     }
 
@@ -61,7 +69,8 @@ export function parseCaseSyntax(text: string, sectionKind: SectionKindLookup): P
     if (field) {
       if (section) {
         section.fields.push(field);
-        extendSection(section, line, text.length);
+        sectionEndLine = line;
+        sectionEndLength = text.length;
       } else {
         syntax.header.push(field);
       }
@@ -72,12 +81,15 @@ export function parseCaseSyntax(text: string, sectionKind: SectionKindLookup): P
     openField = undefined;
     if (kind === 'unknown') {
       section!.prose.push(trimmedLine(text, line, indent));
-      extendSection(section!, line, text.length);
+      sectionEndLine = line;
+      sectionEndLength = text.length;
       continue;
     }
-    if (section) extendSection(section, line, text.length);
+    sectionEndLine = line;
+    sectionEndLength = text.length;
     diagnostics.push(notAField(text, line, indent, section));
   }
+  if (section && sectionEndLine >= 0) extendSection(section, sectionEndLine, sectionEndLength);
   return { syntax, diagnostics };
 }
 
@@ -99,6 +111,7 @@ function trimmedLine(text: string, line: number, indent: number): TextLine {
   return { text: text.slice(indent, end), range: makeRange(line, indent, line, end) };
 }
 
+/** Sets where a section ends, once it has ended (its last non-blank line). */
 function extendSection(section: SectionNode, line: number, length: number): void {
   // A new range around the shared start: positions and ranges are read-only (text.ts).
   section.range = { start: section.range.start, end: { line, character: length } };
