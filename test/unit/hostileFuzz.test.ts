@@ -24,6 +24,16 @@ describe('hostile input (seeded share of npm run fuzz)', function () {
     }
   });
 
+  it('casewright.json that the full fuzz found: invalid JSON quoting a line end and a NUL is still one line', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'casewright-config-'));
+    try {
+      // npm run fuzz, seed 641530257: V8's JSON error quoted the raw text, line end included.
+      for (const text of ['\n\u0000', '{\n\u001b[2J', '[\r\n\u0007']) await checkConfigText(text, folder);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('an output folder in any prior state: refused untouched, or exactly the new files', async () => {
     await fc.assert(fc.asyncProperty(outputFolderState, (state) => checkOutputFolder(state)), { seed: 1517, numRuns: 120 });
   });

@@ -38,7 +38,10 @@ export function readConfigText(text: string): ConfigReadResult {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { config: {}, errors: [`it is not valid JSON (${error instanceof Error ? error.message : String(error)})`] };
+    // V8 quotes the text around the error, line ends and control characters included: the
+    // problem is printed as one line, so they are shown as escapes.
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return { config: {}, errors: [`it is not valid JSON (${reason})`] };
   }
   if (validateConfig(json)) {
     const config = json as CasewrightConfig;
