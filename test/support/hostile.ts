@@ -80,6 +80,9 @@ export async function checkOutputFolder(state: { exists: boolean; entries: Entry
       mkdirSync(out);
       for (const { kind, name } of state.entries) {
         const full = path.join(out, name);
+        // The state is set up inside the folder only: a name under an earlier link out (`cases`
+        // linked outside, then `cases/index.html`) would be written outside by the setup itself.
+        if (lstatSync(path.dirname(full), { throwIfNoEntry: false })?.isSymbolicLink()) continue;
         try {
           mkdirSync(path.dirname(full), { recursive: true });
           if (kind === 'file') writeFileSync(full, 'old', { flag: 'wx' });

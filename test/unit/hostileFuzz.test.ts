@@ -36,5 +36,7 @@ describe('hostile input (seeded share of npm run fuzz)', function () {
 
   it('an output folder in any prior state: refused untouched, or exactly the new files', async () => {
     await fc.assert(fc.asyncProperty(outputFolderState, (state) => checkOutputFolder(state)), { seed: 1517, numRuns: 120 });
+    // npm run fuzz, seed 641530257: a link out named `cases`, then a file under it.
+    await checkOutputFolder({ exists: true, entries: [{ kind: 'linkOutDir', name: 'cases' }, { kind: 'file', name: 'cases/index.html' }] });
   });
 });
