@@ -126,16 +126,31 @@ function findOpenBrace(text: string): number {
 
 /** Segments against the path's folders: `**` stands for any number of them. */
 function matchSegments(pattern: Segment[], path: string[]): boolean {
+  return matchWithWildcards(pattern, path, (segment) => segment === 'globstar', (segment, folder) => segment !== 'globstar' && matchSegment(segment, folder));
+}
+
+/** One segment's tokens against one folder or file name: `*` stands for any characters. */
+function matchSegment(tokens: Token[], name: string): boolean {
+  return matchWithWildcards(tokens, name, (token) => token.kind === 'star', matchesOne);
+}
+
+/**
+ * The one matcher for both levels (`**` over folders, `*` over characters): a wildcard takes as
+ * few items as it can and gives up one more on a mismatch. Only the last wildcard is retried,
+ * which is enough when wildcards match anything, and keeps the match linear in practice
+ * (picomatch's backtracking took 45 s on `*a*a*a*a*b`).
+ */
+function matchWithWildcards<P, S>(pattern: readonly P[], subject: ArrayLike<S>, isWildcard: (part: P) => boolean, matchesItem: (part: P, item: S) => boolean): boolean {
   let p = 0;
   let s = 0;
   let starP = -1;
   let starS = 0;
-  while (s < path.length) {
-    const segment = pattern[p];
-    if (segment === 'globstar') {
+  while (s < subject.length) {
+    const part = pattern[p];
+    if (part !== undefined && isWildcard(part)) {
       starP = p++;
       starS = s;
-    } else if (segment !== undefined && matchSegment(segment, path[s])) {
+    } else if (part !== undefined && matchesItem(part, subject[s])) {
       p++;
       s++;
     } else if (starP >= 0) {
@@ -143,31 +158,8 @@ function matchSegments(pattern: Segment[], path: string[]): boolean {
       s = ++starS;
     } else return false;
   }
-  while (pattern[p] === 'globstar') p++;
+  while (p < pattern.length && isWildcard(pattern[p])) p++;
   return p === pattern.length;
-}
-
-/** One segment's tokens against one folder or file name: `*` stands for any characters. */
-function matchSegment(tokens: Token[], name: string): boolean {
-  let t = 0;
-  let n = 0;
-  let starT = -1;
-  let starN = 0;
-  while (n < name.length) {
-    const token = tokens[t];
-    if (token?.kind === 'star') {
-      starT = t++;
-      starN = n;
-    } else if (token !== undefined && matchesOne(token, name[n])) {
-      t++;
-      n++;
-    } else if (starT >= 0) {
-      t = starT + 1;
-      n = ++starN;
-    } else return false;
-  }
-  while (tokens[t]?.kind === 'star') t++;
-  return t === tokens.length;
 }
 
 function matchesOne(token: Token, ch: string): boolean {
