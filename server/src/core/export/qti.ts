@@ -105,6 +105,11 @@ function declareResponse(item: XMLBuilder, question: Question): void {
   }
 }
 
+/** Every number a numeric question accepts (the checks have made sure each is a plain number). */
+function numericKeys(question: Question): number[] {
+  return question.answers.map((a) => Number(a.value)).filter((n) => Number.isFinite(n));
+}
+
 function keys(question: Question): string[] {
   return question.options.flatMap((o, i) => (o.correct ? [choiceId(i)] : []));
 }
@@ -129,15 +134,19 @@ function responseProcessing(item: XMLBuilder, question: Question, hasFeedback: b
   const condition = processing.ele('qti-response-condition');
   const ifRight = condition.ele('qti-response-if');
   if (question.type === 'numeric') {
-    // key − tolerance ≤ response ≤ key + tolerance, with plain comparisons: players differ in
-    // how far they implement qti-equal's tolerance modes, and every one has gte, lte and and.
-    const key = Number(question.answers[0].value);
+    // Right when the response is within the tolerance of any accepted answer:
+    // key − tolerance ≤ response ≤ key + tolerance for one of them, with plain comparisons:
+    // players differ in how far they implement qti-equal's tolerance modes, and every one has
+    // gte, lte, and and or.
     const tolerance = question.tolerance ?? 0;
-    const within = ifRight.ele('qti-and');
-    for (const [operator, bound] of [['qti-gte', key - tolerance], ['qti-lte', key + tolerance]] as const) {
-      const comparison = within.ele(operator);
-      comparison.ele('qti-variable', { identifier: 'RESPONSE' });
-      comparison.ele('qti-base-value', { 'base-type': 'float' }).txt(String(Number(bound.toFixed(10))));
+    const anyAnswer = ifRight.ele('qti-or');
+    for (const key of numericKeys(question)) {
+      const within = anyAnswer.ele('qti-and');
+      for (const [operator, bound] of [['qti-gte', key - tolerance], ['qti-lte', key + tolerance]] as const) {
+        const comparison = within.ele(operator);
+        comparison.ele('qti-variable', { identifier: 'RESPONSE' });
+        comparison.ele('qti-base-value', { 'base-type': 'float' }).txt(String(Number(bound.toFixed(10))));
+      }
     }
   } else if (question.type === 'short') {
     const gt = ifRight.ele('qti-gt');

@@ -5,7 +5,7 @@
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
 import type { CaseModel } from '../model/caseModel';
 import { orList } from '../util/lists';
-import { numberOf, STAGE_NAMES, type Question } from './questionModel';
+import { numberOf, STAGE_NAMES, stagesPresent, type Question } from './questionModel';
 
 export interface QuestionCheckOptions {
   /** Whether a path written in the case (relative to the case file) exists; absent: not checked. */
@@ -60,15 +60,6 @@ function checkStage(model: CaseModel, question: Question, diagnostics: CaseDiagn
     diagnostics.push(diagnostic('error', 'unknown-question-stage',
       `This case has no [${stage.name}] section, so nothing comes before this question.`, stage.range, { replacements: stagesPresent(model) }));
   }
-}
-
-function stagesPresent(model: CaseModel): string[] {
-  const stages: string[] = [];
-  for (const name of STAGE_NAMES) {
-    if (name === 'labs') for (const p of model.panels) stages.push(p.qualifier ? `after labs ${p.qualifier}` : 'after labs');
-    else if (model.sections.has(name)) stages.push(`after ${name}`);
-  }
-  return stages;
 }
 
 function checkOptions(question: Question, diagnostics: CaseDiagnostic[]): void {

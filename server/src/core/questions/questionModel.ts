@@ -1,6 +1,6 @@
 // `[question: after …]` sections → question items. Pure interpretation, like buildModel: what
 // is missing or wrong is said by questionChecks, not here. Every piece keeps its range.
-import type { LabPanel } from '../model/caseModel';
+import type { CaseModel, LabPanel } from '../model/caseModel';
 import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
 import { makeRange, type Range } from '../text';
 
@@ -161,4 +161,14 @@ export function panelsRevealedBy(question: Question, panels: readonly LabPanel[]
   if (stage.name === 'history' || stage.name === 'exam') return [];
   if (stage.name === 'labs') return stage.panel ? panels.slice(0, panels.indexOf(stage.panel) + 1) : panels;
   return panels;
+}
+
+/** The stages this case has, as a question's qualifier names them, in the order they are revealed. */
+export function stagesPresent(model: Pick<CaseModel, 'sections' | 'panels'>): string[] {
+  const stages: string[] = [];
+  for (const name of STAGE_NAMES) {
+    if (name === 'labs') for (const p of model.panels) stages.push(p.qualifier ? `after labs ${p.qualifier}` : 'after labs');
+    else if (model.sections.has(name)) stages.push(`after ${name}`);
+  }
+  return stages;
 }
