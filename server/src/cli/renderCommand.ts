@@ -12,11 +12,12 @@ import { resourceExists } from '../node/resourceExists';
 
 export type RenderView = 'learner' | 'answer' | 'both';
 
-export function standalonePage(analysis: CaseAnalysis, view: RenderView, links?: DocumentOptions['links']): string {
+/** `images` gives each image's `src` (files beside the page); without it images show as alt text. */
+export function standalonePage(analysis: CaseAnalysis, view: RenderView, links?: DocumentOptions['links'], images?: DocumentOptions['images']): string {
   const { css, js } = readPreviewAssets();
   return getCaseService().renderDocument(analysis, {
     view, mode: 'standalone', nonce: randomBytes(16).toString('base64'),
-    styles: [{ text: css }], scripts: [{ text: js }], links,
+    styles: [{ text: css }], scripts: [{ text: js }], links, images, sameOriginImages: images !== undefined,
   });
 }
 

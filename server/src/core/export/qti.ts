@@ -6,7 +6,9 @@ import { zipSync } from 'fflate';
 import { create, fragment } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { Question } from '../questions/questionModel';
-import { caseKey, caseSteps, caseTitle, fileName, imageOf, questionKey } from './caseText';
+import type { CaseImage } from '../images/imageModel';
+import { escapeHtml } from '../render/escape';
+import { caseKey, caseSteps, caseTitle, exportImageName, imageOf, questionImages, questionKey } from './caseText';
 import type { ExportCase, ExportResult } from './exportTypes';
 
 const QTI = 'http://www.imsglobal.org/xsd/imsqtiasi_v3p0';
@@ -22,22 +24,35 @@ export function exportQti(cases: readonly ExportCase[]): ExportResult {
   for (const exportCase of cases) {
     const { analysis } = exportCase;
     const itemIds: string[] = [];
-    for (const step of caseSteps(analysis)) {
+    // Each image once in the package, as a resource the items that show it depend on.
+    const imageResources = new Map<string, string>();
+    const resourceOf = (image: CaseImage): { href: string; id: string } | undefined => {
+      const href = `images/${exportImageName(analysis, image)}`;
+      let id = imageResources.get(href);
+      if (!id) {
+        const bytes = imageOf(exportCase, image, warnings);
+        if (!bytes) return undefined;
+        id = identifier(`IMG-${exportImageName(analysis, image)}`);
+        entries[href] = bytes;
+        resources.push({ identifier: id, type: 'webcontent', href, dependencies: [] });
+        imageResources.set(href, id);
+      }
+      return { href, id };
+    };
+    const imageTag = (image: CaseImage) => (exportCase.images.has(image.path) ? `<p><img src="../images/${escapeHtml(exportImageName(analysis, image))}" alt="${escapeHtml(image.alt ?? '')}"/></p>` : '');
+    for (const step of caseSteps(analysis, imageTag)) {
       step.questions.forEach((question, i) => {
         const id = identifier(questionKey(analysis, question));
-        const dependencies: string[] = [];
-        const image = imageOf(exportCase, question, warnings);
-        let imageHref: string | undefined;
-        if (image && question.image) {
-          imageHref = `images/${caseKey(analysis)}-${fileName(question.image.path)}`;
-          entries[imageHref] = image;
-          const imageId = identifier(`IMG-${id}`);
-          resources.push({ identifier: imageId, type: 'webcontent', href: imageHref, dependencies: [] });
-          dependencies.push(imageId);
+        const dependencies = new Set<string>();
+        const shown = [...(i === 0 ? step.images : []), ...questionImages(question)];
+        for (const image of shown) {
+          const resource = resourceOf(image);
+          if (resource) dependencies.add(resource.id);
         }
+        const src = (image: CaseImage | undefined) => (image && exportCase.images.has(image.path) ? `../images/${exportImageName(analysis, image)}` : undefined);
         const href = `items/${id}.xml`;
-        entries[href] = encoder.encode(itemXml(id, question, i === 0 ? step.html : '', imageHref && `../${imageHref}`));
-        resources.push({ identifier: id, type: 'imsqti_item_xmlv3p0', href, dependencies });
+        entries[href] = encoder.encode(itemXml(id, question, i === 0 ? step.html : '', src));
+        resources.push({ identifier: id, type: 'imsqti_item_xmlv3p0', href, dependencies: [...dependencies] });
         itemIds.push(id);
       });
     }
@@ -63,7 +78,8 @@ function choiceId(i: number): string {
   return `C${i + 1}`;
 }
 
-export function itemXml(id: string, question: Question, caseHtml: string, imageHref: string | undefined): string {
+/** `imageSrc` gives an image's path from the item, or undefined to leave it out. */
+export function itemXml(id: string, question: Question, caseHtml: string, imageSrc: (image: CaseImage | undefined) => string | undefined): string {
   const item = create({ version: '1.0', encoding: 'UTF-8' }).ele(QTI, 'qti-assessment-item', {
     identifier: id, title: id, adaptive: 'false', 'time-dependent': 'false',
   });
@@ -75,8 +91,9 @@ export function itemXml(id: string, question: Question, caseHtml: string, imageH
   const body = item.ele('qti-item-body');
   if (caseHtml) body.import(fragment(`<div xmlns="${QTI}" class="case-text">${caseHtml}</div>`));
   body.ele('p').txt(question.stem!.value);
-  if (imageHref && question.image) body.ele('p').ele('img', { src: imageHref, alt: question.image.alt ?? '' });
-  interaction(body, question);
+  const stemImage = imageSrc(question.image);
+  if (stemImage) body.ele('p').ele('img', { src: stemImage, alt: question.image!.alt ?? '' });
+  interaction(body, question, imageSrc);
   responseProcessing(item, question, hasFeedback);
   question.options.forEach((option, i) => {
     if (!option.feedback) return;
@@ -114,7 +131,7 @@ function keys(question: Question): string[] {
   return question.options.flatMap((o, i) => (o.correct ? [choiceId(i)] : []));
 }
 
-function interaction(body: XMLBuilder, question: Question): void {
+function interaction(body: XMLBuilder, question: Question, imageSrc: (image: CaseImage | undefined) => string | undefined): void {
   if (question.type === 'numeric' || question.type === 'short') {
     const p = body.ele('p');
     p.ele('qti-text-entry-interaction', { 'response-identifier': 'RESPONSE', 'expected-length': '15' });
@@ -125,7 +142,11 @@ function interaction(body: XMLBuilder, question: Question): void {
   const attributes: Record<string, string> = { 'response-identifier': 'RESPONSE', shuffle: 'true' };
   if (question.type !== 'ordering') attributes['max-choices'] = question.type === 'single' ? '1' : '0';
   const node = body.ele(name, attributes);
-  question.options.forEach((option, i) => node.ele('qti-simple-choice', { identifier: choiceId(i) }).txt(option.text));
+  question.options.forEach((option, i) => {
+    const choice = node.ele('qti-simple-choice', { identifier: choiceId(i) }).txt(option.text);
+    const src = imageSrc(option.image);
+    if (src) choice.ele('img', { src, alt: option.image!.alt ?? '' });
+  });
 }
 
 /** SCORE = points when right (multiple: all keys and no distractor), else 0; FEEDBACK = the choice. */

@@ -12,18 +12,23 @@ import { renderDocumentShell, type DocumentOptions } from './documentShell';
 import { renderAnswer } from './mechanisms';
 import { questionSlot, renderQuestions, type QuestionSlot } from './questions';
 import type { Question } from '../questions/questionModel';
+import { isImageLine } from '../images/imageModel';
+import { renderImage, type ImageSources } from './images';
 
 export type { DocumentOptions, PreviewView } from './documentShell';
 import type { PreviewView } from './documentShell';
 
-export function renderCaseBody(analysis: CaseAnalysis, view: PreviewView): string {
+/** `images` says where each image is; without it images show as their alt text. */
+export function renderCaseBody(analysis: CaseAnalysis, view: PreviewView, images?: ImageSources): string {
   const { model } = analysis;
+  const pictures = (section: SectionNode | undefined) => (section ? (model.sectionImages.get(section) ?? []).map((image) => renderImage(image, images)).join('') : '');
+  const prose = (section: SectionNode | undefined, title: string) => proseHtml(section, title, pictures(section));
   const parts = [renderHeading(analysis), renderPatient(analysis), prose(model.sections.get('history'), 'History'), prose(model.sections.get('exam'), 'Examination')];
   const headerLine = (name: string) => model.sections.get(name)?.headerRange.start.line;
   const contents = {
     labs: renderLabs(analysis),
-    smear: renderSmears(analysis),
-    marrow: renderMarrow(analysis),
+    smear: renderSmears(analysis, pictures),
+    marrow: renderMarrow(analysis, pictures),
     course: prose(model.sections.get('course'), ''),
   };
   // Each question follows the stage it is asked after; one whose stage is not shown comes last.
@@ -32,7 +37,7 @@ export function renderCaseBody(analysis: CaseAnalysis, view: PreviewView): strin
     const slot = questionSlot(question, (name) => name in contents && contents[name as keyof typeof contents] !== '');
     slots.set(slot, [...(slots.get(slot) ?? []), question]);
   }
-  const asked = (slot: QuestionSlot) => renderQuestions(slots.get(slot) ?? [], view, (q) => model.questions.indexOf(q) + 1);
+  const asked = (slot: QuestionSlot) => renderQuestions(slots.get(slot) ?? [], view, (q) => model.questions.indexOf(q) + 1, images);
   if (slots.has('before-labs')) parts.push(`<section class="questions">${asked('before-labs')}</section>`);
   const withQuestions = (name: keyof typeof contents) => (contents[name] ? contents[name] + asked(name) : '');
   const stages = [
@@ -61,19 +66,20 @@ function renderPatient({ model }: CaseAnalysis): string {
   return fields.length ? `<p class="patient"${lineAttribute(section.headerRange.start.line)}>Patient: ${fields.join(', ')}</p>` : '';
 }
 
-/** Prose: consecutive lines form a paragraph; a blank line starts a new one. */
-function prose(section: SectionNode | undefined, title: string): string {
+/** Prose: consecutive lines form a paragraph; a blank line starts a new one. Image lines are shown as images, after the text. */
+function proseHtml(section: SectionNode | undefined, title: string, pictures: string): string {
   if (!section?.prose.length) return '';
   const paragraphs: { line: number; text: string[] }[] = [];
   let previousLine = -2;
   for (const line of section.prose) {
+    if (isImageLine(line)) continue;
     if (line.range.start.line !== previousLine + 1 || !paragraphs.length) paragraphs.push({ line: line.range.start.line, text: [] });
     paragraphs[paragraphs.length - 1].text.push(line.text);
     previousLine = line.range.start.line;
   }
   const body = paragraphs.map((p) => `<p${lineAttribute(p.line)}>${escapeHtml(p.text.join(' '))}</p>`).join('');
   const heading = title ? `<h2>${escapeHtml(title)}</h2>` : '';
-  return `<section class="prose prose-${escapeHtml(section.name)}"${lineAttribute(section.headerRange.start.line)}>${heading}${body}</section>`;
+  return `<section class="prose prose-${escapeHtml(section.name)}"${lineAttribute(section.headerRange.start.line)}>${heading}${body}${pictures}</section>`;
 }
 
 /** A step of progressive disclosure: visible without script (print, static pages). */
@@ -92,11 +98,11 @@ function renderLabs(analysis: CaseAnalysis): string {
 }
 
 /** Each smear in file order; a lone unqualified smear needs no heading of its own. */
-function renderSmears({ model }: CaseAnalysis): string {
+function renderSmears({ model }: CaseAnalysis, pictures: (section: SectionNode) => string): string {
   const { smears } = model;
   const titled = smears.length > 1 || (smears.length === 1 && smears[0].qualifier !== undefined);
   return smears.map((smear) => {
-    const body = renderSmear(smear);
+    const body = renderSmear(smear) + pictures(smear.section);
     if (!titled) return body;
     const title = smear.qualifier ? escapeHtml(smear.qualifier) : 'At presentation';
     return `<div class="panel"><h3${lineAttribute(smear.section.headerRange.start.line)}>${title}</h3>${body}</div>`;
@@ -114,13 +120,13 @@ function renderSmear(smear: SmearPanel): string {
   return `${findings ? `<ul class="findings">${findings}</ul>` : ''}${note?.value ? `<p class="note"${lineAttribute(note.range.start.line)}>${escapeHtml(note.value)}</p>` : ''}`;
 }
 
-function renderMarrow({ model }: CaseAnalysis): string {
+function renderMarrow({ model }: CaseAnalysis, pictures: (section: SectionNode) => string): string {
   const section = model.sections.get('marrow');
   if (!section) return '';
-  const rows = section.fields.filter((f) => f.key !== 'note' && f.value).map((f) =>
+  const rows = section.fields.filter((f) => f.key !== 'note' && f.key !== 'image' && f.key !== 'alt' && f.value).map((f) =>
     `<tr${lineAttribute(f.range.start.line)}><th scope="row">${escapeHtml(readableLabel(f.key))}</th><td>${escapeHtml(marrowValue(f.key, f.value))}</td></tr>`).join('');
   const note = section.fields.find((f) => f.key === 'note');
-  return `${rows ? `<table class="marrow"><tbody>${rows}</tbody></table>` : ''}${note?.value ? `<p class="note"${lineAttribute(note.range.start.line)}>${escapeHtml(note.value)}</p>` : ''}`;
+  return `${rows ? `<table class="marrow"><tbody>${rows}</tbody></table>` : ''}${note?.value ? `<p class="note"${lineAttribute(note.range.start.line)}>${escapeHtml(note.value)}</p>` : ''}${pictures(section)}`;
 }
 
 /** A controlled marrow word by its readable label (`dry-tap` → "Dry tap"); numbers and free text as written. */
@@ -133,7 +139,7 @@ function marrowValue(key: string, value: string): string {
 /** A whole page for one case: the body (one view or both) inside the shell. */
 export function renderCaseDocument(analysis: CaseAnalysis, options: DocumentOptions): string {
   const bodies = options.view === 'both'
-    ? `${renderCaseBody(analysis, 'learner')}${renderCaseBody(analysis, 'answer').replace('<article ', '<article hidden ')}`
-    : renderCaseBody(analysis, options.view);
+    ? `${renderCaseBody(analysis, 'learner', options.images)}${renderCaseBody(analysis, 'answer', options.images).replace('<article ', '<article hidden ')}`
+    : renderCaseBody(analysis, options.view, options.images);
   return renderDocumentShell(bodies, analysis.model.title ?? 'Case', options);
 }

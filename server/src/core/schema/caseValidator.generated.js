@@ -3,7 +3,7 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow, answer and questions of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"status":{"enum":["draft","review","ready","retired"],"x-code":"unknown-value","x-field":"status"},"reviewed-by":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"`reviewed-by` is empty; name the reviewer or leave the field out."},"reviewed-on":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"version":{"type":"string","x-message":"`version` takes text."},"updated":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"objectives":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","x-code":"invalid-value","x-message":"An objective id is letters, digits, `.`, `-` and `_`, like `hem-2.1`."}},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"array","description":"Every [smear] section in file order: [smear] may repeat with a qualifier, as [labs] does.","items":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils","sickle-cells","rouleaux","bite-cells","blister-cells","heinz-bodies","pappenheimer-bodies","dimorphic","hairy-cells","helmet-cells","howell-jolly-bodies","acanthocytes","echinocytes","elliptocytes","stomatocytes","pencil-cells","hypochromia","microcytes","macrocytes","agglutination","giant-platelets","blasts","auer-rods","pelger-huet","toxic-granulation","atypical-lymphocytes","smudge-cells"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."}}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"infiltrate":{"enum":["none","plasma-cells","lymphoma","carcinoma","hairy-cells","blasts","granuloma","mast-cells"],"x-code":"unknown-marrow-value","x-field":"infiltrate"},"infiltrate-percent":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`infiltrate-percent` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}},"questions":{"type":"array","items":{"type":"object","additionalProperties":false,"x-section":"question","required":["type","stem"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*$","x-code":"invalid-value","x-message":"A question id is letters, digits and `-`, like `rpi-day-3`."},"type":{"enum":["single","multiple","numeric","short","ordering"],"x-code":"unknown-value","x-field":"type"},"stem":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The stem is empty; write the question the student reads."},"option":{"type":"array","items":{"type":"string","x-message":"`option` takes text."}},"feedback":{"type":"array","items":{"type":"string","x-message":"`feedback` takes text."}},"answer":{"type":"array","items":{"type":"string","x-message":"`answer` takes text."}},"tolerance":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`tolerance` is a number of zero or more in the answer's unit, like `0.1`."},"unit":{"type":"string","x-message":"`unit` takes text."},"asks":{"type":"string","x-message":"`asks` takes `mechanism` or an index id."},"explanation":{"type":"string","x-message":"`explanation` takes text."},"points":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`points` is a number of zero or more, like `1` or `2.5`."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"objective":{"type":"array","items":{"type":"string","x-message":"`objective` takes text."}},"image":{"type":"string","x-message":"`image` takes a path relative to the case file."},"alt":{"type":"string","x-message":"`alt` takes text."},"negative":{"enum":["yes","no"],"x-code":"unknown-value","x-field":"negative"}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow, answer and questions of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"status":{"enum":["draft","review","ready","retired"],"x-code":"unknown-value","x-field":"status"},"reviewed-by":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"`reviewed-by` is empty; name the reviewer or leave the field out."},"reviewed-on":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"version":{"type":"string","x-message":"`version` takes text."},"updated":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"objectives":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","x-code":"invalid-value","x-message":"An objective id is letters, digits, `.`, `-` and `_`, like `hem-2.1`."}},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"array","description":"Every [smear] section in file order: [smear] may repeat with a qualifier, as [labs] does.","items":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils","sickle-cells","rouleaux","bite-cells","blister-cells","heinz-bodies","pappenheimer-bodies","dimorphic","hairy-cells","helmet-cells","howell-jolly-bodies","acanthocytes","echinocytes","elliptocytes","stomatocytes","pencil-cells","hypochromia","microcytes","macrocytes","agglutination","giant-platelets","blasts","auer-rods","pelger-huet","toxic-granulation","atypical-lymphocytes","smudge-cells"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."},"image":{"type":"array","items":{"type":"string","x-message":"`image` takes a path relative to the case file."}},"alt":{"type":"array","items":{"type":"string","x-message":"`alt` takes text."}}}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"infiltrate":{"enum":["none","plasma-cells","lymphoma","carcinoma","hairy-cells","blasts","granuloma","mast-cells"],"x-code":"unknown-marrow-value","x-field":"infiltrate"},"infiltrate-percent":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`infiltrate-percent` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."},"image":{"type":"array","items":{"type":"string","x-message":"`image` takes a path relative to the case file."}},"alt":{"type":"array","items":{"type":"string","x-message":"`alt` takes text."}}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}},"questions":{"type":"array","items":{"type":"object","additionalProperties":false,"x-section":"question","required":["type","stem"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*$","x-code":"invalid-value","x-message":"A question id is letters, digits and `-`, like `rpi-day-3`."},"type":{"enum":["single","multiple","numeric","short","ordering"],"x-code":"unknown-value","x-field":"type"},"stem":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The stem is empty; write the question the student reads."},"option":{"type":"array","items":{"type":"string","x-message":"`option` takes text."}},"feedback":{"type":"array","items":{"type":"string","x-message":"`feedback` takes text."}},"answer":{"type":"array","items":{"type":"string","x-message":"`answer` takes text."}},"tolerance":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`tolerance` is a number of zero or more in the answer's unit, like `0.1`."},"unit":{"type":"string","x-message":"`unit` takes text."},"asks":{"type":"string","x-message":"`asks` takes `mechanism` or an index id."},"explanation":{"type":"string","x-message":"`explanation` takes text."},"points":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`points` is a number of zero or more, like `1` or `2.5`."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"objective":{"type":"array","items":{"type":"string","x-message":"`objective` takes text."}},"image":{"type":"array","items":{"type":"string","x-message":"`image` takes a path relative to the case file."}},"alt":{"type":"array","items":{"type":"string","x-message":"`alt` takes text."}},"negative":{"enum":["yes","no"],"x-code":"unknown-value","x-field":"negative"}}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
@@ -424,7 +424,7 @@ for(let i3=0; i3<len3; i3++){
 let data19 = data18[i3];
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key2 in data19){
-if(!((key2 === "findings") || (key2 === "note"))){
+if(!((((key2 === "findings") || (key2 === "note")) || (key2 === "image")) || (key2 === "alt"))){
 const err31 = {instancePath:instancePath+"/smear/" + i3,schemaPath:"#/properties/smear/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.smear.items,data:data19};
 if(vErrors === null){
 vErrors = [err31];
@@ -477,9 +477,14 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/smear/" + i3,schemaPath:"#/properties/smear/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smear.items.type,parentSchema:schema11.properties.smear.items,data:data19};
+if(data19.image !== undefined){
+let data23 = data19.image;
+if(Array.isArray(data23)){
+const len5 = data23.length;
+for(let i5=0; i5<len5; i5++){
+let data24 = data23[i5];
+if(typeof data24 !== "string"){
+const err35 = {instancePath:instancePath+"/smear/" + i3+"/image/" + i5,schemaPath:"#/properties/smear/items/properties/image/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.items.properties.image.items.type,parentSchema:schema11.properties.smear.items.properties.image.items,data:data24};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -491,7 +496,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.type,parentSchema:schema11.properties.smear,data:data18};
+const err36 = {instancePath:instancePath+"/smear/" + i3+"/image",schemaPath:"#/properties/smear/items/properties/image/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.items.properties.image.type,parentSchema:schema11.properties.smear.items.properties.image,data:data23};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -501,12 +506,14 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.marrow !== undefined){
-let data23 = data.marrow;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-for(const key3 in data23){
-if(!(func2.call(schema11.properties.marrow.properties, key3))){
-const err37 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.marrow,data:data23};
+if(data19.alt !== undefined){
+let data25 = data19.alt;
+if(Array.isArray(data25)){
+const len6 = data25.length;
+for(let i6=0; i6<len6; i6++){
+let data26 = data25[i6];
+if(typeof data26 !== "string"){
+const err37 = {instancePath:instancePath+"/smear/" + i3+"/alt/" + i6,schemaPath:"#/properties/smear/items/properties/alt/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.items.properties.alt.items.type,parentSchema:schema11.properties.smear.items.properties.alt.items,data:data26};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -516,11 +523,9 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data23.cellularity !== undefined){
-let data24 = data23.cellularity;
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 > 100 || isNaN(data24)){
-const err38 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.cellularity,data:data24};
+}
+else {
+const err38 = {instancePath:instancePath+"/smear/" + i3+"/alt",schemaPath:"#/properties/smear/items/properties/alt/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.items.properties.alt.type,parentSchema:schema11.properties.smear.items.properties.alt,data:data25};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -529,8 +534,10 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(data24 < 0 || isNaN(data24)){
-const err39 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.cellularity,data:data24};
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/smear/" + i3,schemaPath:"#/properties/smear/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smear.items.type,parentSchema:schema11.properties.smear.items,data:data19};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -540,8 +547,9 @@ vErrors.push(err39);
 errors++;
 }
 }
+}
 else {
-const err40 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.cellularity.type,parentSchema:schema11.properties.marrow.properties.cellularity,data:data24};
+const err40 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.type,parentSchema:schema11.properties.smear,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -551,11 +559,12 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data23["me-ratio"] !== undefined){
-let data25 = data23["me-ratio"];
-if(typeof data25 === "string"){
-if(!pattern7.test(data25)){
-const err41 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$",parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data25};
+if(data.marrow !== undefined){
+let data27 = data.marrow;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key3 in data27){
+if(!(func2.call(schema11.properties.marrow.properties, key3))){
+const err41 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.marrow,data:data27};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -565,8 +574,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-else {
-const err42 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties["me-ratio"].type,parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data25};
+if(data27.cellularity !== undefined){
+let data28 = data27.cellularity;
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 > 100 || isNaN(data28)){
+const err42 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.cellularity,data:data28};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -575,11 +587,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data23.erythroid !== undefined){
-let data26 = data23.erythroid;
-if(!((((data26 === "absent") || (data26 === "hypoplastic")) || (data26 === "normal")) || (data26 === "hyperplastic"))){
-const err43 = {instancePath:instancePath+"/marrow/erythroid",schemaPath:"#/properties/marrow/properties/erythroid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.erythroid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.erythroid.enum,parentSchema:schema11.properties.marrow.properties.erythroid,data:data26};
+if(data28 < 0 || isNaN(data28)){
+const err43 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.cellularity,data:data28};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -589,10 +598,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data23.myeloid !== undefined){
-let data27 = data23.myeloid;
-if(!((((data27 === "absent") || (data27 === "hypoplastic")) || (data27 === "normal")) || (data27 === "hyperplastic"))){
-const err44 = {instancePath:instancePath+"/marrow/myeloid",schemaPath:"#/properties/marrow/properties/myeloid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.myeloid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.myeloid.enum,parentSchema:schema11.properties.marrow.properties.myeloid,data:data27};
+else {
+const err44 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.cellularity.type,parentSchema:schema11.properties.marrow.properties.cellularity,data:data28};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -602,10 +609,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data23.megakaryocytes !== undefined){
-let data28 = data23.megakaryocytes;
-if(!((((data28 === "absent") || (data28 === "decreased")) || (data28 === "normal")) || (data28 === "increased"))){
-const err45 = {instancePath:instancePath+"/marrow/megakaryocytes",schemaPath:"#/properties/marrow/properties/megakaryocytes/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megakaryocytes.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megakaryocytes.enum,parentSchema:schema11.properties.marrow.properties.megakaryocytes,data:data28};
+if(data27["me-ratio"] !== undefined){
+let data29 = data27["me-ratio"];
+if(typeof data29 === "string"){
+if(!pattern7.test(data29)){
+const err45 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$",parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data29};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -615,10 +623,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data23.dysplasia !== undefined){
-let data29 = data23.dysplasia;
-if(!(((((data29 === "none") || (data29 === "erythroid")) || (data29 === "myeloid")) || (data29 === "megakaryocytic")) || (data29 === "multilineage"))){
-const err46 = {instancePath:instancePath+"/marrow/dysplasia",schemaPath:"#/properties/marrow/properties/dysplasia/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.dysplasia.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.dysplasia.enum,parentSchema:schema11.properties.marrow.properties.dysplasia,data:data29};
+else {
+const err46 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties["me-ratio"].type,parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data29};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -628,10 +634,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data23.megaloblastic !== undefined){
-let data30 = data23.megaloblastic;
-if(!((data30 === "yes") || (data30 === "no"))){
-const err47 = {instancePath:instancePath+"/marrow/megaloblastic",schemaPath:"#/properties/marrow/properties/megaloblastic/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megaloblastic.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megaloblastic.enum,parentSchema:schema11.properties.marrow.properties.megaloblastic,data:data30};
+if(data27.erythroid !== undefined){
+let data30 = data27.erythroid;
+if(!((((data30 === "absent") || (data30 === "hypoplastic")) || (data30 === "normal")) || (data30 === "hyperplastic"))){
+const err47 = {instancePath:instancePath+"/marrow/erythroid",schemaPath:"#/properties/marrow/properties/erythroid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.erythroid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.erythroid.enum,parentSchema:schema11.properties.marrow.properties.erythroid,data:data30};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -641,10 +647,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data23["giant-pronormoblasts"] !== undefined){
-let data31 = data23["giant-pronormoblasts"];
-if(!((data31 === "present") || (data31 === "absent"))){
-const err48 = {instancePath:instancePath+"/marrow/giant-pronormoblasts",schemaPath:"#/properties/marrow/properties/giant-pronormoblasts/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["giant-pronormoblasts"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["giant-pronormoblasts"].enum,parentSchema:schema11.properties.marrow.properties["giant-pronormoblasts"],data:data31};
+if(data27.myeloid !== undefined){
+let data31 = data27.myeloid;
+if(!((((data31 === "absent") || (data31 === "hypoplastic")) || (data31 === "normal")) || (data31 === "hyperplastic"))){
+const err48 = {instancePath:instancePath+"/marrow/myeloid",schemaPath:"#/properties/marrow/properties/myeloid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.myeloid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.myeloid.enum,parentSchema:schema11.properties.marrow.properties.myeloid,data:data31};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -654,11 +660,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data23["ringed-sideroblasts"] !== undefined){
-let data32 = data23["ringed-sideroblasts"];
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 > 100 || isNaN(data32)){
-const err49 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data32};
+if(data27.megakaryocytes !== undefined){
+let data32 = data27.megakaryocytes;
+if(!((((data32 === "absent") || (data32 === "decreased")) || (data32 === "normal")) || (data32 === "increased"))){
+const err49 = {instancePath:instancePath+"/marrow/megakaryocytes",schemaPath:"#/properties/marrow/properties/megakaryocytes/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megakaryocytes.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megakaryocytes.enum,parentSchema:schema11.properties.marrow.properties.megakaryocytes,data:data32};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -667,8 +672,11 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data32 < 0 || isNaN(data32)){
-const err50 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data32};
+}
+if(data27.dysplasia !== undefined){
+let data33 = data27.dysplasia;
+if(!(((((data33 === "none") || (data33 === "erythroid")) || (data33 === "myeloid")) || (data33 === "megakaryocytic")) || (data33 === "multilineage"))){
+const err50 = {instancePath:instancePath+"/marrow/dysplasia",schemaPath:"#/properties/marrow/properties/dysplasia/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.dysplasia.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.dysplasia.enum,parentSchema:schema11.properties.marrow.properties.dysplasia,data:data33};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -678,8 +686,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["ringed-sideroblasts"].type,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data32};
+if(data27.megaloblastic !== undefined){
+let data34 = data27.megaloblastic;
+if(!((data34 === "yes") || (data34 === "no"))){
+const err51 = {instancePath:instancePath+"/marrow/megaloblastic",schemaPath:"#/properties/marrow/properties/megaloblastic/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megaloblastic.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megaloblastic.enum,parentSchema:schema11.properties.marrow.properties.megaloblastic,data:data34};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -689,11 +699,10 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data23.blasts !== undefined){
-let data33 = data23.blasts;
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 > 100 || isNaN(data33)){
-const err52 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.blasts,data:data33};
+if(data27["giant-pronormoblasts"] !== undefined){
+let data35 = data27["giant-pronormoblasts"];
+if(!((data35 === "present") || (data35 === "absent"))){
+const err52 = {instancePath:instancePath+"/marrow/giant-pronormoblasts",schemaPath:"#/properties/marrow/properties/giant-pronormoblasts/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["giant-pronormoblasts"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["giant-pronormoblasts"].enum,parentSchema:schema11.properties.marrow.properties["giant-pronormoblasts"],data:data35};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -702,8 +711,12 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data33 < 0 || isNaN(data33)){
-const err53 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.blasts,data:data33};
+}
+if(data27["ringed-sideroblasts"] !== undefined){
+let data36 = data27["ringed-sideroblasts"];
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 100 || isNaN(data36)){
+const err53 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data36};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -712,9 +725,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.blasts.type,parentSchema:schema11.properties.marrow.properties.blasts,data:data33};
+if(data36 < 0 || isNaN(data36)){
+const err54 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data36};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -724,10 +736,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data23.infiltrate !== undefined){
-let data34 = data23.infiltrate;
-if(!((((((((data34 === "none") || (data34 === "plasma-cells")) || (data34 === "lymphoma")) || (data34 === "carcinoma")) || (data34 === "hairy-cells")) || (data34 === "blasts")) || (data34 === "granuloma")) || (data34 === "mast-cells"))){
-const err55 = {instancePath:instancePath+"/marrow/infiltrate",schemaPath:"#/properties/marrow/properties/infiltrate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.infiltrate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.infiltrate.enum,parentSchema:schema11.properties.marrow.properties.infiltrate,data:data34};
+else {
+const err55 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["ringed-sideroblasts"].type,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data36};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -737,11 +747,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data23["infiltrate-percent"] !== undefined){
-let data35 = data23["infiltrate-percent"];
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 > 100 || isNaN(data35)){
-const err56 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data35};
+if(data27.blasts !== undefined){
+let data37 = data27.blasts;
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 100 || isNaN(data37)){
+const err56 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.blasts,data:data37};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -750,8 +760,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data35 < 0 || isNaN(data35)){
-const err57 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data35};
+if(data37 < 0 || isNaN(data37)){
+const err57 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.blasts,data:data37};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -762,7 +772,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["infiltrate-percent"].type,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data35};
+const err58 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.blasts.type,parentSchema:schema11.properties.marrow.properties.blasts,data:data37};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -772,10 +782,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data23.fibrosis !== undefined){
-let data36 = data23.fibrosis;
-if(!((((data36 === "MF-0") || (data36 === "MF-1")) || (data36 === "MF-2")) || (data36 === "MF-3"))){
-const err59 = {instancePath:instancePath+"/marrow/fibrosis",schemaPath:"#/properties/marrow/properties/fibrosis/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.fibrosis.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.fibrosis.enum,parentSchema:schema11.properties.marrow.properties.fibrosis,data:data36};
+if(data27.infiltrate !== undefined){
+let data38 = data27.infiltrate;
+if(!((((((((data38 === "none") || (data38 === "plasma-cells")) || (data38 === "lymphoma")) || (data38 === "carcinoma")) || (data38 === "hairy-cells")) || (data38 === "blasts")) || (data38 === "granuloma")) || (data38 === "mast-cells"))){
+const err59 = {instancePath:instancePath+"/marrow/infiltrate",schemaPath:"#/properties/marrow/properties/infiltrate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.infiltrate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.infiltrate.enum,parentSchema:schema11.properties.marrow.properties.infiltrate,data:data38};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -785,10 +795,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data23.aspirate !== undefined){
-let data37 = data23.aspirate;
-if(!((data37 === "adequate") || (data37 === "dry-tap"))){
-const err60 = {instancePath:instancePath+"/marrow/aspirate",schemaPath:"#/properties/marrow/properties/aspirate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.aspirate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.aspirate.enum,parentSchema:schema11.properties.marrow.properties.aspirate,data:data37};
+if(data27["infiltrate-percent"] !== undefined){
+let data39 = data27["infiltrate-percent"];
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 > 100 || isNaN(data39)){
+const err60 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data39};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -797,11 +808,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-if(data23["iron-stores"] !== undefined){
-let data38 = data23["iron-stores"];
-if(!((((data38 === "absent") || (data38 === "decreased")) || (data38 === "normal")) || (data38 === "increased"))){
-const err61 = {instancePath:instancePath+"/marrow/iron-stores",schemaPath:"#/properties/marrow/properties/iron-stores/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["iron-stores"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["iron-stores"].enum,parentSchema:schema11.properties.marrow.properties["iron-stores"],data:data38};
+if(data39 < 0 || isNaN(data39)){
+const err61 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data39};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -811,10 +819,8 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data23.note !== undefined){
-let data39 = data23.note;
-if(typeof data39 !== "string"){
-const err62 = {instancePath:instancePath+"/marrow/note",schemaPath:"#/properties/marrow/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.note.type,parentSchema:schema11.properties.marrow.properties.note,data:data39};
+else {
+const err62 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["infiltrate-percent"].type,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data39};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -824,9 +830,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-}
-else {
-const err63 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.marrow.type,parentSchema:schema11.properties.marrow,data:data23};
+if(data27.fibrosis !== undefined){
+let data40 = data27.fibrosis;
+if(!((((data40 === "MF-0") || (data40 === "MF-1")) || (data40 === "MF-2")) || (data40 === "MF-3"))){
+const err63 = {instancePath:instancePath+"/marrow/fibrosis",schemaPath:"#/properties/marrow/properties/fibrosis/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.fibrosis.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.fibrosis.enum,parentSchema:schema11.properties.marrow.properties.fibrosis,data:data40};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -836,12 +843,10 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data.answer !== undefined){
-let data40 = data.answer;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key4 in data40){
-if(!(((key4 === "mechanism") || (key4 === "diagnosis")) || (key4 === "explanation"))){
-const err64 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.answer,data:data40};
+if(data27.aspirate !== undefined){
+let data41 = data27.aspirate;
+if(!((data41 === "adequate") || (data41 === "dry-tap"))){
+const err64 = {instancePath:instancePath+"/marrow/aspirate",schemaPath:"#/properties/marrow/properties/aspirate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.aspirate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.aspirate.enum,parentSchema:schema11.properties.marrow.properties.aspirate,data:data41};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -851,10 +856,10 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data40.mechanism !== undefined){
-let data41 = data40.mechanism;
-if(!(((((((data41 === "ineffective-hematopoiesis") || (data41 === "peripheral-destruction")) || (data41 === "blood-loss")) || (data41 === "aplasia")) || (data41 === "pure-red-cell-aplasia")) || (data41 === "marrow-replacement")) || (data41 === "hypoproliferative"))){
-const err65 = {instancePath:instancePath+"/answer/mechanism",schemaPath:"#/properties/answer/properties/mechanism/enum",keyword:"enum",params:{allowedValues: schema11.properties.answer.properties.mechanism.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.answer.properties.mechanism.enum,parentSchema:schema11.properties.answer.properties.mechanism,data:data41};
+if(data27["iron-stores"] !== undefined){
+let data42 = data27["iron-stores"];
+if(!((((data42 === "absent") || (data42 === "decreased")) || (data42 === "normal")) || (data42 === "increased"))){
+const err65 = {instancePath:instancePath+"/marrow/iron-stores",schemaPath:"#/properties/marrow/properties/iron-stores/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["iron-stores"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["iron-stores"].enum,parentSchema:schema11.properties.marrow.properties["iron-stores"],data:data42};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -864,10 +869,10 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data40.diagnosis !== undefined){
-let data42 = data40.diagnosis;
-if(typeof data42 !== "string"){
-const err66 = {instancePath:instancePath+"/answer/diagnosis",schemaPath:"#/properties/answer/properties/diagnosis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.diagnosis.type,parentSchema:schema11.properties.answer.properties.diagnosis,data:data42};
+if(data27.note !== undefined){
+let data43 = data27.note;
+if(typeof data43 !== "string"){
+const err66 = {instancePath:instancePath+"/marrow/note",schemaPath:"#/properties/marrow/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.note.type,parentSchema:schema11.properties.marrow.properties.note,data:data43};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -877,10 +882,14 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data40.explanation !== undefined){
-let data43 = data40.explanation;
-if(typeof data43 !== "string"){
-const err67 = {instancePath:instancePath+"/answer/explanation",schemaPath:"#/properties/answer/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.explanation.type,parentSchema:schema11.properties.answer.properties.explanation,data:data43};
+if(data27.image !== undefined){
+let data44 = data27.image;
+if(Array.isArray(data44)){
+const len7 = data44.length;
+for(let i7=0; i7<len7; i7++){
+let data45 = data44[i7];
+if(typeof data45 !== "string"){
+const err67 = {instancePath:instancePath+"/marrow/image/" + i7,schemaPath:"#/properties/marrow/properties/image/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.image.items.type,parentSchema:schema11.properties.marrow.properties.image.items,data:data45};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -892,7 +901,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.answer.type,parentSchema:schema11.properties.answer,data:data40};
+const err68 = {instancePath:instancePath+"/marrow/image",schemaPath:"#/properties/marrow/properties/image/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.marrow.properties.image.type,parentSchema:schema11.properties.marrow.properties.image,data:data44};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -902,15 +911,14 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data.questions !== undefined){
-let data44 = data.questions;
-if(Array.isArray(data44)){
-const len5 = data44.length;
-for(let i5=0; i5<len5; i5++){
-let data45 = data44[i5];
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.type === undefined){
-const err69 = {instancePath:instancePath+"/questions/" + i5,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data45};
+if(data27.alt !== undefined){
+let data46 = data27.alt;
+if(Array.isArray(data46)){
+const len8 = data46.length;
+for(let i8=0; i8<len8; i8++){
+let data47 = data46[i8];
+if(typeof data47 !== "string"){
+const err69 = {instancePath:instancePath+"/marrow/alt/" + i8,schemaPath:"#/properties/marrow/properties/alt/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.alt.items.type,parentSchema:schema11.properties.marrow.properties.alt.items,data:data47};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -919,8 +927,10 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data45.stem === undefined){
-const err70 = {instancePath:instancePath+"/questions/" + i5,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "stem"},message:"must have required property '"+"stem"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data45};
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/marrow/alt",schemaPath:"#/properties/marrow/properties/alt/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.marrow.properties.alt.type,parentSchema:schema11.properties.marrow.properties.alt,data:data46};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -929,9 +939,10 @@ vErrors.push(err70);
 }
 errors++;
 }
-for(const key5 in data45){
-if(!(func2.call(schema11.properties.questions.items.properties, key5))){
-const err71 = {instancePath:instancePath+"/questions/" + i5,schemaPath:"#/properties/questions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.questions.items,data:data45};
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.marrow.type,parentSchema:schema11.properties.marrow,data:data27};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -941,11 +952,12 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data45.id !== undefined){
-let data46 = data45.id;
-if(typeof data46 === "string"){
-if(!pattern8.test(data46)){
-const err72 = {instancePath:instancePath+"/questions/" + i5+"/id",schemaPath:"#/properties/questions/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*$",parentSchema:schema11.properties.questions.items.properties.id,data:data46};
+if(data.answer !== undefined){
+let data48 = data.answer;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+for(const key4 in data48){
+if(!(((key4 === "mechanism") || (key4 === "diagnosis")) || (key4 === "explanation"))){
+const err72 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.answer,data:data48};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -955,8 +967,10 @@ vErrors.push(err72);
 errors++;
 }
 }
-else {
-const err73 = {instancePath:instancePath+"/questions/" + i5+"/id",schemaPath:"#/properties/questions/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.id.type,parentSchema:schema11.properties.questions.items.properties.id,data:data46};
+if(data48.mechanism !== undefined){
+let data49 = data48.mechanism;
+if(!(((((((data49 === "ineffective-hematopoiesis") || (data49 === "peripheral-destruction")) || (data49 === "blood-loss")) || (data49 === "aplasia")) || (data49 === "pure-red-cell-aplasia")) || (data49 === "marrow-replacement")) || (data49 === "hypoproliferative"))){
+const err73 = {instancePath:instancePath+"/answer/mechanism",schemaPath:"#/properties/answer/properties/mechanism/enum",keyword:"enum",params:{allowedValues: schema11.properties.answer.properties.mechanism.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.answer.properties.mechanism.enum,parentSchema:schema11.properties.answer.properties.mechanism,data:data49};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -966,10 +980,10 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data45.type !== undefined){
-let data47 = data45.type;
-if(!(((((data47 === "single") || (data47 === "multiple")) || (data47 === "numeric")) || (data47 === "short")) || (data47 === "ordering"))){
-const err74 = {instancePath:instancePath+"/questions/" + i5+"/type",schemaPath:"#/properties/questions/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.type.enum,parentSchema:schema11.properties.questions.items.properties.type,data:data47};
+if(data48.diagnosis !== undefined){
+let data50 = data48.diagnosis;
+if(typeof data50 !== "string"){
+const err74 = {instancePath:instancePath+"/answer/diagnosis",schemaPath:"#/properties/answer/properties/diagnosis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.diagnosis.type,parentSchema:schema11.properties.answer.properties.diagnosis,data:data50};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -979,11 +993,10 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data45.stem !== undefined){
-let data48 = data45.stem;
-if(typeof data48 === "string"){
-if(func3(data48) < 1){
-const err75 = {instancePath:instancePath+"/questions/" + i5+"/stem",schemaPath:"#/properties/questions/items/properties/stem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.questions.items.properties.stem,data:data48};
+if(data48.explanation !== undefined){
+let data51 = data48.explanation;
+if(typeof data51 !== "string"){
+const err75 = {instancePath:instancePath+"/answer/explanation",schemaPath:"#/properties/answer/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.explanation.type,parentSchema:schema11.properties.answer.properties.explanation,data:data51};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -993,8 +1006,9 @@ vErrors.push(err75);
 errors++;
 }
 }
+}
 else {
-const err76 = {instancePath:instancePath+"/questions/" + i5+"/stem",schemaPath:"#/properties/questions/items/properties/stem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.stem.type,parentSchema:schema11.properties.questions.items.properties.stem,data:data48};
+const err76 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.answer.type,parentSchema:schema11.properties.answer,data:data48};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1004,14 +1018,15 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data45.option !== undefined){
-let data49 = data45.option;
-if(Array.isArray(data49)){
-const len6 = data49.length;
-for(let i6=0; i6<len6; i6++){
-let data50 = data49[i6];
-if(typeof data50 !== "string"){
-const err77 = {instancePath:instancePath+"/questions/" + i5+"/option/" + i6,schemaPath:"#/properties/questions/items/properties/option/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.option.items.type,parentSchema:schema11.properties.questions.items.properties.option.items,data:data50};
+if(data.questions !== undefined){
+let data52 = data.questions;
+if(Array.isArray(data52)){
+const len9 = data52.length;
+for(let i9=0; i9<len9; i9++){
+let data53 = data52[i9];
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+if(data53.type === undefined){
+const err77 = {instancePath:instancePath+"/questions/" + i9,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data53};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1020,10 +1035,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-}
-else {
-const err78 = {instancePath:instancePath+"/questions/" + i5+"/option",schemaPath:"#/properties/questions/items/properties/option/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.option.type,parentSchema:schema11.properties.questions.items.properties.option,data:data49};
+if(data53.stem === undefined){
+const err78 = {instancePath:instancePath+"/questions/" + i9,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "stem"},message:"must have required property '"+"stem"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data53};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1032,15 +1045,9 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-if(data45.feedback !== undefined){
-let data51 = data45.feedback;
-if(Array.isArray(data51)){
-const len7 = data51.length;
-for(let i7=0; i7<len7; i7++){
-let data52 = data51[i7];
-if(typeof data52 !== "string"){
-const err79 = {instancePath:instancePath+"/questions/" + i5+"/feedback/" + i7,schemaPath:"#/properties/questions/items/properties/feedback/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.feedback.items.type,parentSchema:schema11.properties.questions.items.properties.feedback.items,data:data52};
+for(const key5 in data53){
+if(!(func2.call(schema11.properties.questions.items.properties, key5))){
+const err79 = {instancePath:instancePath+"/questions/" + i9,schemaPath:"#/properties/questions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.questions.items,data:data53};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1050,9 +1057,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/questions/" + i5+"/feedback",schemaPath:"#/properties/questions/items/properties/feedback/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.feedback.type,parentSchema:schema11.properties.questions.items.properties.feedback,data:data51};
+if(data53.id !== undefined){
+let data54 = data53.id;
+if(typeof data54 === "string"){
+if(!pattern8.test(data54)){
+const err80 = {instancePath:instancePath+"/questions/" + i9+"/id",schemaPath:"#/properties/questions/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*$",parentSchema:schema11.properties.questions.items.properties.id,data:data54};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1062,14 +1071,8 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data45.answer !== undefined){
-let data53 = data45.answer;
-if(Array.isArray(data53)){
-const len8 = data53.length;
-for(let i8=0; i8<len8; i8++){
-let data54 = data53[i8];
-if(typeof data54 !== "string"){
-const err81 = {instancePath:instancePath+"/questions/" + i5+"/answer/" + i8,schemaPath:"#/properties/questions/items/properties/answer/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.answer.items.type,parentSchema:schema11.properties.questions.items.properties.answer.items,data:data54};
+else {
+const err81 = {instancePath:instancePath+"/questions/" + i9+"/id",schemaPath:"#/properties/questions/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.id.type,parentSchema:schema11.properties.questions.items.properties.id,data:data54};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1079,9 +1082,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/questions/" + i5+"/answer",schemaPath:"#/properties/questions/items/properties/answer/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.answer.type,parentSchema:schema11.properties.questions.items.properties.answer,data:data53};
+if(data53.type !== undefined){
+let data55 = data53.type;
+if(!(((((data55 === "single") || (data55 === "multiple")) || (data55 === "numeric")) || (data55 === "short")) || (data55 === "ordering"))){
+const err82 = {instancePath:instancePath+"/questions/" + i9+"/type",schemaPath:"#/properties/questions/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.type.enum,parentSchema:schema11.properties.questions.items.properties.type,data:data55};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1091,11 +1095,11 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data45.tolerance !== undefined){
-let data55 = data45.tolerance;
-if((typeof data55 == "number") && (isFinite(data55))){
-if(data55 < 0 || isNaN(data55)){
-const err83 = {instancePath:instancePath+"/questions/" + i5+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data55};
+if(data53.stem !== undefined){
+let data56 = data53.stem;
+if(typeof data56 === "string"){
+if(func3(data56) < 1){
+const err83 = {instancePath:instancePath+"/questions/" + i9+"/stem",schemaPath:"#/properties/questions/items/properties/stem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.questions.items.properties.stem,data:data56};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1106,7 +1110,7 @@ errors++;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/questions/" + i5+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.tolerance.type,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data55};
+const err84 = {instancePath:instancePath+"/questions/" + i9+"/stem",schemaPath:"#/properties/questions/items/properties/stem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.stem.type,parentSchema:schema11.properties.questions.items.properties.stem,data:data56};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1116,10 +1120,14 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data45.unit !== undefined){
-let data56 = data45.unit;
-if(typeof data56 !== "string"){
-const err85 = {instancePath:instancePath+"/questions/" + i5+"/unit",schemaPath:"#/properties/questions/items/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.unit.type,parentSchema:schema11.properties.questions.items.properties.unit,data:data56};
+if(data53.option !== undefined){
+let data57 = data53.option;
+if(Array.isArray(data57)){
+const len10 = data57.length;
+for(let i10=0; i10<len10; i10++){
+let data58 = data57[i10];
+if(typeof data58 !== "string"){
+const err85 = {instancePath:instancePath+"/questions/" + i9+"/option/" + i10,schemaPath:"#/properties/questions/items/properties/option/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.option.items.type,parentSchema:schema11.properties.questions.items.properties.option.items,data:data58};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1129,10 +1137,9 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data45.asks !== undefined){
-let data57 = data45.asks;
-if(typeof data57 !== "string"){
-const err86 = {instancePath:instancePath+"/questions/" + i5+"/asks",schemaPath:"#/properties/questions/items/properties/asks/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.asks.type,parentSchema:schema11.properties.questions.items.properties.asks,data:data57};
+}
+else {
+const err86 = {instancePath:instancePath+"/questions/" + i9+"/option",schemaPath:"#/properties/questions/items/properties/option/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.option.type,parentSchema:schema11.properties.questions.items.properties.option,data:data57};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1142,10 +1149,14 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data45.explanation !== undefined){
-let data58 = data45.explanation;
-if(typeof data58 !== "string"){
-const err87 = {instancePath:instancePath+"/questions/" + i5+"/explanation",schemaPath:"#/properties/questions/items/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.explanation.type,parentSchema:schema11.properties.questions.items.properties.explanation,data:data58};
+if(data53.feedback !== undefined){
+let data59 = data53.feedback;
+if(Array.isArray(data59)){
+const len11 = data59.length;
+for(let i11=0; i11<len11; i11++){
+let data60 = data59[i11];
+if(typeof data60 !== "string"){
+const err87 = {instancePath:instancePath+"/questions/" + i9+"/feedback/" + i11,schemaPath:"#/properties/questions/items/properties/feedback/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.feedback.items.type,parentSchema:schema11.properties.questions.items.properties.feedback.items,data:data60};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1155,11 +1166,9 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data45.points !== undefined){
-let data59 = data45.points;
-if((typeof data59 == "number") && (isFinite(data59))){
-if(data59 < 0 || isNaN(data59)){
-const err88 = {instancePath:instancePath+"/questions/" + i5+"/points",schemaPath:"#/properties/questions/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.points,data:data59};
+}
+else {
+const err88 = {instancePath:instancePath+"/questions/" + i9+"/feedback",schemaPath:"#/properties/questions/items/properties/feedback/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.feedback.type,parentSchema:schema11.properties.questions.items.properties.feedback,data:data59};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1169,8 +1178,14 @@ vErrors.push(err88);
 errors++;
 }
 }
-else {
-const err89 = {instancePath:instancePath+"/questions/" + i5+"/points",schemaPath:"#/properties/questions/items/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.points.type,parentSchema:schema11.properties.questions.items.properties.points,data:data59};
+if(data53.answer !== undefined){
+let data61 = data53.answer;
+if(Array.isArray(data61)){
+const len12 = data61.length;
+for(let i12=0; i12<len12; i12++){
+let data62 = data61[i12];
+if(typeof data62 !== "string"){
+const err89 = {instancePath:instancePath+"/questions/" + i9+"/answer/" + i12,schemaPath:"#/properties/questions/items/properties/answer/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.answer.items.type,parentSchema:schema11.properties.questions.items.properties.answer.items,data:data62};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1180,15 +1195,9 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data45.tags !== undefined){
-let data60 = data45.tags;
-if(Array.isArray(data60)){
-const len9 = data60.length;
-for(let i9=0; i9<len9; i9++){
-let data61 = data60[i9];
-if(typeof data61 === "string"){
-if(!pattern1.test(data61)){
-const err90 = {instancePath:instancePath+"/questions/" + i5+"/tags/" + i9,schemaPath:"#/properties/questions/items/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^,]+$"},message:"must match pattern \""+"^[^,]+$"+"\"",schema:"^[^,]+$",parentSchema:schema11.properties.questions.items.properties.tags.items,data:data61};
+}
+else {
+const err90 = {instancePath:instancePath+"/questions/" + i9+"/answer",schemaPath:"#/properties/questions/items/properties/answer/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.answer.type,parentSchema:schema11.properties.questions.items.properties.answer,data:data61};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1198,8 +1207,11 @@ vErrors.push(err90);
 errors++;
 }
 }
-else {
-const err91 = {instancePath:instancePath+"/questions/" + i5+"/tags/" + i9,schemaPath:"#/properties/questions/items/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.tags.items.type,parentSchema:schema11.properties.questions.items.properties.tags.items,data:data61};
+if(data53.tolerance !== undefined){
+let data63 = data53.tolerance;
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 < 0 || isNaN(data63)){
+const err91 = {instancePath:instancePath+"/questions/" + i9+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data63};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1209,9 +1221,8 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
 else {
-const err92 = {instancePath:instancePath+"/questions/" + i5+"/tags",schemaPath:"#/properties/questions/items/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.tags.type,parentSchema:schema11.properties.questions.items.properties.tags,data:data60};
+const err92 = {instancePath:instancePath+"/questions/" + i9+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.tolerance.type,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data63};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1221,14 +1232,10 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data45.objective !== undefined){
-let data62 = data45.objective;
-if(Array.isArray(data62)){
-const len10 = data62.length;
-for(let i10=0; i10<len10; i10++){
-let data63 = data62[i10];
-if(typeof data63 !== "string"){
-const err93 = {instancePath:instancePath+"/questions/" + i5+"/objective/" + i10,schemaPath:"#/properties/questions/items/properties/objective/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.objective.items.type,parentSchema:schema11.properties.questions.items.properties.objective.items,data:data63};
+if(data53.unit !== undefined){
+let data64 = data53.unit;
+if(typeof data64 !== "string"){
+const err93 = {instancePath:instancePath+"/questions/" + i9+"/unit",schemaPath:"#/properties/questions/items/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.unit.type,parentSchema:schema11.properties.questions.items.properties.unit,data:data64};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1238,9 +1245,10 @@ vErrors.push(err93);
 errors++;
 }
 }
-}
-else {
-const err94 = {instancePath:instancePath+"/questions/" + i5+"/objective",schemaPath:"#/properties/questions/items/properties/objective/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.objective.type,parentSchema:schema11.properties.questions.items.properties.objective,data:data62};
+if(data53.asks !== undefined){
+let data65 = data53.asks;
+if(typeof data65 !== "string"){
+const err94 = {instancePath:instancePath+"/questions/" + i9+"/asks",schemaPath:"#/properties/questions/items/properties/asks/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.asks.type,parentSchema:schema11.properties.questions.items.properties.asks,data:data65};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1250,10 +1258,10 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data45.image !== undefined){
-let data64 = data45.image;
-if(typeof data64 !== "string"){
-const err95 = {instancePath:instancePath+"/questions/" + i5+"/image",schemaPath:"#/properties/questions/items/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.image.type,parentSchema:schema11.properties.questions.items.properties.image,data:data64};
+if(data53.explanation !== undefined){
+let data66 = data53.explanation;
+if(typeof data66 !== "string"){
+const err95 = {instancePath:instancePath+"/questions/" + i9+"/explanation",schemaPath:"#/properties/questions/items/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.explanation.type,parentSchema:schema11.properties.questions.items.properties.explanation,data:data66};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1263,10 +1271,11 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data45.alt !== undefined){
-let data65 = data45.alt;
-if(typeof data65 !== "string"){
-const err96 = {instancePath:instancePath+"/questions/" + i5+"/alt",schemaPath:"#/properties/questions/items/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.alt.type,parentSchema:schema11.properties.questions.items.properties.alt,data:data65};
+if(data53.points !== undefined){
+let data67 = data53.points;
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 < 0 || isNaN(data67)){
+const err96 = {instancePath:instancePath+"/questions/" + i9+"/points",schemaPath:"#/properties/questions/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.points,data:data67};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1276,10 +1285,8 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data45.negative !== undefined){
-let data66 = data45.negative;
-if(!((data66 === "yes") || (data66 === "no"))){
-const err97 = {instancePath:instancePath+"/questions/" + i5+"/negative",schemaPath:"#/properties/questions/items/properties/negative/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.negative.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.negative.enum,parentSchema:schema11.properties.questions.items.properties.negative,data:data66};
+else {
+const err97 = {instancePath:instancePath+"/questions/" + i9+"/points",schemaPath:"#/properties/questions/items/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.points.type,parentSchema:schema11.properties.questions.items.properties.points,data:data67};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1289,9 +1296,15 @@ vErrors.push(err97);
 errors++;
 }
 }
-}
-else {
-const err98 = {instancePath:instancePath+"/questions/" + i5,schemaPath:"#/properties/questions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.questions.items.type,parentSchema:schema11.properties.questions.items,data:data45};
+if(data53.tags !== undefined){
+let data68 = data53.tags;
+if(Array.isArray(data68)){
+const len13 = data68.length;
+for(let i13=0; i13<len13; i13++){
+let data69 = data68[i13];
+if(typeof data69 === "string"){
+if(!pattern1.test(data69)){
+const err98 = {instancePath:instancePath+"/questions/" + i9+"/tags/" + i13,schemaPath:"#/properties/questions/items/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^,]+$"},message:"must match pattern \""+"^[^,]+$"+"\"",schema:"^[^,]+$",parentSchema:schema11.properties.questions.items.properties.tags.items,data:data69};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1301,9 +1314,8 @@ vErrors.push(err98);
 errors++;
 }
 }
-}
 else {
-const err99 = {instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.type,parentSchema:schema11.properties.questions,data:data44};
+const err99 = {instancePath:instancePath+"/questions/" + i9+"/tags/" + i13,schemaPath:"#/properties/questions/items/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.tags.items.type,parentSchema:schema11.properties.questions.items.properties.tags.items,data:data69};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1315,12 +1327,148 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err100 = {instancePath:instancePath+"/questions/" + i9+"/tags",schemaPath:"#/properties/questions/items/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.tags.type,parentSchema:schema11.properties.questions.items.properties.tags,data:data68};
 if(vErrors === null){
 vErrors = [err100];
 }
 else {
 vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data53.objective !== undefined){
+let data70 = data53.objective;
+if(Array.isArray(data70)){
+const len14 = data70.length;
+for(let i14=0; i14<len14; i14++){
+let data71 = data70[i14];
+if(typeof data71 !== "string"){
+const err101 = {instancePath:instancePath+"/questions/" + i9+"/objective/" + i14,schemaPath:"#/properties/questions/items/properties/objective/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.objective.items.type,parentSchema:schema11.properties.questions.items.properties.objective.items,data:data71};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/questions/" + i9+"/objective",schemaPath:"#/properties/questions/items/properties/objective/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.objective.type,parentSchema:schema11.properties.questions.items.properties.objective,data:data70};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data53.image !== undefined){
+let data72 = data53.image;
+if(Array.isArray(data72)){
+const len15 = data72.length;
+for(let i15=0; i15<len15; i15++){
+let data73 = data72[i15];
+if(typeof data73 !== "string"){
+const err103 = {instancePath:instancePath+"/questions/" + i9+"/image/" + i15,schemaPath:"#/properties/questions/items/properties/image/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.image.items.type,parentSchema:schema11.properties.questions.items.properties.image.items,data:data73};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/questions/" + i9+"/image",schemaPath:"#/properties/questions/items/properties/image/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.image.type,parentSchema:schema11.properties.questions.items.properties.image,data:data72};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data53.alt !== undefined){
+let data74 = data53.alt;
+if(Array.isArray(data74)){
+const len16 = data74.length;
+for(let i16=0; i16<len16; i16++){
+let data75 = data74[i16];
+if(typeof data75 !== "string"){
+const err105 = {instancePath:instancePath+"/questions/" + i9+"/alt/" + i16,schemaPath:"#/properties/questions/items/properties/alt/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.alt.items.type,parentSchema:schema11.properties.questions.items.properties.alt.items,data:data75};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/questions/" + i9+"/alt",schemaPath:"#/properties/questions/items/properties/alt/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.alt.type,parentSchema:schema11.properties.questions.items.properties.alt,data:data74};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+if(data53.negative !== undefined){
+let data76 = data53.negative;
+if(!((data76 === "yes") || (data76 === "no"))){
+const err107 = {instancePath:instancePath+"/questions/" + i9+"/negative",schemaPath:"#/properties/questions/items/properties/negative/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.negative.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.negative.enum,parentSchema:schema11.properties.questions.items.properties.negative,data:data76};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/questions/" + i9,schemaPath:"#/properties/questions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.questions.items.type,parentSchema:schema11.properties.questions.items,data:data53};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.type,parentSchema:schema11.properties.questions,data:data52};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
 }
 errors++;
 }

@@ -11,8 +11,11 @@ export const previewFeature: Feature = {
       const analysis = context.workspace.analysis(params.uri);
       if (!analysis) return null;
       const view = params.view === 'answer' ? 'answer' : 'learner';
+      const service = getCaseService();
+      const images = service.previewImageSources(analysis);
       return {
-        html: getCaseService().renderBody(analysis, view),
+        html: service.renderBody(analysis, view, images.sources),
+        images: images.paths,
         title: analysis.model.title ?? 'Case',
         version: context.documents.get(params.uri)?.version ?? null,
       };
