@@ -22,7 +22,13 @@ import type { PreviewView } from './documentShell';
 export function renderCaseBody(analysis: CaseAnalysis, view: PreviewView, images?: ImageSources): string {
   const { model } = analysis;
   const pictures = (section: SectionNode | undefined) => (section ? (model.sectionImages.get(section) ?? []).map((image) => renderImage(image, images)).join('') : '');
-  const prose = (section: SectionNode | undefined, title: string) => proseHtml(section, title, pictures(section));
+  const prose = (section: SectionNode | undefined, title: string) => {
+    const byLine = new Map((section ? model.sectionImages.get(section) ?? [] : []).map((image) => [image.keyRange.start.line, image]));
+    return proseHtml(section, title, (line) => {
+      const image = byLine.get(line);
+      return image ? renderImage(image, images) : '';
+    });
+  };
   const parts = [renderHeading(analysis), renderPatient(analysis), prose(model.sections.get('history'), 'History'), prose(model.sections.get('exam'), 'Examination')];
   const headerLine = (name: string) => model.sections.get(name)?.headerRange.start.line;
   const contents = {
@@ -66,20 +72,26 @@ function renderPatient({ model }: CaseAnalysis): string {
   return fields.length ? `<p class="patient"${lineAttribute(section.headerRange.start.line)}>Patient: ${fields.join(', ')}</p>` : '';
 }
 
-/** Prose: consecutive lines form a paragraph; a blank line starts a new one. Image lines are shown as images, after the text. */
-function proseHtml(section: SectionNode | undefined, title: string, pictures: string): string {
+/** Prose: consecutive lines form a paragraph; a blank line or an image line starts a new one. Images stand where they are written. */
+function proseHtml(section: SectionNode | undefined, title: string, imageAt: (line: number) => string): string {
   if (!section?.prose.length) return '';
-  const paragraphs: { line: number; text: string[] }[] = [];
+  const blocks: ({ line: number; text: string[] } | { html: string })[] = [];
   let previousLine = -2;
   for (const line of section.prose) {
-    if (isImageLine(line)) continue;
-    if (line.range.start.line !== previousLine + 1 || !paragraphs.length) paragraphs.push({ line: line.range.start.line, text: [] });
-    paragraphs[paragraphs.length - 1].text.push(line.text);
-    previousLine = line.range.start.line;
+    const at = line.range.start.line;
+    if (isImageLine(line)) {
+      blocks.push({ html: imageAt(at) });
+      previousLine = -2;
+      continue;
+    }
+    const last = blocks[blocks.length - 1];
+    if (at !== previousLine + 1 || !last || !('text' in last)) blocks.push({ line: at, text: [line.text] });
+    else last.text.push(line.text);
+    previousLine = at;
   }
-  const body = paragraphs.map((p) => `<p${lineAttribute(p.line)}>${escapeHtml(p.text.join(' '))}</p>`).join('');
+  const body = blocks.map((b) => ('html' in b ? b.html : `<p${lineAttribute(b.line)}>${escapeHtml(b.text.join(' '))}</p>`)).join('');
   const heading = title ? `<h2>${escapeHtml(title)}</h2>` : '';
-  return `<section class="prose prose-${escapeHtml(section.name)}"${lineAttribute(section.headerRange.start.line)}>${heading}${body}${pictures}</section>`;
+  return `<section class="prose prose-${escapeHtml(section.name)}"${lineAttribute(section.headerRange.start.line)}>${heading}${body}</section>`;
 }
 
 /** A step of progressive disclosure: visible without script (print, static pages). */
