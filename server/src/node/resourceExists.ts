@@ -43,7 +43,7 @@ function fileProblem(caseFile: string, relative: string): string | false | undef
   // A linked folder on the way would lead out of the bank: compare the real paths.
   const realFolder = realpathSync(folder);
   if (!isInside(realpathSync(full), realFolder)) return 'leads out of the case\'s folder through a linked folder; put the image itself in the bank';
-  if (stats.size > MAX_IMAGE_BYTES) return `is ${(stats.size / 1024 / 1024).toFixed(1)} MiB; every export embeds its images, so keep each under ${MAX_IMAGE_BYTES / 1024 / 1024} MiB`;
+  if (stats.size > MAX_IMAGE_BYTES) return `is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MiB (${stats.size} bytes); every export embeds its images: make it smaller`;
   return undefined;
 }
 
