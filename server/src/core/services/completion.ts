@@ -74,7 +74,8 @@ function keyItems(model: CaseModel, section: SectionNode | undefined, position: 
   const fields = section ? section.fields : model.syntax.header;
   // An alias key (`ring-sideroblasts`) uses up its field.
   const used = new Set(fields.filter((f) => f !== current && f.keyRange.start.line !== position.line).map((f) => canonicalFieldKey(section?.name ?? 'header', f.key)));
-  return specs.filter((spec) => !used.has(spec.key)).map((spec, i) => ({
+  // A repeatable key (option, image) is offered again.
+  return specs.filter((spec) => spec.repeatable || !used.has(spec.key)).map((spec, i) => ({
     label: spec.key,
     kind: ITEM_KIND.property,
     detail: spec.required ? 'required' : undefined,
