@@ -136,6 +136,7 @@ export type { Position, Range } from './text';
 
 // Plain values the layers above need.
 export { CONFIG_FILE_NAME } from './config/config';
+export { layerRules } from './config/ruleSettings';
 export { REVIEW_STATUSES } from './catalog/vocabulary';
 export { computeBankStats, type BankStats, type Count } from './stats/bankStats';
 export { QUESTION_FORMATS } from './export';

@@ -6,7 +6,7 @@
 // so hovers and completion on open documents are answered while a large bank loads.
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { getCaseService, type BankSummary, type CaseAnalysis, type CasewrightConfig, type CaseDiagnostic } from '../core';
+import { getCaseService, layerRules, type BankSummary, type CaseAnalysis, type CasewrightConfig, type CaseDiagnostic } from '../core';
 import { loadConfig, type LoadedConfig } from '../node/configDiscovery';
 import { discoverCaseFiles } from '../node/fileDiscovery';
 import { readCaseFile, readCaseFileSync, type ReadResult } from '../node/readCaseFile';
@@ -116,7 +116,8 @@ export class WorkspaceBank {
     const loaded = this.fileConfig?.problem ? {} : this.fileConfig?.config ?? {};
     // Untrusted: keep only what changes how problems are shown, never how cases are judged.
     const base: CasewrightConfig = this.trusted ? loaded : { rules: loaded.rules, ignore: loaded.ignore };
-    this.bank.setConfig({ ...base, rules: { ...(base.rules ?? {}), ...this.editorRules } });
+    // The editor's rules win over the file's, a wildcard there over a code here (layerRules).
+    this.bank.setConfig({ ...base, rules: layerRules(base.rules, this.editorRules) });
     // Maturation settings change the analysis itself: open documents are analysed again on
     // their next use, closed ones by reanalyzeAll.
     this.openAnalyses.clear();
