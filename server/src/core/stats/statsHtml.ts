@@ -55,7 +55,7 @@ function barChart(counts: Count[], title: string): string {
   const bars = shown.map((c, i) => {
     const y = i * row;
     const width = Math.max(1, Math.round((c.cases / max) * barWidth));
-    const label = c.value.length > 34 ? `${c.value.slice(0, 33)}…` : c.value;
+    const label = c.value.length > 30 ? `${c.value.slice(0, 29)}…` : c.value;
     return `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end">${escapeHtml(label)}</text>`
       + `<rect${c.value === '(none)' ? ' class="none"' : ''} x="${labelWidth}" y="${y + 3}" width="${width}" height="${row - 6}"/>`
       + `<text x="${labelWidth + width + 6}" y="${y + 15}">${c.cases}</text>`;
