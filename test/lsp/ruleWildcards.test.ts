@@ -29,6 +29,20 @@ describe('language server: rules wildcards', function () {
     assert.deepEqual(await privacyFindings(undefined), ['privacy-name:info', 'privacy-date:error']);
   });
 
+  it('a wildcard in the editor setting that matches no code is said in the log', async () => {
+    const bank = tempBank({ 'a.case': IDENTIFIED });
+    const session = new LspSession({ rules: { 'privcy-*': 'off' } }, { inProcess: true });
+    try {
+      // The rules are applied before the scan, which initialize() waits for.
+      await session.initialize(bank.dir);
+      const logged = session.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
+      assert.ok(logged.some((m) => /casewright\.rules: `rules\.privcy-\*` matches no diagnostic code \(did you mean `privacy-\*`\?\)/.test(m)), logged.join('\n'));
+    } finally {
+      await session.dispose();
+      bank.cleanup();
+    }
+  });
+
   it("the editor's privacy-* wins over the file's privacy-date; its own codes refine it", async () => {
     assert.deepEqual(await privacyFindings({ 'privacy-*': 'off' }), []);
     assert.deepEqual(await privacyFindings({ 'privacy-*': 'off', 'privacy-name': 'warning' }), ['privacy-name:warning']);

@@ -136,7 +136,7 @@ export type { Position, Range } from './text';
 
 // Plain values the layers above need.
 export { CONFIG_FILE_NAME } from './config/config';
-export { layerRules } from './config/ruleSettings';
+export { layerRules, wildcardRuleProblems } from './config/ruleSettings';
 export { REVIEW_STATUSES } from './catalog/vocabulary';
 export { caseFacts, computeBankStats, summarizeBank, type BankStats, type CaseFacts, type Count } from './stats/bankStats';
 export { renderStatsBody, STATS_CSS } from './stats/statsHtml';
