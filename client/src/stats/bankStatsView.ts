@@ -16,6 +16,8 @@ export class BankStatsView implements vscode.Disposable {
   private stale = false;
   /** Files the view links to: the only ones it may ask to open. */
   private linked = new Set<string>();
+  /** Whether the page holds statistics (then updates are posted to its script) or the loading line. */
+  private pageReady = false;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly mediaRoot: vscode.Uri, private readonly client: () => LanguageClient | undefined) {}
@@ -41,11 +43,8 @@ export class BankStatsView implements vscode.Disposable {
     });
     panel.iconPath = vscode.Uri.joinPath(this.mediaRoot, 'preview-icon.svg');
     this.panel = panel;
-    const asset = (name: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, name)).toString();
-    panel.webview.html = statsPage({
-      body: LOADING_BODY, nonce: randomBytes(16).toString('base64'), cspSource: panel.webview.cspSource,
-      styleHref: asset('stats.css'), scriptHref: asset('stats.js'),
-    });
+    this.pageReady = false;
+    panel.webview.html = this.page(LOADING_BODY);
     const subscriptions = [
       panel.webview.onDidReceiveMessage((message: FromStatsWebview) => this.onMessage(message)),
       panel.onDidChangeViewState(() => { if (panel.visible && this.stale) void this.refresh(); }),
@@ -53,10 +52,18 @@ export class BankStatsView implements vscode.Disposable {
     panel.onDidDispose(() => {
       for (const s of subscriptions) s.dispose();
       this.panel = undefined;
+      this.pageReady = false;
       this.linked.clear();
       // The server stops announcing changes to nobody.
       void this.client()?.sendRequest(BankStatsRequest, { follow: false }).catch(() => undefined);
     });
+    void this.refresh();
+  }
+
+  private page(body: string): string {
+    const webview = this.panel!.webview;
+    const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, name)).toString();
+    return statsPage({ body, nonce: randomBytes(16).toString('base64'), cspSource: webview.cspSource, styleHref: asset('stats.css'), scriptHref: asset('stats.js') });
   }
 
   private changed(): void {
@@ -80,11 +87,18 @@ export class BankStatsView implements vscode.Disposable {
     if (ticket !== this.requested || !this.panel) return;
     this.linked = new Set([...result.stats.engine.conflicts, ...result.stats.engine.weak].map((ref) => ref.file));
     this.panel.title = `Case Bank Statistics (${result.stats.cases})`;
-    this.post({ type: 'update', html: result.html });
+    if (this.pageReady) {
+      this.post({ type: 'update', html: result.html });
+    } else {
+      // The first answer makes the page; later ones go to its script, which keeps the scroll.
+      this.panel.webview.html = this.page(result.html);
+      this.pageReady = true;
+    }
   }
 
   private onMessage(message: FromStatsWebview): void {
     if (message?.type === 'ready') {
+      // The page was made again (a hidden view shown) or for the first time: ask for the latest.
       void this.refresh();
     } else if (message?.type === 'open' && typeof message.file === 'string' && this.linked.has(message.file)) {
       void vscode.window.showTextDocument(vscode.Uri.parse(message.file), { viewColumn: vscode.ViewColumn.One });

@@ -1,13 +1,14 @@
 // The editor's statistics view: `casewright stats` over the server's bank. The statistics come
 // from a few words kept per file (WorkspaceBank.facts), so closed files are never parsed again
-// for them. While the view follows, every change to the bank (a file created, edited, renamed or
-// deleted, casewright.json changed) is announced once things settle, and the view asks again.
+// for them. While the view follows, changes to the bank (a file created, edited, renamed or
+// deleted, casewright.json changed) are announced, a few times a second at most, and the view
+// asks again.
 import { renderStatsBody, summarizeBank } from '../../core';
 import { BankStatsChangedNotification, BankStatsRequest, type BankStatsResult } from '../../protocol/customMessages';
 import type { Feature } from '../featureContext';
 import { runSafeAsync } from '../runner';
 
-/** Quiet time after the last change before the view is told: a bank loading or a burst of keystrokes is one refresh. */
+/** Changes within this time of the first are announced together: a burst of keystrokes is one refresh. */
 export const STATS_CHANGE_DELAY_MS = 300;
 
 export const bankStatsFeature: Feature = {
@@ -15,9 +16,10 @@ export const bankStatsFeature: Feature = {
   register(context) {
     let following = false;
     let timer: NodeJS.Timeout | undefined;
+    // A throttle, not a debounce that restarts: a stream of changes (a bank loading, files
+    // written one after another) still refreshes the view every STATS_CHANGE_DELAY_MS.
     const changed = () => {
-      if (!following) return;
-      if (timer) clearTimeout(timer);
+      if (!following || timer) return;
       timer = setTimeout(() => {
         timer = undefined;
         if (!following) return;
