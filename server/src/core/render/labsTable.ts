@@ -26,12 +26,13 @@ export function renderPanelTitle(reading: PanelReading): string {
   return escapeHtml(panelStageName(reading));
 }
 
-export function renderLabsTable(reading: PanelReading): string {
+/** The panel's table; the derived indices in `hidden` are left out (the learner view's choice). */
+export function renderLabsTable(reading: PanelReading, hidden: ReadonlySet<string> = new Set()): string {
   const rows = reading.panel.results.map((result) => renderRow(result, reading)).join('');
-  const indices = [...reading.indices.values()];
+  const indices = [...reading.indices.values()].filter((index) => !hidden.has(index.id));
   const indexRows = indices.map((index) => {
     const formula = escapeHtml(describeIndex(index));
-    return `<tr class="index"><th scope="row"><abbr title="${formula}" tabindex="0">${escapeHtml(index.name)}</abbr></th>`
+    return `<tr class="index" data-index="${escapeHtml(index.id)}"><th scope="row"><abbr title="${formula}" tabindex="0">${escapeHtml(index.name)}</abbr></th>`
       + `<td class="value">${escapeHtml(formatIndexValue({ ...index, unit: '' }))}</td><td>${escapeHtml(index.unit)}</td>`
       + `<td class="formula" colspan="2">${escapeHtml(index.formula)}</td></tr>`;
   }).join('');
