@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import { analyzeCase } from '../../server/src/core/analyzeCase';
 import { readConfigText } from '../../server/src/core/config/config';
 import { codeActions } from '../../server/src/core/services/codeActions';
+import { complete } from '../../server/src/core/services/completion';
 import { hover } from '../../server/src/core/services/hover';
 import { inlayHints } from '../../server/src/core/services/inlayHints';
 import { renderCaseBody, renderCaseDocument } from '../../server/src/core/render/renderCase';
@@ -95,6 +96,17 @@ describe('hiding derived indices from the learner view', () => {
     const mixed = analyzeCase(caseWith('hide-indices: yes, rpi')).diagnostics.filter((d) => d.code === 'invalid-value');
     assert.deepEqual(mixed.map((d) => d.message), ['`yes` stands alone in `hide-indices`: write `yes`, `no`, or a list of index ids.']);
     assert.deepEqual(analyzeCase(caseWith('hide-indices: rpi!')).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code), ['invalid-value'], 'the schema says it once');
+  });
+
+  it('completes `yes`, `no` and the index ids, then only ids not listed yet', () => {
+    const labels = (header: string) => {
+      const text = caseWith(header);
+      const line = text.split('\n').findIndex((l) => l.startsWith('hide-indices'));
+      return complete(analyzeCase(text), { line, character: header.length }, []).map((c) => c.label);
+    };
+    assert.deepEqual(labels('hide-indices: ').slice(0, 3), ['yes', 'no', 'mcv']);
+    const after = labels('hide-indices: rpi, ');
+    assert.ok(after.includes('corrected-reticulocytes') && !after.includes('rpi') && !after.includes('yes'), after.join());
   });
 
   it('casewright.json: `learnerView.hideIndices` is true, false or index ids; an unknown id is named', () => {
