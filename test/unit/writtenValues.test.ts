@@ -61,6 +61,9 @@ describe('values as the author wrote them', () => {
     assert.match(html, /<td class="value">1\.0<\/td><td>%<\/td>/);
     assert.match(html, /<title>At presentation: 72 g\/L \(= 7\.2 g\/dL\)<\/title>/);
     assert.match(html, /<title>At presentation: 1\.0 %<\/title>/);
+    // The point's label: the number as typed in the chart's unit (`1.0`), the converted one otherwise.
+    assert.match(html, /<title>At presentation: 1\.0 %<\/title><\/circle><text class="value" [^>]*>1\.0<\/text>/);
+    assert.match(html, /<title>At presentation: 72 g\/L \(= 7\.2 g\/dL\)<\/title><\/circle><text class="value" [^>]*>7\.2<\/text>/);
     assert.match(html, /<desc id="chart-hemoglobin-desc">At presentation: 72 g\/L \(= 7\.2 g\/dL\); day 7: 81 g\/L \(= 8\.1 g\/dL\)<\/desc>/);
   });
 

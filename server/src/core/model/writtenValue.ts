@@ -25,3 +25,20 @@ export function quotedValue(result: LabResult): string | undefined {
   if (!value.unitDefinition || value.canonical === undefined || value.unitDefinition.unit === canonicalUnit) return written;
   return `${written} (= ${value.comparator ?? ''}${formatLabValue(lab, value.canonical)} ${canonicalUnit})`;
 }
+
+/** The number alone as typed (`1.0` where the model holds 1), when it is on the field's first line. */
+export function writtenNumber(result: LabResult): string | undefined {
+  const { value, field } = result;
+  if (value.kind !== 'number' || value.numberRange.start.line !== field.valueRange.start.line) return undefined;
+  const from = value.numberRange.start.character - field.valueRange.start.character;
+  const text = field.value.slice(from, from + value.numberRange.end.character - value.numberRange.start.character);
+  return text || undefined;
+}
+
+/** The number as typed when it is in the canonical unit (or none), so a chart can label its point with it. */
+export function writtenCanonicalNumber(result: LabResult): string | undefined {
+  const { value, lab } = result;
+  if (value.kind !== 'number' || !lab || (value.unit && value.unitDefinition?.unit !== lab.canonicalUnit)) return undefined;
+  const number = writtenNumber(result);
+  return number === undefined ? undefined : `${value.comparator ?? ''}${number}`;
+}

@@ -2,7 +2,7 @@
 // each, with labelled points. No script, no remote resource; accessible title and description.
 import type { PanelReading } from '../clinical/panelAnalysis';
 import { maxOf, minOf } from '../util/arrays';
-import { quotedValue } from '../model/writtenValue';
+import { quotedValue, writtenCanonicalNumber } from '../model/writtenValue';
 import { escapeHtml } from './escape';
 import { panelStageName } from './labsTable';
 
@@ -12,6 +12,8 @@ interface Point {
   label: string;
   /** The value as the case writes it (`72 g/L (= 7.2 g/dL)`), for the point's tooltip. */
   written?: string;
+  /** The number as typed (`1.0`), for the point's label when it is in the chart's unit. */
+  number?: string;
 }
 
 const SERIES = [
@@ -38,7 +40,7 @@ export function renderSerialCharts(panels: PanelReading[]): string {
     panels.forEach((panel, i) => {
       const reading = panel.labs.get(series.key);
       if (reading?.value === undefined) return;
-      points.push({ x: positions[i].x, y: reading.value, label: positions[i].label, written: quotedValue(reading.result) });
+      points.push({ x: positions[i].x, y: reading.value, label: positions[i].label, written: quotedValue(reading.result), number: writtenCanonicalNumber(reading.result) });
       // This patient's reference range, shaded behind the line (the same range the table shows).
       band ??= reading.flag?.range;
     });
@@ -72,7 +74,7 @@ function renderChart(title: string, unit: string, points: Point[], band?: { low?
   const rows = tickRows(points.map((p, i) => ({ x: sx(p.x), anchor: anchor(i), text: shortLabel(p.label) })));
   const id = title.toLowerCase();
   const marks = points.map((p, i) => `<g class="point"><circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="3.5"><title>${escapeHtml(said(p))}</title></circle>`
-    + `<text class="value" x="${sx(p.x).toFixed(1)}" y="${(sy(p.y) - 7).toFixed(1)}" text-anchor="middle">${escapeHtml(String(round(p.y)))}</text>`
+    + `<text class="value" x="${sx(p.x).toFixed(1)}" y="${(sy(p.y) - 7).toFixed(1)}" text-anchor="middle">${escapeHtml(p.number ?? String(round(p.y)))}</text>`
     + `<text class="tick" x="${sx(p.x).toFixed(1)}" y="${height - pad.bottom + 14 + rows[i] * 12}" text-anchor="${anchor(i)}">${escapeHtml(shortLabel(p.label))}</text></g>`).join('');
   return `<svg class="chart chart-${id}" role="img" aria-labelledby="chart-${id}-title chart-${id}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">`
     + `<title id="chart-${id}-title">${escapeHtml(`${title} over time (${unit})`)}</title><desc id="chart-${id}-desc">${escapeHtml(description)}</desc>`

@@ -6,6 +6,7 @@ import { formatIndexValue } from '../clinical/indices';
 import { describeIndex } from '../clinical/explainReport';
 import type { PanelReading } from '../clinical/panelAnalysis';
 import type { LabResult } from '../model/caseModel';
+import { writtenNumber } from '../model/writtenValue';
 import { escapeHtml, lineAttribute } from './escape';
 
 const FLAG_LABEL: Record<Flag, { symbol: string; text: string }> = {
@@ -76,15 +77,6 @@ function labName(lab: LabDefinition | undefined, rawKey: string): string {
   if (!lab) return escapeHtml(rawKey);
   if (lab.name.length <= LONG_NAME || lab.key.length > 5) return escapeHtml(lab.name);
   return `<abbr title="${escapeHtml(lab.name)}">${escapeHtml(lab.key.toUpperCase())}</abbr>`;
-}
-
-function writtenNumber(result: LabResult): string | undefined {
-  const value = result.value;
-  const field = result.field;
-  if (value.kind !== 'number' || value.numberRange.start.line !== field.valueRange.start.line) return undefined;
-  const from = value.numberRange.start.character - field.valueRange.start.character;
-  const text = field.value.slice(from, from + value.numberRange.end.character - value.numberRange.start.character);
-  return text || undefined;
 }
 
 function formatRange(lab: LabDefinition, low: number | undefined, high: number | undefined): string {
