@@ -80,7 +80,7 @@ describe('images in Chromium', function () {
     const { sources, paths } = service.previewImageSources(analysis);
     // As the extension maps them: the workspace's images through the webview origin; one
     // "escaping" path given a foreign URI, to prove the CSP, not the mapping, is what refuses it.
-    const body = withImageSources(service.renderBody(analysis, 'learner', sources), (i) => (paths[i] === 'images/elsewhere.svg' ? `${otherOrigin}/bank/${paths[i]}` : `${origin}/bank/${paths[i]}`));
+    const body = withImageSources(service.renderBody(analysis, 'learner', {}, sources), (i) => (paths[i] === 'images/elsewhere.svg' ? `${otherOrigin}/bank/${paths[i]}` : `${origin}/bank/${paths[i]}`));
     const { css } = readPreviewAssets();
     const nonce = randomBytes(16).toString('base64');
     const html = renderDocumentShell(body, 'Pictures', { view: 'learner', mode: 'webview', nonce, cspSource: origin, styles: [{ text: css }], scripts: [] });

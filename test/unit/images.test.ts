@@ -152,7 +152,7 @@ describe('images', () => {
   describe('in the rendered case', () => {
     it('shows an image the caller gives a source for, and the alt text in place of one it does not', () => {
       const analysis = analyzeCase(CASE, { resourceExists: (p) => p !== 'images/marrow.jpg' });
-      const html = renderCaseBody(analysis, 'answer', (image) => (image.path === 'images/smear.png' ? 'media/smear.png' : undefined));
+      const html = renderCaseBody(analysis, 'answer', {}, (image) => (image.path === 'images/smear.png' ? 'media/smear.png' : undefined));
       assert.ok(html.includes('<figure class="case-image" data-line="10"><img src="media/smear.png" alt="Target cells"></figure>'));
       assert.ok(html.includes('<p class="case-image image-missing" data-line="17">Image: A packed marrow</p>'));
       assert.ok(!html.includes('![The child'), 'the prose image line is not shown as text');
@@ -163,7 +163,7 @@ describe('images', () => {
     it('the preview gives usable images stand-in sources, which the extension maps or drops', () => {
       const analysis = analyzeCase(CASE, { resourceExists: (p) => p !== 'images/marrow.jpg' });
       const { sources, paths } = previewImageSources(analysis);
-      const html = renderCaseBody(analysis, 'learner', sources);
+      const html = renderCaseBody(analysis, 'learner', {}, sources);
       assert.equal(paths.includes('images/marrow.jpg'), false, 'a missing image gets no source');
       assert.equal(paths.length, 6);
       const mapped = withImageSources(html, (i) => (paths[i] === 'images/smear.png' ? 'https://file+.vscode-resource.vscode-cdn.net/bank/images/smear.png?a="b"' : undefined));

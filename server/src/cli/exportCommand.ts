@@ -64,8 +64,8 @@ export async function runExport(options: ExportOptions): Promise<ExportOutcome> 
       media.set(written, `../${copied}`);
     }
     const sources = (image: CaseImage) => (usable.has(image) ? media.get(image.path) : undefined);
-    files.set(`cases/${name}.html`, standalonePage(analysis, 'learner', back, sources));
-    if (options.answers) files.set(`answers/${name}.html`, standalonePage(analysis, 'both', back, sources));
+    files.set(`cases/${name}.html`, standalonePage(analysis, 'learner', back, opened.loaded.config, sources));
+    if (options.answers) files.set(`answers/${name}.html`, standalonePage(analysis, 'both', back, opened.loaded.config, sources));
     entries.push({ name, title: analysis.model.title ?? name, level: analysis.model.header.get('level')?.value ?? '', tags: analysis.model.tags.map((t) => t.text) });
   }
   files.set('index.html', indexPage(entries, options.answers));

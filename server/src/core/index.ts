@@ -14,6 +14,7 @@ import { explainCase, renderExplainText, type ExplainReport } from './clinical/e
 import { readConfigText, type CasewrightConfig, type ConfigReadResult } from './config/config';
 import type { CaseDiagnostic } from './diagnostics';
 import type { CaseModel } from './model/caseModel';
+import type { LearnerViewOptions } from './model/hiddenIndices';
 import { renderDocumentShell, type DocumentOptions, type PreviewView } from './render/documentShell';
 import { previewImageSources, usableImages, type ImageSources } from './render/images';
 import type { CaseImage } from './images/imageModel';
@@ -67,8 +68,11 @@ export interface CaseService {
   references(id: string, bank: Iterable<[string, CaseIdsAndLinks]>, includeDeclaration: boolean): Location[];
   renameCaseId(id: string, newId: string, bank: Iterable<[string, CaseIdsAndLinks]>): RenameOutcome;
 
-  /** The preview body of one view (escaped HTML); `images` gives each usable image's `src`. */
-  renderBody(analysis: CaseAnalysis, view: PreviewView, images?: ImageSources): string;
+  /**
+   * The preview body of one view (escaped HTML); `learner` says which derived indices the learner
+   * view hides; `images` gives each usable image's `src`.
+   */
+  renderBody(analysis: CaseAnalysis, view: PreviewView, learner?: LearnerViewOptions, images?: ImageSources): string;
   /** The images the checks found usable (existing, inside the bank). */
   usableImages(analysis: CaseAnalysis): Set<CaseImage>;
   /** For the editor's preview: stand-in sources and the paths the extension maps to webview URIs. */
@@ -133,6 +137,7 @@ export type { CasewrightConfig, ConfigReadResult } from './config/config';
 export type { DiagnosticRule } from './diagnosticCatalog';
 export type { CaseDiagnostic, DiagnosticData, RelatedLocation, Severity } from './diagnostics';
 export type { CaseModel } from './model/caseModel';
+export type { HideIndicesSetting, LearnerViewOptions } from './model/hiddenIndices';
 export type { DocumentOptions, PreviewView } from './render/documentShell';
 export type { CaseIdsAndLinks, Location, RenameOutcome } from './services/caseIdReferences';
 export type { CodeActionOptions, CodeActionResult } from './services/codeActions';

@@ -3,16 +3,17 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow, answer and questions of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"status":{"enum":["draft","review","ready","retired"],"x-code":"unknown-value","x-field":"status"},"reviewed-by":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"`reviewed-by` is empty; name the reviewer or leave the field out."},"reviewed-on":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"version":{"type":"string","x-message":"`version` takes text."},"updated":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"objectives":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","x-code":"invalid-value","x-message":"An objective id is letters, digits, `.`, `-` and `_`, like `hem-2.1`."}},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"array","description":"Every [smear] section in file order: [smear] may repeat with a qualifier, as [labs] does.","items":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils","sickle-cells","rouleaux","bite-cells","blister-cells","heinz-bodies","pappenheimer-bodies","dimorphic","hairy-cells","helmet-cells","howell-jolly-bodies","acanthocytes","echinocytes","elliptocytes","stomatocytes","pencil-cells","hypochromia","microcytes","macrocytes","agglutination","giant-platelets","blasts","auer-rods","pelger-huet","toxic-granulation","atypical-lymphocytes","smudge-cells"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."},"image":{"type":"array","items":{"type":"string","x-message":"`image` takes a path relative to the case file."}},"alt":{"type":"array","items":{"type":"string","x-message":"`alt` takes text."}}}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"infiltrate":{"enum":["none","plasma-cells","lymphoma","carcinoma","hairy-cells","blasts","granuloma","mast-cells"],"x-code":"unknown-marrow-value","x-field":"infiltrate"},"infiltrate-percent":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`infiltrate-percent` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."},"image":{"type":"array","items":{"type":"string","x-message":"`image` takes a path relative to the case file."}},"alt":{"type":"array","items":{"type":"string","x-message":"`alt` takes text."}}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}},"questions":{"type":"array","items":{"type":"object","additionalProperties":false,"x-section":"question","required":["type","stem"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*$","x-code":"invalid-value","x-message":"A question id is letters, digits and `-`, like `rpi-day-3`."},"type":{"enum":["single","multiple","numeric","short","ordering"],"x-code":"unknown-value","x-field":"type"},"stem":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The stem is empty; write the question the student reads."},"option":{"type":"array","items":{"type":"string","x-message":"`option` takes text."}},"feedback":{"type":"array","items":{"type":"string","x-message":"`feedback` takes text."}},"answer":{"type":"array","items":{"type":"string","x-message":"`answer` takes text."}},"tolerance":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`tolerance` is a number of zero or more in the answer's unit, like `0.1`."},"unit":{"type":"string","x-message":"`unit` takes text."},"asks":{"type":"string","x-message":"`asks` takes `mechanism` or an index id."},"explanation":{"type":"string","x-message":"`explanation` takes text."},"points":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`points` is a number of zero or more, like `1` or `2.5`."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"objective":{"type":"array","items":{"type":"string","x-message":"`objective` takes text."}},"image":{"type":"array","items":{"type":"string","x-message":"`image` takes a path relative to the case file."}},"alt":{"type":"array","items":{"type":"string","x-message":"`alt` takes text."}},"negative":{"enum":["yes","no"],"x-code":"unknown-value","x-field":"negative"}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow, answer and questions of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"status":{"enum":["draft","review","ready","retired"],"x-code":"unknown-value","x-field":"status"},"reviewed-by":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"`reviewed-by` is empty; name the reviewer or leave the field out."},"reviewed-on":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"version":{"type":"string","x-message":"`version` takes text."},"updated":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"objectives":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","x-code":"invalid-value","x-message":"An objective id is letters, digits, `.`, `-` and `_`, like `hem-2.1`."}},"hide-indices":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$","x-code":"invalid-value","x-message":"Write `yes`, `no`, or index ids: letters and digits with single `-` between them, like `rpi, corrected-reticulocytes`."}},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"array","description":"Every [smear] section in file order: [smear] may repeat with a qualifier, as [labs] does.","items":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils","sickle-cells","rouleaux","bite-cells","blister-cells","heinz-bodies","pappenheimer-bodies","dimorphic","hairy-cells","helmet-cells","howell-jolly-bodies","acanthocytes","echinocytes","elliptocytes","stomatocytes","pencil-cells","hypochromia","microcytes","macrocytes","agglutination","giant-platelets","blasts","auer-rods","pelger-huet","toxic-granulation","atypical-lymphocytes","smudge-cells"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."},"image":{"type":"array","items":{"type":"string","x-message":"`image` takes a path relative to the case file."}},"alt":{"type":"array","items":{"type":"string","x-message":"`alt` takes text."}}}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"infiltrate":{"enum":["none","plasma-cells","lymphoma","carcinoma","hairy-cells","blasts","granuloma","mast-cells"],"x-code":"unknown-marrow-value","x-field":"infiltrate"},"infiltrate-percent":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`infiltrate-percent` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."},"image":{"type":"array","items":{"type":"string","x-message":"`image` takes a path relative to the case file."}},"alt":{"type":"array","items":{"type":"string","x-message":"`alt` takes text."}}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}},"questions":{"type":"array","items":{"type":"object","additionalProperties":false,"x-section":"question","required":["type","stem"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*$","x-code":"invalid-value","x-message":"A question id is letters, digits and `-`, like `rpi-day-3`."},"type":{"enum":["single","multiple","numeric","short","ordering"],"x-code":"unknown-value","x-field":"type"},"stem":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The stem is empty; write the question the student reads."},"option":{"type":"array","items":{"type":"string","x-message":"`option` takes text."}},"feedback":{"type":"array","items":{"type":"string","x-message":"`feedback` takes text."}},"answer":{"type":"array","items":{"type":"string","x-message":"`answer` takes text."}},"tolerance":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`tolerance` is a number of zero or more in the answer's unit, like `0.1`."},"unit":{"type":"string","x-message":"`unit` takes text."},"asks":{"type":"string","x-message":"`asks` takes `mechanism` or an index id."},"explanation":{"type":"string","x-message":"`explanation` takes text."},"points":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`points` is a number of zero or more, like `1` or `2.5`."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"objective":{"type":"array","items":{"type":"string","x-message":"`objective` takes text."}},"image":{"type":"array","items":{"type":"string","x-message":"`image` takes a path relative to the case file."}},"alt":{"type":"array","items":{"type":"string","x-message":"`alt` takes text."}},"negative":{"enum":["yes","no"],"x-code":"unknown-value","x-field":"negative"}}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 const pattern1 = new RegExp("^[^,]+$", "u");
 const pattern3 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$", "u");
 const pattern5 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
-const pattern6 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$", "u");
-const pattern7 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$", "u");
-const pattern8 = new RegExp("^[A-Za-z0-9][A-Za-z0-9-]*$", "u");
+const pattern6 = new RegExp("^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$", "u");
+const pattern7 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$", "u");
+const pattern8 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$", "u");
+const pattern9 = new RegExp("^[A-Za-z0-9][A-Za-z0-9-]*$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://casewright.dev/schemas/case.schema.json" */;
@@ -351,12 +352,15 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.patient !== undefined){
-let data15 = data.patient;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key1 in data15){
-if(!((key1 === "age") || (key1 === "sex"))){
-const err26 = {instancePath:instancePath+"/patient",schemaPath:"#/properties/patient/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.patient,data:data15};
+if(data["hide-indices"] !== undefined){
+let data15 = data["hide-indices"];
+if(Array.isArray(data15)){
+const len3 = data15.length;
+for(let i3=0; i3<len3; i3++){
+let data16 = data15[i3];
+if(typeof data16 === "string"){
+if(!pattern6.test(data16)){
+const err26 = {instancePath:instancePath+"/hide-indices/" + i3,schemaPath:"#/properties/hide-indices/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$"},message:"must match pattern \""+"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$"+"\"",schema:"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$",parentSchema:schema11.properties["hide-indices"].items,data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -366,11 +370,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data15.age !== undefined){
-let data16 = data15.age;
-if(typeof data16 === "string"){
-if(!pattern6.test(data16)){
-const err27 = {instancePath:instancePath+"/patient/age",schemaPath:"#/properties/patient/properties/age/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$",parentSchema:schema11.properties.patient.properties.age,data:data16};
+else {
+const err27 = {instancePath:instancePath+"/hide-indices/" + i3,schemaPath:"#/properties/hide-indices/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["hide-indices"].items.type,parentSchema:schema11.properties["hide-indices"].items,data:data16};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -380,8 +381,9 @@ vErrors.push(err27);
 errors++;
 }
 }
+}
 else {
-const err28 = {instancePath:instancePath+"/patient/age",schemaPath:"#/properties/patient/properties/age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.patient.properties.age.type,parentSchema:schema11.properties.patient.properties.age,data:data16};
+const err28 = {instancePath:instancePath+"/hide-indices",schemaPath:"#/properties/hide-indices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties["hide-indices"].type,parentSchema:schema11.properties["hide-indices"],data:data15};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -391,10 +393,12 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data15.sex !== undefined){
-let data17 = data15.sex;
-if(!((((data17 === "male") || (data17 === "female")) || (data17 === "other")) || (data17 === "unknown"))){
-const err29 = {instancePath:instancePath+"/patient/sex",schemaPath:"#/properties/patient/properties/sex/enum",keyword:"enum",params:{allowedValues: schema11.properties.patient.properties.sex.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.patient.properties.sex.enum,parentSchema:schema11.properties.patient.properties.sex,data:data17};
+if(data.patient !== undefined){
+let data17 = data.patient;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key1 in data17){
+if(!((key1 === "age") || (key1 === "sex"))){
+const err29 = {instancePath:instancePath+"/patient",schemaPath:"#/properties/patient/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.patient,data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -404,9 +408,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/patient",schemaPath:"#/properties/patient/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.patient.type,parentSchema:schema11.properties.patient,data:data15};
+if(data17.age !== undefined){
+let data18 = data17.age;
+if(typeof data18 === "string"){
+if(!pattern7.test(data18)){
+const err30 = {instancePath:instancePath+"/patient/age",schemaPath:"#/properties/patient/properties/age/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$",parentSchema:schema11.properties.patient.properties.age,data:data18};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -416,16 +422,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.smear !== undefined){
-let data18 = data.smear;
-if(Array.isArray(data18)){
-const len3 = data18.length;
-for(let i3=0; i3<len3; i3++){
-let data19 = data18[i3];
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-for(const key2 in data19){
-if(!((((key2 === "findings") || (key2 === "note")) || (key2 === "image")) || (key2 === "alt"))){
-const err31 = {instancePath:instancePath+"/smear/" + i3,schemaPath:"#/properties/smear/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.smear.items,data:data19};
+else {
+const err31 = {instancePath:instancePath+"/patient/age",schemaPath:"#/properties/patient/properties/age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.patient.properties.age.type,parentSchema:schema11.properties.patient.properties.age,data:data18};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -435,14 +433,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data19.findings !== undefined){
-let data20 = data19.findings;
-if(Array.isArray(data20)){
-const len4 = data20.length;
-for(let i4=0; i4<len4; i4++){
-let data21 = data20[i4];
-if(!(((((((((((((((((((((((((((((((((((((data21 === "target-cells") || (data21 === "teardrop-cells")) || (data21 === "schistocytes")) || (data21 === "spherocytes")) || (data21 === "hypersegmented-neutrophils")) || (data21 === "macro-ovalocytes")) || (data21 === "nucleated-rbcs")) || (data21 === "basophilic-stippling")) || (data21 === "polychromasia")) || (data21 === "leukoerythroblastic")) || (data21 === "dysplastic-neutrophils")) || (data21 === "sickle-cells")) || (data21 === "rouleaux")) || (data21 === "bite-cells")) || (data21 === "blister-cells")) || (data21 === "heinz-bodies")) || (data21 === "pappenheimer-bodies")) || (data21 === "dimorphic")) || (data21 === "hairy-cells")) || (data21 === "helmet-cells")) || (data21 === "howell-jolly-bodies")) || (data21 === "acanthocytes")) || (data21 === "echinocytes")) || (data21 === "elliptocytes")) || (data21 === "stomatocytes")) || (data21 === "pencil-cells")) || (data21 === "hypochromia")) || (data21 === "microcytes")) || (data21 === "macrocytes")) || (data21 === "agglutination")) || (data21 === "giant-platelets")) || (data21 === "blasts")) || (data21 === "auer-rods")) || (data21 === "pelger-huet")) || (data21 === "toxic-granulation")) || (data21 === "atypical-lymphocytes")) || (data21 === "smudge-cells"))){
-const err32 = {instancePath:instancePath+"/smear/" + i3+"/findings/" + i4,schemaPath:"#/properties/smear/items/properties/findings/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.smear.items.properties.findings.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.smear.items.properties.findings.items.enum,parentSchema:schema11.properties.smear.items.properties.findings.items,data:data21};
+if(data17.sex !== undefined){
+let data19 = data17.sex;
+if(!((((data19 === "male") || (data19 === "female")) || (data19 === "other")) || (data19 === "unknown"))){
+const err32 = {instancePath:instancePath+"/patient/sex",schemaPath:"#/properties/patient/properties/sex/enum",keyword:"enum",params:{allowedValues: schema11.properties.patient.properties.sex.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.patient.properties.sex.enum,parentSchema:schema11.properties.patient.properties.sex,data:data19};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -454,7 +448,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/smear/" + i3+"/findings",schemaPath:"#/properties/smear/items/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.items.properties.findings.type,parentSchema:schema11.properties.smear.items.properties.findings,data:data20};
+const err33 = {instancePath:instancePath+"/patient",schemaPath:"#/properties/patient/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.patient.type,parentSchema:schema11.properties.patient,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -464,10 +458,16 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data19.note !== undefined){
-let data22 = data19.note;
-if(typeof data22 !== "string"){
-const err34 = {instancePath:instancePath+"/smear/" + i3+"/note",schemaPath:"#/properties/smear/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.items.properties.note.type,parentSchema:schema11.properties.smear.items.properties.note,data:data22};
+if(data.smear !== undefined){
+let data20 = data.smear;
+if(Array.isArray(data20)){
+const len4 = data20.length;
+for(let i4=0; i4<len4; i4++){
+let data21 = data20[i4];
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key2 in data21){
+if(!((((key2 === "findings") || (key2 === "note")) || (key2 === "image")) || (key2 === "alt"))){
+const err34 = {instancePath:instancePath+"/smear/" + i4,schemaPath:"#/properties/smear/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.smear.items,data:data21};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -477,14 +477,14 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data19.image !== undefined){
-let data23 = data19.image;
-if(Array.isArray(data23)){
-const len5 = data23.length;
+if(data21.findings !== undefined){
+let data22 = data21.findings;
+if(Array.isArray(data22)){
+const len5 = data22.length;
 for(let i5=0; i5<len5; i5++){
-let data24 = data23[i5];
-if(typeof data24 !== "string"){
-const err35 = {instancePath:instancePath+"/smear/" + i3+"/image/" + i5,schemaPath:"#/properties/smear/items/properties/image/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.items.properties.image.items.type,parentSchema:schema11.properties.smear.items.properties.image.items,data:data24};
+let data23 = data22[i5];
+if(!(((((((((((((((((((((((((((((((((((((data23 === "target-cells") || (data23 === "teardrop-cells")) || (data23 === "schistocytes")) || (data23 === "spherocytes")) || (data23 === "hypersegmented-neutrophils")) || (data23 === "macro-ovalocytes")) || (data23 === "nucleated-rbcs")) || (data23 === "basophilic-stippling")) || (data23 === "polychromasia")) || (data23 === "leukoerythroblastic")) || (data23 === "dysplastic-neutrophils")) || (data23 === "sickle-cells")) || (data23 === "rouleaux")) || (data23 === "bite-cells")) || (data23 === "blister-cells")) || (data23 === "heinz-bodies")) || (data23 === "pappenheimer-bodies")) || (data23 === "dimorphic")) || (data23 === "hairy-cells")) || (data23 === "helmet-cells")) || (data23 === "howell-jolly-bodies")) || (data23 === "acanthocytes")) || (data23 === "echinocytes")) || (data23 === "elliptocytes")) || (data23 === "stomatocytes")) || (data23 === "pencil-cells")) || (data23 === "hypochromia")) || (data23 === "microcytes")) || (data23 === "macrocytes")) || (data23 === "agglutination")) || (data23 === "giant-platelets")) || (data23 === "blasts")) || (data23 === "auer-rods")) || (data23 === "pelger-huet")) || (data23 === "toxic-granulation")) || (data23 === "atypical-lymphocytes")) || (data23 === "smudge-cells"))){
+const err35 = {instancePath:instancePath+"/smear/" + i4+"/findings/" + i5,schemaPath:"#/properties/smear/items/properties/findings/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.smear.items.properties.findings.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.smear.items.properties.findings.items.enum,parentSchema:schema11.properties.smear.items.properties.findings.items,data:data23};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -496,7 +496,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/smear/" + i3+"/image",schemaPath:"#/properties/smear/items/properties/image/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.items.properties.image.type,parentSchema:schema11.properties.smear.items.properties.image,data:data23};
+const err36 = {instancePath:instancePath+"/smear/" + i4+"/findings",schemaPath:"#/properties/smear/items/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.items.properties.findings.type,parentSchema:schema11.properties.smear.items.properties.findings,data:data22};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -506,14 +506,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data19.alt !== undefined){
-let data25 = data19.alt;
-if(Array.isArray(data25)){
-const len6 = data25.length;
-for(let i6=0; i6<len6; i6++){
-let data26 = data25[i6];
-if(typeof data26 !== "string"){
-const err37 = {instancePath:instancePath+"/smear/" + i3+"/alt/" + i6,schemaPath:"#/properties/smear/items/properties/alt/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.items.properties.alt.items.type,parentSchema:schema11.properties.smear.items.properties.alt.items,data:data26};
+if(data21.note !== undefined){
+let data24 = data21.note;
+if(typeof data24 !== "string"){
+const err37 = {instancePath:instancePath+"/smear/" + i4+"/note",schemaPath:"#/properties/smear/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.items.properties.note.type,parentSchema:schema11.properties.smear.items.properties.note,data:data24};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -523,9 +519,14 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/smear/" + i3+"/alt",schemaPath:"#/properties/smear/items/properties/alt/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.items.properties.alt.type,parentSchema:schema11.properties.smear.items.properties.alt,data:data25};
+if(data21.image !== undefined){
+let data25 = data21.image;
+if(Array.isArray(data25)){
+const len6 = data25.length;
+for(let i6=0; i6<len6; i6++){
+let data26 = data25[i6];
+if(typeof data26 !== "string"){
+const err38 = {instancePath:instancePath+"/smear/" + i4+"/image/" + i6,schemaPath:"#/properties/smear/items/properties/image/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.items.properties.image.items.type,parentSchema:schema11.properties.smear.items.properties.image.items,data:data26};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -537,7 +538,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/smear/" + i3,schemaPath:"#/properties/smear/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smear.items.type,parentSchema:schema11.properties.smear.items,data:data19};
+const err39 = {instancePath:instancePath+"/smear/" + i4+"/image",schemaPath:"#/properties/smear/items/properties/image/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.items.properties.image.type,parentSchema:schema11.properties.smear.items.properties.image,data:data25};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -547,9 +548,14 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.type,parentSchema:schema11.properties.smear,data:data18};
+if(data21.alt !== undefined){
+let data27 = data21.alt;
+if(Array.isArray(data27)){
+const len7 = data27.length;
+for(let i7=0; i7<len7; i7++){
+let data28 = data27[i7];
+if(typeof data28 !== "string"){
+const err40 = {instancePath:instancePath+"/smear/" + i4+"/alt/" + i7,schemaPath:"#/properties/smear/items/properties/alt/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.items.properties.alt.items.type,parentSchema:schema11.properties.smear.items.properties.alt.items,data:data28};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -559,12 +565,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.marrow !== undefined){
-let data27 = data.marrow;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key3 in data27){
-if(!(func2.call(schema11.properties.marrow.properties, key3))){
-const err41 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.marrow,data:data27};
+}
+else {
+const err41 = {instancePath:instancePath+"/smear/" + i4+"/alt",schemaPath:"#/properties/smear/items/properties/alt/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.items.properties.alt.type,parentSchema:schema11.properties.smear.items.properties.alt,data:data27};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -574,11 +577,9 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data27.cellularity !== undefined){
-let data28 = data27.cellularity;
-if((typeof data28 == "number") && (isFinite(data28))){
-if(data28 > 100 || isNaN(data28)){
-const err42 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.cellularity,data:data28};
+}
+else {
+const err42 = {instancePath:instancePath+"/smear/" + i4,schemaPath:"#/properties/smear/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smear.items.type,parentSchema:schema11.properties.smear.items,data:data21};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -587,8 +588,10 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data28 < 0 || isNaN(data28)){
-const err43 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.cellularity,data:data28};
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.type,parentSchema:schema11.properties.smear,data:data20};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -598,8 +601,12 @@ vErrors.push(err43);
 errors++;
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.cellularity.type,parentSchema:schema11.properties.marrow.properties.cellularity,data:data28};
+if(data.marrow !== undefined){
+let data29 = data.marrow;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key3 in data29){
+if(!(func2.call(schema11.properties.marrow.properties, key3))){
+const err44 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.marrow,data:data29};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -609,11 +616,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data27["me-ratio"] !== undefined){
-let data29 = data27["me-ratio"];
-if(typeof data29 === "string"){
-if(!pattern7.test(data29)){
-const err45 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$",parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data29};
+if(data29.cellularity !== undefined){
+let data30 = data29.cellularity;
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 100 || isNaN(data30)){
+const err45 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.cellularity,data:data30};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -622,9 +629,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties["me-ratio"].type,parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data29};
+if(data30 < 0 || isNaN(data30)){
+const err46 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.cellularity,data:data30};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -634,10 +640,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data27.erythroid !== undefined){
-let data30 = data27.erythroid;
-if(!((((data30 === "absent") || (data30 === "hypoplastic")) || (data30 === "normal")) || (data30 === "hyperplastic"))){
-const err47 = {instancePath:instancePath+"/marrow/erythroid",schemaPath:"#/properties/marrow/properties/erythroid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.erythroid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.erythroid.enum,parentSchema:schema11.properties.marrow.properties.erythroid,data:data30};
+else {
+const err47 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.cellularity.type,parentSchema:schema11.properties.marrow.properties.cellularity,data:data30};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -647,10 +651,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data27.myeloid !== undefined){
-let data31 = data27.myeloid;
-if(!((((data31 === "absent") || (data31 === "hypoplastic")) || (data31 === "normal")) || (data31 === "hyperplastic"))){
-const err48 = {instancePath:instancePath+"/marrow/myeloid",schemaPath:"#/properties/marrow/properties/myeloid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.myeloid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.myeloid.enum,parentSchema:schema11.properties.marrow.properties.myeloid,data:data31};
+if(data29["me-ratio"] !== undefined){
+let data31 = data29["me-ratio"];
+if(typeof data31 === "string"){
+if(!pattern8.test(data31)){
+const err48 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$",parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data31};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -660,10 +665,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data27.megakaryocytes !== undefined){
-let data32 = data27.megakaryocytes;
-if(!((((data32 === "absent") || (data32 === "decreased")) || (data32 === "normal")) || (data32 === "increased"))){
-const err49 = {instancePath:instancePath+"/marrow/megakaryocytes",schemaPath:"#/properties/marrow/properties/megakaryocytes/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megakaryocytes.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megakaryocytes.enum,parentSchema:schema11.properties.marrow.properties.megakaryocytes,data:data32};
+else {
+const err49 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties["me-ratio"].type,parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data31};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -673,10 +676,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data27.dysplasia !== undefined){
-let data33 = data27.dysplasia;
-if(!(((((data33 === "none") || (data33 === "erythroid")) || (data33 === "myeloid")) || (data33 === "megakaryocytic")) || (data33 === "multilineage"))){
-const err50 = {instancePath:instancePath+"/marrow/dysplasia",schemaPath:"#/properties/marrow/properties/dysplasia/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.dysplasia.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.dysplasia.enum,parentSchema:schema11.properties.marrow.properties.dysplasia,data:data33};
+if(data29.erythroid !== undefined){
+let data32 = data29.erythroid;
+if(!((((data32 === "absent") || (data32 === "hypoplastic")) || (data32 === "normal")) || (data32 === "hyperplastic"))){
+const err50 = {instancePath:instancePath+"/marrow/erythroid",schemaPath:"#/properties/marrow/properties/erythroid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.erythroid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.erythroid.enum,parentSchema:schema11.properties.marrow.properties.erythroid,data:data32};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -686,10 +689,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data27.megaloblastic !== undefined){
-let data34 = data27.megaloblastic;
-if(!((data34 === "yes") || (data34 === "no"))){
-const err51 = {instancePath:instancePath+"/marrow/megaloblastic",schemaPath:"#/properties/marrow/properties/megaloblastic/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megaloblastic.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megaloblastic.enum,parentSchema:schema11.properties.marrow.properties.megaloblastic,data:data34};
+if(data29.myeloid !== undefined){
+let data33 = data29.myeloid;
+if(!((((data33 === "absent") || (data33 === "hypoplastic")) || (data33 === "normal")) || (data33 === "hyperplastic"))){
+const err51 = {instancePath:instancePath+"/marrow/myeloid",schemaPath:"#/properties/marrow/properties/myeloid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.myeloid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.myeloid.enum,parentSchema:schema11.properties.marrow.properties.myeloid,data:data33};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -699,10 +702,10 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data27["giant-pronormoblasts"] !== undefined){
-let data35 = data27["giant-pronormoblasts"];
-if(!((data35 === "present") || (data35 === "absent"))){
-const err52 = {instancePath:instancePath+"/marrow/giant-pronormoblasts",schemaPath:"#/properties/marrow/properties/giant-pronormoblasts/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["giant-pronormoblasts"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["giant-pronormoblasts"].enum,parentSchema:schema11.properties.marrow.properties["giant-pronormoblasts"],data:data35};
+if(data29.megakaryocytes !== undefined){
+let data34 = data29.megakaryocytes;
+if(!((((data34 === "absent") || (data34 === "decreased")) || (data34 === "normal")) || (data34 === "increased"))){
+const err52 = {instancePath:instancePath+"/marrow/megakaryocytes",schemaPath:"#/properties/marrow/properties/megakaryocytes/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megakaryocytes.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megakaryocytes.enum,parentSchema:schema11.properties.marrow.properties.megakaryocytes,data:data34};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -712,11 +715,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data27["ringed-sideroblasts"] !== undefined){
-let data36 = data27["ringed-sideroblasts"];
-if((typeof data36 == "number") && (isFinite(data36))){
-if(data36 > 100 || isNaN(data36)){
-const err53 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data36};
+if(data29.dysplasia !== undefined){
+let data35 = data29.dysplasia;
+if(!(((((data35 === "none") || (data35 === "erythroid")) || (data35 === "myeloid")) || (data35 === "megakaryocytic")) || (data35 === "multilineage"))){
+const err53 = {instancePath:instancePath+"/marrow/dysplasia",schemaPath:"#/properties/marrow/properties/dysplasia/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.dysplasia.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.dysplasia.enum,parentSchema:schema11.properties.marrow.properties.dysplasia,data:data35};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -725,8 +727,11 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data36 < 0 || isNaN(data36)){
-const err54 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data36};
+}
+if(data29.megaloblastic !== undefined){
+let data36 = data29.megaloblastic;
+if(!((data36 === "yes") || (data36 === "no"))){
+const err54 = {instancePath:instancePath+"/marrow/megaloblastic",schemaPath:"#/properties/marrow/properties/megaloblastic/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megaloblastic.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megaloblastic.enum,parentSchema:schema11.properties.marrow.properties.megaloblastic,data:data36};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -736,8 +741,10 @@ vErrors.push(err54);
 errors++;
 }
 }
-else {
-const err55 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["ringed-sideroblasts"].type,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data36};
+if(data29["giant-pronormoblasts"] !== undefined){
+let data37 = data29["giant-pronormoblasts"];
+if(!((data37 === "present") || (data37 === "absent"))){
+const err55 = {instancePath:instancePath+"/marrow/giant-pronormoblasts",schemaPath:"#/properties/marrow/properties/giant-pronormoblasts/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["giant-pronormoblasts"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["giant-pronormoblasts"].enum,parentSchema:schema11.properties.marrow.properties["giant-pronormoblasts"],data:data37};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -747,11 +754,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data27.blasts !== undefined){
-let data37 = data27.blasts;
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 > 100 || isNaN(data37)){
-const err56 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.blasts,data:data37};
+if(data29["ringed-sideroblasts"] !== undefined){
+let data38 = data29["ringed-sideroblasts"];
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 > 100 || isNaN(data38)){
+const err56 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data38};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -760,8 +767,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data37 < 0 || isNaN(data37)){
-const err57 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.blasts,data:data37};
+if(data38 < 0 || isNaN(data38)){
+const err57 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data38};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -772,7 +779,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.blasts.type,parentSchema:schema11.properties.marrow.properties.blasts,data:data37};
+const err58 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["ringed-sideroblasts"].type,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data38};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -782,10 +789,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data27.infiltrate !== undefined){
-let data38 = data27.infiltrate;
-if(!((((((((data38 === "none") || (data38 === "plasma-cells")) || (data38 === "lymphoma")) || (data38 === "carcinoma")) || (data38 === "hairy-cells")) || (data38 === "blasts")) || (data38 === "granuloma")) || (data38 === "mast-cells"))){
-const err59 = {instancePath:instancePath+"/marrow/infiltrate",schemaPath:"#/properties/marrow/properties/infiltrate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.infiltrate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.infiltrate.enum,parentSchema:schema11.properties.marrow.properties.infiltrate,data:data38};
+if(data29.blasts !== undefined){
+let data39 = data29.blasts;
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 > 100 || isNaN(data39)){
+const err59 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.blasts,data:data39};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -794,12 +802,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-if(data27["infiltrate-percent"] !== undefined){
-let data39 = data27["infiltrate-percent"];
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 > 100 || isNaN(data39)){
-const err60 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data39};
+if(data39 < 0 || isNaN(data39)){
+const err60 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.blasts,data:data39};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -808,8 +812,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data39 < 0 || isNaN(data39)){
-const err61 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data39};
+}
+else {
+const err61 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.blasts.type,parentSchema:schema11.properties.marrow.properties.blasts,data:data39};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -819,8 +824,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-else {
-const err62 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["infiltrate-percent"].type,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data39};
+if(data29.infiltrate !== undefined){
+let data40 = data29.infiltrate;
+if(!((((((((data40 === "none") || (data40 === "plasma-cells")) || (data40 === "lymphoma")) || (data40 === "carcinoma")) || (data40 === "hairy-cells")) || (data40 === "blasts")) || (data40 === "granuloma")) || (data40 === "mast-cells"))){
+const err62 = {instancePath:instancePath+"/marrow/infiltrate",schemaPath:"#/properties/marrow/properties/infiltrate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.infiltrate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.infiltrate.enum,parentSchema:schema11.properties.marrow.properties.infiltrate,data:data40};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -830,10 +837,11 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data27.fibrosis !== undefined){
-let data40 = data27.fibrosis;
-if(!((((data40 === "MF-0") || (data40 === "MF-1")) || (data40 === "MF-2")) || (data40 === "MF-3"))){
-const err63 = {instancePath:instancePath+"/marrow/fibrosis",schemaPath:"#/properties/marrow/properties/fibrosis/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.fibrosis.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.fibrosis.enum,parentSchema:schema11.properties.marrow.properties.fibrosis,data:data40};
+if(data29["infiltrate-percent"] !== undefined){
+let data41 = data29["infiltrate-percent"];
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 > 100 || isNaN(data41)){
+const err63 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data41};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -842,11 +850,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-if(data27.aspirate !== undefined){
-let data41 = data27.aspirate;
-if(!((data41 === "adequate") || (data41 === "dry-tap"))){
-const err64 = {instancePath:instancePath+"/marrow/aspirate",schemaPath:"#/properties/marrow/properties/aspirate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.aspirate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.aspirate.enum,parentSchema:schema11.properties.marrow.properties.aspirate,data:data41};
+if(data41 < 0 || isNaN(data41)){
+const err64 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data41};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -856,10 +861,8 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data27["iron-stores"] !== undefined){
-let data42 = data27["iron-stores"];
-if(!((((data42 === "absent") || (data42 === "decreased")) || (data42 === "normal")) || (data42 === "increased"))){
-const err65 = {instancePath:instancePath+"/marrow/iron-stores",schemaPath:"#/properties/marrow/properties/iron-stores/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["iron-stores"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["iron-stores"].enum,parentSchema:schema11.properties.marrow.properties["iron-stores"],data:data42};
+else {
+const err65 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["infiltrate-percent"].type,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data41};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -869,10 +872,10 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data27.note !== undefined){
-let data43 = data27.note;
-if(typeof data43 !== "string"){
-const err66 = {instancePath:instancePath+"/marrow/note",schemaPath:"#/properties/marrow/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.note.type,parentSchema:schema11.properties.marrow.properties.note,data:data43};
+if(data29.fibrosis !== undefined){
+let data42 = data29.fibrosis;
+if(!((((data42 === "MF-0") || (data42 === "MF-1")) || (data42 === "MF-2")) || (data42 === "MF-3"))){
+const err66 = {instancePath:instancePath+"/marrow/fibrosis",schemaPath:"#/properties/marrow/properties/fibrosis/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.fibrosis.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.fibrosis.enum,parentSchema:schema11.properties.marrow.properties.fibrosis,data:data42};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -882,14 +885,10 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data27.image !== undefined){
-let data44 = data27.image;
-if(Array.isArray(data44)){
-const len7 = data44.length;
-for(let i7=0; i7<len7; i7++){
-let data45 = data44[i7];
-if(typeof data45 !== "string"){
-const err67 = {instancePath:instancePath+"/marrow/image/" + i7,schemaPath:"#/properties/marrow/properties/image/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.image.items.type,parentSchema:schema11.properties.marrow.properties.image.items,data:data45};
+if(data29.aspirate !== undefined){
+let data43 = data29.aspirate;
+if(!((data43 === "adequate") || (data43 === "dry-tap"))){
+const err67 = {instancePath:instancePath+"/marrow/aspirate",schemaPath:"#/properties/marrow/properties/aspirate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.aspirate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.aspirate.enum,parentSchema:schema11.properties.marrow.properties.aspirate,data:data43};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -899,9 +898,10 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/marrow/image",schemaPath:"#/properties/marrow/properties/image/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.marrow.properties.image.type,parentSchema:schema11.properties.marrow.properties.image,data:data44};
+if(data29["iron-stores"] !== undefined){
+let data44 = data29["iron-stores"];
+if(!((((data44 === "absent") || (data44 === "decreased")) || (data44 === "normal")) || (data44 === "increased"))){
+const err68 = {instancePath:instancePath+"/marrow/iron-stores",schemaPath:"#/properties/marrow/properties/iron-stores/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["iron-stores"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["iron-stores"].enum,parentSchema:schema11.properties.marrow.properties["iron-stores"],data:data44};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -911,14 +911,10 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data27.alt !== undefined){
-let data46 = data27.alt;
-if(Array.isArray(data46)){
-const len8 = data46.length;
-for(let i8=0; i8<len8; i8++){
-let data47 = data46[i8];
-if(typeof data47 !== "string"){
-const err69 = {instancePath:instancePath+"/marrow/alt/" + i8,schemaPath:"#/properties/marrow/properties/alt/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.alt.items.type,parentSchema:schema11.properties.marrow.properties.alt.items,data:data47};
+if(data29.note !== undefined){
+let data45 = data29.note;
+if(typeof data45 !== "string"){
+const err69 = {instancePath:instancePath+"/marrow/note",schemaPath:"#/properties/marrow/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.note.type,parentSchema:schema11.properties.marrow.properties.note,data:data45};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -928,9 +924,14 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/marrow/alt",schemaPath:"#/properties/marrow/properties/alt/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.marrow.properties.alt.type,parentSchema:schema11.properties.marrow.properties.alt,data:data46};
+if(data29.image !== undefined){
+let data46 = data29.image;
+if(Array.isArray(data46)){
+const len8 = data46.length;
+for(let i8=0; i8<len8; i8++){
+let data47 = data46[i8];
+if(typeof data47 !== "string"){
+const err70 = {instancePath:instancePath+"/marrow/image/" + i8,schemaPath:"#/properties/marrow/properties/image/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.image.items.type,parentSchema:schema11.properties.marrow.properties.image.items,data:data47};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -942,7 +943,7 @@ errors++;
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.marrow.type,parentSchema:schema11.properties.marrow,data:data27};
+const err71 = {instancePath:instancePath+"/marrow/image",schemaPath:"#/properties/marrow/properties/image/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.marrow.properties.image.type,parentSchema:schema11.properties.marrow.properties.image,data:data46};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -952,12 +953,14 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data.answer !== undefined){
-let data48 = data.answer;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-for(const key4 in data48){
-if(!(((key4 === "mechanism") || (key4 === "diagnosis")) || (key4 === "explanation"))){
-const err72 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.answer,data:data48};
+if(data29.alt !== undefined){
+let data48 = data29.alt;
+if(Array.isArray(data48)){
+const len9 = data48.length;
+for(let i9=0; i9<len9; i9++){
+let data49 = data48[i9];
+if(typeof data49 !== "string"){
+const err72 = {instancePath:instancePath+"/marrow/alt/" + i9,schemaPath:"#/properties/marrow/properties/alt/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.alt.items.type,parentSchema:schema11.properties.marrow.properties.alt.items,data:data49};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -967,10 +970,9 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data48.mechanism !== undefined){
-let data49 = data48.mechanism;
-if(!(((((((data49 === "ineffective-hematopoiesis") || (data49 === "peripheral-destruction")) || (data49 === "blood-loss")) || (data49 === "aplasia")) || (data49 === "pure-red-cell-aplasia")) || (data49 === "marrow-replacement")) || (data49 === "hypoproliferative"))){
-const err73 = {instancePath:instancePath+"/answer/mechanism",schemaPath:"#/properties/answer/properties/mechanism/enum",keyword:"enum",params:{allowedValues: schema11.properties.answer.properties.mechanism.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.answer.properties.mechanism.enum,parentSchema:schema11.properties.answer.properties.mechanism,data:data49};
+}
+else {
+const err73 = {instancePath:instancePath+"/marrow/alt",schemaPath:"#/properties/marrow/properties/alt/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.marrow.properties.alt.type,parentSchema:schema11.properties.marrow.properties.alt,data:data48};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -980,10 +982,9 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data48.diagnosis !== undefined){
-let data50 = data48.diagnosis;
-if(typeof data50 !== "string"){
-const err74 = {instancePath:instancePath+"/answer/diagnosis",schemaPath:"#/properties/answer/properties/diagnosis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.diagnosis.type,parentSchema:schema11.properties.answer.properties.diagnosis,data:data50};
+}
+else {
+const err74 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.marrow.type,parentSchema:schema11.properties.marrow,data:data29};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -993,10 +994,12 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data48.explanation !== undefined){
-let data51 = data48.explanation;
-if(typeof data51 !== "string"){
-const err75 = {instancePath:instancePath+"/answer/explanation",schemaPath:"#/properties/answer/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.explanation.type,parentSchema:schema11.properties.answer.properties.explanation,data:data51};
+if(data.answer !== undefined){
+let data50 = data.answer;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+for(const key4 in data50){
+if(!(((key4 === "mechanism") || (key4 === "diagnosis")) || (key4 === "explanation"))){
+const err75 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.answer,data:data50};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1006,9 +1009,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-}
-else {
-const err76 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.answer.type,parentSchema:schema11.properties.answer,data:data48};
+if(data50.mechanism !== undefined){
+let data51 = data50.mechanism;
+if(!(((((((data51 === "ineffective-hematopoiesis") || (data51 === "peripheral-destruction")) || (data51 === "blood-loss")) || (data51 === "aplasia")) || (data51 === "pure-red-cell-aplasia")) || (data51 === "marrow-replacement")) || (data51 === "hypoproliferative"))){
+const err76 = {instancePath:instancePath+"/answer/mechanism",schemaPath:"#/properties/answer/properties/mechanism/enum",keyword:"enum",params:{allowedValues: schema11.properties.answer.properties.mechanism.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.answer.properties.mechanism.enum,parentSchema:schema11.properties.answer.properties.mechanism,data:data51};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1018,15 +1022,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data.questions !== undefined){
-let data52 = data.questions;
-if(Array.isArray(data52)){
-const len9 = data52.length;
-for(let i9=0; i9<len9; i9++){
-let data53 = data52[i9];
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(data53.type === undefined){
-const err77 = {instancePath:instancePath+"/questions/" + i9,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data53};
+if(data50.diagnosis !== undefined){
+let data52 = data50.diagnosis;
+if(typeof data52 !== "string"){
+const err77 = {instancePath:instancePath+"/answer/diagnosis",schemaPath:"#/properties/answer/properties/diagnosis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.diagnosis.type,parentSchema:schema11.properties.answer.properties.diagnosis,data:data52};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1035,8 +1034,11 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(data53.stem === undefined){
-const err78 = {instancePath:instancePath+"/questions/" + i9,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "stem"},message:"must have required property '"+"stem"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data53};
+}
+if(data50.explanation !== undefined){
+let data53 = data50.explanation;
+if(typeof data53 !== "string"){
+const err78 = {instancePath:instancePath+"/answer/explanation",schemaPath:"#/properties/answer/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.explanation.type,parentSchema:schema11.properties.answer.properties.explanation,data:data53};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1045,9 +1047,10 @@ vErrors.push(err78);
 }
 errors++;
 }
-for(const key5 in data53){
-if(!(func2.call(schema11.properties.questions.items.properties, key5))){
-const err79 = {instancePath:instancePath+"/questions/" + i9,schemaPath:"#/properties/questions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.questions.items,data:data53};
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.answer.type,parentSchema:schema11.properties.answer,data:data50};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1057,11 +1060,15 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data53.id !== undefined){
-let data54 = data53.id;
-if(typeof data54 === "string"){
-if(!pattern8.test(data54)){
-const err80 = {instancePath:instancePath+"/questions/" + i9+"/id",schemaPath:"#/properties/questions/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*$",parentSchema:schema11.properties.questions.items.properties.id,data:data54};
+if(data.questions !== undefined){
+let data54 = data.questions;
+if(Array.isArray(data54)){
+const len10 = data54.length;
+for(let i10=0; i10<len10; i10++){
+let data55 = data54[i10];
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.type === undefined){
+const err80 = {instancePath:instancePath+"/questions/" + i10,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data55};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1070,9 +1077,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-else {
-const err81 = {instancePath:instancePath+"/questions/" + i9+"/id",schemaPath:"#/properties/questions/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.id.type,parentSchema:schema11.properties.questions.items.properties.id,data:data54};
+if(data55.stem === undefined){
+const err81 = {instancePath:instancePath+"/questions/" + i10,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "stem"},message:"must have required property '"+"stem"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data55};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1081,11 +1087,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-if(data53.type !== undefined){
-let data55 = data53.type;
-if(!(((((data55 === "single") || (data55 === "multiple")) || (data55 === "numeric")) || (data55 === "short")) || (data55 === "ordering"))){
-const err82 = {instancePath:instancePath+"/questions/" + i9+"/type",schemaPath:"#/properties/questions/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.type.enum,parentSchema:schema11.properties.questions.items.properties.type,data:data55};
+for(const key5 in data55){
+if(!(func2.call(schema11.properties.questions.items.properties, key5))){
+const err82 = {instancePath:instancePath+"/questions/" + i10,schemaPath:"#/properties/questions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.questions.items,data:data55};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1095,11 +1099,11 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data53.stem !== undefined){
-let data56 = data53.stem;
+if(data55.id !== undefined){
+let data56 = data55.id;
 if(typeof data56 === "string"){
-if(func3(data56) < 1){
-const err83 = {instancePath:instancePath+"/questions/" + i9+"/stem",schemaPath:"#/properties/questions/items/properties/stem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.questions.items.properties.stem,data:data56};
+if(!pattern9.test(data56)){
+const err83 = {instancePath:instancePath+"/questions/" + i10+"/id",schemaPath:"#/properties/questions/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*$",parentSchema:schema11.properties.questions.items.properties.id,data:data56};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1110,7 +1114,7 @@ errors++;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/questions/" + i9+"/stem",schemaPath:"#/properties/questions/items/properties/stem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.stem.type,parentSchema:schema11.properties.questions.items.properties.stem,data:data56};
+const err84 = {instancePath:instancePath+"/questions/" + i10+"/id",schemaPath:"#/properties/questions/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.id.type,parentSchema:schema11.properties.questions.items.properties.id,data:data56};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1120,14 +1124,10 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data53.option !== undefined){
-let data57 = data53.option;
-if(Array.isArray(data57)){
-const len10 = data57.length;
-for(let i10=0; i10<len10; i10++){
-let data58 = data57[i10];
-if(typeof data58 !== "string"){
-const err85 = {instancePath:instancePath+"/questions/" + i9+"/option/" + i10,schemaPath:"#/properties/questions/items/properties/option/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.option.items.type,parentSchema:schema11.properties.questions.items.properties.option.items,data:data58};
+if(data55.type !== undefined){
+let data57 = data55.type;
+if(!(((((data57 === "single") || (data57 === "multiple")) || (data57 === "numeric")) || (data57 === "short")) || (data57 === "ordering"))){
+const err85 = {instancePath:instancePath+"/questions/" + i10+"/type",schemaPath:"#/properties/questions/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.type.enum,parentSchema:schema11.properties.questions.items.properties.type,data:data57};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1137,9 +1137,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
-else {
-const err86 = {instancePath:instancePath+"/questions/" + i9+"/option",schemaPath:"#/properties/questions/items/properties/option/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.option.type,parentSchema:schema11.properties.questions.items.properties.option,data:data57};
+if(data55.stem !== undefined){
+let data58 = data55.stem;
+if(typeof data58 === "string"){
+if(func3(data58) < 1){
+const err86 = {instancePath:instancePath+"/questions/" + i10+"/stem",schemaPath:"#/properties/questions/items/properties/stem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.questions.items.properties.stem,data:data58};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1149,14 +1151,8 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data53.feedback !== undefined){
-let data59 = data53.feedback;
-if(Array.isArray(data59)){
-const len11 = data59.length;
-for(let i11=0; i11<len11; i11++){
-let data60 = data59[i11];
-if(typeof data60 !== "string"){
-const err87 = {instancePath:instancePath+"/questions/" + i9+"/feedback/" + i11,schemaPath:"#/properties/questions/items/properties/feedback/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.feedback.items.type,parentSchema:schema11.properties.questions.items.properties.feedback.items,data:data60};
+else {
+const err87 = {instancePath:instancePath+"/questions/" + i10+"/stem",schemaPath:"#/properties/questions/items/properties/stem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.stem.type,parentSchema:schema11.properties.questions.items.properties.stem,data:data58};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1166,9 +1162,14 @@ vErrors.push(err87);
 errors++;
 }
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/questions/" + i9+"/feedback",schemaPath:"#/properties/questions/items/properties/feedback/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.feedback.type,parentSchema:schema11.properties.questions.items.properties.feedback,data:data59};
+if(data55.option !== undefined){
+let data59 = data55.option;
+if(Array.isArray(data59)){
+const len11 = data59.length;
+for(let i11=0; i11<len11; i11++){
+let data60 = data59[i11];
+if(typeof data60 !== "string"){
+const err88 = {instancePath:instancePath+"/questions/" + i10+"/option/" + i11,schemaPath:"#/properties/questions/items/properties/option/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.option.items.type,parentSchema:schema11.properties.questions.items.properties.option.items,data:data60};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1178,14 +1179,9 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data53.answer !== undefined){
-let data61 = data53.answer;
-if(Array.isArray(data61)){
-const len12 = data61.length;
-for(let i12=0; i12<len12; i12++){
-let data62 = data61[i12];
-if(typeof data62 !== "string"){
-const err89 = {instancePath:instancePath+"/questions/" + i9+"/answer/" + i12,schemaPath:"#/properties/questions/items/properties/answer/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.answer.items.type,parentSchema:schema11.properties.questions.items.properties.answer.items,data:data62};
+}
+else {
+const err89 = {instancePath:instancePath+"/questions/" + i10+"/option",schemaPath:"#/properties/questions/items/properties/option/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.option.type,parentSchema:schema11.properties.questions.items.properties.option,data:data59};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1195,9 +1191,14 @@ vErrors.push(err89);
 errors++;
 }
 }
-}
-else {
-const err90 = {instancePath:instancePath+"/questions/" + i9+"/answer",schemaPath:"#/properties/questions/items/properties/answer/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.answer.type,parentSchema:schema11.properties.questions.items.properties.answer,data:data61};
+if(data55.feedback !== undefined){
+let data61 = data55.feedback;
+if(Array.isArray(data61)){
+const len12 = data61.length;
+for(let i12=0; i12<len12; i12++){
+let data62 = data61[i12];
+if(typeof data62 !== "string"){
+const err90 = {instancePath:instancePath+"/questions/" + i10+"/feedback/" + i12,schemaPath:"#/properties/questions/items/properties/feedback/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.feedback.items.type,parentSchema:schema11.properties.questions.items.properties.feedback.items,data:data62};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1207,11 +1208,9 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data53.tolerance !== undefined){
-let data63 = data53.tolerance;
-if((typeof data63 == "number") && (isFinite(data63))){
-if(data63 < 0 || isNaN(data63)){
-const err91 = {instancePath:instancePath+"/questions/" + i9+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data63};
+}
+else {
+const err91 = {instancePath:instancePath+"/questions/" + i10+"/feedback",schemaPath:"#/properties/questions/items/properties/feedback/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.feedback.type,parentSchema:schema11.properties.questions.items.properties.feedback,data:data61};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1221,8 +1220,14 @@ vErrors.push(err91);
 errors++;
 }
 }
-else {
-const err92 = {instancePath:instancePath+"/questions/" + i9+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.tolerance.type,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data63};
+if(data55.answer !== undefined){
+let data63 = data55.answer;
+if(Array.isArray(data63)){
+const len13 = data63.length;
+for(let i13=0; i13<len13; i13++){
+let data64 = data63[i13];
+if(typeof data64 !== "string"){
+const err92 = {instancePath:instancePath+"/questions/" + i10+"/answer/" + i13,schemaPath:"#/properties/questions/items/properties/answer/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.answer.items.type,parentSchema:schema11.properties.questions.items.properties.answer.items,data:data64};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1232,10 +1237,9 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data53.unit !== undefined){
-let data64 = data53.unit;
-if(typeof data64 !== "string"){
-const err93 = {instancePath:instancePath+"/questions/" + i9+"/unit",schemaPath:"#/properties/questions/items/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.unit.type,parentSchema:schema11.properties.questions.items.properties.unit,data:data64};
+}
+else {
+const err93 = {instancePath:instancePath+"/questions/" + i10+"/answer",schemaPath:"#/properties/questions/items/properties/answer/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.answer.type,parentSchema:schema11.properties.questions.items.properties.answer,data:data63};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1245,10 +1249,11 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data53.asks !== undefined){
-let data65 = data53.asks;
-if(typeof data65 !== "string"){
-const err94 = {instancePath:instancePath+"/questions/" + i9+"/asks",schemaPath:"#/properties/questions/items/properties/asks/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.asks.type,parentSchema:schema11.properties.questions.items.properties.asks,data:data65};
+if(data55.tolerance !== undefined){
+let data65 = data55.tolerance;
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 < 0 || isNaN(data65)){
+const err94 = {instancePath:instancePath+"/questions/" + i10+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data65};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1258,10 +1263,8 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data53.explanation !== undefined){
-let data66 = data53.explanation;
-if(typeof data66 !== "string"){
-const err95 = {instancePath:instancePath+"/questions/" + i9+"/explanation",schemaPath:"#/properties/questions/items/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.explanation.type,parentSchema:schema11.properties.questions.items.properties.explanation,data:data66};
+else {
+const err95 = {instancePath:instancePath+"/questions/" + i10+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.tolerance.type,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data65};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1271,11 +1274,10 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data53.points !== undefined){
-let data67 = data53.points;
-if((typeof data67 == "number") && (isFinite(data67))){
-if(data67 < 0 || isNaN(data67)){
-const err96 = {instancePath:instancePath+"/questions/" + i9+"/points",schemaPath:"#/properties/questions/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.points,data:data67};
+if(data55.unit !== undefined){
+let data66 = data55.unit;
+if(typeof data66 !== "string"){
+const err96 = {instancePath:instancePath+"/questions/" + i10+"/unit",schemaPath:"#/properties/questions/items/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.unit.type,parentSchema:schema11.properties.questions.items.properties.unit,data:data66};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1285,8 +1287,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-else {
-const err97 = {instancePath:instancePath+"/questions/" + i9+"/points",schemaPath:"#/properties/questions/items/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.points.type,parentSchema:schema11.properties.questions.items.properties.points,data:data67};
+if(data55.asks !== undefined){
+let data67 = data55.asks;
+if(typeof data67 !== "string"){
+const err97 = {instancePath:instancePath+"/questions/" + i10+"/asks",schemaPath:"#/properties/questions/items/properties/asks/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.asks.type,parentSchema:schema11.properties.questions.items.properties.asks,data:data67};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1296,15 +1300,10 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data53.tags !== undefined){
-let data68 = data53.tags;
-if(Array.isArray(data68)){
-const len13 = data68.length;
-for(let i13=0; i13<len13; i13++){
-let data69 = data68[i13];
-if(typeof data69 === "string"){
-if(!pattern1.test(data69)){
-const err98 = {instancePath:instancePath+"/questions/" + i9+"/tags/" + i13,schemaPath:"#/properties/questions/items/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^,]+$"},message:"must match pattern \""+"^[^,]+$"+"\"",schema:"^[^,]+$",parentSchema:schema11.properties.questions.items.properties.tags.items,data:data69};
+if(data55.explanation !== undefined){
+let data68 = data55.explanation;
+if(typeof data68 !== "string"){
+const err98 = {instancePath:instancePath+"/questions/" + i10+"/explanation",schemaPath:"#/properties/questions/items/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.explanation.type,parentSchema:schema11.properties.questions.items.properties.explanation,data:data68};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1314,8 +1313,11 @@ vErrors.push(err98);
 errors++;
 }
 }
-else {
-const err99 = {instancePath:instancePath+"/questions/" + i9+"/tags/" + i13,schemaPath:"#/properties/questions/items/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.tags.items.type,parentSchema:schema11.properties.questions.items.properties.tags.items,data:data69};
+if(data55.points !== undefined){
+let data69 = data55.points;
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 < 0 || isNaN(data69)){
+const err99 = {instancePath:instancePath+"/questions/" + i10+"/points",schemaPath:"#/properties/questions/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.points,data:data69};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1325,9 +1327,8 @@ vErrors.push(err99);
 errors++;
 }
 }
-}
 else {
-const err100 = {instancePath:instancePath+"/questions/" + i9+"/tags",schemaPath:"#/properties/questions/items/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.tags.type,parentSchema:schema11.properties.questions.items.properties.tags,data:data68};
+const err100 = {instancePath:instancePath+"/questions/" + i10+"/points",schemaPath:"#/properties/questions/items/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.points.type,parentSchema:schema11.properties.questions.items.properties.points,data:data69};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1337,14 +1338,15 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data53.objective !== undefined){
-let data70 = data53.objective;
+if(data55.tags !== undefined){
+let data70 = data55.tags;
 if(Array.isArray(data70)){
 const len14 = data70.length;
 for(let i14=0; i14<len14; i14++){
 let data71 = data70[i14];
-if(typeof data71 !== "string"){
-const err101 = {instancePath:instancePath+"/questions/" + i9+"/objective/" + i14,schemaPath:"#/properties/questions/items/properties/objective/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.objective.items.type,parentSchema:schema11.properties.questions.items.properties.objective.items,data:data71};
+if(typeof data71 === "string"){
+if(!pattern1.test(data71)){
+const err101 = {instancePath:instancePath+"/questions/" + i10+"/tags/" + i14,schemaPath:"#/properties/questions/items/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^,]+$"},message:"must match pattern \""+"^[^,]+$"+"\"",schema:"^[^,]+$",parentSchema:schema11.properties.questions.items.properties.tags.items,data:data71};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1354,9 +1356,8 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
 else {
-const err102 = {instancePath:instancePath+"/questions/" + i9+"/objective",schemaPath:"#/properties/questions/items/properties/objective/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.objective.type,parentSchema:schema11.properties.questions.items.properties.objective,data:data70};
+const err102 = {instancePath:instancePath+"/questions/" + i10+"/tags/" + i14,schemaPath:"#/properties/questions/items/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.tags.items.type,parentSchema:schema11.properties.questions.items.properties.tags.items,data:data71};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1366,14 +1367,9 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data53.image !== undefined){
-let data72 = data53.image;
-if(Array.isArray(data72)){
-const len15 = data72.length;
-for(let i15=0; i15<len15; i15++){
-let data73 = data72[i15];
-if(typeof data73 !== "string"){
-const err103 = {instancePath:instancePath+"/questions/" + i9+"/image/" + i15,schemaPath:"#/properties/questions/items/properties/image/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.image.items.type,parentSchema:schema11.properties.questions.items.properties.image.items,data:data73};
+}
+else {
+const err103 = {instancePath:instancePath+"/questions/" + i10+"/tags",schemaPath:"#/properties/questions/items/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.tags.type,parentSchema:schema11.properties.questions.items.properties.tags,data:data70};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1383,9 +1379,14 @@ vErrors.push(err103);
 errors++;
 }
 }
-}
-else {
-const err104 = {instancePath:instancePath+"/questions/" + i9+"/image",schemaPath:"#/properties/questions/items/properties/image/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.image.type,parentSchema:schema11.properties.questions.items.properties.image,data:data72};
+if(data55.objective !== undefined){
+let data72 = data55.objective;
+if(Array.isArray(data72)){
+const len15 = data72.length;
+for(let i15=0; i15<len15; i15++){
+let data73 = data72[i15];
+if(typeof data73 !== "string"){
+const err104 = {instancePath:instancePath+"/questions/" + i10+"/objective/" + i15,schemaPath:"#/properties/questions/items/properties/objective/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.objective.items.type,parentSchema:schema11.properties.questions.items.properties.objective.items,data:data73};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1395,14 +1396,9 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data53.alt !== undefined){
-let data74 = data53.alt;
-if(Array.isArray(data74)){
-const len16 = data74.length;
-for(let i16=0; i16<len16; i16++){
-let data75 = data74[i16];
-if(typeof data75 !== "string"){
-const err105 = {instancePath:instancePath+"/questions/" + i9+"/alt/" + i16,schemaPath:"#/properties/questions/items/properties/alt/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.alt.items.type,parentSchema:schema11.properties.questions.items.properties.alt.items,data:data75};
+}
+else {
+const err105 = {instancePath:instancePath+"/questions/" + i10+"/objective",schemaPath:"#/properties/questions/items/properties/objective/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.objective.type,parentSchema:schema11.properties.questions.items.properties.objective,data:data72};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1412,9 +1408,14 @@ vErrors.push(err105);
 errors++;
 }
 }
-}
-else {
-const err106 = {instancePath:instancePath+"/questions/" + i9+"/alt",schemaPath:"#/properties/questions/items/properties/alt/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.alt.type,parentSchema:schema11.properties.questions.items.properties.alt,data:data74};
+if(data55.image !== undefined){
+let data74 = data55.image;
+if(Array.isArray(data74)){
+const len16 = data74.length;
+for(let i16=0; i16<len16; i16++){
+let data75 = data74[i16];
+if(typeof data75 !== "string"){
+const err106 = {instancePath:instancePath+"/questions/" + i10+"/image/" + i16,schemaPath:"#/properties/questions/items/properties/image/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.image.items.type,parentSchema:schema11.properties.questions.items.properties.image.items,data:data75};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1424,10 +1425,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data53.negative !== undefined){
-let data76 = data53.negative;
-if(!((data76 === "yes") || (data76 === "no"))){
-const err107 = {instancePath:instancePath+"/questions/" + i9+"/negative",schemaPath:"#/properties/questions/items/properties/negative/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.negative.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.negative.enum,parentSchema:schema11.properties.questions.items.properties.negative,data:data76};
+}
+else {
+const err107 = {instancePath:instancePath+"/questions/" + i10+"/image",schemaPath:"#/properties/questions/items/properties/image/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.image.type,parentSchema:schema11.properties.questions.items.properties.image,data:data74};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1437,9 +1437,14 @@ vErrors.push(err107);
 errors++;
 }
 }
-}
-else {
-const err108 = {instancePath:instancePath+"/questions/" + i9,schemaPath:"#/properties/questions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.questions.items.type,parentSchema:schema11.properties.questions.items,data:data53};
+if(data55.alt !== undefined){
+let data76 = data55.alt;
+if(Array.isArray(data76)){
+const len17 = data76.length;
+for(let i17=0; i17<len17; i17++){
+let data77 = data76[i17];
+if(typeof data77 !== "string"){
+const err108 = {instancePath:instancePath+"/questions/" + i10+"/alt/" + i17,schemaPath:"#/properties/questions/items/properties/alt/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.alt.items.type,parentSchema:schema11.properties.questions.items.properties.alt.items,data:data77};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1451,7 +1456,7 @@ errors++;
 }
 }
 else {
-const err109 = {instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.type,parentSchema:schema11.properties.questions,data:data52};
+const err109 = {instancePath:instancePath+"/questions/" + i10+"/alt",schemaPath:"#/properties/questions/items/properties/alt/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.alt.type,parentSchema:schema11.properties.questions.items.properties.alt,data:data76};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1461,14 +1466,51 @@ vErrors.push(err109);
 errors++;
 }
 }
-}
-else {
-const err110 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data55.negative !== undefined){
+let data78 = data55.negative;
+if(!((data78 === "yes") || (data78 === "no"))){
+const err110 = {instancePath:instancePath+"/questions/" + i10+"/negative",schemaPath:"#/properties/questions/items/properties/negative/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.negative.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.negative.enum,parentSchema:schema11.properties.questions.items.properties.negative,data:data78};
 if(vErrors === null){
 vErrors = [err110];
 }
 else {
 vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/questions/" + i10,schemaPath:"#/properties/questions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.questions.items.type,parentSchema:schema11.properties.questions.items,data:data55};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.type,parentSchema:schema11.properties.questions,data:data54};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+}
+else {
+const err113 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
 }
 errors++;
 }

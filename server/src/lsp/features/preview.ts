@@ -11,10 +11,14 @@ export const previewFeature: Feature = {
       const analysis = context.workspace.analysis(params.uri);
       if (!analysis) return null;
       const view = params.view === 'answer' ? 'answer' : 'learner';
+      const learner = {
+        bankHideIndices: context.workspace.config?.config.learnerView?.hideIndices,
+        hideIndicesOverride: typeof params.hideIndices === 'boolean' ? params.hideIndices : undefined,
+      };
       const service = getCaseService();
       const images = service.previewImageSources(analysis);
       return {
-        html: service.renderBody(analysis, view, images.sources),
+        html: service.renderBody(analysis, view, learner, images.sources),
         images: images.paths,
         title: analysis.model.title ?? 'Case',
         version: context.documents.get(params.uri)?.version ?? null,
