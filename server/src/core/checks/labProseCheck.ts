@@ -28,13 +28,15 @@ function withoutTrailingPunctuation(text: string): string {
   while (end > 0 && '.:)]'.includes(text[end - 1])) end--;
   return text.slice(0, end);
 }
+const HAS_DIGIT = /\d/;
 /** Prose lines longer than this are not scanned: a pasted document is not a lab line. */
 const MAX_LINE = 2000;
 
 /** Every lab phrase in a line of prose (`from` is the line's first character's column). */
 export function findLabPhrases(text: string, line: number, from: number): LabPhrase[] {
   const phrases: LabPhrase[] = [];
-  if (text.length > MAX_LINE) return phrases;
+  // Every phrase has a number: most lines of prose have none and cost one quick test.
+  if (text.length > MAX_LINE || !HAS_DIGIT.test(text)) return phrases;
   for (const word of text.matchAll(WORD)) {
     const lab = findLabByLowercaseName(word[0].toLowerCase());
     if (!lab?.units?.length) continue;
