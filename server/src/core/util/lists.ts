@@ -6,20 +6,15 @@ export interface ListItem {
   readonly range: Range;
 }
 
-/** Items by field: the model, the projection and the checks all ask for the same lists. */
-const itemsByField = new WeakMap<FieldNode, readonly ListItem[]>();
-
 /**
- * Splits a comma-separated field value into trimmed items, each with its own range. The
- * result is shared between callers, hence read-only (a WeakMap: it goes with the field).
+ * Splits a comma-separated field value into trimmed items, each with its own range. Worked out
+ * on each call, not remembered per field: a WeakMap keyed by the fields of every case of a bank
+ * kept each case's items alive past the young-generation collections (V8 clears such entries
+ * only in a full collection), which made the garbage collector the largest cost of `check`.
+ * The two or three callers per field split a short line each.
  */
 export function splitListValue(field: FieldNode): readonly ListItem[] {
-  let items = itemsByField.get(field);
-  if (!items) {
-    items = splitItems(field);
-    itemsByField.set(field, items);
-  }
-  return items;
+  return splitItems(field);
 }
 
 function splitItems(field: FieldNode): ListItem[] {
