@@ -8,6 +8,7 @@
 // value in words, with its line) is put together only for findings that end up as evidence.
 // Interpreting the JSON per case and describing every sample was most of `check`'s time.
 import { formatLabValue } from '../catalog/labCatalog';
+import { quotedValue } from '../model/writtenValue';
 import type { CaseModel } from '../model/caseModel';
 import type { Range } from '../text';
 import type { Flag, FlagResult } from './flags';
@@ -22,6 +23,11 @@ export type Truth = 'yes' | 'no' | 'unknown';
 export interface Observation {
   /** What was seen, in words: "haptoglobin 85 mg/dL (normal)". */
   text: string;
+  /**
+   * The same with the value as the author wrote it, when that differs from `text`: "Vitamin B12
+   * 111 pmol/L (= 150 pg/mL) (low)" where `text` says "Vitamin B12 150 pg/mL (low)".
+   */
+  written?: string;
   range?: Range;
   panel?: string;
 }
@@ -234,7 +240,9 @@ function labValue(key: string): ValueSource {
       const where = { range: rangeOf(found), panel: reading.panel.label };
       if (isLabReading(found)) {
         const shown = found.word ?? `${found.comparator ?? ''}${formatLabValue(found.lab, found.value!)} ${found.lab.canonicalUnit}`;
-        return { text: `${found.lab.name} ${shown}${found.flag ? ` (${found.flag.flag})` : ''}${panelSuffix(reading)}`, ...where };
+        const said = (value: string) => `${found.lab.name} ${value}${found.flag ? ` (${found.flag.flag})` : ''}${panelSuffix(reading)}`;
+        const quoted = found.word === undefined ? quotedValue(found.result) : undefined;
+        return quoted !== undefined && quoted !== shown ? { text: said(shown), written: said(quoted), ...where } : { text: said(shown), ...where };
       }
       const flag = reading.indexFlags.get(key)?.flag;
       return { text: `${found.name} ${formatIndexValue(found)}${flag ? ` (${flag})` : ''}${panelSuffix(reading)}`, ...where };
@@ -301,7 +309,8 @@ function withExpected(source: ValueSource, id: ExpectedValueId): ValueSource {
       const said = source.describe(reading, found);
       const expected = EXPECTED_VALUES[id].value(reading);
       if (expected === undefined || found.value === undefined) return said;
-      return { ...said, text: `${said.text}: ${EXPECTED_VALUES[id].describe(found.value, expected, reading)}` };
+      const share = EXPECTED_VALUES[id].describe(found.value, expected, reading);
+      return said.written === undefined ? { ...said, text: `${said.text}: ${share}` } : { ...said, text: `${said.text}: ${share}`, written: `${said.written}: ${share}` };
     },
   };
 }
