@@ -162,7 +162,7 @@ describe('QTI 3.0 export in a QTI player (@citolab/qti-components)', function ()
     await image.waitFor();
     await page.waitForFunction(`[...document.querySelectorAll('qti-assessment-item img')].every((img) => img.complete)`);
     assert.equal(await image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), 320);
-    assert.match(String(await image.evaluate((img) => (img as unknown as { src: string }).src)), /\/images\/thal-major-01-images-thal-smear\.svg$/);
+    assert.match(String(await image.evaluate((img) => (img as unknown as { src: string }).src)), /\/images\/thal-major-01-images-thal-smear-5ca225bc\.svg$/);
     assert.deepEqual(errors, []);
   });
 

@@ -32,6 +32,13 @@ option: A spherocyte
 `;
 }
 
+/** The one entry of the package whose name matches. */
+function zipName(zip: Record<string, Uint8Array>, pattern: RegExp): string {
+  const names = Object.keys(zip).filter((name) => pattern.test(name));
+  assert.equal(names.length, 1, `${pattern}: ${Object.keys(zip).join(', ')}`);
+  return names[0];
+}
+
 describe('images through the CLI', function () {
   this.timeout(60_000);
   let bank: ReturnType<typeof tempBank>;
@@ -49,17 +56,30 @@ describe('images through the CLI', function () {
     const qti = runCli(['export', 'cases', '--format', 'qti', '-o', 'qti'], bank.dir);
     assert.equal(qti.status, 0, qti.stderr);
     const zip = unzipSync(new Uint8Array(readFileSync(path.join(bank.dir, 'qti', 'questions.qti.zip'))));
-    assert.deepEqual(Buffer.from(zip['images/pics-01-images-smear.png']), PNG);
-    assert.ok(new TextDecoder().decode(zip['imsmanifest.xml']).includes('href="images/pics-01-images-option.png"'));
+    assert.deepEqual(Buffer.from(zip[zipName(zip, /^images\/pics-01-images-smear-[0-9a-f]{8}\.png$/)]), PNG);
+    const optionImage = zipName(zip, /^images\/pics-01-images-option-[0-9a-f]{8}\.png$/);
+    assert.ok(new TextDecoder().decode(zip['imsmanifest.xml']).includes(`href="${optionImage}"`));
     const anki = runCli(['export', 'cases', '--format', 'anki', '-o', 'anki'], bank.dir);
     assert.equal(anki.status, 0, anki.stderr);
-    assert.deepEqual(readdirSync(path.join(bank.dir, 'anki', 'anki-media')), ['pics-01-images-option.png']);
+    assert.deepEqual(readdirSync(path.join(bank.dir, 'anki', 'anki-media')), [optionImage.slice('images/'.length)]);
     assert.match(anki.stderr, /copy the files in anki-media\//);
     assert.match(anki.stderr, /section image is not on cards/);
     const gift = runCli(['export', 'cases', '--format', 'gift', '-o', 'gift'], bank.dir);
     assert.equal(gift.status, 0, gift.stderr);
     assert.match(gift.stderr, /GIFT is text only; pics-01: the image of \[smear\] left out/);
     assert.match(gift.stderr, /GIFT is text only; the image of pics-01-cells left out/);
+  });
+
+  it('two paths that flatten alike (images/smear.png, images-smear.png) stay two files in the export', () => {
+    const other = Buffer.concat([PNG, Buffer.from([2])]);
+    writeFileSync(path.join(bank.dir, 'cases', 'images-smear.png'), other);
+    writeFileSync(path.join(bank.dir, 'cases', 'pics.case'), caseWith('images/smear.png').replace('image: images/option.png', 'image: images-smear.png'));
+    const qti = runCli(['export', 'cases', '--format', 'qti', '-o', 'qti'], bank.dir);
+    assert.equal(qti.status, 0, qti.stderr);
+    const zip = unzipSync(new Uint8Array(readFileSync(path.join(bank.dir, 'qti', 'questions.qti.zip'))));
+    const images = Object.keys(zip).filter((name) => name.startsWith('images/')).sort();
+    assert.equal(images.length, 2, images.join(', '));
+    assert.deepEqual(images.map((name) => Buffer.from(zip[name])).sort(Buffer.compare), [PNG, other].sort(Buffer.compare));
   });
 
   const hostile: [string, () => void, RegExp][] = [

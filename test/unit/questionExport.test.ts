@@ -9,16 +9,22 @@ import { unzipSync } from 'fflate';
 import { parse as parseGift } from 'gift-pegjs';
 import { CaseBank } from '../../server/src/core/bank';
 import { exportAnki } from '../../server/src/core/export/anki';
+import { exportImageName } from '../../server/src/core/export/caseText';
 import type { ExportCase } from '../../server/src/core/export/exportTypes';
 import { escapeGift, exportGift } from '../../server/src/core/export/gift';
 import { exportMoodleXml } from '../../server/src/core/export/moodleXml';
 import { exportQti } from '../../server/src/core/export/qti';
+import type { CaseAnalysis } from '../../server/src/core/analyzeCase';
+import type { CaseImage } from '../../server/src/core/images/imageModel';
 import type { Question } from '../../server/src/core/questions/questionModel';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'samples');
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 /** Distinct bytes per image, so that each can be told from the others when decoded back. */
 const TRICKY_IMAGES = new Map(['images/pale.png', 'images/smear/target.png', 'images/smear.png', 'images/equals.png'].map((p, i) => [p, new Uint8Array([...PNG, i + 1])]));
+
+/** The name the exporters give an image of a case (flattened, with a checksum when flattening changed the path). */
+const media = (caseId: string, imagePath: string) => exportImageName({ model: { id: caseId } } as unknown as CaseAnalysis, { path: imagePath } as CaseImage);
 
 const TRICKY = `case: tricky-01
 title: Escapes: ~ = # { } and a colon
@@ -111,6 +117,14 @@ const CASES = exportCases();
 const QUESTIONS: { key: string; question: Question }[] = CASES.flatMap(({ analysis }) => analysis.model.questions.map((question) => ({ key: `${analysis.model.id}-${question.id}`, question })));
 
 describe('question exports', () => {
+  it('names an image after the case and its path; paths that flatten alike keep different names', () => {
+    assert.equal(media('a-01', 'smear.png'), 'a-01-smear.png');
+    assert.match(media('a-01', 'images/smear.png'), /^a-01-images-smear-[0-9a-f]{8}\.png$/);
+    assert.notEqual(media('a-01', 'images/smear.png'), media('a-01', 'images-smear.png'));
+    assert.notEqual(media('a-01', 'images/smear.png'), media('a-01', 'images smear.png'));
+    assert.equal(media('a-01', 'images/smear.png'), media('a-01', 'images/smear.png'), 'the same path, the same name, run after run');
+  });
+
   it('every sample case has at least three questions', () => {
     for (const { analysis } of CASES) assert.ok(analysis.model.questions.length >= 3, analysis.model.id);
   });
@@ -209,18 +223,18 @@ describe('question exports', () => {
         return new Uint8Array(Buffer.from(file['#text'], 'base64'));
       };
       const q = questions.find((x) => x.name?.text === 'tricky-01-escapes')!;
-      assert.ok(String(q.questiontext.text).includes('<img src="@@PLUGINFILE@@/tricky-01-images-smear.png" alt="A blood smear">'));
-      assert.deepEqual(fileOf(q.questiontext.file, 'tricky-01-images-smear.png'), TRICKY_IMAGES.get('images/smear.png'));
+      assert.ok(String(q.questiontext.text).includes(`<img src="@@PLUGINFILE@@/${media('tricky-01', 'images/smear.png')}" alt="A blood smear">`));
+      assert.deepEqual(fileOf(q.questiontext.file, `${media('tricky-01', 'images/smear.png')}`), TRICKY_IMAGES.get('images/smear.png'));
       const option = q.answer[1];
-      assert.ok(String(option.text).includes('@@PLUGINFILE@@/tricky-01-images-equals.png'), String(option.text));
-      assert.deepEqual(fileOf(option.file, 'tricky-01-images-equals.png'), TRICKY_IMAGES.get('images/equals.png'));
-      const descriptions = questions.filter((x) => x['@type'] === 'description' && String(x.questiontext.text).includes('tricky-01-images-pale.png'));
+      assert.ok(String(option.text).includes(`@@PLUGINFILE@@/${media('tricky-01', 'images/equals.png')}`), String(option.text));
+      assert.deepEqual(fileOf(option.file, `${media('tricky-01', 'images/equals.png')}`), TRICKY_IMAGES.get('images/equals.png'));
+      const descriptions = questions.filter((x) => x['@type'] === 'description' && String(x.questiontext.text).includes(`${media('tricky-01', 'images/pale.png')}`));
       assert.equal(descriptions.length, 1, 'the history image in the case text before the first question');
-      assert.deepEqual(fileOf(descriptions[0].questiontext.file, 'tricky-01-images-pale.png'), TRICKY_IMAGES.get('images/pale.png'));
-      const smear = questions.find((x) => x['@type'] === 'description' && String(x.questiontext.text).includes('tricky-01-images-smear-target.png'))!;
-      assert.deepEqual(fileOf(smear.questiontext.file, 'tricky-01-images-smear-target.png'), TRICKY_IMAGES.get('images/smear/target.png'));
-      const thal = questions.find((x) => x['@type'] === 'description' && String(x.questiontext.text).includes('thal-major-01-images-thal-smear.svg'))!;
-      assert.deepEqual(fileOf(thal.questiontext.file, 'thal-major-01-images-thal-smear.svg'), new Uint8Array(readFileSync(path.join(SAMPLES, 'images', 'thal-smear.svg'))));
+      assert.deepEqual(fileOf(descriptions[0].questiontext.file, `${media('tricky-01', 'images/pale.png')}`), TRICKY_IMAGES.get('images/pale.png'));
+      const smear = questions.find((x) => x['@type'] === 'description' && String(x.questiontext.text).includes(`${media('tricky-01', 'images/smear/target.png')}`))!;
+      assert.deepEqual(fileOf(smear.questiontext.file, `${media('tricky-01', 'images/smear/target.png')}`), TRICKY_IMAGES.get('images/smear/target.png'));
+      const thal = questions.find((x) => x['@type'] === 'description' && String(x.questiontext.text).includes(`${media('thal-major-01', 'images/thal-smear.svg')}`))!;
+      assert.deepEqual(fileOf(thal.questiontext.file, `${media('thal-major-01', 'images/thal-smear.svg')}`), new Uint8Array(readFileSync(path.join(SAMPLES, 'images', 'thal-smear.svg'))));
     });
 
     it('gives every accepted numeric answer', () => {
@@ -242,7 +256,7 @@ describe('question exports', () => {
       assert.equal(resources.filter((r) => r['@type'] === 'imsqti_test_xmlv3p0').length, CASES.length);
       assert.equal(resources.filter((r) => r['@type'] === 'imsqti_item_xmlv3p0').length, QUESTIONS.length);
       for (const [written, bytes] of TRICKY_IMAGES) {
-        const href = `images/tricky-01-${written.replace(/\//g, '-')}`;
+        const href = `images/${media('tricky-01', written)}`;
         assert.deepEqual(zip[href], bytes, href);
         assert.ok(resources.some((r) => r['@href'] === href && r['@type'] === 'webcontent'), `${href} listed as a resource`);
       }
@@ -253,7 +267,7 @@ describe('question exports', () => {
       const byId = new Map(manifest.map((r) => [r['@identifier'], r]));
       const item = manifest.find((r) => r['@href'] === 'items/tricky-01-escapes.xml')!;
       const needs = (item.dependency ?? []).map((d) => byId.get(d['@identifierref'])!['@href']).sort();
-      assert.deepEqual(needs, ['images/tricky-01-images-equals.png', 'images/tricky-01-images-pale.png', 'images/tricky-01-images-smear.png']);
+      assert.deepEqual(needs, [`images/${media('tricky-01', 'images/equals.png')}`, `images/${media('tricky-01', 'images/pale.png')}`, `images/${media('tricky-01', 'images/smear.png')}`].sort());
       const xml = text('items/tricky-01-escapes.xml');
       for (const href of needs) assert.ok(xml.includes(`src="../${href}"`), href);
     });
@@ -296,11 +310,11 @@ describe('question exports', () => {
 
     it('puts the question\'s images beside the notes file, named in the note as Anki names media', () => {
       const result = exportAnki(CASES);
-      assert.deepEqual(result.files.get('anki-media/tricky-01-images-smear.png'), TRICKY_IMAGES.get('images/smear.png'));
-      assert.deepEqual(result.files.get('anki-media/tricky-01-images-equals.png'), TRICKY_IMAGES.get('images/equals.png'));
+      assert.deepEqual(result.files.get(`anki-media/${media('tricky-01', 'images/smear.png')}`), TRICKY_IMAGES.get('images/smear.png'));
+      assert.deepEqual(result.files.get(`anki-media/${media('tricky-01', 'images/equals.png')}`), TRICKY_IMAGES.get('images/equals.png'));
       const row = lines.find((l) => l.startsWith('"tricky-01-escapes"'))!;
-      assert.ok(row.includes('<img src=""tricky-01-images-smear.png"" alt=""A blood smear"">'), row);
-      assert.ok(row.includes('tricky-01-images-equals.png'));
+      assert.ok(row.includes(`<img src=""${media('tricky-01', 'images/smear.png')}"" alt=""A blood smear"">`), row);
+      assert.ok(row.includes(`${media('tricky-01', 'images/equals.png')}`));
       assert.ok(result.warnings.some((w) => w.includes('tricky-01') && w.includes('not on cards')));
     });
   });

@@ -108,9 +108,28 @@ function proseHtml(title: string, section: SectionNode | undefined): string {
   return lines.length ? `<h3>${title}</h3><p>${escapeHtml(lines.map((l) => l.text).join(' '))}</p>` : '';
 }
 
-/** The name an image gets in an export: the case id and its path, flattened (Anki's media folder is flat). */
+/**
+ * The name an image gets in an export: the case id and its path, flattened (Anki's media folder
+ * is flat). Flattening can make two paths one (`a/b.png`, `a-b.png`), so a path that flattening
+ * changed keeps a checksum of what it was, before its extension; a plain file name stays as is.
+ */
 export function exportImageName(analysis: CaseAnalysis, image: CaseImage): string {
-  return `${caseKey(analysis)}-${image.path.replace(/[^A-Za-z0-9._-]+/g, '-')}`;
+  const flat = image.path.replace(/[^A-Za-z0-9._-]+/g, '-');
+  if (flat === image.path) return `${caseKey(analysis)}-${flat}`;
+  const dot = flat.lastIndexOf('.');
+  const stem = dot > 0 ? flat.slice(0, dot) : flat;
+  const extension = dot > 0 ? flat.slice(dot) : '';
+  return `${caseKey(analysis)}-${stem}-${pathChecksum(image.path)}${extension}`;
+}
+
+/** FNV-1a over the UTF-16 code units, as 8 hex digits: stable across runs (no node:crypto in the core). */
+function pathChecksum(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
 }
 
 /** Every image a question shows: its stem's, then its options'. */
