@@ -119,6 +119,7 @@ async function main() {
   const workspace = path.join(runDir, 'workspace');
   mkdirSync(workspace, { recursive: true });
   for (const file of readdirSync(path.join(REPO, 'samples')).filter((f) => f.endsWith('.case'))) cpSync(path.join(REPO, 'samples', file), path.join(workspace, file));
+  cpSync(path.join(REPO, 'samples', 'images'), path.join(workspace, 'images'), { recursive: true });
   cpSync(path.join(REPO, 'test', 'fixtures', 'e2e'), path.join(workspace, 'drafts'), { recursive: true });
 
   try {
