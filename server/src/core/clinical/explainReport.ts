@@ -26,7 +26,7 @@ export interface ExplainedObservation {
   text: string;
   line?: number;
   column?: number;
-  /** The labs panel the value came from (`initial`, `day 5`), for lab and index findings. */
+  /** The labs panel the value came from (`initial`, `day 5`), for lab, index and smear findings (a smear by its own label). */
   panel?: string;
 }
 

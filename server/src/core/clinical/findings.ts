@@ -7,15 +7,19 @@
 // truth is worked out first, without building a single string; what was observed (the lab
 // value in words, with its line) is put together only for findings that end up as evidence.
 // Interpreting the JSON per case and describing every sample was most of `check`'s time.
-import { formatLabValue } from '../catalog/labCatalog';
-import type { CaseModel } from '../model/caseModel';
+//
+// One panel at a time: a finding that reads labs, indices or the smear (itself or through a
+// finding it names) is decided within one labs panel, with that panel's smear, so that day 1's
+// LDH is never weighed with day 5's haptoglobin. The first panel where the finding is known
+// decides it (a `later` or `any` condition: the first panel where it is present).
+import type { CaseModel, SmearPanel } from '../model/caseModel';
 import type { Range } from '../text';
-import type { Flag, FlagResult } from './flags';
-import { formatIndexValue, type ComputedIndex } from './indices';
+import type { Flag } from './flags';
 import { firstAffirmedMention } from './proseMentions';
-import { marrowFinding, patientAge, smearFinding, threshold } from './structuredConditions';
-import { EXPECTED_VALUES, type ExpectedValueId } from './expectedValues';
-import type { LabReading, PanelReading } from './panelAnalysis';
+import { labValue, indexValue, panelValue, smearFinding } from './panelConditions';
+import { marrowFinding, patientAge } from './structuredConditions';
+import type { ExpectedValueId } from './expectedValues';
+import type { PanelReading } from './panelAnalysis';
 
 export type Truth = 'yes' | 'no' | 'unknown';
 
@@ -23,12 +27,13 @@ export interface Observation {
   /** What was seen, in words: "haptoglobin 85 mg/dL (normal)". */
   text: string;
   range?: Range;
+  /** The labs panel (or the smear) the value came from. */
   panel?: string;
 }
 
-type PanelScope = 'first' | 'any' | 'later';
+export type PanelScope = 'first' | 'any' | 'later';
 
-interface Comparison {
+export interface Comparison {
   flag?: Flag[];
   is?: string;
   below?: number;
@@ -69,44 +74,124 @@ export interface FindingDefinition {
   source: string;
 }
 
-/** A condition as code: its truth, and what was observed, both for one case. */
+/**
+ * A condition as code: its truth, and what was observed, both for one case. `panel` is the
+ * labs panel a panel-bound condition reads (an index into `facts.panels`; 0 in a case without
+ * panels, where only the smear can be read); conditions on the rest of the case ignore it.
+ */
 export interface Compiled {
-  truth(facts: CaseFacts): Truth;
-  observe(facts: CaseFacts): Observation[];
+  truth(facts: CaseFacts, panel: number): Truth;
+  observe(facts: CaseFacts, panel: number): Observation[];
 }
+
+// Memo codes (a byte per finding and panel: a case's memo is one small typed array).
+const NOT_YET = 0;
+const CODE: Record<Truth, number> = { yes: 1, no: 2, unknown: 3 };
+const TRUTH: Truth[] = ['unknown', 'yes', 'no', 'unknown'];
 
 /** One case's data as the findings read it, with the per-case memo of finding truths. */
 export class CaseFacts {
-  readonly truths: (Truth | undefined)[];
-  readonly observed: (Observation[] | undefined)[];
+  /** The panels a panel-bound finding is decided in: every labs panel, or one empty one. */
+  readonly panelCount: number;
+  /** Per finding: its truth for the case, then its truth in each panel. */
+  private readonly memo: Uint8Array;
+  private readonly slots: number;
+  private readonly observed: (Observation[] | undefined)[];
+  private readonly observing: Uint8Array;
+  private primary: SmearPanel | null | undefined;
 
   constructor(
     readonly findings: CompiledFindings,
     readonly model: CaseModel,
     readonly panels: PanelReading[],
   ) {
-    this.truths = new Array(findings.count);
+    this.panelCount = Math.max(1, panels.length);
+    this.slots = this.panelCount + 1;
+    this.memo = new Uint8Array(findings.count * this.slots);
     this.observed = new Array(findings.count);
+    this.observing = new Uint8Array(findings.count);
   }
 
+  /** The finding's truth for the case. */
   truth(finding: number): Truth {
-    const known = this.truths[finding];
-    if (known !== undefined) return known;
+    const slot = finding * this.slots;
+    const known = this.memo[slot];
+    if (known !== NOT_YET) return TRUTH[known];
     // A cycle reads as unknown, not as a stack overflow (the rules file is validated too).
-    this.truths[finding] = 'unknown';
-    const truth = this.findings.conditions[finding].truth(this);
-    this.truths[finding] = truth;
+    this.memo[slot] = CODE.unknown;
+    const truth = this.decide(finding);
+    this.memo[slot] = CODE[truth];
     return truth;
   }
 
+  /** The finding's truth within one panel (its truth for the case when it reads no panel). */
+  truthIn(finding: number, panel: number): Truth {
+    if (!this.findings.panelBound[finding]) return this.truth(finding);
+    const slot = finding * this.slots + 1 + panel;
+    const known = this.memo[slot];
+    if (known !== NOT_YET) return TRUTH[known];
+    this.memo[slot] = CODE.unknown;
+    const truth = this.findings.conditions[finding].truth(this, panel);
+    this.memo[slot] = CODE[truth];
+    return truth;
+  }
+
+  private decide(finding: number): Truth {
+    if (!this.findings.panelBound[finding]) return this.findings.conditions[finding].truth(this, 0);
+    const first = !this.findings.anyPanel[finding];
+    let absent = false;
+    for (let panel = 0; panel < this.panelCount; panel++) {
+      const truth = this.truthIn(finding, panel);
+      if (truth === 'yes' || (first && truth === 'no')) return truth;
+      if (truth === 'no') absent = true;
+    }
+    return absent ? 'no' : 'unknown';
+  }
+
+  /** What was observed for the finding, from the panel (or panels) that decided it. */
   observations(finding: number): Observation[] {
     let seen = this.observed[finding];
     if (!seen) {
       this.observed[finding] = [];
-      seen = this.truth(finding) === 'unknown' ? [] : this.findings.conditions[finding].observe(this);
+      seen = this.describe(finding);
       this.observed[finding] = seen;
     }
     return seen;
+  }
+
+  /** What was observed for the finding within one panel. */
+  observationsIn(finding: number, panel: number): Observation[] {
+    if (!this.findings.panelBound[finding]) return this.observations(finding);
+    if (this.observing[finding] || this.truthIn(finding, panel) === 'unknown') return [];
+    this.observing[finding] = 1;
+    try {
+      return this.findings.conditions[finding].observe(this, panel);
+    } finally {
+      this.observing[finding] = 0;
+    }
+  }
+
+  private describe(finding: number): Observation[] {
+    const truth = this.truth(finding);
+    if (truth === 'unknown') return [];
+    if (!this.findings.panelBound[finding]) return this.findings.conditions[finding].observe(this, 0);
+    // The panel that decided; for an `any` finding found absent, every panel that said so.
+    const all = this.findings.anyPanel[finding] && truth === 'no';
+    const seen: Observation[] = [];
+    for (let panel = 0; panel < this.panelCount; panel++) {
+      if (this.truthIn(finding, panel) !== truth) continue;
+      for (const o of this.observationsIn(finding, panel)) seen.push(o);
+      if (!all) break;
+    }
+    return all ? withoutRepeats(seen) : seen;
+  }
+
+  /** The smear read with a panel: its own (same qualifier), else the case's primary smear. */
+  smearFor(panel: number): SmearPanel | undefined {
+    const own = this.panels[panel]?.panel.smear;
+    if (own) return own;
+    if (this.primary === undefined) this.primary = this.model.smears.find((s) => s.qualifier === undefined) ?? this.model.smears[0] ?? null;
+    return this.primary ?? undefined;
   }
 }
 
@@ -114,6 +199,10 @@ export class CompiledFindings {
   readonly ids: string[];
   readonly labels: string[];
   readonly conditions: Compiled[] = [];
+  /** Whether the finding reads a labs panel or the smear, itself or through a finding it names. */
+  readonly panelBound: boolean[];
+  /** Whether the finding is present when any panel shows it (a `later` or `any` condition), not only the first that knows. */
+  readonly anyPanel: boolean[];
   private readonly numbers = new Map<string, number>();
 
   constructor(definitions: Record<string, FindingDefinition>) {
@@ -121,6 +210,24 @@ export class CompiledFindings {
     this.labels = this.ids.map((id) => definitions[id].label);
     this.ids.forEach((id, i) => this.numbers.set(id, i));
     for (const id of this.ids) this.conditions.push(this.compile(definitions[id].when));
+    const bound = new Map<string, boolean>();
+    const readsPanels = (condition: Condition, visiting: Set<string>): boolean => {
+      if (typeof condition === 'string') {
+        if (!(condition in definitions) || visiting.has(condition)) return false;
+        let known = bound.get(condition);
+        if (known === undefined) {
+          visiting.add(condition);
+          known = readsPanels(definitions[condition].when, visiting);
+          visiting.delete(condition);
+          bound.set(condition, known);
+        }
+        return known;
+      }
+      if ('lab' in condition || 'index' in condition || 'smear' in condition) return true;
+      return subconditions(condition).some((c) => readsPanels(c, visiting));
+    };
+    this.panelBound = this.ids.map((id) => readsPanels(id, new Set()));
+    this.anyPanel = this.ids.map((id) => scopesOver(definitions[id].when));
   }
 
   get count(): number {
@@ -139,45 +246,59 @@ export class CompiledFindings {
     if ('firstKnown' in condition) return firstKnown(condition.firstKnown.map((c) => this.compile(c)));
     if ('age' in condition) return patientAge(condition.age);
     if ('not' in condition) return negation(this.compile(condition.not));
-    if ('lab' in condition) return panelValues(condition, condition.panel ?? 'first', labValue(condition.lab));
-    if ('index' in condition) return panelValues(condition, condition.panel ?? 'first', indexValue(condition.index));
+    if ('lab' in condition) return panelValue(condition, labValue(condition.lab));
+    if ('index' in condition) return panelValue(condition, indexValue(condition.index));
     if ('smear' in condition) return smearFinding(condition.smear);
     if ('marrow' in condition) return marrowFinding(condition);
     return proseMention(condition.text, new RegExp(condition.pattern, 'gi'), condition.unless === undefined ? undefined : new RegExp(`(${condition.unless})\\W*$`, 'i'));
   }
 }
 
+function subconditions(condition: Exclude<Condition, string>): Condition[] {
+  if ('allOf' in condition) return condition.allOf;
+  if ('anyOf' in condition) return condition.anyOf;
+  if ('firstKnown' in condition) return condition.firstKnown;
+  if ('not' in condition) return [condition.not];
+  return [];
+}
+
+/** A lab or index condition of the finding itself looks at `any` or `later` panels. */
+function scopesOver(condition: Condition): boolean {
+  if (typeof condition === 'string') return false;
+  if (('lab' in condition || 'index' in condition) && (condition.panel === 'any' || condition.panel === 'later')) return true;
+  return subconditions(condition).some(scopesOver);
+}
+
 const UNKNOWN: Compiled = { truth: () => 'unknown', observe: () => [] };
 
 function findingRef(finding: number): Compiled {
   if (finding < 0) return UNKNOWN;
-  return { truth: (facts) => facts.truth(finding), observe: (facts) => facts.observations(finding) };
+  return { truth: (facts, panel) => facts.truthIn(finding, panel), observe: (facts, panel) => facts.observationsIn(finding, panel) };
 }
 
 function negation(inner: Compiled): Compiled {
   return {
-    truth: (facts) => {
-      const truth = inner.truth(facts);
+    truth: (facts, panel) => {
+      const truth = inner.truth(facts, panel);
       return truth === 'yes' ? 'no' : truth === 'no' ? 'yes' : 'unknown';
     },
-    observe: (facts) => inner.observe(facts),
+    observe: (facts, panel) => inner.observe(facts, panel),
   };
 }
 
 /** The first part the case has data for decides ("the ANC, or the WBC when the ANC is missing"). */
 function firstKnown(parts: Compiled[]): Compiled {
-  const decider = (facts: CaseFacts) => parts.find((p) => p.truth(facts) !== 'unknown');
   return {
     // One pass: asking the deciding part again would work out its truth twice (a lab walk or a
     // prose search on every case of a bank); a part's truth is the same each time it is asked.
-    truth: (facts) => {
+    truth: (facts, panel) => {
       for (const part of parts) {
-        const truth = part.truth(facts);
+        const truth = part.truth(facts, panel);
         if (truth !== 'unknown') return truth;
       }
       return 'unknown';
     },
-    observe: (facts) => decider(facts)?.observe(facts) ?? [],
+    observe: (facts, panel) => parts.find((p) => p.truth(facts, panel) !== 'unknown')?.observe(facts, panel) ?? [],
   };
 }
 
@@ -186,20 +307,20 @@ function combination(parts: Compiled[], mode: 'all' | 'any'): Compiled {
   const decisive: Truth = mode === 'all' ? 'no' : 'yes';
   const otherwise: Truth = mode === 'all' ? 'yes' : 'no';
   return {
-    truth: (facts) => {
+    truth: (facts, panel) => {
       let unknown = false;
       for (const part of parts) {
-        const truth = part.truth(facts);
+        const truth = part.truth(facts, panel);
         if (truth === decisive) return decisive;
         if (truth === 'unknown') unknown = true;
       }
       return unknown ? 'unknown' : otherwise;
     },
-    observe: (facts) => {
-      const hit = parts.find((p) => p.truth(facts) === decisive);
-      if (hit) return hit.observe(facts);
-      if (parts.some((p) => p.truth(facts) === 'unknown')) return [];
-      return withoutRepeats(parts.flatMap((p) => p.observe(facts)));
+    observe: (facts, panel) => {
+      const hit = parts.find((p) => p.truth(facts, panel) === decisive);
+      if (hit) return hit.observe(facts, panel);
+      if (parts.some((p) => p.truth(facts, panel) === 'unknown')) return [];
+      return withoutRepeats(parts.flatMap((p) => p.observe(facts, panel)));
     },
   };
 }
@@ -215,97 +336,6 @@ function withoutRepeats(observations: Observation[]): Observation[] {
   });
 }
 
-/** Where a lab or index condition finds its value in one panel, and how to say it. */
-interface ValueSource {
-  /** The panel's value, or undefined when the panel lacks it. */
-  read(reading: PanelReading): LabReading | ComputedIndex | undefined;
-  describe(reading: PanelReading, found: LabReading | ComputedIndex): Observation;
-}
-
-/** A lab as measured; for a lab the case may leave to be derived (indirect bilirubin, ANC), the derived value. */
-function labValue(key: string): ValueSource {
-  return {
-    read: (reading) => {
-      const lab = reading.labs.get(key);
-      if (lab && (lab.value !== undefined || lab.word !== undefined)) return lab;
-      return reading.indices.get(key);
-    },
-    describe: (reading, found) => {
-      const where = { range: rangeOf(found), panel: reading.panel.label };
-      if (isLabReading(found)) {
-        const shown = found.word ?? `${found.comparator ?? ''}${formatLabValue(found.lab, found.value!)} ${found.lab.canonicalUnit}`;
-        return { text: `${found.lab.name} ${shown}${found.flag ? ` (${found.flag.flag})` : ''}${panelSuffix(reading)}`, ...where };
-      }
-      const flag = reading.indexFlags.get(key)?.flag;
-      return { text: `${found.name} ${formatIndexValue(found)}${flag ? ` (${flag})` : ''}${panelSuffix(reading)}`, ...where };
-    },
-  };
-}
-
-function indexValue(id: string): ValueSource {
-  return {
-    read: (reading) => reading.indices.get(id) ?? reading.calculated.get(id),
-    describe: (reading, found) => ({
-      text: `${(found as ComputedIndex).name} ${formatIndexValue(found as ComputedIndex)}${panelSuffix(reading)}`,
-      range: rangeOf(found),
-      panel: reading.panel.label,
-    }),
-  };
-}
-
-/**
- * `first`: the earliest panel with the value decides; `any`: some panel; `later`: a panel after
- * the case's first. Present as soon as one considered value matches; absent only when every
- * considered value was decidedly not; unknown otherwise.
- */
-function panelValues(comparison: Comparison, scope: PanelScope, plain: ValueSource): Compiled {
-  const source = comparison.expected ? withExpected(plain, comparison.expected) : plain;
-  /** One walk for both passes: with `into`, what decided the truth is put into words there. */
-  const walk = (facts: CaseFacts, into?: Observation[]): Truth => {
-    let seen = false;
-    let undecided = false;
-    for (const reading of facts.panels) {
-      if (scope === 'later' && reading.panel.index <= 0) continue;
-      const found = source.read(reading);
-      if (!found) continue;
-      const result = compare(found, comparison, reading);
-      if (result === 'yes') {
-        // A present value is the whole evidence: the absent ones before it are not.
-        if (into) into.splice(0, into.length, source.describe(reading, found));
-        return 'yes';
-      }
-      if (result === 'no') {
-        seen = true;
-        into?.push(source.describe(reading, found));
-      } else {
-        undecided = true;
-      }
-      if (scope === 'first') break;
-    }
-    return seen && !undecided ? 'no' : 'unknown';
-  };
-  return {
-    truth: (facts) => walk(facts),
-    observe: (facts) => {
-      const seen: Observation[] = [];
-      return walk(facts, seen) === 'unknown' ? [] : seen;
-    },
-  };
-}
-
-/** The observation also says the value as a share of what is expected for the panel. */
-function withExpected(source: ValueSource, id: ExpectedValueId): ValueSource {
-  return {
-    read: source.read,
-    describe: (reading, found) => {
-      const said = source.describe(reading, found);
-      const expected = EXPECTED_VALUES[id].value(reading);
-      if (expected === undefined || found.value === undefined) return said;
-      return { ...said, text: `${said.text}: ${EXPECTED_VALUES[id].describe(found.value, expected, reading)}` };
-    },
-  };
-}
-
 /** A mention in prose that the clause does not deny. Prose that is silent is not evidence that it did not happen. */
 function proseMention(sections: string[], regex: RegExp, unless: RegExp | undefined): Compiled {
   return {
@@ -317,65 +347,4 @@ function proseMention(sections: string[], regex: RegExp, unless: RegExp | undefi
       return [{ text: `${section ?? sections[0]}: “${mention.text}”`, range: mention.range }];
     },
   };
-}
-
-function isLabReading(found: LabReading | ComputedIndex): found is LabReading {
-  return 'lab' in found;
-}
-
-function rangeOf(found: LabReading | ComputedIndex): Range | undefined {
-  return isLabReading(found) ? found.range : found.inputs[0]?.range;
-}
-
-function panelSuffix(reading: PanelReading): string {
-  return reading.panel.qualifier ? ` [${reading.panel.qualifier}]` : '';
-}
-
-
-function compare(found: LabReading | ComputedIndex, condition: Comparison, reading: PanelReading): Truth {
-  let flag: FlagResult | undefined;
-  let word: string | undefined;
-  let comparator: string | undefined;
-  if (isLabReading(found)) {
-    flag = found.flag;
-    word = found.word;
-    comparator = found.comparator;
-  } else {
-    flag = reading.indexFlags.get(found.id);
-  }
-  if (condition.flag) {
-    if (!flag) return 'unknown';
-    if (!condition.flag.includes(flag.flag)) return 'no';
-  }
-  if (condition.is !== undefined) {
-    if (word === undefined) return 'unknown';
-    if (word !== condition.is) return 'no';
-  }
-  const below = condition.below;
-  let atLeast = condition.atLeast;
-  if (condition.timesUpperLimit !== undefined) {
-    const upper = flag?.range?.high;
-    if (upper === undefined) return 'unknown';
-    atLeast = Math.max(atLeast ?? -Infinity, condition.timesUpperLimit * upper);
-  }
-  if (below === undefined && atLeast === undefined) return 'yes';
-  let value = found.value;
-  if (value === undefined) return 'unknown';
-  if (condition.expected) {
-    const expected = EXPECTED_VALUES[condition.expected].value(reading);
-    if (expected === undefined || !(expected > 0)) return 'unknown';
-    value /= expected;
-  }
-  // `<v` means every value below v: decisive only when the whole interval is on one side.
-  if (comparator === '<' || comparator === '<=') {
-    if (below !== undefined && value <= below) return atLeast === undefined ? 'yes' : 'unknown';
-    if (atLeast !== undefined && value <= atLeast) return 'no';
-    return 'unknown';
-  }
-  if (comparator === '>' || comparator === '>=') {
-    if (atLeast !== undefined && value >= atLeast) return below === undefined ? 'yes' : 'unknown';
-    if (below !== undefined && value >= below) return 'no';
-    return 'unknown';
-  }
-  return threshold(value, below, atLeast);
 }

@@ -1,8 +1,7 @@
-// Conditions on the case's structured parts other than lab panels: the patient's age, the
-// smear and the marrow (with cellularity judged against age).
+// Conditions on the case's structured parts other than lab panels and smears: the patient's
+// age and the marrow (with cellularity judged against age).
 import type { CaseModel } from '../model/caseModel';
 import type { FieldNode } from '../syntax/syntaxTree';
-import type { ListItem } from '../util/lists';
 import type { CaseFacts, Compiled, MarrowCondition, Truth } from './findings';
 
 const DAYS_PER_YEAR = 365.25;
@@ -21,40 +20,6 @@ export function patientAge(bounds: { below?: number; atLeast?: number }): Compil
       return age ? [{ text: `age ${age.amount} ${age.unit}`, range: age.range }] : [];
     },
   };
-}
-
-export function smearFinding(finding: string): Compiled {
-  const field = (model: CaseModel) => model.sections.get('smear')?.fields.find((f) => f.key === 'findings');
-  const item = (model: CaseModel) => smearItemsByWord(model.smearFindings).get(finding);
-  return {
-    truth: ({ model }) => (!field(model) ? 'unknown' : item(model) ? 'yes' : 'no'),
-    observe: ({ model }) => {
-      const seen = item(model);
-      if (seen) return [{ text: `smear: ${finding}`, range: seen.range }];
-      const where = field(model);
-      return where ? [{ text: `smear without ${finding}`, range: where.range }] : [];
-    },
-  };
-}
-
-/**
- * A case's smear findings by lowercased word, the first item for each, as `find` would pick it.
- * Every smear rule asks (a score of them per case): lowercasing every item for each was the
- * engine's largest source of garbage on a bank. Kept with the list (a WeakMap: it goes with it).
- */
-const itemsByWord = new WeakMap<readonly ListItem[], Map<string, ListItem>>();
-
-function smearItemsByWord(items: readonly ListItem[]): Map<string, ListItem> {
-  let byWord = itemsByWord.get(items);
-  if (!byWord) {
-    byWord = new Map();
-    for (const item of items) {
-      const word = item.text.toLowerCase();
-      if (!byWord.has(word)) byWord.set(word, item);
-    }
-    itemsByWord.set(items, byWord);
-  }
-  return byWord;
 }
 
 export function marrowFinding(condition: MarrowCondition): Compiled {

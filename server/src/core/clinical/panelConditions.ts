@@ -1,0 +1,199 @@
+// Conditions read within one labs panel: a lab, a derived index, or the smear that goes with
+// the panel. The findings decide a panel-bound finding panel by panel (findings.ts), so every
+// value a finding weighs comes from the same panel, and its evidence names that panel.
+import { formatLabValue } from '../catalog/labCatalog';
+import type { SmearPanel } from '../model/caseModel';
+import type { Range } from '../text';
+import type { ListItem } from '../util/lists';
+import type { FlagResult } from './flags';
+import type { CaseFacts, Comparison, Compiled, Observation, Truth } from './findings';
+import { formatIndexValue, type ComputedIndex } from './indices';
+import { EXPECTED_VALUES, type ExpectedValueId } from './expectedValues';
+import type { LabReading, PanelReading } from './panelAnalysis';
+import { threshold } from './structuredConditions';
+
+/** Where a lab or index condition finds its value in one panel, and how to say it. */
+interface ValueSource {
+  /** The panel's value, or undefined when the panel lacks it. */
+  read(reading: PanelReading): LabReading | ComputedIndex | undefined;
+  describe(reading: PanelReading, found: LabReading | ComputedIndex): Observation;
+}
+
+/** A lab as measured; for a lab the case may leave to be derived (indirect bilirubin, ANC), the derived value. */
+export function labValue(key: string): ValueSource {
+  return {
+    read: (reading) => {
+      const lab = reading.labs.get(key);
+      if (lab && (lab.value !== undefined || lab.word !== undefined)) return lab;
+      return reading.indices.get(key);
+    },
+    describe: (reading, found) => {
+      const where = { range: rangeOf(found), panel: reading.panel.label };
+      if (isLabReading(found)) {
+        const shown = found.word ?? `${found.comparator ?? ''}${formatLabValue(found.lab, found.value!)} ${found.lab.canonicalUnit}`;
+        return { text: `${found.lab.name} ${shown}${found.flag ? ` (${found.flag.flag})` : ''}${panelSuffix(reading.panel.qualifier)}`, ...where };
+      }
+      const flag = reading.indexFlags.get(key)?.flag;
+      return { text: `${found.name} ${formatIndexValue(found)}${flag ? ` (${flag})` : ''}${panelSuffix(reading.panel.qualifier)}`, ...where };
+    },
+  };
+}
+
+export function indexValue(id: string): ValueSource {
+  return {
+    read: (reading) => reading.indices.get(id) ?? reading.calculated.get(id),
+    describe: (reading, found) => ({
+      text: `${(found as ComputedIndex).name} ${formatIndexValue(found as ComputedIndex)}${panelSuffix(reading.panel.qualifier)}`,
+      range: rangeOf(found),
+      panel: reading.panel.label,
+    }),
+  };
+}
+
+/**
+ * A lab or index compared in one panel: unknown when the panel lacks the value. A `later`
+ * condition reads only panels after the case's first (findings.ts decides such a finding on
+ * any panel that shows it).
+ */
+export function panelValue(comparison: Comparison, plain: ValueSource): Compiled {
+  const source = comparison.expected ? withExpected(plain, comparison.expected) : plain;
+  const later = comparison.panel === 'later';
+  const valueIn = (facts: CaseFacts, panel: number): LabReading | ComputedIndex | undefined => {
+    const reading = facts.panels[panel];
+    if (!reading || (later && reading.panel.index <= 0)) return undefined;
+    return source.read(reading);
+  };
+  return {
+    truth: (facts, panel) => {
+      const found = valueIn(facts, panel);
+      return found ? compare(found, comparison, facts.panels[panel]) : 'unknown';
+    },
+    observe: (facts, panel) => {
+      const found = valueIn(facts, panel);
+      const reading = facts.panels[panel];
+      if (!found || compare(found, comparison, reading) === 'unknown') return [];
+      return [source.describe(reading, found)];
+    },
+  };
+}
+
+/** The observation also says the value as a share of what is expected for the panel. */
+function withExpected(source: ValueSource, id: ExpectedValueId): ValueSource {
+  return {
+    read: source.read,
+    describe: (reading, found) => {
+      const said = source.describe(reading, found);
+      const expected = EXPECTED_VALUES[id].value(reading);
+      if (expected === undefined || found.value === undefined) return said;
+      return { ...said, text: `${said.text}: ${EXPECTED_VALUES[id].describe(found.value, expected, reading)}` };
+    },
+  };
+}
+
+/**
+ * A word on the smear read with the panel (its own smear, else the case's primary one): present,
+ * absent when the smear lists findings without it, unknown without a findings list.
+ */
+export function smearFinding(finding: string): Compiled {
+  return {
+    truth: (facts, panel) => {
+      const smear = facts.smearFor(panel);
+      if (!smear || !findingsField(smear)) return 'unknown';
+      return smearItemsByWord(smear.findings).has(finding) ? 'yes' : 'no';
+    },
+    observe: (facts, panel) => {
+      const smear = facts.smearFor(panel);
+      if (!smear) return [];
+      const where = { panel: smear.label };
+      const seen = smearItemsByWord(smear.findings).get(finding);
+      if (seen) return [{ text: `smear: ${finding}${panelSuffix(smear.qualifier)}`, range: seen.range, ...where }];
+      const field = findingsField(smear);
+      return field ? [{ text: `smear without ${finding}${panelSuffix(smear.qualifier)}`, range: field.range, ...where }] : [];
+    },
+  };
+}
+
+function findingsField(smear: SmearPanel) {
+  return smear.section.fields.find((f) => f.key === 'findings');
+}
+
+/**
+ * A smear's findings by lowercased word, the first item for each, as `find` would pick it.
+ * Every smear rule asks (a score of them per case): lowercasing every item for each was the
+ * engine's largest source of garbage on a bank. Kept with the list (a WeakMap: it goes with it).
+ */
+const itemsByWord = new WeakMap<readonly ListItem[], Map<string, ListItem>>();
+
+function smearItemsByWord(items: readonly ListItem[]): Map<string, ListItem> {
+  let byWord = itemsByWord.get(items);
+  if (!byWord) {
+    byWord = new Map();
+    for (const item of items) {
+      const word = item.text.toLowerCase();
+      if (!byWord.has(word)) byWord.set(word, item);
+    }
+    itemsByWord.set(items, byWord);
+  }
+  return byWord;
+}
+
+function isLabReading(found: LabReading | ComputedIndex): found is LabReading {
+  return 'lab' in found;
+}
+
+function rangeOf(found: LabReading | ComputedIndex): Range | undefined {
+  return isLabReading(found) ? found.range : found.inputs[0]?.range;
+}
+
+/** Which panel, after the value: nothing for the case's unqualified panel, ` [day 5]` otherwise. */
+function panelSuffix(qualifier: string | undefined): string {
+  return qualifier ? ` [${qualifier}]` : '';
+}
+
+function compare(found: LabReading | ComputedIndex, condition: Comparison, reading: PanelReading): Truth {
+  let flag: FlagResult | undefined;
+  let word: string | undefined;
+  let comparator: string | undefined;
+  if (isLabReading(found)) {
+    flag = found.flag;
+    word = found.word;
+    comparator = found.comparator;
+  } else {
+    flag = reading.indexFlags.get(found.id);
+  }
+  if (condition.flag) {
+    if (!flag) return 'unknown';
+    if (!condition.flag.includes(flag.flag)) return 'no';
+  }
+  if (condition.is !== undefined) {
+    if (word === undefined) return 'unknown';
+    if (word !== condition.is) return 'no';
+  }
+  const below = condition.below;
+  let atLeast = condition.atLeast;
+  if (condition.timesUpperLimit !== undefined) {
+    const upper = flag?.range?.high;
+    if (upper === undefined) return 'unknown';
+    atLeast = Math.max(atLeast ?? -Infinity, condition.timesUpperLimit * upper);
+  }
+  if (below === undefined && atLeast === undefined) return 'yes';
+  let value = found.value;
+  if (value === undefined) return 'unknown';
+  if (condition.expected) {
+    const expected = EXPECTED_VALUES[condition.expected].value(reading);
+    if (expected === undefined || !(expected > 0)) return 'unknown';
+    value /= expected;
+  }
+  // `<v` means every value below v: decisive only when the whole interval is on one side.
+  if (comparator === '<' || comparator === '<=') {
+    if (below !== undefined && value <= below) return atLeast === undefined ? 'yes' : 'unknown';
+    if (atLeast !== undefined && value <= atLeast) return 'no';
+    return 'unknown';
+  }
+  if (comparator === '>' || comparator === '>=') {
+    if (atLeast !== undefined && value >= atLeast) return below === undefined ? 'yes' : 'unknown';
+    if (below !== undefined && value >= below) return 'no';
+    return 'unknown';
+  }
+  return threshold(value, below, atLeast);
+}
