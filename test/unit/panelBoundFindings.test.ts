@@ -36,6 +36,21 @@ describe('findings read one panel at a time', () => {
   });
 });
 
+describe('the first panel with a value decides, as for a single lab', () => {
+  it('a later panel without anemia does not close the question of an EPO never measured', () => {
+    const body = '[labs]\nhemoglobin: 10.8 g/dL\nferritin: 90 ng/mL\n[labs: month 4]\nhemoglobin: 14.6 g/dL\n';
+    const hypo = explainCase(analyzeCase(withHeader(PATIENT + body))).mechanisms.find((m) => m.id === 'hypoproliferative')!;
+    assert.ok(hypo.wouldSupport.some((label) => label.startsWith('EPO lower than the anemia calls for')), JSON.stringify(hypo.wouldSupport));
+  });
+
+  it('a finding the first panel leaves open is present when a later panel shows it whole', () => {
+    // Day 1 has the LDH alone; day 5 has both: the triad of day 5 counts.
+    const body = '[labs: day 1]\nhemoglobin: 8 g/dL\nldh: 300 U/L\n[labs: day 5]\nhemoglobin: 8 g/dL\nldh: 900 U/L\nhaptoglobin: 120 mg/dL\n';
+    const triad = evidence(body, 'ineffective-hematopoiesis', 'intramedullary-death');
+    assert.ok(triad && triad.observations.every((o) => o.panel === 'day 5'), JSON.stringify(triad));
+  });
+});
+
 describe('indices read one panel at a time', () => {
   it('an RPI needs its reticulocytes and hematocrit in the same panel, and names that panel', () => {
     const apart = analyzeCase(withHeader(PATIENT + '[labs: day 1]\nreticulocytes: 1 %\n[labs: day 5]\nhematocrit: 25 %\n'));

@@ -10,8 +10,11 @@
 //
 // One panel at a time: a finding that reads labs, indices or the smear (itself or through a
 // finding it names) is decided within one labs panel, with that panel's smear, so that day 1's
-// LDH is never weighed with day 5's haptoglobin. The first panel where the finding is known
-// decides it (a `later` or `any` condition: the first panel where it is present).
+// LDH is never weighed with day 5's haptoglobin. As a single lab is read from the first panel
+// that has it, a finding is read in the first panel that has any value it reads; when that
+// panel leaves it open (day 1 has the LDH, not the haptoglobin), a later panel that shows it
+// whole makes it present, but a later "no" does not close it (a normal hemoglobin in month 4
+// says nothing of an EPO never measured). A `later` or `any` condition: any panel that shows it.
 import type { CaseModel, SmearPanel } from '../model/caseModel';
 import type { Range } from '../text';
 import type { Flag } from './flags';
@@ -82,6 +85,8 @@ export interface FindingDefinition {
 export interface Compiled {
   truth(facts: CaseFacts, panel: number): Truth;
   observe(facts: CaseFacts, panel: number): Observation[];
+  /** Whether the panel has a value (or a smear) the condition reads. */
+  reads(facts: CaseFacts, panel: number): boolean;
 }
 
 // Memo codes (a byte per finding and panel: a case's memo is one small typed array).
@@ -96,6 +101,10 @@ export class CaseFacts {
   /** Per finding: its truth for the case, then its truth in each panel. */
   private readonly memo: Uint8Array;
   private readonly slots: number;
+  /** Per finding and panel: whether the panel has a value it reads (0 not yet, 1 no, 2 yes). */
+  private readonly read: Uint8Array;
+  /** Per finding: the panel that decided it (for its observations). */
+  private readonly decidedIn: Int32Array;
   private readonly observed: (Observation[] | undefined)[];
   private readonly observing: Uint8Array;
   private primary: SmearPanel | null | undefined;
@@ -108,6 +117,8 @@ export class CaseFacts {
     this.panelCount = Math.max(1, panels.length);
     this.slots = this.panelCount + 1;
     this.memo = new Uint8Array(findings.count * this.slots);
+    this.read = new Uint8Array(findings.count * this.panelCount);
+    this.decidedIn = new Int32Array(findings.count);
     this.observed = new Array(findings.count);
     this.observing = new Uint8Array(findings.count);
   }
@@ -136,13 +147,51 @@ export class CaseFacts {
     return truth;
   }
 
+  /** Whether the panel has a value the finding reads (false for a finding that reads no panel). */
+  readsIn(finding: number, panel: number): boolean {
+    if (!this.findings.panelBound[finding]) return false;
+    const slot = finding * this.panelCount + panel;
+    const known = this.read[slot];
+    if (known !== 0) return known === 2;
+    this.read[slot] = 1; // a cycle reads nothing
+    const reads = this.findings.conditions[finding].reads(this, panel);
+    this.read[slot] = reads ? 2 : 1;
+    return reads;
+  }
+
   private decide(finding: number): Truth {
     if (!this.findings.panelBound[finding]) return this.findings.conditions[finding].truth(this, 0);
-    const first = !this.findings.anyPanel[finding];
+    if (this.findings.anyPanel[finding]) return this.decideOnAnyPanel(finding);
+    let open = false;
+    for (let panel = 0; panel < this.panelCount; panel++) {
+      if (open) {
+        if (this.truthIn(finding, panel) !== 'yes') continue;
+        this.decidedIn[finding] = panel;
+        return 'yes';
+      }
+      if (!this.readsIn(finding, panel)) continue;
+      const truth = this.truthIn(finding, panel);
+      if (truth !== 'unknown') {
+        this.decidedIn[finding] = panel;
+        return truth;
+      }
+      open = true;
+    }
+    if (open) return 'unknown';
+    // No panel has a value it reads: the rest of the case (the marrow, the prose) decides alone.
+    this.decidedIn[finding] = 0;
+    return this.truthIn(finding, 0);
+  }
+
+  /** Present in any panel; absent when some panel says so and none shows it. */
+  private decideOnAnyPanel(finding: number): Truth {
     let absent = false;
     for (let panel = 0; panel < this.panelCount; panel++) {
       const truth = this.truthIn(finding, panel);
-      if (truth === 'yes' || (first && truth === 'no')) return truth;
+      if (truth === 'yes') {
+        this.decidedIn[finding] = panel;
+        return truth;
+      }
       if (truth === 'no') absent = true;
     }
     return absent ? 'no' : 'unknown';
@@ -175,15 +224,14 @@ export class CaseFacts {
     const truth = this.truth(finding);
     if (truth === 'unknown') return [];
     if (!this.findings.panelBound[finding]) return this.findings.conditions[finding].observe(this, 0);
-    // The panel that decided; for an `any` finding found absent, every panel that said so.
-    const all = this.findings.anyPanel[finding] && truth === 'no';
+    if (!(this.findings.anyPanel[finding] && truth === 'no')) return this.observationsIn(finding, this.decidedIn[finding]);
+    // An `any` finding found absent: every panel that said so.
     const seen: Observation[] = [];
     for (let panel = 0; panel < this.panelCount; panel++) {
-      if (this.truthIn(finding, panel) !== truth) continue;
+      if (this.truthIn(finding, panel) !== 'no') continue;
       for (const o of this.observationsIn(finding, panel)) seen.push(o);
-      if (!all) break;
     }
-    return all ? withoutRepeats(seen) : seen;
+    return withoutRepeats(seen);
   }
 
   /** The smear read with a panel: its own (same qualifier), else the case's primary smear. */
@@ -269,11 +317,18 @@ function scopesOver(condition: Condition): boolean {
   return subconditions(condition).some(scopesOver);
 }
 
-const UNKNOWN: Compiled = { truth: () => 'unknown', observe: () => [] };
+const UNKNOWN: Compiled = { truth: () => 'unknown', observe: () => [], reads: () => false };
+
+/** Conditions on the rest of the case (age, marrow, prose) read no panel. */
+export const READS_NO_PANEL = (): boolean => false;
 
 function findingRef(finding: number): Compiled {
   if (finding < 0) return UNKNOWN;
-  return { truth: (facts, panel) => facts.truthIn(finding, panel), observe: (facts, panel) => facts.observationsIn(finding, panel) };
+  return {
+    truth: (facts, panel) => facts.truthIn(finding, panel),
+    observe: (facts, panel) => facts.observationsIn(finding, panel),
+    reads: (facts, panel) => facts.readsIn(finding, panel),
+  };
 }
 
 function negation(inner: Compiled): Compiled {
@@ -283,6 +338,7 @@ function negation(inner: Compiled): Compiled {
       return truth === 'yes' ? 'no' : truth === 'no' ? 'yes' : 'unknown';
     },
     observe: (facts, panel) => inner.observe(facts, panel),
+    reads: (facts, panel) => inner.reads(facts, panel),
   };
 }
 
@@ -299,6 +355,7 @@ function firstKnown(parts: Compiled[]): Compiled {
       return 'unknown';
     },
     observe: (facts, panel) => parts.find((p) => p.truth(facts, panel) !== 'unknown')?.observe(facts, panel) ?? [],
+    reads: (facts, panel) => parts.some((p) => p.reads(facts, panel)),
   };
 }
 
@@ -322,6 +379,7 @@ function combination(parts: Compiled[], mode: 'all' | 'any'): Compiled {
       if (parts.some((p) => p.truth(facts, panel) === 'unknown')) return [];
       return withoutRepeats(parts.flatMap((p) => p.observe(facts, panel)));
     },
+    reads: (facts, panel) => parts.some((p) => p.reads(facts, panel)),
   };
 }
 
@@ -346,5 +404,6 @@ function proseMention(sections: string[], regex: RegExp, unless: RegExp | undefi
       const section = sections.find((name) => model.sections.get(name)?.prose.some((l) => l.range.start.line === mention.range.start.line));
       return [{ text: `${section ?? sections[0]}: “${mention.text}”`, range: mention.range }];
     },
+    reads: READS_NO_PANEL,
   };
 }

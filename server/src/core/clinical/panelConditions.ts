@@ -74,6 +74,7 @@ export function panelValue(comparison: Comparison, plain: ValueSource): Compiled
       if (!found || compare(found, comparison, reading) === 'unknown') return [];
       return [source.describe(reading, found)];
     },
+    reads: (facts, panel) => valueIn(facts, panel) !== undefined,
   };
 }
 
@@ -109,6 +110,10 @@ export function smearFinding(finding: string): Compiled {
       if (seen) return [{ text: `smear: ${finding}${panelSuffix(smear.qualifier)}`, range: seen.range, ...where }];
       const field = findingsField(smear);
       return field ? [{ text: `smear without ${finding}${panelSuffix(smear.qualifier)}`, range: field.range, ...where }] : [];
+    },
+    reads: (facts, panel) => {
+      const smear = facts.smearFor(panel);
+      return smear !== undefined && findingsField(smear) !== undefined;
     },
   };
 }
