@@ -26,11 +26,31 @@ export interface PathwayDefinition {
 
 /** One present outcome of a step, with what was observed. */
 export interface PathwayOutcome {
-  finding: string;
-  label: string;
-  means: string;
-  pointsTo: string[];
-  observations: Observation[];
+  readonly finding: string;
+  readonly label: string;
+  readonly means: string;
+  readonly pointsTo: string[];
+  readonly observations: Observation[];
+}
+
+/**
+ * An outcome whose observations are worded when first read. A class, not an object literal
+ * with a getter: V8 makes such a literal slowly (a getter defined per object), once per
+ * outcome of every case of a bank.
+ */
+class PresentOutcome implements PathwayOutcome {
+  constructor(
+    readonly finding: string,
+    readonly label: string,
+    readonly means: string,
+    readonly pointsTo: string[],
+    private readonly facts: CaseFacts,
+    private readonly number: number,
+  ) {}
+
+  get observations(): Observation[] {
+    return this.facts.observations(this.number);
+  }
 }
 
 /** A step as this case answers it: the first present outcome is the answer; the rest make it mixed. */
@@ -67,18 +87,23 @@ export class CompiledPathway {
         source: step.source,
         means: shown[0]?.outcome.means,
         stop,
-        outcomes: shown.map(({ outcome, number }) => ({
-          finding: outcome.finding,
-          label: this.findings.labels[number],
-          means: outcome.means,
-          pointsTo: outcome.pointsTo ?? [],
-          get observations() {
-            return facts.observations(number);
-          },
-        })),
+        outcomes: shown.map(({ outcome, number }) => new PresentOutcome(outcome.finding, this.findings.labels[number], outcome.means, outcome.pointsTo ?? [], facts, number)),
       });
       if (stop) break;
     }
     return taken;
+  }
+
+  /**
+   * What the step that stops the reading concludes, or undefined when none does: the same
+   * answer as the walk's stopping step, without building the steps (`check` needs only this).
+   */
+  stopsWith(facts: CaseFacts): string | undefined {
+    for (const { outcomes } of this.steps) {
+      for (const { outcome, number } of outcomes) {
+        if (outcome.stop === true && number >= 0 && facts.truth(number) === 'yes') return outcome.means;
+      }
+    }
+    return undefined;
   }
 }
