@@ -6,7 +6,7 @@ import type { SmearPanel } from '../model/caseModel';
 import type { Range } from '../text';
 import type { ListItem } from '../util/lists';
 import type { FlagResult } from './flags';
-import type { CaseFacts, Comparison, Compiled, Observation, Truth } from './findings';
+import type { CaseFacts, Comparison, Compiled, Observation, PanelProbe, Truth } from './findings';
 import { formatIndexValue, type ComputedIndex } from './indices';
 import { EXPECTED_VALUES, type ExpectedValueId } from './expectedValues';
 import type { LabReading, PanelReading } from './panelAnalysis';
@@ -74,9 +74,41 @@ export function panelValue(comparison: Comparison, plain: ValueSource): Compiled
       if (!found || compare(found, comparison, reading) === 'unknown') return [];
       return [source.describe(reading, found)];
     },
-    reads: (facts, panel) => valueIn(facts, panel) !== undefined,
   };
 }
+
+/**
+ * Whether a panel has the value of a lab (or an index) condition; one probe per lab and scope,
+ * shared by every finding that reads it.
+ */
+const labProbes = new Map<string, PanelProbe>();
+const indexProbes = new Map<string, PanelProbe>();
+
+export function labProbe(key: string, later: boolean): PanelProbe {
+  return probeFor(labProbes, labValue(key), `${key}\u0000${later}`, later);
+}
+
+export function indexProbe(id: string, later: boolean): PanelProbe {
+  return probeFor(indexProbes, indexValue(id), `${id}\u0000${later}`, later);
+}
+
+function probeFor(probes: Map<string, PanelProbe>, source: ValueSource, key: string, later: boolean): PanelProbe {
+  let probe = probes.get(key);
+  if (!probe) {
+    probe = (facts, panel) => {
+      const reading = facts.panels[panel];
+      return reading !== undefined && !(later && reading.panel.index <= 0) && source.read(reading) !== undefined;
+    };
+    probes.set(key, probe);
+  }
+  return probe;
+}
+
+/** Whether the smear read with the panel lists its findings. */
+export const smearProbe: PanelProbe = (facts, panel) => {
+  const smear = facts.smearFor(panel);
+  return smear !== undefined && findingsField(smear) !== undefined;
+};
 
 /** The observation also says the value as a share of what is expected for the panel. */
 function withExpected(source: ValueSource, id: ExpectedValueId): ValueSource {
@@ -110,10 +142,6 @@ export function smearFinding(finding: string): Compiled {
       if (seen) return [{ text: `smear: ${finding}${panelSuffix(smear.qualifier)}`, range: seen.range, ...where }];
       const field = findingsField(smear);
       return field ? [{ text: `smear without ${finding}${panelSuffix(smear.qualifier)}`, range: field.range, ...where }] : [];
-    },
-    reads: (facts, panel) => {
-      const smear = facts.smearFor(panel);
-      return smear !== undefined && findingsField(smear) !== undefined;
     },
   };
 }

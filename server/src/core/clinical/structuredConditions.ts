@@ -2,7 +2,7 @@
 // age and the marrow (with cellularity judged against age).
 import type { CaseModel } from '../model/caseModel';
 import type { FieldNode } from '../syntax/syntaxTree';
-import { READS_NO_PANEL, type CaseFacts, type Compiled, type MarrowCondition, type Truth } from './findings';
+import type { CaseFacts, Compiled, MarrowCondition, Truth } from './findings';
 
 const DAYS_PER_YEAR = 365.25;
 
@@ -19,7 +19,6 @@ export function patientAge(bounds: { below?: number; atLeast?: number }): Compil
       const age = model.patient.age;
       return age ? [{ text: `age ${age.amount} ${age.unit}`, range: age.range }] : [];
     },
-    reads: READS_NO_PANEL,
   };
 }
 
@@ -46,7 +45,6 @@ export function marrowFinding(condition: MarrowCondition): Compiled {
       const forAge = expected === undefined ? '' : ` (about ${Math.round(expected)} % expected at this age)`;
       return [{ text: `marrow ${condition.marrow}: ${field.value}${forAge}`, range: field.range }];
     },
-    reads: READS_NO_PANEL,
   };
 }
 
