@@ -7,7 +7,7 @@ import type { Range } from '../text';
 import type { ListItem } from '../util/lists';
 import type { FlagResult } from './flags';
 import type { CaseFacts, Comparison, Compiled, Observation, PanelProbe, Truth } from './findings';
-import { formatIndexValue, type ComputedIndex } from './indices';
+import { formatIndexValue, INDEX_DEFINITIONS, type ComputedIndex } from './indices';
 import { EXPECTED_VALUES, type ExpectedValueId } from './expectedValues';
 import type { LabReading, PanelReading } from './panelAnalysis';
 import { threshold } from './structuredConditions';
@@ -21,11 +21,13 @@ interface ValueSource {
 
 /** A lab as measured; for a lab the case may leave to be derived (indirect bilirubin, ANC), the derived value. */
 export function labValue(key: string): ValueSource {
+  // Most labs are never derived: for them, one lookup (every rule reads a lab on every panel).
+  const derivable = INDEX_DEFINITIONS.some((d) => d.id === key);
   return {
     read: (reading) => {
       const lab = reading.labs.get(key);
       if (lab && (lab.value !== undefined || lab.word !== undefined)) return lab;
-      return reading.indices.get(key);
+      return derivable ? reading.indices.get(key) : undefined;
     },
     describe: (reading, found) => {
       const where = { range: rangeOf(found), panel: reading.panel.label };
@@ -40,8 +42,11 @@ export function labValue(key: string): ValueSource {
 }
 
 export function indexValue(id: string): ValueSource {
+  // An index the case may state (MCV, ANC) is always among `calculated` when computed (the same
+  // object as in `indices`); any other only among `indices`: one lookup either way.
+  const stateable = Boolean(INDEX_DEFINITIONS.find((d) => d.id === id)?.statedAs);
   return {
-    read: (reading) => reading.indices.get(id) ?? reading.calculated.get(id),
+    read: (reading) => (stateable ? reading.calculated.get(id) : reading.indices.get(id)),
     describe: (reading, found) => ({
       text: `${(found as ComputedIndex).name} ${formatIndexValue(found as ComputedIndex)}${panelSuffix(reading.panel.qualifier)}`,
       range: rangeOf(found),
