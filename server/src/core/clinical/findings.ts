@@ -8,21 +8,15 @@
 // value in words, with its line) is put together only for findings that end up as evidence.
 // Interpreting the JSON per case and describing every sample was most of `check`'s time.
 //
-// One panel at a time: a finding that reads labs, indices or the smear (itself or through a
-// finding it names) is decided within one labs panel, with that panel's smear, so that day 1's
-// LDH is never weighed with day 5's haptoglobin. As a single lab is read from the first panel
-// that has it, a finding is read in the first panel that has any value it reads; when that
-// panel leaves it open (day 1 has the LDH, not the haptoglobin), a later panel that shows it
-// whole makes it present, but a later "no" does not close it (a normal hemoglobin in month 4
-// says nothing of an EPO never measured). A `later` or `any` condition: any panel that shows it.
-import type { CaseModel, SmearPanel } from '../model/caseModel';
+// One panel at a time: a finding that reads a labs panel or the smear is decided panel by
+// panel (caseFacts.ts says how).
 import type { Range } from '../text';
 import type { Flag } from './flags';
-import { firstAffirmedMention } from './proseMentions';
+import { withoutRepeats, type CaseFacts } from './caseFacts';
+import { anyOfPatterns, firstAffirmedMention } from './proseMentions';
 import { indexProbe, indexValue, labProbe, labValue, panelValue, smearFinding, smearProbe } from './panelConditions';
 import { marrowFinding, patientAge } from './structuredConditions';
 import type { ExpectedValueId } from './expectedValues';
-import type { PanelReading } from './panelAnalysis';
 
 export type Truth = 'yes' | 'no' | 'unknown';
 
@@ -90,153 +84,6 @@ export interface Compiled {
 /** Whether a panel has a value (or a smear) that a lab, index or smear condition reads. */
 export type PanelProbe = (facts: CaseFacts, panel: number) => boolean;
 
-// Memo codes. The memo is a plain holey array, not a typed array: a case's facts are made once
-// per case, and allocating typed arrays cost more than all the lookups they served (~13 µs for
-// three of them per case, against ~0.5 µs for a plain array).
-const CODE: Record<Truth, number> = { yes: 1, no: 2, unknown: 3 };
-const TRUTH: Truth[] = ['unknown', 'yes', 'no', 'unknown'];
-
-/** One case's data as the findings read it, with the per-case memo of finding truths. */
-export class CaseFacts {
-  /** The panels a panel-bound finding is decided in: every labs panel, or one empty one. */
-  readonly panelCount: number;
-  /** Per finding: its truth for the case, then its truth in each panel (CODE; undefined: not yet). */
-  private readonly memo: (number | undefined)[];
-  private readonly slots: number;
-  /** Per finding: the panel that decided it (for its observations). */
-  private readonly decidedIn: (number | undefined)[];
-  private observed: (Observation[] | undefined)[] | undefined;
-  private observing: (boolean | undefined)[] | undefined;
-  private primary: SmearPanel | null | undefined;
-
-  constructor(
-    readonly findings: CompiledFindings,
-    readonly model: CaseModel,
-    readonly panels: PanelReading[],
-  ) {
-    this.panelCount = panels.length > 1 ? panels.length : 1;
-    this.slots = this.panelCount + 1;
-    this.memo = new Array(findings.count * this.slots);
-    this.decidedIn = new Array(findings.count);
-  }
-
-  /** The finding's truth for the case. */
-  truth(finding: number): Truth {
-    const slot = finding * this.slots;
-    const known = this.memo[slot];
-    if (known !== undefined) return TRUTH[known];
-    // A cycle reads as unknown, not as a stack overflow (the rules file is validated too).
-    this.memo[slot] = CODE.unknown;
-    const truth = this.decide(finding);
-    this.memo[slot] = CODE[truth];
-    return truth;
-  }
-
-  /** The finding's truth within one panel (its truth for the case when it reads no panel). */
-  truthIn(finding: number, panel: number): Truth {
-    if (!this.findings.panelBound[finding]) return this.truth(finding);
-    const slot = finding * this.slots + 1 + panel;
-    const known = this.memo[slot];
-    if (known !== undefined) return TRUTH[known];
-    this.memo[slot] = CODE.unknown;
-    const truth = this.findings.conditions[finding].truth(this, panel);
-    this.memo[slot] = CODE[truth];
-    return truth;
-  }
-
-  /** Whether the panel has a value the finding reads, itself or through a finding it names. */
-  readsIn(finding: number, panel: number): boolean {
-    // A flat list per finding, worked out once from the rules: no walk through its conditions.
-    for (const probe of this.findings.probes[finding]) if (probe(this, panel)) return true;
-    return false;
-  }
-
-  private decide(finding: number): Truth {
-    if (!this.findings.panelBound[finding]) return this.findings.conditions[finding].truth(this, 0);
-    if (this.findings.anyPanel[finding]) return this.decideOnAnyPanel(finding);
-    let open = false;
-    for (let panel = 0; panel < this.panelCount; panel++) {
-      if (open) {
-        if (this.truthIn(finding, panel) !== 'yes') continue;
-        this.decidedIn[finding] = panel;
-        return 'yes';
-      }
-      if (!this.readsIn(finding, panel)) continue;
-      const truth = this.truthIn(finding, panel);
-      if (truth !== 'unknown') {
-        this.decidedIn[finding] = panel;
-        return truth;
-      }
-      open = true;
-    }
-    if (open) return 'unknown';
-    // No panel has a value it reads: the rest of the case (the marrow, the prose) decides alone.
-    this.decidedIn[finding] = 0;
-    return this.truthIn(finding, 0);
-  }
-
-  /** Present in any panel; absent when some panel says so and none shows it. */
-  private decideOnAnyPanel(finding: number): Truth {
-    let absent = false;
-    for (let panel = 0; panel < this.panelCount; panel++) {
-      const truth = this.truthIn(finding, panel);
-      if (truth === 'yes') {
-        this.decidedIn[finding] = panel;
-        return truth;
-      }
-      if (truth === 'no') absent = true;
-    }
-    return absent ? 'no' : 'unknown';
-  }
-
-  /** What was observed for the finding, from the panel (or panels) that decided it. */
-  observations(finding: number): Observation[] {
-    const observed = (this.observed ??= new Array(this.findings.count));
-    let seen = observed[finding];
-    if (!seen) {
-      observed[finding] = [];
-      seen = this.describe(finding);
-      observed[finding] = seen;
-    }
-    return seen;
-  }
-
-  /** What was observed for the finding within one panel. */
-  observationsIn(finding: number, panel: number): Observation[] {
-    if (!this.findings.panelBound[finding]) return this.observations(finding);
-    const observing = (this.observing ??= new Array(this.findings.count));
-    if (observing[finding] || this.truthIn(finding, panel) === 'unknown') return [];
-    observing[finding] = true;
-    try {
-      return this.findings.conditions[finding].observe(this, panel);
-    } finally {
-      observing[finding] = false;
-    }
-  }
-
-  private describe(finding: number): Observation[] {
-    const truth = this.truth(finding);
-    if (truth === 'unknown') return [];
-    if (!this.findings.panelBound[finding]) return this.findings.conditions[finding].observe(this, 0);
-    if (!(this.findings.anyPanel[finding] && truth === 'no')) return this.observationsIn(finding, this.decidedIn[finding] ?? 0);
-    // An `any` finding found absent: every panel that said so.
-    const seen: Observation[] = [];
-    for (let panel = 0; panel < this.panelCount; panel++) {
-      if (this.truthIn(finding, panel) !== 'no') continue;
-      for (const o of this.observationsIn(finding, panel)) seen.push(o);
-    }
-    return withoutRepeats(seen);
-  }
-
-  /** The smear read with a panel: its own (same qualifier), else the case's primary smear. */
-  smearFor(panel: number): SmearPanel | undefined {
-    const own = this.panels[panel]?.panel.smear;
-    if (own) return own;
-    if (this.primary === undefined) this.primary = this.model.smears.find((s) => s.qualifier === undefined) ?? this.model.smears[0] ?? null;
-    return this.primary ?? undefined;
-  }
-}
-
 export class CompiledFindings {
   readonly ids: string[];
   readonly labels: string[];
@@ -247,13 +94,20 @@ export class CompiledFindings {
   readonly probes: PanelProbe[][];
   /** Whether the finding is present when any panel shows it (a `later` or `any` condition), not only the first that knows. */
   readonly anyPanel: boolean[];
+  /** Per prose section: one regex matching wherever any prose pattern that reads the section does. */
+  readonly proseFilters = new Map<string, RegExp>();
   private readonly numbers = new Map<string, number>();
+  private readonly prosePatterns = new Map<string, string[]>();
 
   constructor(definitions: Record<string, FindingDefinition>) {
     this.ids = Object.keys(definitions);
     this.labels = this.ids.map((id) => definitions[id].label);
     this.ids.forEach((id, i) => this.numbers.set(id, i));
     for (const id of this.ids) this.conditions.push(this.compile(definitions[id].when));
+    for (const [section, patterns] of this.prosePatterns) {
+      const any = anyOfPatterns(patterns);
+      if (any) this.proseFilters.set(section, any);
+    }
     this.probes = this.ids.map((id) => {
       const found = new Set<PanelProbe>();
       collectProbes(id, definitions, new Set(), found);
@@ -284,6 +138,10 @@ export class CompiledFindings {
     if ('index' in condition) return panelValue(condition, indexValue(condition.index));
     if ('smear' in condition) return smearFinding(condition.smear);
     if ('marrow' in condition) return marrowFinding(condition);
+    for (const section of condition.text) {
+      const patterns = this.prosePatterns.get(section) ?? this.prosePatterns.set(section, []).get(section)!;
+      patterns.push(condition.pattern);
+    }
     return proseMention(condition.text, new RegExp(condition.pattern, 'gi'), condition.unless === undefined ? undefined : new RegExp(`(${condition.unless})\\W*$`, 'i'));
   }
 }
@@ -385,23 +243,13 @@ function combination(parts: Compiled[], mode: 'all' | 'any'): Compiled {
   };
 }
 
-/** Parts of a combination often read the same line (a bleed that is also acute): say it once. */
-function withoutRepeats(observations: Observation[]): Observation[] {
-  const seen = new Set<string>();
-  return observations.filter((o) => {
-    const key = `${o.text}\u0000${o.range?.start.line}:${o.range?.start.character}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 /** A mention in prose that the clause does not deny. Prose that is silent is not evidence that it did not happen. */
 function proseMention(sections: string[], regex: RegExp, unless: RegExp | undefined): Compiled {
   return {
-    truth: ({ model }) => (firstAffirmedMention(model, sections, regex, unless) ? 'yes' : 'unknown'),
-    observe: ({ model }) => {
-      const mention = firstAffirmedMention(model, sections, regex, unless);
+    truth: (facts) => (firstAffirmedMention(facts.model, sections, regex, unless, facts) ? 'yes' : 'unknown'),
+    observe: (facts) => {
+      const model = facts.model;
+      const mention = firstAffirmedMention(model, sections, regex, unless, facts);
       if (!mention) return [];
       const section = sections.find((name) => model.sections.get(name)?.prose.some((l) => l.range.start.line === mention.range.start.line));
       return [{ text: `${section ?? sections[0]}: “${mention.text}”`, range: mention.range }];

@@ -3,7 +3,8 @@
 // mechanism's weight whose data the case has. Every point of score is backed by evidence.
 import mechanismsJson from '../../../../schemas/mechanisms.json';
 import type { CaseModel } from '../model/caseModel';
-import { CaseFacts, CompiledFindings, type FindingDefinition, type Observation } from './findings';
+import { CaseFacts } from './caseFacts';
+import { CompiledFindings, type FindingDefinition, type Observation } from './findings';
 import { CompiledPathway, type PathwayDefinition, type PathwayStep } from './pathway';
 import type { PanelReading } from './panelAnalysis';
 

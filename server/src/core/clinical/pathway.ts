@@ -3,7 +3,8 @@
 // the marrow show). Each step's outcomes are findings; every present outcome is reported, so a
 // mixed picture says so rather than forcing one answer. A `stop` outcome ends the reading and
 // no mechanism is ranked.
-import type { CaseFacts, CompiledFindings, Observation } from './findings';
+import type { CaseFacts } from './caseFacts';
+import type { CompiledFindings, Observation } from './findings';
 
 export interface PathwayOutcomeDefinition {
   finding: string;

@@ -2,7 +2,8 @@
 // age and the marrow (with cellularity judged against age).
 import type { CaseModel } from '../model/caseModel';
 import type { FieldNode } from '../syntax/syntaxTree';
-import type { CaseFacts, Compiled, MarrowCondition, Truth } from './findings';
+import type { CaseFacts } from './caseFacts';
+import type { Compiled, MarrowCondition, Truth } from './findings';
 
 const DAYS_PER_YEAR = 365.25;
 
