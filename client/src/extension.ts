@@ -4,12 +4,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerFixOnSave } from './fixOnSave';
+import { registerBankStats, type BankStatsView } from './stats/bankStatsView';
 import { registerNewCase } from './newCase';
 import { registerPreview } from './preview';
 import { BankStatusNotification, CheckBankRequest, SETTINGS_SECTION, type BankStatus, type CheckBankResult } from '../../server/src/protocol/customMessages';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
+let bankStats: BankStatsView | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   statusItem = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
@@ -26,6 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerPreview(context, () => client);
   registerNewCase(context);
   registerFixOnSave(context);
+  bankStats = registerBankStats(context, () => client);
   // Trust changes what casewright.json may do: restart the server with the new answer.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.stop().then(() => startClient(context))));
   await startClient(context);
@@ -55,6 +58,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   };
   client = new LanguageClient('casewright', 'Casewright', serverOptions, clientOptions);
   client.onNotification(BankStatusNotification, (status: BankStatus) => showStatus(status));
+  bankStats?.attach(client);
   await client.start();
 }
 

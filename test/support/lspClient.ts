@@ -69,7 +69,7 @@ export class LspSession {
       this.waiters = this.waiters.filter((w) => !ready.includes(w));
       for (const w of ready) w.resolve(params);
     });
-    for (const method of ['casewright/bankStatus', 'window/logMessage', 'window/showMessage']) {
+    for (const method of ['casewright/bankStatus', 'casewright/bankStatsChanged', 'window/logMessage', 'window/showMessage']) {
       this.connection.onNotification(method, (params: unknown) => { this.notifications.push({ method, params }); });
     }
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => (options.answerConfiguration === false

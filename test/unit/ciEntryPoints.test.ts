@@ -94,23 +94,42 @@ describe('GitHub Action script (scripts/action/run.mjs)', function () {
     assert.match(action, /run: node "\$\{\{ github\.action_path \}\}\/scripts\/action\/run\.mjs"/);
     assert.match(action, /value: \$\{\{ steps\.check\.outputs\.sarif-file \}\}/);
   });
+
+  it('action.yml uploads the SARIF log to code scanning after a failed check too, unless upload-sarif is false', () => {
+    const action = readFileSync(path.join(REPO, 'action.yml'), 'utf8');
+    assert.match(action, /^  upload-sarif:\n(?: {4}.*\n)*? {4}default: 'true'$/m);
+    const upload = /^ {4}- name: Upload SARIF to code scanning\n((?: {6}.*\n?)+)/m.exec(action)?.[1] ?? '';
+    assert.match(upload, /^ {6}if: always\(\) && inputs\.upload-sarif == 'true' && steps\.check\.outputs\.sarif-file != ''$/m);
+    assert.match(upload, /^ {6}uses: github\/codeql-action\/upload-sarif@v3$/m);
+    assert.match(upload, /^ {8}sarif_file: \$\{\{ steps\.check\.outputs\.sarif-file \}\}$/m);
+    assert.match(upload, /^ {6}continue-on-error: true$/m, 'a refused upload does not fail the step');
+  });
 });
 
-describe('pre-commit hook (.pre-commit-hooks.yaml)', () => {
-  const hooks = readFileSync(path.join(REPO, '.pre-commit-hooks.yaml'), 'utf8');
-  const field = (name: string) => new RegExp(`^ {2}${name}: (.*)$`, 'm').exec(hooks)?.[1];
+describe('pre-commit hooks (.pre-commit-hooks.yaml)', () => {
+  const text = readFileSync(path.join(REPO, '.pre-commit-hooks.yaml'), 'utf8');
+  /** The hooks as written: one block per `- id:`, each field on its own line. */
+  const hooks = text.split(/^(?=- id: )/m).filter((block) => block.startsWith('- id: '));
+  const hook = (id: string) => {
+    const block = hooks.find((b) => b.startsWith(`- id: ${id}\n`));
+    assert.ok(block, `hook ${id}`);
+    return (name: string) => new RegExp(`^ {2}${name}: (.*)$`, 'm').exec(block)?.[1];
+  };
 
-  it('declares casewright-check on .case files, checking the whole bank', () => {
-    assert.equal(/^- id: (.*)$/m.exec(hooks)?.[1], 'casewright-check');
-    assert.equal(field('entry'), 'casewright check');
-    assert.equal(field('language'), 'node');
-    assert.ok(new RegExp(field('files')!).test('cases/itp-01.case'));
-    assert.ok(!new RegExp(field('files')!).test('cases/notes.md'));
-    assert.equal(field('pass_filenames'), 'false');
+  it('declares casewright-check and casewright-fix on .case files, each over the whole bank', () => {
+    assert.deepEqual(hooks.map((b) => /^- id: (.*)$/m.exec(b)?.[1]), ['casewright-check', 'casewright-fix']);
+    for (const [id, entry] of [['casewright-check', 'casewright check'], ['casewright-fix', 'casewright check --fix']]) {
+      const field = hook(id);
+      assert.equal(field('entry'), entry);
+      assert.equal(field('language'), 'node');
+      assert.ok(new RegExp(field('files')!).test('cases/itp-01.case'));
+      assert.ok(!new RegExp(field('files')!).test('cases/notes.md'));
+      assert.equal(field('pass_filenames'), 'false');
+    }
   });
 
-  it('its entry, run in a bank as pre-commit runs it: exit 0 clean, 1 with errors', () => {
-    const args = field('entry')!.split(' ').slice(1);
+  it('casewright-check, run in a bank as pre-commit runs it: exit 0 clean, 1 with errors', () => {
+    const args = hook('casewright-check')('entry')!.split(' ').slice(1);
     const clean = tempBank({ 'a.case': CLEAN });
     const broken = tempBank({ 'a.case': CLEAN, 'b.case': BROKEN });
     try {
@@ -120,6 +139,25 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', () => {
       assert.match(run.stdout, /unknown-value/);
     } finally {
       clean.cleanup();
+      broken.cleanup();
+    }
+  });
+
+  it('casewright-fix, run in a bank as pre-commit runs it: the safe fix is written, what is left decides the exit', () => {
+    const args = hook('casewright-fix')('entry')!.split(' ').slice(1);
+    const fixable = 'case: fix-01\ntitle: Fixable\n\n[labs]\nhemoglobin: 7\n';
+    const bank = tempBank({ 'a.case': fixable, 'b.case': CLEAN });
+    const broken = tempBank({ 'a.case': fixable, 'b.case': BROKEN });
+    try {
+      const run = runCli(args, bank.dir);
+      assert.equal(run.status, 0, run.stdout + run.stderr);
+      assert.equal(readFileSync(path.join(bank.dir, 'a.case'), 'utf8'), fixable.replace('hemoglobin: 7', 'hemoglobin: 7 g/dL'));
+      assert.equal(readFileSync(path.join(bank.dir, 'b.case'), 'utf8'), CLEAN, 'a clean case is left alone');
+      const left = runCli(args, broken.dir);
+      assert.equal(left.status, 1, 'an error no safe fix resolves still fails the commit');
+      assert.match(readFileSync(path.join(broken.dir, 'a.case'), 'utf8'), /hemoglobin: 7 g\/dL/);
+    } finally {
+      bank.cleanup();
       broken.cleanup();
     }
   });

@@ -28,6 +28,12 @@ describe('diagnostic catalog', () => {
     assert.equal(new Set(codes).size, codes.length);
   });
 
+  it('has one entry per `code` key in its text (JSON.parse keeps only the last of two keys, so a merge that runs two entries together loses one)', () => {
+    const text = readFileSync(path.join(__dirname, '..', '..', 'schemas', 'diagnostics.json'), 'utf8');
+    const written = [...text.matchAll(/^\s*"code": "([^"]+)"/gm)].map((m) => m[1]);
+    assert.deepEqual(written, DIAGNOSTIC_RULES.map((r) => r.code));
+  });
+
   for (const rule of DIAGNOSTIC_RULES.filter((r) => r.scope !== 'file')) {
     it(`${rule.code}: the bad example raises it with its default severity, the fixed one is clean`, () => {
       const bad = diagnosticsOf(rule.bad!).filter((d) => d.code === rule.code);

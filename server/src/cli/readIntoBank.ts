@@ -1,10 +1,12 @@
 // Reads one case file into a bank, turning what goes wrong with the file itself into
 // diagnostics on that file (unreadable, too large, not UTF-8).
-import { diagnostic, lineSpan, type CaseDiagnostic, type LeanCaseBank } from '../core';
+import { diagnostic, lineSpan, type CaseAnalysis, type CaseDiagnostic, type LeanCaseBank } from '../core';
 import { readCaseFileSync } from '../node/readCaseFile';
 
 export interface FileOutcome {
   problems: CaseDiagnostic[];
+  /** The file's analysis, when it could be read (a lean bank does not keep it). */
+  analysis?: CaseAnalysis;
 }
 
 export function readFile(file: string, bank: LeanCaseBank): FileOutcome {
@@ -12,8 +14,9 @@ export function readFile(file: string, bank: LeanCaseBank): FileOutcome {
   if (!read.ok) {
     return { problems: [diagnostic('error', read.tooLarge ? 'file-too-large' : 'unreadable-file', `This file could not be checked: ${read.problem}.`, lineSpan(0, 0, 0))] };
   }
-  bank.set(file, read.text);
+  const analysis = bank.set(file, read.text);
   return {
+    analysis,
     problems: read.invalidUtf8
       ? [diagnostic('warning', 'invalid-encoding', 'This file is not valid UTF-8; unreadable bytes are shown as �. Save it as UTF-8.', lineSpan(0, 0, 0))]
       : [],

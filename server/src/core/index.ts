@@ -136,8 +136,10 @@ export type { Position, Range } from './text';
 
 // Plain values the layers above need.
 export { CONFIG_FILE_NAME } from './config/config';
+export { layerRules, wildcardRuleProblems } from './config/ruleSettings';
 export { REVIEW_STATUSES } from './catalog/vocabulary';
-export { computeBankStats, type BankStats, type Count } from './stats/bankStats';
+export { caseFacts, computeBankStats, summarizeBank, type BankStats, type CaseFacts, type Count } from './stats/bankStats';
+export { renderStatsBody, STATS_CSS } from './stats/statsHtml';
 export { QUESTION_FORMATS } from './export';
 export { DIAGNOSTIC_RULES } from './diagnosticCatalog';
 export { diagnostic } from './diagnostics';

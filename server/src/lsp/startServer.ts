@@ -4,6 +4,7 @@
 import type { ClientCapabilities, Connection, InitializeResult, ServerCapabilities } from 'vscode-languageserver/node';
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { wildcardRuleProblems } from '../core';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, type CasewrightSettings } from '../protocol/customMessages';
 import type { FeatureContext } from './featureContext';
 import { DiagnosticsPublisher } from './features/diagnostics';
@@ -58,7 +59,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialized(() => runSafeNotification(connection, 'initialized', async () => {
     await pullSettings();
-    workspace.setEditorRules(settings.rules);
+    applyEditorRules();
     await workspace.initialize(folderUris);
     sendBankStatus(context);
     publisher.republishAll();
@@ -67,10 +68,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeConfiguration((change) => runSafeNotification(connection, 'configuration change', async () => {
     if (canPullConfiguration) await pullSettings();
     else settings = readSettings((change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
-    workspace.setEditorRules(settings.rules);
+    applyEditorRules();
     publisher.republishAll();
     void connection.languages.inlayHint.refresh().catch(() => undefined);
   }));
+
+  /** The editor's `casewright.rules` on top of casewright.json; a wildcard that matches no code is said in the log. */
+  function applyEditorRules(): void {
+    for (const problem of wildcardRuleProblems(settings.rules)) connection.console.warn(`The setting casewright.rules: ${problem}.`);
+    workspace.setEditorRules(settings.rules);
+  }
 
   /** Asks the client for the settings; keeps the ones held when it fails or does not answer in time. */
   async function pullSettings(): Promise<void> {

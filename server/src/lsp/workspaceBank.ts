@@ -6,7 +6,7 @@
 // so hovers and completion on open documents are answered while a large bank loads.
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { getCaseService, type BankSummary, type CaseAnalysis, type CasewrightConfig, type CaseDiagnostic } from '../core';
+import { caseFacts, getCaseService, layerRules, summarizeBank, type BankStats, type BankSummary, type CaseAnalysis, type CaseFacts, type CasewrightConfig, type CaseDiagnostic } from '../core';
 import { loadConfig, type LoadedConfig } from '../node/configDiscovery';
 import { discoverCaseFiles } from '../node/fileDiscovery';
 import { readCaseFile, readCaseFileSync, type ReadResult } from '../node/readCaseFile';
@@ -28,6 +28,11 @@ export class WorkspaceBank {
   private readonly diskVersions = new Map<string, number>();
   private diskReads = 0;
   private readonly closedAnalyses = new AnalysisCache();
+  /** What the bank statistics need of each file (a few words), kept as the bank changes. */
+  private readonly facts = new Map<string, CaseFacts>();
+  private changeListener: (() => void) | undefined;
+  /** The configuration the bank applies (the curriculum of the statistics comes from it). */
+  private effectiveConfig: CasewrightConfig = {};
   private folders: string[] = [];
   private editorRules: CasewrightConfig['rules'] = {};
   /** In an untrusted workspace casewright.json may only change severities and ignored files. */
@@ -116,11 +121,19 @@ export class WorkspaceBank {
     const loaded = this.fileConfig?.problem ? {} : this.fileConfig?.config ?? {};
     // Untrusted: keep only what changes how problems are shown, never how cases are judged.
     const base: CasewrightConfig = this.trusted ? loaded : { rules: loaded.rules, ignore: loaded.ignore };
-    this.bank.setConfig({ ...base, rules: { ...(base.rules ?? {}), ...this.editorRules } });
+    // The editor's rules win over the file's, a wildcard there over a code here (layerRules).
+    this.effectiveConfig = { ...base, rules: layerRules(base.rules, this.editorRules) };
+    this.bank.setConfig(this.effectiveConfig);
     // Maturation settings change the analysis itself: open documents are analysed again on
     // their next use, closed ones by reanalyzeAll.
     this.openAnalyses.clear();
     this.closedAnalyses.clear();
+    this.changeListener?.();
+  }
+
+  /** `listener` is called whenever a file enters, changes in or leaves the bank, or the configuration changes. */
+  onDidChange(listener: () => void): void {
+    this.changeListener = listener;
   }
 
   /** Re-analyses every document with the current configuration. */
@@ -224,6 +237,8 @@ export class WorkspaceBank {
   private set(uri: string, text: string): CaseAnalysis {
     const analysis = this.bank.set(uri, text);
     this.work.analyses++;
+    this.facts.set(uri, caseFacts(uri, analysis));
+    this.changeListener?.();
     return analysis;
   }
 
@@ -231,6 +246,7 @@ export class WorkspaceBank {
     this.diskVersions.delete(uri);
     this.closedAnalyses.delete(uri);
     this.bank.delete(uri);
+    if (this.facts.delete(uri)) this.changeListener?.();
   }
 
   uris(): string[] {
@@ -249,6 +265,13 @@ export class WorkspaceBank {
   /** Every case id in the bank with the uris that define it. */
   caseIds(): Map<string, string[]> {
     return this.bank.caseIds();
+  }
+
+  /** `casewright stats` for the bank as it is now: open documents at their current version, files in uri order. */
+  stats(): BankStats {
+    for (const [key, document] of this.openDocuments) this.analyseOpen(key, document);
+    const uris = [...this.facts.keys()].sort();
+    return summarizeBank(uris.map((uri) => this.facts.get(uri)!), this.effectiveConfig.curriculum);
   }
 
   /** Every file's id and links (open documents at their current version): references, rename. */

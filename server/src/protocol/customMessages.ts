@@ -1,8 +1,10 @@
 // Custom messages between the extension and the server, declared once for both sides as typed
 // RequestType/NotificationType values (as vscode-eslint does in $shared/customMessages.ts): the
 // method name, the parameters and the result are checked wherever a message is sent or handled.
-// It imports only the protocol package, so the client and the server bundles can both include it.
+// It imports only the protocol package (and types of the core), so the client and the server
+// bundles can both include it.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { BankStats } from '../core';
 
 /** Client → server request: check every case in the workspace and publish all diagnostics. */
 export const CheckBankRequest = new RequestType<Record<string, never>, CheckBankResult, void>('casewright/checkBank');
@@ -26,6 +28,26 @@ export interface BankStatus {
   configFile?: string;
   configProblem?: string;
 }
+
+/**
+ * Client → server request: the bank's statistics (what `casewright stats` prints) for the
+ * statistics view. `follow: true` asks for BankStatsChangedNotification after later changes
+ * to the bank; `follow: false` (the view closed) stops them.
+ */
+export const BankStatsRequest = new RequestType<BankStatsParams, BankStatsResult, void>('casewright/bankStats');
+export interface BankStatsParams {
+  follow: boolean;
+}
+export interface BankStatsResult {
+  stats: BankStats;
+  /** The view's body (escaped HTML); case ids link to their file by uri (`data-file`). */
+  html: string;
+  /** The configuration file the curriculum came from, if any. */
+  configFile?: string;
+}
+
+/** Server → client notification: cases were added, edited, removed or reconfigured since the last BankStatsRequest (debounced). */
+export const BankStatsChangedNotification = new NotificationType<Record<string, never>>('casewright/bankStatsChanged');
 
 /** The settings section every setting lives under. */
 export const SETTINGS_SECTION = 'casewright';

@@ -9,7 +9,9 @@ import { WORKSPACE, codeOf, diagnosticsFor, openCase, until } from './helpers';
 interface Rule { code: string; scope: string; bad?: string | Record<string, string> }
 
 describe('features through the vscode API', () => {
-  it('reports every documented diagnostic code on its bad example', async () => {
+  it('reports every documented diagnostic code on its bad example', async function () {
+    // Up to a few seconds per code on a busy machine, and the catalog grows.
+    this.timeout(300_000);
     const folder = path.join(WORKSPACE(), 'diagnostic-examples');
     const rules = (diagnosticsCatalog as { rules: Rule[] }).rules.filter((r) => r.scope !== 'file');
     const missing: string[] = [];
@@ -122,5 +124,21 @@ describe('features through the vscode API', () => {
     const result = await vscode.commands.executeCommand<{ files: number; errors: number }>('casewright.checkBank');
     assert.ok(result.files >= 13, `files: ${result.files}`);
     assert.ok(result.errors >= 1, 'the broken draft has errors');
+  });
+
+  it('shows the bank statistics, and the view follows a case created and deleted on disk', async () => {
+    await vscode.commands.executeCommand('casewright.showStats');
+    const statsTab = async () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('casewright.bankStats'));
+    // The panel opens at once; its title counts the cases when the first answer arrives.
+    const first = await until(statsTab, (t) => Boolean(t && /\(\d+\)$/.test(t.label)));
+    const count = Number(/\((\d+)\)$/.exec(first?.label ?? '')?.[1]);
+    assert.ok(count >= 13, `cases: ${first?.label}; tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`);
+    const file = vscode.Uri.file(path.join(WORKSPACE(), 'stats-e2e.case'));
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('case: stats-e2e-01\ntitle: New\nstatus: draft\n'));
+    const grown = await until(statsTab, (t) => Boolean(t?.label.endsWith(`(${count + 1})`)));
+    assert.ok(grown?.label.endsWith(`(${count + 1})`), grown?.label);
+    await vscode.workspace.fs.delete(file);
+    const back = await until(statsTab, (t) => Boolean(t?.label.endsWith(`(${count})`)));
+    assert.ok(back?.label.endsWith(`(${count})`), back?.label);
   });
 });

@@ -1,7 +1,7 @@
 // `casewright stats [PATH…]`: discover the bank, analyse every case on the core, compute the
 // coverage summary and put it into the requested format.
 import * as path from 'node:path';
-import { computeBankStats, getCaseService } from '../../core';
+import { caseFacts, getCaseService, summarizeBank, type CaseFacts } from '../../core';
 import { openBank, type BankRequest } from '../openBank';
 import { readFile } from '../readIntoBank';
 import { formatStatsJson, formatStatsMarkdown, formatStatsText } from './formatStats';
@@ -18,12 +18,14 @@ export async function runStats(options: StatsOptions): Promise<{ ok: true; outpu
   // Found and read as every command does (openBank, readFile); an unreadable file is counted out.
   const opened = await openBank(options);
   if (!opened.ok) return opened;
-  const bank = getCaseService().createBank(opened.loaded.config);
-  const cases = [];
+  // A lean bank and a few words per case (caseFacts): memory stays flat on a large bank.
+  const bank = getCaseService().createLeanBank(opened.loaded.config);
+  const cases: CaseFacts[] = [];
   for (const file of opened.files) {
-    if (readFile(file, bank).problems.some((p) => p.severity === 'error')) continue;
-    cases.push({ file: path.relative(options.cwd, file).split(path.sep).join('/'), analysis: bank.get(file)! });
+    const outcome = readFile(file, bank);
+    if (!outcome.analysis || outcome.problems.some((p) => p.severity === 'error')) continue;
+    cases.push(caseFacts(path.relative(options.cwd, file).split(path.sep).join('/'), outcome.analysis));
   }
-  const stats = computeBankStats(cases, opened.loaded.config.curriculum);
+  const stats = summarizeBank(cases, opened.loaded.config.curriculum);
   return { ok: true, output: STATS_FORMATS[options.format](stats) };
 }

@@ -1,14 +1,15 @@
 // casewright.json: what a course sets for its bank. The file is found and read by the CLI and
 // the server; the core only validates its content and applies it.
 import { MATURATION_TABLES } from '../clinical/maturation';
-import type { CaseDiagnostic, Severity } from '../diagnostics';
+import type { CaseDiagnostic } from '../diagnostics';
+import { ruleLookup, wildcardRuleProblems, type RuleSetting } from './ruleSettings';
 // ajv's standalone code for schemas/casewright.schema.json, generated at build time.
 import validateConfig = require('./configValidator.generated');
 
-export type RuleSetting = Severity | 'off';
+export type { RuleSetting } from './ruleSettings';
 
 export interface CasewrightConfig {
-  /** Diagnostic code → new severity, or `off`. */
+  /** Diagnostic code, or a family of codes as `prefix-*`, → new severity, or `off` (ruleSettings.ts). */
   rules?: Record<string, RuleSetting>;
   /** Globs (relative to the bank root) of files that are not part of the bank. */
   ignore?: string[];
@@ -49,24 +50,37 @@ export function readConfigText(text: string): ConfigReadResult {
     if (table && !MATURATION_TABLES.some((t) => t.id === table)) {
       return { config: {}, errors: [`\`maturation.table\` is '${table}'; known tables: ${MATURATION_TABLES.map((t) => t.id).join(', ')}`] };
     }
+    const wildcards = wildcardRuleProblems(config.rules);
+    if (wildcards.length) return { config: {}, errors: wildcards };
     return { config, errors: [] };
   }
-  const errors = (validateConfig.errors ?? []).map((e) => {
+  // A key of `rules` that fails its pattern is reported once, by the propertyNames error that names it.
+  const errors = (validateConfig.errors ?? []).filter((e) => !('propertyName' in e)).map((e) => {
     const where = e.instancePath ? `\`${e.instancePath.slice(1).replace(/\//g, '.')}\`` : 'the file';
-    if (e.keyword === 'additionalProperties') return `${where} has an unknown setting \`${String(e.params.additionalProperty)}\``;
+    if (e.keyword === 'propertyNames' && e.instancePath === '/rules') {
+      return `${where} has the key \`${keyText(e.params.propertyName)}\`, which is neither a diagnostic code (lowercase words joined by \`-\`) nor a family of codes such as \`privacy-*\``;
+    }
+    if (e.keyword === 'additionalProperties') return `${where} has an unknown setting \`${keyText(e.params.additionalProperty)}\``;
     if (e.keyword === 'enum') return `${where} must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
     return `${where} ${e.message ?? 'is not valid'}`;
   });
   return { config: {}, errors };
 }
 
-/** Applies `rules`: drops diagnostics that are off and re-levels the others. */
+/** A key from the file inside a message: at most 60 characters (a terminal escapes the rest as it prints). */
+function keyText(key: unknown): string {
+  const text = String(key);
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+/** Applies `rules`: drops diagnostics that are off and re-levels the others (the most specific entry wins). */
 export function applyRules(diagnostics: readonly CaseDiagnostic[], config: CasewrightConfig): readonly CaseDiagnostic[] {
   const rules = config.rules;
   if (!rules) return diagnostics;
+  const settingFor = ruleLookup(rules);
   const result: CaseDiagnostic[] = [];
   for (const d of diagnostics) {
-    const setting = rules[d.code];
+    const setting = settingFor(d.code);
     if (setting === 'off') continue;
     result.push(setting ? { ...d, severity: setting } : d);
   }

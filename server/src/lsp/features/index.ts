@@ -1,5 +1,6 @@
 // Every editor feature, one file each; server.ts announces their capabilities and registers them.
 import type { Feature } from '../featureContext';
+import { bankStatsFeature } from './bankStats';
 import { checkBankFeature } from './checkBank';
 import { caseIdsFeature } from './caseIds';
 import { codeActionsFeature } from './codeActions';
@@ -18,6 +19,7 @@ export const FEATURES: Feature[] = [
   workspaceSyncFeature,
   checkBankFeature,
   previewFeature,
+  bankStatsFeature,
   hoverFeature,
   inlayHintsFeature,
   codeActionsFeature,
