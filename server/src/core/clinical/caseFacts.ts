@@ -12,6 +12,7 @@ import type { CaseModel, SmearPanel } from '../model/caseModel';
 import type { CompiledFindings, Observation, Truth } from './findings';
 import type { PanelReading } from './panelAnalysis';
 import type { ProseScanStart } from './proseMentions';
+import { readMarrowValue, type MarrowValue } from './structuredConditions';
 
 // Memo codes. The memo is a plain holey array, not a typed array: a case's facts are made once
 // per case, and allocating typed arrays cost more than all the lookups they served (~13 µs for
@@ -32,6 +33,7 @@ export class CaseFacts implements ProseScanStart {
   private observing: (boolean | undefined)[] | undefined;
   private primary: SmearPanel | null | undefined;
   private proseStarts: Map<string, number> | undefined;
+  private marrowValues: Map<string, MarrowValue | null> | undefined;
 
   constructor(
     readonly findings: CompiledFindings,
@@ -167,6 +169,18 @@ export class CaseFacts implements ProseScanStart {
       starts.set(section, start);
     }
     return start;
+  }
+
+  /** A marrow field's value (undefined when the case leaves it out or empty), read once per case. */
+  marrowField(key: string): MarrowValue | undefined {
+    const values = (this.marrowValues ??= new Map());
+    let value = values.get(key);
+    if (value === undefined) {
+      const field = this.model.marrow.get(key);
+      value = (field && readMarrowValue(field)) ?? null;
+      values.set(key, value);
+    }
+    return value ?? undefined;
   }
 
   /** The smear read with a panel: its own (same qualifier), else the case's primary smear. */

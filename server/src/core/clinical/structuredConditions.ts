@@ -25,14 +25,14 @@ export function patientAge(bounds: { below?: number; atLeast?: number }): Compil
 
 export function marrowFinding(condition: MarrowCondition): Compiled {
   const accepted = condition.in?.map((v) => v.toLowerCase());
-  const truth = ({ model }: CaseFacts): Truth => {
-    const field = model.marrow.get(condition.marrow);
-    if (!field || !field.value) return 'unknown';
-    if (accepted) return accepted.includes(field.value.toLowerCase()) ? 'yes' : 'no';
-    const number = marrowNumber(field);
+  const truth = (facts: CaseFacts): Truth => {
+    const marrow = facts.marrowField(condition.marrow);
+    if (!marrow) return 'unknown';
+    if (accepted) return accepted.includes(marrow.lowercase) ? 'yes' : 'no';
+    const number = marrow.number;
     if (number === undefined) return 'unknown';
     if (!condition.versusAge) return threshold(number, condition.below, condition.atLeast);
-    const expected = expectedCellularity(model);
+    const expected = expectedCellularity(facts.model);
     if (expected === undefined) return 'unknown';
     const margin = condition.margin ?? 0;
     return condition.versusAge === 'below' ? threshold(number, expected - margin) : threshold(number, undefined, expected + margin + Number.EPSILON);
@@ -47,6 +47,17 @@ export function marrowFinding(condition: MarrowCondition): Compiled {
       return [{ text: `marrow ${condition.marrow}: ${field.value}${forAge}`, range: field.range }];
     },
   };
+}
+
+/** A marrow field's value as the rules compare it: lowercased, and as a number when it is one. */
+export interface MarrowValue {
+  lowercase: string;
+  number: number | undefined;
+}
+
+/** Read once per field and case (a score of rules ask about the cellularity and the lineages). */
+export function readMarrowValue(field: FieldNode): MarrowValue | undefined {
+  return field.value ? { lowercase: field.value.toLowerCase(), number: marrowNumber(field) } : undefined;
 }
 
 /** Marrow cellularity falls with age: about 100 − age in years, in per cent (unknown without an age). */
