@@ -10,7 +10,9 @@
 // says nothing of an EPO never measured). A `later` or `any` condition: any panel that shows it.
 import type { CaseModel, SmearPanel } from '../model/caseModel';
 import type { CompiledFindings, Observation, Truth } from './findings';
-import type { PanelReading } from './panelAnalysis';
+import type { LabReading, PanelReading } from './panelAnalysis';
+import type { ComputedIndex } from './indices';
+import { valueSourceCount, type ValueSource } from './panelConditions';
 import type { ProseScanStart } from './proseMentions';
 import { readMarrowValue, type MarrowValue } from './structuredConditions';
 
@@ -34,6 +36,8 @@ export class CaseFacts implements ProseScanStart {
   private primary: SmearPanel | null | undefined;
   private proseStarts: Map<string, number> | undefined;
   private marrowValues: Map<string, MarrowValue | null> | undefined;
+  /** Per value source and panel: what it read (null: nothing), so that each lab is looked up once per panel. */
+  private values: (LabReading | ComputedIndex | null | undefined)[] | undefined;
 
   constructor(
     readonly findings: CompiledFindings,
@@ -169,6 +173,19 @@ export class CaseFacts implements ProseScanStart {
       starts.set(section, start);
     }
     return start;
+  }
+
+  /** The value a lab or index source reads in a panel, looked up once per case (a score of rules read the hemoglobin). */
+  valueIn(source: ValueSource, panel: number): LabReading | ComputedIndex | undefined {
+    const values = (this.values ??= new Array(valueSourceCount() * this.panelCount));
+    const slot = source.id * this.panelCount + panel;
+    let value = values[slot];
+    if (value === undefined) {
+      const reading = this.panels[panel];
+      value = (reading && source.read(reading)) ?? null;
+      values[slot] = value;
+    }
+    return value ?? undefined;
   }
 
   /** A marrow field's value (undefined when the case leaves it out or empty), read once per case. */

@@ -14,17 +14,44 @@ import type { LabReading, PanelReading } from './panelAnalysis';
 import { threshold } from './structuredConditions';
 
 /** Where a lab or index condition finds its value in one panel, and how to say it. */
-interface ValueSource {
+export interface ValueSource {
+  /** Its number, for the per-case memo of values read (CaseFacts.valueIn): one source per lab and per index. */
+  readonly id: number;
   /** The panel's value, or undefined when the panel lacks it. */
   read(reading: PanelReading): LabReading | ComputedIndex | undefined;
   describe(reading: PanelReading, found: LabReading | ComputedIndex): Observation;
 }
 
+/** Every source the rules read, by number; one per lab and per index, shared by every rule that reads it. */
+const SOURCES: ValueSource[] = [];
+const labSources = new Map<string, ValueSource>();
+const indexSources = new Map<string, ValueSource>();
+
+/** How many sources there are (the size of a case's memo of values). */
+export function valueSourceCount(): number {
+  return SOURCES.length;
+}
+
+function shared(sources: Map<string, ValueSource>, key: string, make: (id: number) => ValueSource): ValueSource {
+  let source = sources.get(key);
+  if (!source) {
+    source = make(SOURCES.length);
+    SOURCES.push(source);
+    sources.set(key, source);
+  }
+  return source;
+}
+
 /** A lab as measured; for a lab the case may leave to be derived (indirect bilirubin, ANC), the derived value. */
 export function labValue(key: string): ValueSource {
+  return shared(labSources, key, (id) => makeLabValue(key, id));
+}
+
+function makeLabValue(key: string, id: number): ValueSource {
   // Most labs are never derived: for them, one lookup (every rule reads a lab on every panel).
   const derivable = INDEX_DEFINITIONS.some((d) => d.id === key);
   return {
+    id,
     read: (reading) => {
       const lab = reading.labs.get(key);
       if (lab && (lab.value !== undefined || lab.word !== undefined)) return lab;
@@ -43,10 +70,15 @@ export function labValue(key: string): ValueSource {
 }
 
 export function indexValue(id: string): ValueSource {
+  return shared(indexSources, id, (number) => makeIndexValue(id, number));
+}
+
+function makeIndexValue(id: string, number: number): ValueSource {
   // An index the case may state (MCV, ANC) is always among `calculated` when computed (the same
   // object as in `indices`); any other only among `indices`: one lookup either way.
   const stateable = Boolean(INDEX_DEFINITIONS.find((d) => d.id === id)?.statedAs);
   return {
+    id: number,
     read: (reading) => (stateable ? reading.calculated.get(id) : reading.indices.get(id)),
     describe: (reading, found) => ({
       text: `${(found as ComputedIndex).name} ${formatIndexValue(found as ComputedIndex)}${panelSuffix(reading.panel.qualifier)}`,
@@ -64,11 +96,8 @@ export function indexValue(id: string): ValueSource {
 export function panelValue(comparison: Comparison, plain: ValueSource): Compiled {
   const source = comparison.expected ? withExpected(plain, comparison.expected) : plain;
   const later = comparison.panel === 'later';
-  const valueIn = (facts: CaseFacts, panel: number): LabReading | ComputedIndex | undefined => {
-    const reading = facts.panels[panel];
-    if (!reading || (later && reading.panel.index <= 0)) return undefined;
-    return source.read(reading);
-  };
+  const valueIn = (facts: CaseFacts, panel: number): LabReading | ComputedIndex | undefined =>
+    (later && panel <= 0 ? undefined : facts.valueIn(source, panel));
   return {
     truth: (facts, panel) => {
       const found = valueIn(facts, panel);
@@ -101,10 +130,7 @@ export function indexProbe(id: string, later: boolean): PanelProbe {
 function probeFor(probes: Map<string, PanelProbe>, source: ValueSource, key: string, later: boolean): PanelProbe {
   let probe = probes.get(key);
   if (!probe) {
-    probe = (facts, panel) => {
-      const reading = facts.panels[panel];
-      return reading !== undefined && !(later && reading.panel.index <= 0) && source.read(reading) !== undefined;
-    };
+    probe = (facts, panel) => !(later && panel <= 0) && facts.valueIn(source, panel) !== undefined;
     probes.set(key, probe);
   }
   return probe;
@@ -119,6 +145,7 @@ export const smearProbe: PanelProbe = (facts, panel) => {
 /** The observation also says the value as a share of what is expected for the panel. */
 function withExpected(source: ValueSource, id: ExpectedValueId): ValueSource {
   return {
+    id: source.id,
     read: source.read,
     describe: (reading, found) => {
       const said = source.describe(reading, found);
