@@ -4,6 +4,7 @@
 //
 // Messages (declared for TypeScript in client/src/preview/messages.ts):
 //   to the extension:   { type: 'revealLine', line } | { type: 'setView', view } | { type: 'ready' }
+//                       | { type: 'setHideIndices', hide }
 //   from the extension: { type: 'update', html, view } | { type: 'scrollToLine', line }
 (function () {
   'use strict';
@@ -43,14 +44,28 @@
       // A page holding both views switches locally.
       articles.forEach((a) => { a.hidden = a.dataset.view !== view; });
       setUpStages();
+      updateIndicesToggle();
     } else if (vscode) {
       vscode.postMessage({ type: 'setView', view: view });
     }
   }
 
+  // Hide indices (webview only): pressed when the learner view leaves any derived index out; a
+  // click asks the extension for the body with every index hidden, or every one shown.
+  function updateIndicesToggle() {
+    const toggle = document.querySelector('.indices-toggle');
+    const article = activeArticle();
+    if (!toggle) return;
+    const indices = article ? article.dataset.indices : 'none';
+    toggle.hidden = !article || article.dataset.view !== 'learner' || indices === 'none';
+    toggle.setAttribute('aria-pressed', String(indices === 'hidden'));
+  }
+
   document.addEventListener('click', (event) => {
     const button = event.target instanceof Element ? event.target.closest('.view-toggle') : null;
     if (button) setView(button.dataset.view);
+    const indices = event.target instanceof Element ? event.target.closest('.indices-toggle') : null;
+    if (indices && vscode) vscode.postMessage({ type: 'setHideIndices', hide: indices.getAttribute('aria-pressed') !== 'true' });
     const option = event.target instanceof Element ? event.target.closest('.q-option[data-option]') : null;
     if (option) chooseOption(option);
     const show = event.target instanceof Element ? event.target.closest('.q-show') : null;
@@ -125,6 +140,7 @@
       document.getElementById('case-root').innerHTML = message.html; // escaped by the renderer
       document.querySelectorAll('.view-toggle').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.view === message.view)));
       setUpStages();
+      updateIndicesToggle();
       window.scrollTo(0, y);
     } else if (message.type === 'scrollToLine' && typeof message.line === 'number') {
       scrollToLine(message.line);
@@ -136,6 +152,7 @@
   }
 
   setUpStages();
+  updateIndicesToggle();
   if (state.scrollY) window.scrollTo(0, state.scrollY);
   if (vscode) vscode.postMessage({ type: 'ready' });
 })();

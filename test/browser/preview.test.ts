@@ -6,6 +6,9 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { analyzeCase } from '../../server/src/core/analyzeCase';
 import { standalonePage } from '../../server/src/cli/renderCommand';
+import { renderCaseBody } from '../../server/src/core/render/renderCase';
+import { renderDocumentShell } from '../../server/src/core/render/documentShell';
+import { readPreviewAssets } from '../../server/src/node/previewAssets';
 import { launchChromium, RESULTS } from '../support/browser';
 import { INJECTION_CASE } from '../support/injection';
 
@@ -86,6 +89,55 @@ describe('case preview in Chromium', function () {
     assert.equal(await page.locator('table.labs td.value').first().innerText(), '33.0', 'the value as written');
     assert.ok((await page.locator('svg.chart rect.reference').count()) > 0, 'reference band shaded');
     await page.screenshot({ path: path.join(RESULTS, 'preview-narrow.png'), fullPage: true });
+    assert.deepEqual(errors, []);
+  });
+
+  it('the editor preview\'s Hide indices toggle: pressed when the case hides some, and each click asks for the other state', async () => {
+    // The webview's page as the extension builds it, with VS Code's API stood in for: messages the
+    // page sends are collected, and the test answers them as the extension does (a new body).
+    const text = readFileSync(path.join(SAMPLES, 'b12-deficiency-01.case'), 'utf8').replace('\n[patient]', 'hide-indices: rpi\n\n[patient]');
+    const analysis = analyzeCase(text);
+    const { css, js } = readPreviewAssets();
+    const file = path.join(RESULTS, 'webview-indices.html');
+    writeFileSync(file, renderDocumentShell(renderCaseBody(analysis, 'learner'), 'Case', {
+      view: 'learner', mode: 'webview', nonce: 'bm9uY2U=', styles: [{ text: css }], scripts: [{ text: js }],
+    }));
+    await page.addInitScript(`window.__sent = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__sent.push(m), getState: () => undefined, setState: () => undefined });`);
+    await page.goto(`file://${file}`);
+    const sent = async () => JSON.parse(String(await page.evaluate('JSON.stringify(window.__sent.filter((m) => m.type !== "ready" && m.type !== "revealLine"))'))) as { type: string; hide?: boolean; view?: string }[];
+    const answer = async (body: string, view: 'learner' | 'answer') => {
+      await page.evaluate(`window.__sent.length = 0; window.postMessage(${JSON.stringify({ type: 'update', html: body, view })}, '*')`);
+    };
+    const toggle = page.getByRole('button', { name: 'Hide indices' });
+    await page.getByRole('button', { name: 'Reveal labs' }).click();
+    const rpiRows = page.locator('table.labs tr.index[data-index="rpi"]');
+    const panelsWithRpi = analysis.clinical.panels.filter((p) => p.indices.has('rpi')).length;
+    assert.ok(panelsWithRpi > 0);
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true', 'the case hides the RPI');
+    assert.equal(await rpiRows.count(), 0);
+    assert.ok(await page.locator('table.labs tr.index').count() > 0, 'the other indices stay');
+
+    await toggle.click();
+    assert.deepEqual(await sent(), [{ type: 'setHideIndices', hide: false }]);
+    await answer(renderCaseBody(analysis, 'learner', { hideIndicesOverride: false }), 'learner');
+    await page.waitForFunction('document.querySelector(".indices-toggle").getAttribute("aria-pressed") === "false"');
+    assert.equal(await rpiRows.count(), panelsWithRpi, 'shown on request');
+    await page.screenshot({ path: path.join(RESULTS, 'preview-indices-shown.png'), fullPage: true });
+
+    await toggle.click();
+    assert.deepEqual(await sent(), [{ type: 'setHideIndices', hide: true }]);
+    await answer(renderCaseBody(analysis, 'learner', { hideIndicesOverride: true }), 'learner');
+    await page.waitForFunction('document.querySelector(".indices-toggle").getAttribute("aria-pressed") === "true"');
+    assert.equal(await page.locator('table.labs tr.index').count(), 0, 'every index hidden');
+    await page.screenshot({ path: path.join(RESULTS, 'preview-indices-hidden.png'), fullPage: true });
+
+    // The answer view always shows them: the toggle is not offered there.
+    await page.getByRole('button', { name: 'Answer view' }).click();
+    assert.deepEqual(await sent(), [{ type: 'setView', view: 'answer' }]);
+    await answer(renderCaseBody(analysis, 'answer'), 'answer');
+    await page.locator('article.view-answer').waitFor();
+    assert.equal(await toggle.isVisible(), false);
+    assert.equal(await rpiRows.count(), panelsWithRpi);
     assert.deepEqual(errors, []);
   });
 

@@ -75,4 +75,27 @@ describe('language server hardening', function () {
       bank.cleanup();
     }
   });
+
+  it('the preview request hides the indices casewright.json hides from learners, and the toggle overrides it', async () => {
+    const text = 'case: t-01\ntitle: T\n[labs]\nreticulocytes: 4.5 %\nhematocrit: 30 %\n';
+    const bank = tempBank({ 'casewright.json': JSON.stringify({ learnerView: { hideIndices: ['rpi'] } }), 't.case': text });
+    const session = new LspSession();
+    try {
+      await session.initialize(bank.dir);
+      const uri = fileUri(path.join(bank.dir, 't.case'));
+      await session.open(uri, text);
+      const rows = async (params: Record<string, unknown>) => {
+        const preview = await session.request<{ html: string } | null>('casewright/preview', { uri, ...params });
+        return [...(preview?.html ?? '').matchAll(/<tr class="index" data-index="([a-z-]+)"/g)].map((m) => m[1]);
+      };
+      assert.deepEqual(await rows({ view: 'learner' }), ['corrected-reticulocytes']);
+      assert.deepEqual(await rows({ view: 'answer' }), ['corrected-reticulocytes', 'rpi']);
+      assert.deepEqual(await rows({ view: 'learner', hideIndices: false }), ['corrected-reticulocytes', 'rpi']);
+      assert.deepEqual(await rows({ view: 'learner', hideIndices: true }), []);
+      assert.deepEqual(await rows({ view: 'learner', hideIndices: 'yes' }), ['corrected-reticulocytes'], 'a malformed toggle is ignored');
+    } finally {
+      await session.dispose();
+      bank.cleanup();
+    }
+  });
 });

@@ -156,6 +156,63 @@ describe('recovering from what authors do wrong', () => {
       ]);
     });
 
+    describe('the fix for an unused suppression', () => {
+      /** The bank's unused-suppression diagnostics and their code actions, as the editor gets them. */
+      function unusedFixes(text: string) {
+        const bank = new CaseBank();
+        bank.set(URI, text);
+        const analysis = bank.get(URI)!;
+        const found = bank.diagnostics(URI).filter((d) => d.code === 'unused-suppression');
+        return found.map((d) => ({ d, actions: codeActions(analysis, d.range, [d], URI) }));
+      }
+
+      it('removes an unused code from a list that still silences something, and check --fix does too', () => {
+        const text = `${HEAD}[labs]\n# casewright-disable-next-line invalid-lab-value, missing-unit -- the lab sent no unit\nhemoglobin: 6.1\n`;
+        const [only, ...rest] = unusedFixes(text);
+        assert.equal(rest.length, 0);
+        const removal = only.actions.find((a) => a.title === 'Remove `invalid-lab-value` from this comment');
+        assert.ok(removal?.isPreferred);
+        const fixed = applyTextEdits(text, removal.edit.changes[URI]);
+        assert.equal(fixed, `${HEAD}[labs]\n# casewright-disable-next-line missing-unit -- the lab sent no unit\nhemoglobin: 6.1\n`);
+        assert.equal(fixText(text).text, fixed);
+        assert.deepEqual(bankCodes(fixed), []);
+      });
+
+      it('takes out the last code with the comma before it', () => {
+        const text = `${HEAD}[labs]\n# casewright-disable-next-line missing-unit,invalid-lab-value\nhemoglobin: 6.1\n`;
+        assert.equal(fixText(text).text, `${HEAD}[labs]\n# casewright-disable-next-line missing-unit\nhemoglobin: 6.1\n`);
+      });
+
+      it('removes the whole comment line when none of its codes is used (never leaving a bare directive)', () => {
+        const text = `${HEAD}[labs]\n# casewright-disable-next-line missing-unit, invalid-lab-value\nhemoglobin: 6.1 g/dL\n`;
+        const fixes = unusedFixes(text);
+        assert.equal(fixes.length, 2);
+        for (const { actions } of fixes) {
+          const removal = actions.find((a) => a.title === 'Remove this `casewright-disable` comment');
+          assert.ok(removal);
+          assert.equal(applyTextEdits(text, removal.edit.changes[URI]), `${HEAD}[labs]\nhemoglobin: 6.1 g/dL\n`);
+        }
+        assert.deepEqual(fixText(text), { text: `${HEAD}[labs]\nhemoglobin: 6.1 g/dL\n`, fixed: 1 });
+        // The last line of a file without a final line end goes with the line end before it.
+        assert.equal(fixText(`${HEAD}# casewright-disable missing-unit`).text, HEAD.slice(0, -1));
+      });
+
+      it('offers but does not apply unseen what one file cannot prove unused: bank codes, bare comments, unknown codes', () => {
+        const bankWide = `${HEAD}# casewright-disable unknown-see-also\n`;
+        assert.ok(unusedFixes(bankWide)[0].actions.some((a) => a.title === 'Remove this `casewright-disable` comment'));
+        assert.equal(fixText(bankWide).fixed, 0);
+        const bare = `${HEAD}[labs]\n# casewright-disable-next-line\nhemoglobin: 6.1 g/dL\n`;
+        assert.ok(unusedFixes(bare)[0].actions.some((a) => a.title === 'Remove this `casewright-disable` comment'));
+        assert.equal(fixText(bare).fixed, 0);
+        const typo = `${HEAD}[labs]\n# casewright-disable-next-line missing-unti\nhemoglobin: 6.1\n`;
+        const [{ d, actions }] = unusedFixes(typo);
+        assert.match(d.message, /Did you mean `missing-unit`\?$/);
+        assert.deepEqual(actions.map((a) => a.title), ['Remove this `casewright-disable` comment', 'Change to `missing-unit`']);
+        assert.equal(applyTextEdits(typo, actions[1].edit.changes[URI]), typo.replace('unti', 'unit'));
+        assert.equal(fixText(typo).text, typo.replace('hemoglobin: 6.1', 'hemoglobin: 6.1 g/dL'), 'the typo stays; the unit is added');
+      });
+    });
+
     it('honours the configuration after suppression: unused-suppression can be turned off', () => {
       const bank = new CaseBank({ rules: { 'unused-suppression': 'off' } });
       bank.set(URI, `${HEAD}# casewright-disable missing-unit\n`);

@@ -46,6 +46,21 @@ describe('casewright check --fix (the real process)', () => {
     }
   });
 
+  it('--fix removes a suppression that silences nothing, and keeps one for a bank-wide code it cannot judge from one file', () => {
+    const stale = 'case: stale-01\ntitle: S\nsee-also: other-01\n\n[labs]\n# casewright-disable-next-line missing-unit\nhemoglobin: 7.1 g/dL\n';
+    const bankWide = 'case: other-01\ntitle: O\n# casewright-disable-next-line unknown-see-also\nsee-also: nowhere-01\n';
+    const bank = tempBank({ 'stale.case': stale, 'other.case': bankWide });
+    try {
+      const run = runCli(['check', '--fix', '.'], bank.dir);
+      assert.equal(run.status, 0, run.stderr + run.stdout);
+      assert.match(run.stderr, /^casewright: made 1 fix in 1 file\.$/m);
+      assert.equal(readFileSync(path.join(bank.dir, 'stale.case'), 'utf8'), stale.replace('# casewright-disable-next-line missing-unit\n', ''));
+      assert.equal(readFileSync(path.join(bank.dir, 'other.case'), 'utf8'), bankWide);
+    } finally {
+      bank.cleanup();
+    }
+  });
+
   it('refuses --fix with --fix-dry-run: exit 2, one line', () => {
     const run = runCli(['check', '--fix', '--fix-dry-run', 'samples']);
     assert.equal(run.status, 2);

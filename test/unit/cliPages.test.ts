@@ -34,4 +34,26 @@ describe('casewright render and export (the real process)', () => {
       bank.cleanup();
     }
   });
+
+  it('render and export leave out the indices casewright.json hides from learners, and keep them in the answer view', () => {
+    const labs = 'case: rpi-01\ntitle: RPI\n\n[labs]\nhemoglobin: 7 g/dL\nhematocrit: 21 %\nreticulocytes: 3 %\n';
+    const bank = tempBank({ 'a.case': labs, 'b.case': labs.replace('rpi-01', 'rpi-02').replace('\n\n', '\nhide-indices: no\n\n'), 'casewright.json': '{ "learnerView": { "hideIndices": ["rpi"] } }' });
+    const rows = (html: string) => [...html.matchAll(/<tr class="index" data-index="([a-z-]+)"/g)].map((m) => m[1]);
+    try {
+      const learner = runCli(['render', 'a.case', '--view', 'learner'], bank.dir);
+      assert.equal(learner.status, 0, learner.stderr);
+      assert.deepEqual(rows(learner.stdout), ['mchc', 'corrected-reticulocytes']);
+      assert.deepEqual(rows(runCli(['render', 'a.case', '--view', 'answer'], bank.dir).stdout), ['mchc', 'corrected-reticulocytes', 'rpi']);
+      const run = runCli(['export', '.', '-o', 'site', '--answers'], bank.dir);
+      assert.equal(run.status, 0, run.stderr);
+      const page = (name: string) => readFileSync(path.join(bank.dir, 'site', name), 'utf8');
+      assert.deepEqual(rows(page('cases/rpi-01.html')), ['mchc', 'corrected-reticulocytes']);
+      // The case's own `hide-indices: no` wins over the bank.
+      assert.deepEqual(rows(page('cases/rpi-02.html')), ['mchc', 'corrected-reticulocytes', 'rpi']);
+      // The teacher's page: the learner article without it, the answer article with it.
+      assert.deepEqual(rows(page('answers/rpi-01.html')), ['mchc', 'corrected-reticulocytes', 'mchc', 'corrected-reticulocytes', 'rpi']);
+    } finally {
+      bank.cleanup();
+    }
+  });
 });

@@ -84,7 +84,7 @@ describe('completion', () => {
 
   describe('keys at the start of a line', () => {
     const cases: [string, Expected][] = [
-      [`${HEAD}‸`, { labels: ['tags', 'level', 'author', 'see-also', 'status', 'reviewed-by', 'reviewed-on', 'version', 'updated', 'objectives'], accept: ['level', `${HEAD}level: `] }],
+      [`${HEAD}‸`, { labels: ['tags', 'level', 'author', 'see-also', 'status', 'reviewed-by', 'reviewed-on', 'version', 'updated', 'objectives', 'hide-indices'], accept: ['level', `${HEAD}level: `] }],
       ['case: a\n‸', { includes: ['title', 'level'], excludes: ['case'] }],
       // On an existing key, only the name changes: the colon and value stay.
       [`${HEAD}le‸vel: advanced\n`, { includes: ['level', 'author'], accept: ['author', `${HEAD}author: advanced\n`] }],

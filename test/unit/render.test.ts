@@ -108,8 +108,10 @@ describe('case renderer', () => {
     assert.match(hb, /<desc id="chart-hemoglobin-desc">At presentation: 7.1 g\/dL; day 7: 8.4 g\/dL; day 30: 11.2 g\/dL<\/desc>/);
     // The axis names the stages as the tables' headings do, and this patient's range is shaded.
     const stages = [...body.matchAll(/<div class="panel"><h3[^>]*>([^<]*)<\/h3>/g)].map((m) => m[1]);
-    const ticks = [...hb.matchAll(/<text class="tick" x="[\d.]+" y="140"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
-    assert.deepEqual(ticks, stages);
+    const ticks = [...hb.matchAll(/<text class="tick" x="[\d.]+" y="(1[45]\d)"[^>]*>([^<]*)<\/text>/g)].map((m) => [m[2], m[1]]);
+    assert.deepEqual(ticks.map(([label]) => label), stages);
+    // Day 7 sits close to day 0 on a month-long axis: its label drops to a second row rather than overprint.
+    assert.deepEqual(ticks.map(([, y]) => y), ['140', '152', '140']);
     assert.deepEqual(stages, ['At presentation', 'day 7', 'day 30']);
     assert.match(hb, /<rect class="reference" [^>]*><title>reference range 12–16 g\/dL<\/title><\/rect>/);
     assert.match(body, /<svg class="chart chart-reticulocytes"/);

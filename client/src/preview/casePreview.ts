@@ -13,6 +13,8 @@ const REFRESH_DELAY_MS = 300;
 
 export class CasePreview implements vscode.Disposable {
   private view: PreviewView = 'learner';
+  /** The "Hide indices" toggle, once the author has used it; until then the case decides. */
+  private hideIndices: boolean | undefined;
   private timer: NodeJS.Timeout | undefined;
   private requested = 0;
   private shellReady = false;
@@ -45,6 +47,7 @@ export class CasePreview implements vscode.Disposable {
     if (resource.toString() === this.resource.toString()) return;
     this.resource = resource;
     this.shellReady = false;
+    this.hideIndices = undefined; // another case: its own choice
     void this.refresh();
   }
 
@@ -60,7 +63,7 @@ export class CasePreview implements vscode.Disposable {
     const document = await vscode.workspace.openTextDocument(this.resource);
     let result: PreviewResult | null = null;
     try {
-      result = await client.sendRequest(PreviewRequest, { uri: document.uri.toString(), view: this.view });
+      result = await client.sendRequest(PreviewRequest, { uri: document.uri.toString(), view: this.view, hideIndices: this.hideIndices });
     } catch {
       return; // the server is restarting; the next edit refreshes
     }
@@ -88,6 +91,9 @@ export class CasePreview implements vscode.Disposable {
   private onMessage(message: FromWebview): void {
     if (message.type === 'setView' && (message.view === 'learner' || message.view === 'answer')) {
       this.view = message.view;
+      void this.refresh();
+    } else if (message.type === 'setHideIndices' && typeof message.hide === 'boolean') {
+      this.hideIndices = message.hide;
       void this.refresh();
     } else if (message.type === 'revealLine' && Number.isInteger(message.line)) {
       const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.resource.toString());

@@ -54,8 +54,8 @@ export async function runExport(options: ExportOptions): Promise<ExportOutcome> 
     const analysis = bank.get(file)!;
     const name = names.take(analysis.model.id ?? path.basename(file, '.case'));
     const back = [{ href: '../index.html', label: '← All cases' }];
-    files.set(`cases/${name}.html`, standalonePage(analysis, 'learner', back));
-    if (options.answers) files.set(`answers/${name}.html`, standalonePage(analysis, 'both', back));
+    files.set(`cases/${name}.html`, standalonePage(analysis, 'learner', back, opened.loaded.config));
+    if (options.answers) files.set(`answers/${name}.html`, standalonePage(analysis, 'both', back, opened.loaded.config));
     entries.push({ name, title: analysis.model.title ?? name, level: analysis.model.header.get('level')?.value ?? '', tags: analysis.model.tags.map((t) => t.text) });
   }
   files.set('index.html', indexPage(entries, options.answers));

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { getCaseService, type CaseAnalysis, type DocumentOptions } from '../core';
+import { getCaseService, type CaseAnalysis, type CasewrightConfig, type DocumentOptions } from '../core';
 import { describeFsError } from '../node/fileDiscovery';
 import { readPreviewAssets } from '../node/previewAssets';
 import { readCaseFile } from '../node/readCaseFile';
@@ -12,11 +12,13 @@ import { resourceExists } from '../node/resourceExists';
 
 export type RenderView = 'learner' | 'answer' | 'both';
 
-export function standalonePage(analysis: CaseAnalysis, view: RenderView, links?: DocumentOptions['links']): string {
+/** `config`: casewright.json, for what the learner view hides (`learnerView`). */
+export function standalonePage(analysis: CaseAnalysis, view: RenderView, links?: DocumentOptions['links'], config: CasewrightConfig = {}): string {
   const { css, js } = readPreviewAssets();
   return getCaseService().renderDocument(analysis, {
     view, mode: 'standalone', nonce: randomBytes(16).toString('base64'),
     styles: [{ text: css }], scripts: [{ text: js }], links,
+    learner: { bankHideIndices: config.learnerView?.hideIndices },
   });
 }
 
@@ -26,7 +28,7 @@ export async function runRender(file: string, view: RenderView, output: string |
   if (!config.ok) return config;
   const read = await readCaseFile(absolute);
   if (!read.ok) return { ok: false, message: `${file}: ${read.problem}` };
-  const html = standalonePage(getCaseService().createBank(config.loaded.config, resourceExists).set(absolute, read.text), view);
+  const html = standalonePage(getCaseService().createBank(config.loaded.config, resourceExists).set(absolute, read.text), view, undefined, config.loaded.config);
   if (output) {
     try {
       await fs.mkdir(path.dirname(path.resolve(cwd, output)), { recursive: true });

@@ -13,6 +13,7 @@ import { checkSections } from './checks/sectionChecks';
 import { sectionKind } from './catalog/vocabulary';
 import { diagnostic, type CaseDiagnostic } from './diagnostics';
 import { buildModel } from './model/buildModel';
+import { checkHideIndices } from './model/hiddenIndices';
 import type { CaseModel } from './model/caseModel';
 import { projectCase } from './schema/caseProjection';
 import { validateProjection } from './schema/schemaValidation';
@@ -51,6 +52,7 @@ export function analyzeCase(text: string, options: AnalysisOptions = {}): CaseAn
     () => checkSections(syntax),
     () => checkDuplicateFields(syntax),
     () => validateProjection(projectCase(model), syntax.lines[0] ?? ''),
+    () => checkHideIndices(model),
     () => checkLabs(model.panels),
     () => checkLabsInProse(syntax),
     () => {

@@ -14,6 +14,7 @@ import { explainCase, renderExplainText, type ExplainReport } from './clinical/e
 import { readConfigText, type CasewrightConfig, type ConfigReadResult } from './config/config';
 import type { CaseDiagnostic } from './diagnostics';
 import type { CaseModel } from './model/caseModel';
+import type { LearnerViewOptions } from './model/hiddenIndices';
 import { renderDocumentShell, type DocumentOptions, type PreviewView } from './render/documentShell';
 import { renderCaseBody, renderCaseDocument } from './render/renderCase';
 import { caseIdAt, definitions, references, renameCaseId, type CaseIdsAndLinks, type Location, type RenameOutcome } from './services/caseIdReferences';
@@ -64,8 +65,8 @@ export interface CaseService {
   references(id: string, bank: Iterable<[string, CaseIdsAndLinks]>, includeDeclaration: boolean): Location[];
   renameCaseId(id: string, newId: string, bank: Iterable<[string, CaseIdsAndLinks]>): RenameOutcome;
 
-  /** The preview body of one view (escaped HTML). */
-  renderBody(analysis: CaseAnalysis, view: PreviewView): string;
+  /** The preview body of one view (escaped HTML); `learner` says which derived indices the learner view hides. */
+  renderBody(analysis: CaseAnalysis, view: PreviewView, learner?: LearnerViewOptions): string;
   /** A whole page: the body (or both views) inside the shell. */
   renderDocument(analysis: CaseAnalysis, options: DocumentOptions): string;
   /** The page shell around already-rendered bodies (the editor's webview). */
@@ -121,6 +122,7 @@ export type { CasewrightConfig, ConfigReadResult } from './config/config';
 export type { DiagnosticRule } from './diagnosticCatalog';
 export type { CaseDiagnostic, DiagnosticData, RelatedLocation, Severity } from './diagnostics';
 export type { CaseModel } from './model/caseModel';
+export type { HideIndicesSetting, LearnerViewOptions } from './model/hiddenIndices';
 export type { DocumentOptions, PreviewView } from './render/documentShell';
 export type { CaseIdsAndLinks, Location, RenameOutcome } from './services/caseIdReferences';
 export type { CodeActionOptions, CodeActionResult } from './services/codeActions';

@@ -2,8 +2,9 @@
 // silences those codes on the line below the comment, `# casewright-disable CODE[, CODE]`
 // silences them in the whole file. With no codes, every code is silenced there. A directive
 // that silenced nothing is itself reported (`unused-suppression`), so stale ones do not pile up.
-import { diagnosticRule } from './diagnosticCatalog';
-import { diagnostic, type CaseDiagnostic } from './diagnostics';
+import { DIAGNOSTIC_RULES, diagnosticRule } from './diagnosticCatalog';
+import { diagnostic, type CaseDiagnostic, type DiagnosticData } from './diagnostics';
+import { closestMatches, didYouMeanSentence } from './util/didYouMean';
 import type { CaseSyntax } from './syntax/syntaxTree';
 import { lineSpan, type Range } from './text';
 
@@ -78,20 +79,29 @@ export function applySuppressions(diagnostics: readonly CaseDiagnostic[], suppre
   suppressions.forEach((s, i) => {
     const scope = s.scope === 'line' ? 'on the next line' : 'in this file';
     if (!s.codes.length) {
-      if (!used.has(key(i, ''))) kept.push(unused(`This \`casewright-disable\` comment silences nothing ${scope}; remove it.`, s.range));
+      if (!used.has(key(i, ''))) kept.push(unused(`This \`casewright-disable\` comment silences nothing ${scope}; remove it.`, s.range, { removes: 'comment' }));
       return;
     }
-    for (const c of s.codes) {
-      if (used.has(key(i, c.code))) continue;
+    const unusedCodes = s.codes.filter((c) => !used.has(key(i, c.code)));
+    // When no code of the comment is used, the fix removes the comment: removing its codes one
+    // by one would leave a bare directive, which silences everything.
+    const removes = unusedCodes.length === s.codes.length ? 'comment' : 'code';
+    for (const c of unusedCodes) {
       const known = diagnosticRule(c.code);
-      kept.push(unused(known
-        ? `\`${c.code}\` is not reported ${scope}, so this suppression does nothing; remove it.`
-        : `\`${c.code}\` is not a Casewright diagnostic code (see docs/diagnostics.md), so this suppression does nothing.`, c.range));
+      if (known) {
+        kept.push(unused(`\`${c.code}\` is not reported ${scope}, so this suppression does nothing; remove it.`, c.range, { removes }));
+        continue;
+      }
+      const matches = closestMatches(c.code, CODES);
+      kept.push(unused(`\`${c.code}\` is not a Casewright diagnostic code (see docs/diagnostics.md), so this suppression does nothing.${didYouMeanSentence(matches)}`, c.range, { removes, replacements: matches }));
     }
   });
   return kept;
 }
 
-function unused(message: string, range: Range): CaseDiagnostic {
-  return diagnostic('warning', 'unused-suppression', message, range);
+const CODES = DIAGNOSTIC_RULES.map((r) => r.code);
+
+/** `data.removes` tells the quick fix what to delete: the whole comment line, or this code from its list. */
+function unused(message: string, range: Range, data: DiagnosticData & { removes: 'comment' | 'code' }): CaseDiagnostic {
+  return diagnostic('warning', 'unused-suppression', message, range, data);
 }

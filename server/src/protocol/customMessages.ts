@@ -19,6 +19,11 @@ export const PreviewRequest = new RequestType<PreviewParams, PreviewResult | nul
 export interface PreviewParams {
   uri: string;
   view: 'learner' | 'answer';
+  /**
+   * The preview's "Hide indices" toggle: `true` hides every derived index from the learner view,
+   * `false` shows them all; absent, the case's `hide-indices:` (or casewright.json) decides.
+   */
+  hideIndices?: boolean;
 }
 
 /** Server → client notification: the bank was (re)scanned; for the status bar. */

@@ -78,6 +78,11 @@ const specIndex = new Map<string, Map<string, FieldSpec>>(
   ]),
 );
 
+/** A section's field specs by key and alias (`header` for the header), for a caller that looks up every field of it. */
+export function fieldSpecIndex(section: string): ReadonlyMap<string, FieldSpec> | undefined {
+  return specIndex.get(section);
+}
+
 /** The spec of a field by its key or an alias of it. */
 export function fieldSpec(section: string, key: string): FieldSpec | undefined {
   return specIndex.get(section)?.get(key);

@@ -1,5 +1,6 @@
 // Each lab line against the catalog: known name, a value of the right kind, an accepted unit,
 // and a value a living patient can have. Out-of-reference values are findings, not errors.
+import { writtenValue } from '../model/writtenValue';
 import { LAB_NAMES, formatLabValue, type LabDefinition } from '../catalog/labCatalog';
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
 import type { LabPanel, LabResult } from '../model/caseModel';
@@ -82,7 +83,7 @@ function checkQuantity(lab: LabDefinition, result: LabResult): CaseDiagnostic[] 
   const hint = fits.length ? ` Did you mean ${orList(fits.map((u) => `\`${value.number} ${u.unit}\``))}?` : '';
   const shown = value.unitDefinition.unit === lab.canonicalUnit ? '' : ` (${formatLabValue(lab, canonical)} ${lab.canonicalUnit})`;
   return [diagnostic('error', 'implausible-value',
-    `${lab.name} ${value.number} ${value.unit}${shown} is outside what a living patient can have (${limits}).${hint}`,
+    `${lab.name} ${writtenValue(result) ?? `${value.number} ${value.unit}`}${shown} is outside what a living patient can have (${limits}).${hint}`,
     value.unitRange ? { start: value.numberRange.start, end: value.unitRange.end } : value.numberRange,
     {
       replacements: fits.map((u) => `${value.number} ${u.unit}`),

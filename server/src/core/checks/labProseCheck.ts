@@ -19,7 +19,6 @@ export interface LabPhrase {
   field: string;
 }
 
-const WORD = /[A-Za-z][A-Za-z0-9-]*/g;
 /** After a lab's name: an optional `:`, `=`, `of`, `was` or `is`, a number, then the unit. */
 const VALUE_AFTER_NAME = /[ \t]*(?:[:=][ \t]*|(?:of|was|is)[ \t]+)?(\d{1,6}(?:\.\d{1,4})?)[ \t]*([^\s,;()]{1,16})/y;
 /** A sentence's full stop or closing bracket is not part of the unit (a loop: no regex backtracking). */
@@ -28,31 +27,50 @@ function withoutTrailingPunctuation(text: string): string {
   while (end > 0 && '.:)]'.includes(text[end - 1])) end--;
   return text.slice(0, end);
 }
+const HAS_DIGIT = /\d/;
 /** Prose lines longer than this are not scanned: a pasted document is not a lab line. */
 const MAX_LINE = 2000;
 
 /** Every lab phrase in a line of prose (`from` is the line's first character's column). */
 export function findLabPhrases(text: string, line: number, from: number): LabPhrase[] {
   const phrases: LabPhrase[] = [];
-  if (text.length > MAX_LINE) return phrases;
-  for (const word of text.matchAll(WORD)) {
-    const lab = findLabByLowercaseName(word[0].toLowerCase());
-    if (!lab?.units?.length) continue;
-    const start = (word.index ?? 0) + word[0].length;
+  // Every phrase has a number: most lines of prose have none and cost one quick test.
+  if (text.length > MAX_LINE || !HAS_DIGIT.test(text)) return phrases;
+  // The words /[A-Za-z][A-Za-z0-9-]*/g would find, scanned by hand: a word is cut out and
+  // looked up only when a value follows it, and most words of prose are followed by none.
+  let i = 0;
+  while (i < text.length) {
+    if (!isLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const wordStart = i;
+    for (i++; i < text.length && isWordCharacter(text.charCodeAt(i)); i++);
+    const start = i;
     VALUE_AFTER_NAME.lastIndex = start;
     const value = VALUE_AFTER_NAME.exec(text);
     if (!value) continue;
+    const lab = findLabByLowercaseName(text.slice(wordStart, start).toLowerCase());
+    if (!lab?.units?.length) continue;
     const rawUnit = withoutTrailingPunctuation(value[2]);
     const unit = rawUnit ? findUnit(lab, rawUnit) : undefined;
     if (!unit) continue;
     const end = start + value[0].length - (value[2].length - rawUnit.length);
     phrases.push({
       lab, number: value[1], unit: unit.unit,
-      range: lineSpan(line, from + (word.index ?? 0), end - (word.index ?? 0)),
+      range: lineSpan(line, from + wordStart, end - wordStart),
       field: `${lab.key}: ${value[1]} ${unit.unit}`,
     });
   }
   return phrases;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+function isWordCharacter(code: number): boolean {
+  return isLetter(code) || (code >= 48 && code <= 57) || code === 45 /* - */;
 }
 
 /** Lab phrases in [history], [exam] and [course] for labs no panel gives. */
@@ -86,6 +104,8 @@ export function checkLabsInProse(syntax: CaseSyntax): CaseDiagnostic[] {
  * field form and carries it as the one replacement for the whole line.
  */
 export function explainLabLines(syntax: CaseSyntax, diagnostics: CaseDiagnostic[]): CaseDiagnostic[] {
+  // Most files have no such line: then nothing below (a map entry per labs line) is needed.
+  if (!diagnostics.some((d) => d.code === 'not-a-field')) return diagnostics;
   // Line → the labs its panel already gives, so a rewrite that would repeat one is not applied unseen.
   const labLines = new Map<number, Set<string>>();
   for (const section of syntax.sections) {

@@ -5,7 +5,7 @@
 import { findLabByLowercaseName } from '../catalog/labCatalog';
 import { fieldSpec, fieldSpecs, SECTIONS } from '../catalog/vocabulary';
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
-import type { CaseSyntax, SectionNode } from '../syntax/syntaxTree';
+import type { CaseSyntax, FieldNode, SectionNode } from '../syntax/syntaxTree';
 import { lineSpan, type Range } from '../text';
 import { andList } from '../util/lists';
 
@@ -62,20 +62,33 @@ export function findMissingHeaders(syntax: CaseSyntax): MissingHeader[] {
     });
     present.add(home);
   };
-  const header = syntax.header.map((f) => ({ key: f.key, range: f.keyRange }));
-  consider('header', header, 1, syntax.sections[0]?.headerRange.start.line ?? syntax.lines.length);
+  const header = strayCandidates('header', syntax.header);
+  if (header) consider('header', header, 1, syntax.sections[0]?.headerRange.start.line ?? syntax.lines.length);
   for (const section of syntax.sections) {
-    if (section.kind === 'fields') consider(section.name, section.fields.map((f) => ({ key: f.key, range: f.keyRange })), 1, section.range.end.line);
+    if (section.kind === 'fields') {
+      const fields = strayCandidates(section.name, section.fields);
+      if (fields) consider(section.name, fields, 1, section.range.end.line);
+    }
     // In prose a colon is just text: only two or more lines that read as one section's fields.
     else if (section.kind === 'prose') consider(section.name, proseFields(section), 2, section.range.end.line);
   }
   return found;
 }
 
+/**
+ * The fields as lines to consider, or undefined when every one belongs where it is (then
+ * `consider` finds nothing): nearly every section of a bank, so nothing is copied for it.
+ */
+function strayCandidates(container: string, fields: readonly FieldNode[]): Line[] | undefined {
+  if (fields.every((f) => allowedIn(container, f.key))) return undefined;
+  return fields.map((f) => ({ key: f.key, range: f.keyRange }));
+}
+
 function proseFields(section: SectionNode): Line[] {
   const lines: Line[] = [];
   for (const line of section.prose) {
-    if (line.range.start.character !== 0) continue;
+    // A field line has a colon: most prose lines have none and are not matched at all.
+    if (line.range.start.character !== 0 || !line.text.includes(':')) continue;
     const match = FIELD_LINE.exec(line.text);
     if (match) lines.push({ key: match[1].toLowerCase(), range: lineSpan(line.range.start.line, 0, match[1].length) });
   }

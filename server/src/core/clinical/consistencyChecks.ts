@@ -2,7 +2,8 @@
 import consistencyJson from '../../../../schemas/consistency.json';
 import { formatLabValue } from '../catalog/labCatalog';
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
-import { formatIndexValue } from './indices';
+import { quotedValue } from '../model/writtenValue';
+import { formatIndexValue, inputText } from './indices';
 import type { PanelReading } from './panelAnalysis';
 
 interface ConsistencyRule {
@@ -26,11 +27,12 @@ export function checkConsistency(panels: PanelReading[]): CaseDiagnostic[] {
       const withinAbsolute = rule.absolute !== undefined && difference <= rule.absolute + 1e-9;
       const withinRelative = rule.relative !== undefined && difference <= rule.relative * Math.abs(calculated.value) + 1e-9;
       if (withinAbsolute || withinRelative) continue;
-      const inputs = calculated.inputs.map((i) => `${i.id} ${i.value}`).join(', ');
+      const inputs = calculated.inputs.map((i) => inputText(i)).join(', ');
+      const given = quotedValue(stated.result) ?? `${formatLabValue(stated.lab, stated.value)} ${stated.lab.canonicalUnit}`;
       const value = stated.result.value;
       const range = value.kind === 'number' ? { start: value.numberRange.start, end: value.unitRange?.end ?? value.numberRange.end } : stated.range;
       diagnostics.push(diagnostic('warning', 'inconsistent-value',
-        `${stated.lab.name} is given as ${formatLabValue(stated.lab, stated.value)} ${stated.lab.canonicalUnit}, but the case's own values give ${formatIndexValue(calculated)} (${inputs}). ${rule.why}`,
+        `${stated.lab.name} is given as ${given}, but the case's own values give ${formatIndexValue(calculated)} (${inputs}). ${rule.why}`,
         range, { replacements: [`${calculated.value.toFixed(calculated.decimals)} ${stated.lab.canonicalUnit}`], calculated: calculated.value }));
     }
   }

@@ -3,7 +3,8 @@
 import type { CaseAnalysis } from '../analyzeCase';
 import type { Range } from '../text';
 import type { Observation } from './findings';
-import { formatIndexValue, type ComputedIndex } from './indices';
+import { formatIndexValue, inputText, type ComputedIndex } from './indices';
+import { quotedValue } from '../model/writtenValue';
 import { meaningsOf } from './indexDefinitions';
 import { maturationText } from './maturation';
 import { showsAnemia } from './panelAnalysis';
@@ -17,13 +18,16 @@ export interface ExplainedIndex {
   /** 1-based line of the index's first input (reticulocytes for the RPI). */
   line?: number;
   formula: string;
-  inputs: { id: string; value: number; unit: string; line?: number }[];
+  /** `written`: a lab input as the case writes it, its canonical value beside another unit (`111 pmol/L (= 150 pg/mL)`). */
+  inputs: { id: string; value: number; unit: string; line?: number; written?: string }[];
   band?: { minHematocrit: number; maxHematocrit?: number; days: number };
   table?: { id: string; source: string };
 }
 
 export interface ExplainedObservation {
   text: string;
+  /** `text` with the value as the case writes it, when that differs (another unit, `1.0` for 1). */
+  written?: string;
   line?: number;
   column?: number;
   /** The labs panel the value came from (`initial`, `day 5`), for lab, index and smear findings (a smear by its own label). */
@@ -81,7 +85,12 @@ const round = (value: number) => Math.round(value * 1e4) / 1e4;
 function explainIndex(index: ComputedIndex): ExplainedIndex {
   const explained: ExplainedIndex = {
     value: round(index.value), unit: index.unit, panel: index.panel, line: line(index.inputs[0]?.range), formula: index.formula,
-    inputs: index.inputs.map((i) => ({ id: i.id, value: round(i.value), unit: i.unit, line: line(i.range) })),
+    inputs: index.inputs.map((i) => {
+      const input: ExplainedIndex['inputs'][number] = { id: i.id, value: round(i.value), unit: i.unit, line: line(i.range) };
+      const written = i.result ? quotedValue(i.result) : undefined;
+      if (written !== undefined) input.written = written;
+      return input;
+    }),
   };
   if (index.band) explained.band = { minHematocrit: index.band.minHematocrit, maxHematocrit: index.band.maxHematocrit, days: index.band.days };
   if (index.table) explained.table = { id: index.table.id, source: index.table.source };
@@ -90,6 +99,7 @@ function explainIndex(index: ComputedIndex): ExplainedIndex {
 
 function explainObservation(o: Observation): ExplainedObservation {
   const explained: ExplainedObservation = o.range ? { text: o.text, line: o.range.start.line + 1, column: o.range.start.character + 1 } : { text: o.text };
+  if (o.written !== undefined) explained.written = o.written;
   if (o.panel) explained.panel = o.panel;
   return explained;
 }
@@ -133,7 +143,7 @@ export function explainCase({ model, clinical }: CaseAnalysis): ExplainReport {
 
 /** One line on how an index was reached: "Reticulocyte production index 0.84 = … (…; maturation time 2.0 days (hematocrit 16 to < 26 %))". */
 export function describeIndex(index: ComputedIndex): string {
-  const inputs = index.inputs.map((i) => `${i.id} ${round(i.value)}${i.unit ? ` ${i.unit}` : ''}`).join(', ');
+  const inputs = index.inputs.map((i) => inputText(i, round)).join(', ');
   const band = index.band ? `; maturation time ${maturationText(index.band)}` : '';
   return `${index.name} ${formatIndexValue(index)} = ${index.formula} (${inputs}${band})`;
 }
@@ -203,5 +213,5 @@ function renderPathway(steps: ExplainedPathwayStep[]): string[] {
 
 function observed(observations: Observation[]): string {
   if (!observations.length) return '';
-  return ` — ${observations.map((o) => `${o.text}${o.range ? `, line ${o.range.start.line + 1}` : ''}`).join('; ')}`;
+  return ` — ${observations.map((o) => `${o.written ?? o.text}${o.range ? `, line ${o.range.start.line + 1}` : ''}`).join('; ')}`;
 }

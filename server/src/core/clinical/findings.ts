@@ -23,6 +23,11 @@ export type Truth = 'yes' | 'no' | 'unknown';
 export interface Observation {
   /** What was seen, in words: "haptoglobin 85 mg/dL (normal)". */
   text: string;
+  /**
+   * The same with the value as the author wrote it, when that differs from `text`: "Vitamin B12
+   * 111 pmol/L (= 150 pg/mL) (low)" where `text` says "Vitamin B12 150 pg/mL (low)".
+   */
+  written?: string;
   range?: Range;
   /** The labs panel (or the smear) the value came from. */
   panel?: string;

@@ -3,6 +3,7 @@
 // its formula, its inputs with their source ranges, and the maturation band and the table's
 // source when its formula uses one (the RPI), so a hover can show how it was reached.
 import type { LabPanel, LabResult } from '../model/caseModel';
+import { quotedValue } from '../model/writtenValue';
 import type { Range } from '../text';
 import { INDEX_DEFINITIONS, type EvaluationContext, type IndexDefinition } from './indexDefinitions';
 import type { ChosenBand, MaturationTable } from './maturation';
@@ -16,6 +17,14 @@ export interface IndexInput {
   unit: string;
   /** Where the value was written; absent when the input was itself derived. */
   range?: Range;
+  /** The lab line the value was read from (for quoting it as written); absent when derived. */
+  result?: LabResult;
+}
+
+/** `reticulocytes 1.0 %`, `b12 111 pmol/L (= 150 pg/mL)`: a lab input as written, a derived one by its value. */
+export function inputText(input: IndexInput, round: (value: number) => number = (v) => v): string {
+  const written = input.result ? quotedValue(input.result) : undefined;
+  return `${input.id} ${written ?? `${round(input.value)}${input.unit ? ` ${input.unit}` : ''}`}`;
 }
 
 export interface ComputedIndex {
@@ -55,7 +64,7 @@ export function computePanelIndices(panel: LabPanel, results: ReadonlyMap<string
   const inputOf = (id: string): IndexInput | undefined => {
     const result = results.get(id)?.result;
     const value = exactValue(result);
-    if (value !== undefined && result?.lab) return { id, value, unit: result.lab.canonicalUnit ?? '', range: result.field.range };
+    if (value !== undefined && result?.lab) return { id, value, unit: result.lab.canonicalUnit ?? '', range: result.field.range, result };
     const derived = indices.get(id);
     return derived ? { id, value: derived.value, unit: derived.unit } : undefined;
   };

@@ -27,7 +27,7 @@ export function checkMechanism(model: CaseModel, clinical: ClinicalAnalysis): Ca
   // line, goes in the related information, where the editor shows it under the message.
   const rpi = clinical.panels[0]?.indices.get('rpi');
   const forBest = best.evidence.filter((e) => e.effect === 'supports');
-  const values = [rpi ? `RPI ${formatIndexValue(rpi)}` : '', ...forBest.slice(0, 3).map((e) => e.observations[0]?.text ?? e.label)].filter(Boolean);
+  const values = [rpi ? `RPI ${formatIndexValue(rpi)}` : '', ...forBest.slice(0, 3).map((e) => e.observations[0]?.written ?? e.observations[0]?.text ?? e.label)].filter(Boolean);
   const related: RelatedLocation[] = [];
   for (const e of forBest.slice(0, 5)) related.push(relatedTo(e, `for ${best.id}: ${e.label}`, field.valueRange));
   for (const e of statedScore.evidence.filter((x) => x.effect === 'argues-against').slice(0, 3)) related.push(relatedTo(e, `against ${stated}: ${e.label}`, field.valueRange));
@@ -41,5 +41,5 @@ export function checkMechanism(model: CaseModel, clinical: ClinicalAnalysis): Ca
 
 function relatedTo(e: Evidence, message: string, fallback: Range): RelatedLocation {
   const seen = e.observations[0];
-  return { uri: '', range: seen?.range ?? fallback, message: seen ? `${message} (${seen.text})` : message };
+  return { uri: '', range: seen?.range ?? fallback, message: seen ? `${message} (${seen.written ?? seen.text})` : message };
 }

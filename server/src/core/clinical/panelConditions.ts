@@ -2,6 +2,7 @@
 // the panel. The findings decide a panel-bound finding panel by panel (findings.ts), so every
 // value a finding weighs comes from the same panel, and its evidence names that panel.
 import { formatLabValue } from '../catalog/labCatalog';
+import { quotedValue } from '../model/writtenValue';
 import type { SmearPanel } from '../model/caseModel';
 import type { Range } from '../text';
 import type { ListItem } from '../util/lists';
@@ -61,7 +62,9 @@ function makeLabValue(key: string, id: number): ValueSource {
       const where = { range: rangeOf(found), panel: reading.panel.label };
       if (isLabReading(found)) {
         const shown = found.word ?? `${found.comparator ?? ''}${formatLabValue(found.lab, found.value!)} ${found.lab.canonicalUnit}`;
-        return { text: `${found.lab.name} ${shown}${found.flag ? ` (${found.flag.flag})` : ''}${panelSuffix(reading.panel.qualifier)}`, ...where };
+        const said = (value: string) => `${found.lab.name} ${value}${found.flag ? ` (${found.flag.flag})` : ''}${panelSuffix(reading.panel.qualifier)}`;
+        const quoted = found.word === undefined ? quotedValue(found.result) : undefined;
+        return quoted !== undefined && quoted !== shown ? { text: said(shown), written: said(quoted), ...where } : { text: said(shown), ...where };
       }
       const flag = reading.indexFlags.get(key)?.flag;
       return { text: `${found.name} ${formatIndexValue(found)}${flag ? ` (${flag})` : ''}${panelSuffix(reading.panel.qualifier)}`, ...where };
@@ -151,7 +154,8 @@ function withExpected(source: ValueSource, id: ExpectedValueId): ValueSource {
       const said = source.describe(reading, found);
       const expected = EXPECTED_VALUES[id].value(reading);
       if (expected === undefined || found.value === undefined) return said;
-      return { ...said, text: `${said.text}: ${EXPECTED_VALUES[id].describe(found.value, expected, reading)}` };
+      const share = EXPECTED_VALUES[id].describe(found.value, expected, reading);
+      return said.written === undefined ? { ...said, text: `${said.text}: ${share}` } : { ...said, text: `${said.text}: ${share}`, written: `${said.written}: ${share}` };
     },
   };
 }

@@ -1,6 +1,8 @@
 // casewright.json: what a course sets for its bank. The file is found and read by the CLI and
 // the server; the core only validates its content and applies it.
+import { INDEX_IDS } from '../clinical/indexDefinitions';
 import { MATURATION_TABLES } from '../clinical/maturation';
+import type { HideIndicesSetting } from '../model/hiddenIndices';
 import type { CaseDiagnostic } from '../diagnostics';
 import { ruleLookup, wildcardRuleProblems, type RuleSetting } from './ruleSettings';
 // ajv's standalone code for schemas/casewright.schema.json, generated at build time.
@@ -19,6 +21,8 @@ export interface CasewrightConfig {
   maturation?: { table?: string; bands?: { minHematocrit: number; days: number }[] };
   /** The learning objectives the bank should cover; cases list theirs in `objectives:`. */
   curriculum?: Curriculum;
+  /** What the learner view shows: `hideIndices` leaves derived indices out (a case's `hide-indices:` overrides it). */
+  learnerView?: { hideIndices?: HideIndicesSetting };
 }
 
 export interface Curriculum {
@@ -49,6 +53,11 @@ export function readConfigText(text: string): ConfigReadResult {
     const table = config.maturation?.table;
     if (table && !MATURATION_TABLES.some((t) => t.id === table)) {
       return { config: {}, errors: [`\`maturation.table\` is '${table}'; known tables: ${MATURATION_TABLES.map((t) => t.id).join(', ')}`] };
+    }
+    const hidden = config.learnerView?.hideIndices;
+    const unknown = Array.isArray(hidden) ? hidden.find((id) => !INDEX_IDS.includes(id)) : undefined;
+    if (unknown !== undefined) {
+      return { config: {}, errors: [`\`learnerView.hideIndices\` names '${unknown}', which is not a derived index; known indices: ${INDEX_IDS.join(', ')}`] };
     }
     const wildcards = wildcardRuleProblems(config.rules);
     if (wildcards.length) return { config: {}, errors: wildcards };

@@ -3,10 +3,11 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/casewright.schema.json","title":"casewright.json","description":"Settings for a Casewright case bank. Put this file at the root of the bank; the command line and the editor both find it by walking up from a case file.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"rules":{"description":"Diagnostic codes (see docs/diagnostics.md) mapped to a new severity, or \"off\" to silence them. A key `prefix-*` sets a family of codes (\"privacy-*\": every privacy-… code); the most specific key wins, so \"privacy-*\": \"info\" with \"privacy-date\": \"error\" keeps dates errors.","type":"object","maxProperties":1000,"propertyNames":{"pattern":"^[a-z][a-z0-9-]*(-\\*)?$","maxLength":100},"additionalProperties":{"enum":["error","warning","info","off"]}},"ignore":{"description":"Globs, relative to the folder holding casewright.json, of .case files that are not part of the bank (drafts, templates).","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":1000}},"followSymlinks":{"description":"Follow symbolic links that lead out of the folder holding casewright.json when looking for .case files (default false: such links are skipped). Ignored in an untrusted workspace.","type":"boolean"},"maturation":{"description":"The reticulocyte maturation table the RPI uses.","type":"object","additionalProperties":false,"properties":{"table":{"description":"Id of a table in schemas/maturation.json.","type":"string"},"bands":{"description":"Replaces the table's bands: each applies from minHematocrit (%) up to the next band.","type":"array","minItems":1,"maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["minHematocrit","days"],"properties":{"minHematocrit":{"type":"number","minimum":0,"maximum":100},"days":{"type":"number","exclusiveMinimum":0,"maximum":10}}}}}},"curriculum":{"description":"The learning objectives the bank should cover. Cases list the ids of theirs in the header field `objectives:`; `casewright stats` shows which objectives are covered and which are not.","type":"object","additionalProperties":false,"required":["objectives"],"properties":{"objectives":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title"],"properties":{"id":{"description":"A short id that cases write in `objectives:` (letters, digits, `.`, `-`, `_`).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"title":{"description":"What the student should be able to do.","type":"string","minLength":1}}}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/casewright.schema.json","title":"casewright.json","description":"Settings for a Casewright case bank. Put this file at the root of the bank; the command line and the editor both find it by walking up from a case file.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"rules":{"description":"Diagnostic codes (see docs/diagnostics.md) mapped to a new severity, or \"off\" to silence them. A key `prefix-*` sets a family of codes (\"privacy-*\": every privacy-… code); the most specific key wins, so \"privacy-*\": \"info\" with \"privacy-date\": \"error\" keeps dates errors.","type":"object","maxProperties":1000,"propertyNames":{"pattern":"^[a-z][a-z0-9-]*(-\\*)?$","maxLength":100},"additionalProperties":{"enum":["error","warning","info","off"]}},"ignore":{"description":"Globs, relative to the folder holding casewright.json, of .case files that are not part of the bank (drafts, templates).","type":"array","maxItems":1000,"items":{"type":"string","minLength":1,"maxLength":1000}},"followSymlinks":{"description":"Follow symbolic links that lead out of the folder holding casewright.json when looking for .case files (default false: such links are skipped). Ignored in an untrusted workspace.","type":"boolean"},"maturation":{"description":"The reticulocyte maturation table the RPI uses.","type":"object","additionalProperties":false,"properties":{"table":{"description":"Id of a table in schemas/maturation.json.","type":"string"},"bands":{"description":"Replaces the table's bands: each applies from minHematocrit (%) up to the next band.","type":"array","minItems":1,"maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["minHematocrit","days"],"properties":{"minHematocrit":{"type":"number","minimum":0,"maximum":100},"days":{"type":"number","exclusiveMinimum":0,"maximum":10}}}}}},"learnerView":{"description":"What the learner view (the preview's learner view, `casewright render --view learner`, the pages `casewright export` writes for students) shows. A case's own `hide-indices:` field overrides it.","type":"object","additionalProperties":false,"properties":{"hideIndices":{"description":"`true` leaves every derived index out of the learner view's labs tables (a bank of exercises in working out the RPI), or a list of index ids to leave out (`[\"rpi\", \"corrected-reticulocytes\"]`). The answer view, hovers and inlay hints still show them.","oneOf":[{"type":"boolean"},{"type":"array","maxItems":100,"items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":100}}]}}},"curriculum":{"description":"The learning objectives the bank should cover. Cases list the ids of theirs in the header field `objectives:`; `casewright stats` shows which objectives are covered and which are not.","type":"object","additionalProperties":false,"required":["objectives"],"properties":{"objectives":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","title"],"properties":{"id":{"description":"A short id that cases write in `objectives:` (letters, digits, `.`, `-`, `_`).","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"title":{"description":"What the student should be able to do.","type":"string","minLength":1}}}}}}}};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z][a-z0-9-]*(-\\*)?$", "u");
-const pattern1 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+const pattern1 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
+const pattern2 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://casewright.dev/schemas/casewright.schema.json" */;
@@ -14,7 +15,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((((key0 === "$schema") || (key0 === "rules")) || (key0 === "ignore")) || (key0 === "followSymlinks")) || (key0 === "maturation")) || (key0 === "curriculum"))){
+if(!(((((((key0 === "$schema") || (key0 === "rules")) || (key0 === "ignore")) || (key0 === "followSymlinks")) || (key0 === "maturation")) || (key0 === "learnerView")) || (key0 === "curriculum"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -376,11 +377,12 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.curriculum !== undefined){
-let data12 = data.curriculum;
+if(data.learnerView !== undefined){
+let data12 = data.learnerView;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.objectives === undefined){
-const err30 = {instancePath:instancePath+"/curriculum",schemaPath:"#/properties/curriculum/required",keyword:"required",params:{missingProperty: "objectives"},message:"must have required property '"+"objectives"+"'"};
+for(const key5 in data12){
+if(!(key5 === "hideIndices")){
+const err30 = {instancePath:instancePath+"/learnerView",schemaPath:"#/properties/learnerView/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -389,9 +391,15 @@ vErrors.push(err30);
 }
 errors++;
 }
-for(const key5 in data12){
-if(!(key5 === "objectives")){
-const err31 = {instancePath:instancePath+"/curriculum",schemaPath:"#/properties/curriculum/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data12.hideIndices !== undefined){
+let data13 = data12.hideIndices;
+const _errs33 = errors;
+let valid10 = false;
+let passing0 = null;
+const _errs34 = errors;
+if(typeof data13 !== "boolean"){
+const err31 = {instancePath:instancePath+"/learnerView/hideIndices",schemaPath:"#/properties/learnerView/properties/hideIndices/oneOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -400,16 +408,15 @@ vErrors.push(err31);
 }
 errors++;
 }
+var _valid0 = _errs34 === errors;
+if(_valid0){
+valid10 = true;
+passing0 = 0;
 }
-if(data12.objectives !== undefined){
-let data13 = data12.objectives;
+const _errs36 = errors;
 if(Array.isArray(data13)){
-const len2 = data13.length;
-for(let i2=0; i2<len2; i2++){
-let data14 = data13[i2];
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.id === undefined){
-const err32 = {instancePath:instancePath+"/curriculum/objectives/" + i2,schemaPath:"#/properties/curriculum/properties/objectives/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data13.length > 100){
+const err32 = {instancePath:instancePath+"/learnerView/hideIndices",schemaPath:"#/properties/learnerView/properties/hideIndices/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -418,8 +425,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data14.title === undefined){
-const err33 = {instancePath:instancePath+"/curriculum/objectives/" + i2,schemaPath:"#/properties/curriculum/properties/objectives/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+const len2 = data13.length;
+for(let i2=0; i2<len2; i2++){
+let data14 = data13[i2];
+if(typeof data14 === "string"){
+if(func2(data14) > 100){
+const err33 = {instancePath:instancePath+"/learnerView/hideIndices/" + i2,schemaPath:"#/properties/learnerView/properties/hideIndices/oneOf/1/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -428,9 +439,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-for(const key6 in data14){
-if(!((key6 === "id") || (key6 === "title"))){
-const err34 = {instancePath:instancePath+"/curriculum/objectives/" + i2,schemaPath:"#/properties/curriculum/properties/objectives/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(!pattern1.test(data14)){
+const err34 = {instancePath:instancePath+"/learnerView/hideIndices/" + i2,schemaPath:"#/properties/learnerView/properties/hideIndices/oneOf/1/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -440,11 +450,8 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data14.id !== undefined){
-let data15 = data14.id;
-if(typeof data15 === "string"){
-if(!pattern1.test(data15)){
-const err35 = {instancePath:instancePath+"/curriculum/objectives/" + i2+"/id",schemaPath:"#/properties/curriculum/properties/objectives/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\""};
+else {
+const err35 = {instancePath:instancePath+"/learnerView/hideIndices/" + i2,schemaPath:"#/properties/learnerView/properties/hideIndices/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -454,8 +461,9 @@ vErrors.push(err35);
 errors++;
 }
 }
+}
 else {
-const err36 = {instancePath:instancePath+"/curriculum/objectives/" + i2+"/id",schemaPath:"#/properties/curriculum/properties/objectives/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err36 = {instancePath:instancePath+"/learnerView/hideIndices",schemaPath:"#/properties/learnerView/properties/hideIndices/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -464,12 +472,19 @@ vErrors.push(err36);
 }
 errors++;
 }
+var _valid0 = _errs36 === errors;
+if(_valid0 && valid10){
+valid10 = false;
+passing0 = [passing0, 1];
 }
-if(data14.title !== undefined){
-let data16 = data14.title;
-if(typeof data16 === "string"){
-if(func2(data16) < 1){
-const err37 = {instancePath:instancePath+"/curriculum/objectives/" + i2+"/title",schemaPath:"#/properties/curriculum/properties/objectives/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+if(_valid0){
+valid10 = true;
+passing0 = 1;
+}
+}
+if(!valid10){
+const err37 = {instancePath:instancePath+"/learnerView/hideIndices",schemaPath:"#/properties/learnerView/properties/hideIndices/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -478,9 +493,21 @@ vErrors.push(err37);
 }
 errors++;
 }
+else {
+errors = _errs33;
+if(vErrors !== null){
+if(_errs33){
+vErrors.length = _errs33;
 }
 else {
-const err38 = {instancePath:instancePath+"/curriculum/objectives/" + i2+"/title",schemaPath:"#/properties/curriculum/properties/objectives/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/learnerView",schemaPath:"#/properties/learnerView/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -490,9 +517,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/curriculum/objectives/" + i2,schemaPath:"#/properties/curriculum/properties/objectives/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.curriculum !== undefined){
+let data15 = data.curriculum;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.objectives === undefined){
+const err39 = {instancePath:instancePath+"/curriculum",schemaPath:"#/properties/curriculum/required",keyword:"required",params:{missingProperty: "objectives"},message:"must have required property '"+"objectives"+"'"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -501,10 +530,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/curriculum/objectives",schemaPath:"#/properties/curriculum/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key6 in data15){
+if(!(key6 === "objectives")){
+const err40 = {instancePath:instancePath+"/curriculum",schemaPath:"#/properties/curriculum/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -514,9 +542,15 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/curriculum",schemaPath:"#/properties/curriculum/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data15.objectives !== undefined){
+let data16 = data15.objectives;
+if(Array.isArray(data16)){
+const len3 = data16.length;
+for(let i3=0; i3<len3; i3++){
+let data17 = data16[i3];
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.id === undefined){
+const err41 = {instancePath:instancePath+"/curriculum/objectives/" + i3,schemaPath:"#/properties/curriculum/properties/objectives/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -525,15 +559,122 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-}
-else {
-const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data17.title === undefined){
+const err42 = {instancePath:instancePath+"/curriculum/objectives/" + i3,schemaPath:"#/properties/curriculum/properties/objectives/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
 if(vErrors === null){
 vErrors = [err42];
 }
 else {
 vErrors.push(err42);
+}
+errors++;
+}
+for(const key7 in data17){
+if(!((key7 === "id") || (key7 === "title"))){
+const err43 = {instancePath:instancePath+"/curriculum/objectives/" + i3,schemaPath:"#/properties/curriculum/properties/objectives/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data17.id !== undefined){
+let data18 = data17.id;
+if(typeof data18 === "string"){
+if(!pattern2.test(data18)){
+const err44 = {instancePath:instancePath+"/curriculum/objectives/" + i3+"/id",schemaPath:"#/properties/curriculum/properties/objectives/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/curriculum/objectives/" + i3+"/id",schemaPath:"#/properties/curriculum/properties/objectives/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data17.title !== undefined){
+let data19 = data17.title;
+if(typeof data19 === "string"){
+if(func2(data19) < 1){
+const err46 = {instancePath:instancePath+"/curriculum/objectives/" + i3+"/title",schemaPath:"#/properties/curriculum/properties/objectives/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/curriculum/objectives/" + i3+"/title",schemaPath:"#/properties/curriculum/properties/objectives/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/curriculum/objectives/" + i3,schemaPath:"#/properties/curriculum/properties/objectives/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/curriculum/objectives",schemaPath:"#/properties/curriculum/properties/objectives/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/curriculum",schemaPath:"#/properties/curriculum/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
 }
 errors++;
 }

@@ -1,7 +1,7 @@
 // Moodle XML: one category per case; each step of the case (the stages revealed so far) as a
 // description item, followed by the questions asked there; per-answer feedback, general
 // feedback, default marks, tags, and images embedded as base64 files (@@PLUGINFILE@@).
-import { create } from 'xmlbuilder2';
+import { xmlbuilder2 } from './lazyLibraries';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { escapeHtml } from '../render/escape';
 import type { Question } from '../questions/questionModel';
@@ -11,7 +11,7 @@ import { fractions } from './fractions';
 
 export function exportMoodleXml(cases: readonly ExportCase[]): ExportResult {
   const warnings: string[] = [];
-  const quiz = create({ version: '1.0', encoding: 'UTF-8' }).ele('quiz');
+  const quiz = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' }).ele('quiz');
   for (const exportCase of cases) {
     const { analysis } = exportCase;
     const category = quiz.ele('question', { type: 'category' });

@@ -2,8 +2,7 @@
 // questions in the order they are asked), images as resources, zipped. The case text revealed
 // before a question opens that question's item body. Scoring is explicit response processing,
 // so per-option feedback (modal feedback keyed by the chosen option) and points both work.
-import { zipSync } from 'fflate';
-import { create, fragment } from 'xmlbuilder2';
+import { fflate, xmlbuilder2 } from './lazyLibraries';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { Question } from '../questions/questionModel';
 import { caseKey, caseSteps, caseTitle, fileName, imageOf, questionKey } from './caseText';
@@ -49,7 +48,7 @@ export function exportQti(cases: readonly ExportCase[]): ExportResult {
   }
   entries['imsmanifest.xml'] = encoder.encode(manifestXml(resources));
   // A fixed date: the same bank gives the same bytes.
-  const zip = zipSync(entries, { mtime: new Date('2020-01-01T00:00:00Z') });
+  const zip = fflate().zipSync(entries, { mtime: new Date('2020-01-01T00:00:00Z') });
   return { files: new Map([['questions.qti.zip', zip]]), warnings };
 }
 
@@ -64,7 +63,7 @@ function choiceId(i: number): string {
 }
 
 export function itemXml(id: string, question: Question, caseHtml: string, imageHref: string | undefined): string {
-  const item = create({ version: '1.0', encoding: 'UTF-8' }).ele(QTI, 'qti-assessment-item', {
+  const item = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' }).ele(QTI, 'qti-assessment-item', {
     identifier: id, title: id, adaptive: 'false', 'time-dependent': 'false',
   });
   declareResponse(item, question);
@@ -73,7 +72,7 @@ export function itemXml(id: string, question: Question, caseHtml: string, imageH
   const hasFeedback = question.options.some((o) => o.feedback);
   if (hasFeedback) item.ele('qti-outcome-declaration', { identifier: 'FEEDBACK', cardinality: question.type === 'single' ? 'single' : 'multiple', 'base-type': 'identifier' });
   const body = item.ele('qti-item-body');
-  if (caseHtml) body.import(fragment(`<div xmlns="${QTI}" class="case-text">${caseHtml}</div>`));
+  if (caseHtml) body.import(xmlbuilder2().fragment(`<div xmlns="${QTI}" class="case-text">${caseHtml}</div>`));
   body.ele('p').txt(question.stem!.value);
   if (imageHref && question.image) body.ele('p').ele('img', { src: imageHref, alt: question.image.alt ?? '' });
   interaction(body, question);
@@ -154,7 +153,7 @@ function responseProcessing(item: XMLBuilder, question: Question, hasFeedback: b
 }
 
 function testXml(id: string, title: string, itemIds: string[]): string {
-  const test = create({ version: '1.0', encoding: 'UTF-8' }).ele(QTI, 'qti-assessment-test', { identifier: id, title });
+  const test = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' }).ele(QTI, 'qti-assessment-test', { identifier: id, title });
   test.ele('qti-outcome-declaration', { identifier: 'SCORE', cardinality: 'single', 'base-type': 'float' });
   const part = test.ele('qti-test-part', { identifier: `${id}-part`, 'navigation-mode': 'linear', 'submission-mode': 'individual' });
   const section = part.ele('qti-assessment-section', { identifier: `${id}-section`, title, visible: 'true' });
@@ -165,7 +164,7 @@ function testXml(id: string, title: string, itemIds: string[]): string {
 }
 
 function manifestXml(resources: Resource[]): string {
-  const manifest = create({ version: '1.0', encoding: 'UTF-8' }).ele(CP, 'manifest', { identifier: 'casewright-export' });
+  const manifest = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' }).ele(CP, 'manifest', { identifier: 'casewright-export' });
   const metadata = manifest.ele('metadata');
   metadata.ele('schema').txt('QTI Package');
   metadata.ele('schemaversion').txt('3.0.0');

@@ -2,6 +2,7 @@
 // each, with labelled points. No script, no remote resource; accessible title and description.
 import type { PanelReading } from '../clinical/panelAnalysis';
 import { maxOf, minOf } from '../util/arrays';
+import { quotedValue, writtenCanonicalNumber } from '../model/writtenValue';
 import { escapeHtml } from './escape';
 import { panelStageName } from './labsTable';
 
@@ -9,6 +10,10 @@ interface Point {
   x: number;
   y: number;
   label: string;
+  /** The value as the case writes it (`72 g/L (= 7.2 g/dL)`), for the point's tooltip. */
+  written?: string;
+  /** The number as typed (`1.0`), for the point's label when it is in the chart's unit. */
+  number?: string;
 }
 
 const SERIES = [
@@ -35,7 +40,7 @@ export function renderSerialCharts(panels: PanelReading[]): string {
     panels.forEach((panel, i) => {
       const reading = panel.labs.get(series.key);
       if (reading?.value === undefined) return;
-      points.push({ x: positions[i].x, y: reading.value, label: positions[i].label });
+      points.push({ x: positions[i].x, y: reading.value, label: positions[i].label, written: quotedValue(reading.result), number: writtenCanonicalNumber(reading.result) });
       // This patient's reference range, shaded behind the line (the same range the table shows).
       band ??= reading.flag?.range;
     });
@@ -52,6 +57,7 @@ function renderChart(title: string, unit: string, points: Point[], band?: { low?
   const ys = points.map((p) => p.y);
   const [xMin, xMax] = [minOf(xs), maxOf(xs)];
   const yMax = Math.max(maxOf(ys), band?.high ?? 0) * 1.15 || 1;
+  const anchor = (i: number): Anchor => (points.length > 1 && i === 0 ? 'start' : i === points.length - 1 && points.length > 1 ? 'end' : 'middle');
   const sx = (x: number) => pad.left + (xMax === xMin ? 0.5 : (x - xMin) / (xMax - xMin)) * (width - pad.left - pad.right);
   const sy = (y: number) => height - pad.bottom - (y / yMax) * (height - pad.top - pad.bottom);
   const shade = band && (band.low !== undefined || band.high !== undefined)
@@ -63,12 +69,13 @@ function renderChart(title: string, unit: string, points: Point[], band?: { low?
     })()
     : '';
   const path = points.map((p, i) => `${i ? 'L' : 'M'}${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join(' ');
-  const description = points.map((p) => `${p.label}: ${round(p.y)} ${unit}`).join('; ');
+  const said = (p: Point) => `${p.label}: ${p.written ?? `${round(p.y)} ${unit}`}`;
+  const description = points.map(said).join('; ');
+  const rows = tickRows(points.map((p, i) => ({ x: sx(p.x), anchor: anchor(i), text: shortLabel(p.label) })));
   const id = title.toLowerCase();
-  const anchor = (i: number) => (points.length > 1 && i === 0 ? 'start' : i === points.length - 1 && points.length > 1 ? 'end' : 'middle');
-  const marks = points.map((p, i) => `<g class="point"><circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="3.5"><title>${escapeHtml(`${p.label}: ${round(p.y)} ${unit}`)}</title></circle>`
-    + `<text class="value" x="${sx(p.x).toFixed(1)}" y="${(sy(p.y) - 7).toFixed(1)}" text-anchor="middle">${escapeHtml(String(round(p.y)))}</text>`
-    + `<text class="tick" x="${sx(p.x).toFixed(1)}" y="${height - pad.bottom + 14}" text-anchor="${anchor(i)}">${escapeHtml(shortLabel(p.label))}</text></g>`).join('');
+  const marks = points.map((p, i) => `<g class="point"><circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="3.5"><title>${escapeHtml(said(p))}</title></circle>`
+    + `<text class="value" x="${sx(p.x).toFixed(1)}" y="${(sy(p.y) - 7).toFixed(1)}" text-anchor="middle">${escapeHtml(p.number ?? String(round(p.y)))}</text>`
+    + `<text class="tick" x="${sx(p.x).toFixed(1)}" y="${height - pad.bottom + 14 + rows[i] * 12}" text-anchor="${anchor(i)}">${escapeHtml(shortLabel(p.label))}</text></g>`).join('');
   return `<svg class="chart chart-${id}" role="img" aria-labelledby="chart-${id}-title chart-${id}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">`
     + `<title id="chart-${id}-title">${escapeHtml(`${title} over time (${unit})`)}</title><desc id="chart-${id}-desc">${escapeHtml(description)}</desc>`
     + `<text class="chart-title" x="${pad.left}" y="14">${escapeHtml(`${title} (${unit})`)}</text>`
@@ -78,6 +85,26 @@ function renderChart(title: string, unit: string, points: Point[], band?: { low?
     + `<text class="tick" x="${pad.left - 4}" y="${sy(0) + 4}" text-anchor="end">0</text>`
     + `<text class="tick" x="${pad.left - 4}" y="${sy(yMax / 1.15) + 4}" text-anchor="end">${escapeHtml(String(round(yMax / 1.15)))}</text>`
     + `<path class="series" d="${path}" fill="none"/>${marks}</svg>`;
+}
+
+type Anchor = 'start' | 'middle' | 'end';
+
+/** Roughly how wide a tick label is at the charts' 10 px font: enough to keep labels apart. */
+const CHARACTER_WIDTH = 5.6;
+
+/**
+ * The row of each x-axis label: 0, or 1 when it would overlap the label before it on row 0
+ * (panels a few days apart on a month-long axis: "At presentation" and "day 7").
+ */
+function tickRows(ticks: { x: number; anchor: Anchor; text: string }[]): number[] {
+  let lastRight = -Infinity;
+  return ticks.map((tick) => {
+    const width = tick.text.length * CHARACTER_WIDTH;
+    const left = tick.anchor === 'start' ? tick.x : tick.anchor === 'end' ? tick.x - width : tick.x - width / 2;
+    if (left < lastRight + 4) return 1;
+    lastRight = left + width;
+    return 0;
+  });
 }
 
 function round(value: number): number {

@@ -1,6 +1,7 @@
 // The page shell shared by the editor's webview, `casewright render` and the static export.
 // It depends on nothing but escaping, so the extension can bundle it without the core.
 import { escapeHtml } from './escape';
+import type { LearnerViewOptions } from '../model/hiddenIndices';
 
 export type PreviewView = 'learner' | 'answer';
 
@@ -17,6 +18,8 @@ export interface DocumentOptions {
   mode: 'webview' | 'standalone';
   /** Links for a static site (index, the other view). */
   links?: { href: string; label: string }[];
+  /** The learner view's choices (derived indices hidden by the bank or the preview's toggle). */
+  learner?: LearnerViewOptions;
 }
 
 export function contentSecurityPolicy(nonce: string, cspSource?: string): string {
@@ -30,8 +33,11 @@ export function renderDocumentShell(bodies: string, title: string, options: Docu
   const styles = options.styles.map((s) => (s.href ? `<link rel="stylesheet" href="${escapeHtml(s.href)}" nonce="${nonce}">` : `<style nonce="${nonce}">${s.text ?? ''}</style>`)).join('');
   const scripts = options.scripts.map((s) => (s.src ? `<script src="${escapeHtml(s.src)}" nonce="${nonce}"></script>` : `<script nonce="${nonce}">${s.text ?? ''}</script>`)).join('');
   const links = options.links?.length ? `<nav class="links">${options.links.map((l) => `<a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`).join(' ')}</nav>` : '';
+  // The editor's preview also lets the author hide the derived indices from the learner view
+  // (media/preview.js sets its state from the article's `data-indices` and asks for a new body).
+  const indicesToggle = options.mode === 'webview' ? '<button type="button" class="indices-toggle" aria-pressed="false" hidden>Hide indices</button>' : '';
   const toggle = options.view === 'both' || options.mode === 'webview'
-    ? `<div class="toolbar" role="toolbar"><button type="button" class="view-toggle" data-view="learner" aria-pressed="${options.view !== 'answer'}">Learner view</button><button type="button" class="view-toggle" data-view="answer" aria-pressed="${options.view === 'answer'}">Answer view</button></div>`
+    ? `<div class="toolbar" role="toolbar"><button type="button" class="view-toggle" data-view="learner" aria-pressed="${options.view !== 'answer'}">Learner view</button><button type="button" class="view-toggle" data-view="answer" aria-pressed="${options.view === 'answer'}">Answer view</button>${indicesToggle}</div>`
     : '';
   return '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
     + `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(options.nonce, options.cspSource))}">`

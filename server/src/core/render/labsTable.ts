@@ -6,6 +6,7 @@ import { formatIndexValue } from '../clinical/indices';
 import { describeIndex } from '../clinical/explainReport';
 import type { PanelReading } from '../clinical/panelAnalysis';
 import type { LabResult } from '../model/caseModel';
+import { writtenNumber } from '../model/writtenValue';
 import { escapeHtml, lineAttribute } from './escape';
 
 const FLAG_LABEL: Record<Flag, { symbol: string; text: string }> = {
@@ -26,12 +27,13 @@ export function renderPanelTitle(reading: PanelReading): string {
   return escapeHtml(panelStageName(reading));
 }
 
-export function renderLabsTable(reading: PanelReading): string {
+/** The panel's table; the derived indices in `hidden` are left out (the learner view's choice). */
+export function renderLabsTable(reading: PanelReading, hidden: ReadonlySet<string> = new Set()): string {
   const rows = reading.panel.results.map((result) => renderRow(result, reading)).join('');
-  const indices = [...reading.indices.values()];
+  const indices = [...reading.indices.values()].filter((index) => !hidden.has(index.id));
   const indexRows = indices.map((index) => {
     const formula = escapeHtml(describeIndex(index));
-    return `<tr class="index"><th scope="row"><abbr title="${formula}" tabindex="0">${escapeHtml(index.name)}</abbr></th>`
+    return `<tr class="index" data-index="${escapeHtml(index.id)}"><th scope="row"><abbr title="${formula}" tabindex="0">${escapeHtml(index.name)}</abbr></th>`
       + `<td class="value">${escapeHtml(formatIndexValue({ ...index, unit: '' }))}</td><td>${escapeHtml(index.unit)}</td>`
       + `<td class="formula" colspan="2">${escapeHtml(index.formula)}</td></tr>`;
   }).join('');
@@ -75,15 +77,6 @@ function labName(lab: LabDefinition | undefined, rawKey: string): string {
   if (!lab) return escapeHtml(rawKey);
   if (lab.name.length <= LONG_NAME || lab.key.length > 5) return escapeHtml(lab.name);
   return `<abbr title="${escapeHtml(lab.name)}">${escapeHtml(lab.key.toUpperCase())}</abbr>`;
-}
-
-function writtenNumber(result: LabResult): string | undefined {
-  const value = result.value;
-  const field = result.field;
-  if (value.kind !== 'number' || value.numberRange.start.line !== field.valueRange.start.line) return undefined;
-  const from = value.numberRange.start.character - field.valueRange.start.character;
-  const text = field.value.slice(from, from + value.numberRange.end.character - value.numberRange.start.character);
-  return text || undefined;
 }
 
 function formatRange(lab: LabDefinition, low: number | undefined, high: number | undefined): string {

@@ -47,7 +47,7 @@ function renderRanking(ranked: MechanismScore[], clearChoice: string | undefined
     const badges = [m.id === clearChoice ? '<span class="badge choice">engine\'s choice</span>' : '', m.id === stated ? '<span class="badge stated">the answer</span>' : ''].join('');
     const evidence = fitting.map((e) => {
       const sign = e.effect === 'supports' ? '+' : '−';
-      const seen = e.observations.map((o) => escapeHtml(o.text)).join('; ');
+      const seen = e.observations.map((o) => escapeHtml(o.written ?? o.text)).join('; ');
       return `<li class="${e.effect}"><span class="sign" aria-label="${e.effect === 'supports' ? 'supports' : 'argues against'}">${sign}</span> ${escapeHtml(e.label)}${seen ? ` <span class="seen">(${seen})</span>` : ''}</li>`;
     }).join('');
     return `<li class="mechanism" data-mechanism="${escapeHtml(m.id)}"><h3>${escapeHtml(readableLabel(m.id))} <span class="score">score ${m.score}, data for ${Math.round(m.confidence * 100)} %</span>${badges}</h3>`

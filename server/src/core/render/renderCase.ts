@@ -4,6 +4,7 @@ import type { CaseAnalysis } from '../analyzeCase';
 import { readableLabel } from '../catalog/labels';
 import { canonicalTerm, fieldSpec, term } from '../catalog/vocabulary';
 import type { SmearPanel } from '../model/caseModel';
+import { hiddenIndices, type LearnerViewOptions } from '../model/hiddenIndices';
 import type { SectionNode } from '../syntax/syntaxTree';
 import { renderSerialCharts } from './chart';
 import { escapeHtml, lineAttribute } from './escape';
@@ -16,12 +17,20 @@ import type { Question } from '../questions/questionModel';
 export type { DocumentOptions, PreviewView } from './documentShell';
 import type { PreviewView } from './documentShell';
 
-export function renderCaseBody(analysis: CaseAnalysis, view: PreviewView): string {
+/**
+ * One view's body. The learner view leaves out the derived indices the case (or the bank, or the
+ * preview's toggle: `learner`) hides; `data-indices` on the article says whether any were left out
+ * (`hidden`), none (`shown`), or the case has none to hide (`none`), for the preview's toggle.
+ */
+export function renderCaseBody(analysis: CaseAnalysis, view: PreviewView, learner: LearnerViewOptions = {}): string {
   const { model } = analysis;
+  const hidden = view === 'learner' ? hiddenIndices(model, learner) : new Set<string>();
+  const computed = analysis.clinical.panels.some((p) => p.indices.size > 0);
+  const leftOut = analysis.clinical.panels.some((p) => [...p.indices.keys()].some((id) => hidden.has(id)));
   const parts = [renderHeading(analysis), renderPatient(analysis), prose(model.sections.get('history'), 'History'), prose(model.sections.get('exam'), 'Examination')];
   const headerLine = (name: string) => model.sections.get(name)?.headerRange.start.line;
   const contents = {
-    labs: renderLabs(analysis),
+    labs: renderLabs(analysis, hidden),
     smear: renderSmears(analysis),
     marrow: renderMarrow(analysis),
     course: prose(model.sections.get('course'), ''),
@@ -44,7 +53,8 @@ export function renderCaseBody(analysis: CaseAnalysis, view: PreviewView): strin
   ].filter(Boolean);
   for (const s of stages) parts.push(s);
   if (view === 'answer') parts.push(renderAnswer(analysis));
-  return `<article class="case view-${view}" data-view="${view}">${parts.join('')}</article>`;
+  const indices = !computed ? 'none' : leftOut ? 'hidden' : 'shown';
+  return `<article class="case view-${view}" data-view="${view}" data-indices="${indices}">${parts.join('')}</article>`;
 }
 
 function renderHeading({ model }: CaseAnalysis): string {
@@ -82,12 +92,12 @@ function stage(id: string, title: string, content: string, line: number | undefi
   return `<section class="stage stage-${id}" data-stage="${id}"${lineAttribute(line)}><h2>${title}</h2><div class="stage-body">${content}</div></section>`;
 }
 
-function renderLabs(analysis: CaseAnalysis): string {
+function renderLabs(analysis: CaseAnalysis, hidden: ReadonlySet<string>): string {
   const panels = analysis.clinical.panels;
   if (!panels.length) return '';
   // One unqualified panel needs no heading of its own under "Labs".
   const titled = panels.length > 1 || panels[0].panel.qualifier !== undefined;
-  const tables = panels.map((reading) => `<div class="panel">${titled ? `<h3${lineAttribute(reading.panel.section.headerRange.start.line)}>${renderPanelTitle(reading)}</h3>` : ''}${renderLabsTable(reading)}</div>`).join('');
+  const tables = panels.map((reading) => `<div class="panel">${titled ? `<h3${lineAttribute(reading.panel.section.headerRange.start.line)}>${renderPanelTitle(reading)}</h3>` : ''}${renderLabsTable(reading, hidden)}</div>`).join('');
   return tables + renderSerialCharts(panels);
 }
 
@@ -133,7 +143,7 @@ function marrowValue(key: string, value: string): string {
 /** A whole page for one case: the body (one view or both) inside the shell. */
 export function renderCaseDocument(analysis: CaseAnalysis, options: DocumentOptions): string {
   const bodies = options.view === 'both'
-    ? `${renderCaseBody(analysis, 'learner')}${renderCaseBody(analysis, 'answer').replace('<article ', '<article hidden ')}`
-    : renderCaseBody(analysis, options.view);
+    ? `${renderCaseBody(analysis, 'learner', options.learner)}${renderCaseBody(analysis, 'answer').replace('<article ', '<article hidden ')}`
+    : renderCaseBody(analysis, options.view, options.learner);
   return renderDocumentShell(bodies, analysis.model.title ?? 'Case', options);
 }

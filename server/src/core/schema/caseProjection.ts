@@ -2,7 +2,7 @@
 // each JSON pointer back to the source, so schema errors land on the field that caused them.
 // The map is built only when an error asks for it: most cases are valid, and on a big bank
 // building thousands of pointer strings nobody reads was a measurable share of `check`.
-import { canonicalFieldKey, canonicalTerm, fieldSpec, REPEATABLE_SECTIONS, type FieldSpec } from '../catalog/vocabulary';
+import { canonicalFieldKey, canonicalTerm, fieldSpec, fieldSpecIndex, REPEATABLE_SECTIONS, type FieldSpec } from '../catalog/vocabulary';
 import type { CaseModel } from '../model/caseModel';
 import { numberOf } from '../questions/questionModel';
 import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
@@ -52,9 +52,11 @@ export function projectCase(model: CaseModel): CaseProjection {
  */
 function projectFields(section: string, fields: FieldNode[]): Record<string, unknown> {
   const object: Record<string, unknown> = {};
+  const specs = fieldSpecIndex(section);
   for (const field of fields) {
-    const key = canonicalFieldKey(section, field.key);
-    const spec = fieldSpec(section, field.key);
+    // One lookup gives both the spec and the key it is known by (what canonicalFieldKey says).
+    const spec = specs?.get(field.key);
+    const key = spec?.key ?? field.key;
     if (spec?.repeatable) {
       // Repeated keys (a question's options) project as one array, in file order.
       const list = Object.hasOwn(object, key) ? object[key] as unknown[] : (object[key] = []) as unknown[];

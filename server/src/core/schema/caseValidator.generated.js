@@ -3,16 +3,17 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow, answer and questions of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"status":{"enum":["draft","review","ready","retired"],"x-code":"unknown-value","x-field":"status"},"reviewed-by":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"`reviewed-by` is empty; name the reviewer or leave the field out."},"reviewed-on":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"version":{"type":"string","x-message":"`version` takes text."},"updated":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"objectives":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","x-code":"invalid-value","x-message":"An objective id is letters, digits, `.`, `-` and `_`, like `hem-2.1`."}},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"array","description":"Every [smear] section in file order: [smear] may repeat with a qualifier, as [labs] does.","items":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils","sickle-cells","rouleaux","bite-cells","blister-cells","heinz-bodies","pappenheimer-bodies","dimorphic","hairy-cells","helmet-cells","howell-jolly-bodies","acanthocytes","echinocytes","elliptocytes","stomatocytes","pencil-cells","hypochromia","microcytes","macrocytes","agglutination","giant-platelets","blasts","auer-rods","pelger-huet","toxic-granulation","atypical-lymphocytes","smudge-cells"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."}}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"infiltrate":{"enum":["none","plasma-cells","lymphoma","carcinoma","hairy-cells","blasts","granuloma","mast-cells"],"x-code":"unknown-marrow-value","x-field":"infiltrate"},"infiltrate-percent":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`infiltrate-percent` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}},"questions":{"type":"array","items":{"type":"object","additionalProperties":false,"x-section":"question","required":["type","stem"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*$","x-code":"invalid-value","x-message":"A question id is letters, digits and `-`, like `rpi-day-3`."},"type":{"enum":["single","multiple","numeric","short","ordering"],"x-code":"unknown-value","x-field":"type"},"stem":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The stem is empty; write the question the student reads."},"option":{"type":"array","items":{"type":"string","x-message":"`option` takes text."}},"feedback":{"type":"array","items":{"type":"string","x-message":"`feedback` takes text."}},"answer":{"type":"array","items":{"type":"string","x-message":"`answer` takes text."}},"tolerance":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`tolerance` is a number of zero or more in the answer's unit, like `0.1`."},"unit":{"type":"string","x-message":"`unit` takes text."},"asks":{"type":"string","x-message":"`asks` takes `mechanism` or an index id."},"explanation":{"type":"string","x-message":"`explanation` takes text."},"points":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`points` is a number of zero or more, like `1` or `2.5`."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"objective":{"type":"array","items":{"type":"string","x-message":"`objective` takes text."}},"image":{"type":"string","x-message":"`image` takes a path relative to the case file."},"alt":{"type":"string","x-message":"`alt` takes text."},"negative":{"enum":["yes","no"],"x-code":"unknown-value","x-field":"negative"}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow, answer and questions of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"status":{"enum":["draft","review","ready","retired"],"x-code":"unknown-value","x-field":"status"},"reviewed-by":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"`reviewed-by` is empty; name the reviewer or leave the field out."},"reviewed-on":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"version":{"type":"string","x-message":"`version` takes text."},"updated":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"objectives":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","x-code":"invalid-value","x-message":"An objective id is letters, digits, `.`, `-` and `_`, like `hem-2.1`."}},"hide-indices":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$","x-code":"invalid-value","x-message":"Write `yes`, `no`, or index ids: letters and digits with single `-` between them, like `rpi, corrected-reticulocytes`."}},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"array","description":"Every [smear] section in file order: [smear] may repeat with a qualifier, as [labs] does.","items":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils","sickle-cells","rouleaux","bite-cells","blister-cells","heinz-bodies","pappenheimer-bodies","dimorphic","hairy-cells","helmet-cells","howell-jolly-bodies","acanthocytes","echinocytes","elliptocytes","stomatocytes","pencil-cells","hypochromia","microcytes","macrocytes","agglutination","giant-platelets","blasts","auer-rods","pelger-huet","toxic-granulation","atypical-lymphocytes","smudge-cells"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."}}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"infiltrate":{"enum":["none","plasma-cells","lymphoma","carcinoma","hairy-cells","blasts","granuloma","mast-cells"],"x-code":"unknown-marrow-value","x-field":"infiltrate"},"infiltrate-percent":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`infiltrate-percent` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}},"questions":{"type":"array","items":{"type":"object","additionalProperties":false,"x-section":"question","required":["type","stem"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*$","x-code":"invalid-value","x-message":"A question id is letters, digits and `-`, like `rpi-day-3`."},"type":{"enum":["single","multiple","numeric","short","ordering"],"x-code":"unknown-value","x-field":"type"},"stem":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The stem is empty; write the question the student reads."},"option":{"type":"array","items":{"type":"string","x-message":"`option` takes text."}},"feedback":{"type":"array","items":{"type":"string","x-message":"`feedback` takes text."}},"answer":{"type":"array","items":{"type":"string","x-message":"`answer` takes text."}},"tolerance":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`tolerance` is a number of zero or more in the answer's unit, like `0.1`."},"unit":{"type":"string","x-message":"`unit` takes text."},"asks":{"type":"string","x-message":"`asks` takes `mechanism` or an index id."},"explanation":{"type":"string","x-message":"`explanation` takes text."},"points":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`points` is a number of zero or more, like `1` or `2.5`."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"objective":{"type":"array","items":{"type":"string","x-message":"`objective` takes text."}},"image":{"type":"string","x-message":"`image` takes a path relative to the case file."},"alt":{"type":"string","x-message":"`alt` takes text."},"negative":{"enum":["yes","no"],"x-code":"unknown-value","x-field":"negative"}}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 const pattern1 = new RegExp("^[^,]+$", "u");
 const pattern3 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$", "u");
 const pattern5 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
-const pattern6 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$", "u");
-const pattern7 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$", "u");
-const pattern8 = new RegExp("^[A-Za-z0-9][A-Za-z0-9-]*$", "u");
+const pattern6 = new RegExp("^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$", "u");
+const pattern7 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$", "u");
+const pattern8 = new RegExp("^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$", "u");
+const pattern9 = new RegExp("^[A-Za-z0-9][A-Za-z0-9-]*$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://casewright.dev/schemas/case.schema.json" */;
@@ -351,12 +352,15 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.patient !== undefined){
-let data15 = data.patient;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key1 in data15){
-if(!((key1 === "age") || (key1 === "sex"))){
-const err26 = {instancePath:instancePath+"/patient",schemaPath:"#/properties/patient/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.patient,data:data15};
+if(data["hide-indices"] !== undefined){
+let data15 = data["hide-indices"];
+if(Array.isArray(data15)){
+const len3 = data15.length;
+for(let i3=0; i3<len3; i3++){
+let data16 = data15[i3];
+if(typeof data16 === "string"){
+if(!pattern6.test(data16)){
+const err26 = {instancePath:instancePath+"/hide-indices/" + i3,schemaPath:"#/properties/hide-indices/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$"},message:"must match pattern \""+"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$"+"\"",schema:"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$",parentSchema:schema11.properties["hide-indices"].items,data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -366,11 +370,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data15.age !== undefined){
-let data16 = data15.age;
-if(typeof data16 === "string"){
-if(!pattern6.test(data16)){
-const err27 = {instancePath:instancePath+"/patient/age",schemaPath:"#/properties/patient/properties/age/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$",parentSchema:schema11.properties.patient.properties.age,data:data16};
+else {
+const err27 = {instancePath:instancePath+"/hide-indices/" + i3,schemaPath:"#/properties/hide-indices/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties["hide-indices"].items.type,parentSchema:schema11.properties["hide-indices"].items,data:data16};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -380,8 +381,9 @@ vErrors.push(err27);
 errors++;
 }
 }
+}
 else {
-const err28 = {instancePath:instancePath+"/patient/age",schemaPath:"#/properties/patient/properties/age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.patient.properties.age.type,parentSchema:schema11.properties.patient.properties.age,data:data16};
+const err28 = {instancePath:instancePath+"/hide-indices",schemaPath:"#/properties/hide-indices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties["hide-indices"].type,parentSchema:schema11.properties["hide-indices"],data:data15};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -391,10 +393,12 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data15.sex !== undefined){
-let data17 = data15.sex;
-if(!((((data17 === "male") || (data17 === "female")) || (data17 === "other")) || (data17 === "unknown"))){
-const err29 = {instancePath:instancePath+"/patient/sex",schemaPath:"#/properties/patient/properties/sex/enum",keyword:"enum",params:{allowedValues: schema11.properties.patient.properties.sex.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.patient.properties.sex.enum,parentSchema:schema11.properties.patient.properties.sex,data:data17};
+if(data.patient !== undefined){
+let data17 = data.patient;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key1 in data17){
+if(!((key1 === "age") || (key1 === "sex"))){
+const err29 = {instancePath:instancePath+"/patient",schemaPath:"#/properties/patient/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.patient,data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -404,9 +408,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/patient",schemaPath:"#/properties/patient/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.patient.type,parentSchema:schema11.properties.patient,data:data15};
+if(data17.age !== undefined){
+let data18 = data17.age;
+if(typeof data18 === "string"){
+if(!pattern7.test(data18)){
+const err30 = {instancePath:instancePath+"/patient/age",schemaPath:"#/properties/patient/properties/age/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$",parentSchema:schema11.properties.patient.properties.age,data:data18};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -416,16 +422,8 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.smear !== undefined){
-let data18 = data.smear;
-if(Array.isArray(data18)){
-const len3 = data18.length;
-for(let i3=0; i3<len3; i3++){
-let data19 = data18[i3];
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-for(const key2 in data19){
-if(!((key2 === "findings") || (key2 === "note"))){
-const err31 = {instancePath:instancePath+"/smear/" + i3,schemaPath:"#/properties/smear/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.smear.items,data:data19};
+else {
+const err31 = {instancePath:instancePath+"/patient/age",schemaPath:"#/properties/patient/properties/age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.patient.properties.age.type,parentSchema:schema11.properties.patient.properties.age,data:data18};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -435,14 +433,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data19.findings !== undefined){
-let data20 = data19.findings;
-if(Array.isArray(data20)){
-const len4 = data20.length;
-for(let i4=0; i4<len4; i4++){
-let data21 = data20[i4];
-if(!(((((((((((((((((((((((((((((((((((((data21 === "target-cells") || (data21 === "teardrop-cells")) || (data21 === "schistocytes")) || (data21 === "spherocytes")) || (data21 === "hypersegmented-neutrophils")) || (data21 === "macro-ovalocytes")) || (data21 === "nucleated-rbcs")) || (data21 === "basophilic-stippling")) || (data21 === "polychromasia")) || (data21 === "leukoerythroblastic")) || (data21 === "dysplastic-neutrophils")) || (data21 === "sickle-cells")) || (data21 === "rouleaux")) || (data21 === "bite-cells")) || (data21 === "blister-cells")) || (data21 === "heinz-bodies")) || (data21 === "pappenheimer-bodies")) || (data21 === "dimorphic")) || (data21 === "hairy-cells")) || (data21 === "helmet-cells")) || (data21 === "howell-jolly-bodies")) || (data21 === "acanthocytes")) || (data21 === "echinocytes")) || (data21 === "elliptocytes")) || (data21 === "stomatocytes")) || (data21 === "pencil-cells")) || (data21 === "hypochromia")) || (data21 === "microcytes")) || (data21 === "macrocytes")) || (data21 === "agglutination")) || (data21 === "giant-platelets")) || (data21 === "blasts")) || (data21 === "auer-rods")) || (data21 === "pelger-huet")) || (data21 === "toxic-granulation")) || (data21 === "atypical-lymphocytes")) || (data21 === "smudge-cells"))){
-const err32 = {instancePath:instancePath+"/smear/" + i3+"/findings/" + i4,schemaPath:"#/properties/smear/items/properties/findings/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.smear.items.properties.findings.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.smear.items.properties.findings.items.enum,parentSchema:schema11.properties.smear.items.properties.findings.items,data:data21};
+if(data17.sex !== undefined){
+let data19 = data17.sex;
+if(!((((data19 === "male") || (data19 === "female")) || (data19 === "other")) || (data19 === "unknown"))){
+const err32 = {instancePath:instancePath+"/patient/sex",schemaPath:"#/properties/patient/properties/sex/enum",keyword:"enum",params:{allowedValues: schema11.properties.patient.properties.sex.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.patient.properties.sex.enum,parentSchema:schema11.properties.patient.properties.sex,data:data19};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -454,7 +448,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/smear/" + i3+"/findings",schemaPath:"#/properties/smear/items/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.items.properties.findings.type,parentSchema:schema11.properties.smear.items.properties.findings,data:data20};
+const err33 = {instancePath:instancePath+"/patient",schemaPath:"#/properties/patient/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.patient.type,parentSchema:schema11.properties.patient,data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -464,10 +458,16 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data19.note !== undefined){
-let data22 = data19.note;
-if(typeof data22 !== "string"){
-const err34 = {instancePath:instancePath+"/smear/" + i3+"/note",schemaPath:"#/properties/smear/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.items.properties.note.type,parentSchema:schema11.properties.smear.items.properties.note,data:data22};
+if(data.smear !== undefined){
+let data20 = data.smear;
+if(Array.isArray(data20)){
+const len4 = data20.length;
+for(let i4=0; i4<len4; i4++){
+let data21 = data20[i4];
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key2 in data21){
+if(!((key2 === "findings") || (key2 === "note"))){
+const err34 = {instancePath:instancePath+"/smear/" + i4,schemaPath:"#/properties/smear/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.smear.items,data:data21};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -477,9 +477,14 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/smear/" + i3,schemaPath:"#/properties/smear/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smear.items.type,parentSchema:schema11.properties.smear.items,data:data19};
+if(data21.findings !== undefined){
+let data22 = data21.findings;
+if(Array.isArray(data22)){
+const len5 = data22.length;
+for(let i5=0; i5<len5; i5++){
+let data23 = data22[i5];
+if(!(((((((((((((((((((((((((((((((((((((data23 === "target-cells") || (data23 === "teardrop-cells")) || (data23 === "schistocytes")) || (data23 === "spherocytes")) || (data23 === "hypersegmented-neutrophils")) || (data23 === "macro-ovalocytes")) || (data23 === "nucleated-rbcs")) || (data23 === "basophilic-stippling")) || (data23 === "polychromasia")) || (data23 === "leukoerythroblastic")) || (data23 === "dysplastic-neutrophils")) || (data23 === "sickle-cells")) || (data23 === "rouleaux")) || (data23 === "bite-cells")) || (data23 === "blister-cells")) || (data23 === "heinz-bodies")) || (data23 === "pappenheimer-bodies")) || (data23 === "dimorphic")) || (data23 === "hairy-cells")) || (data23 === "helmet-cells")) || (data23 === "howell-jolly-bodies")) || (data23 === "acanthocytes")) || (data23 === "echinocytes")) || (data23 === "elliptocytes")) || (data23 === "stomatocytes")) || (data23 === "pencil-cells")) || (data23 === "hypochromia")) || (data23 === "microcytes")) || (data23 === "macrocytes")) || (data23 === "agglutination")) || (data23 === "giant-platelets")) || (data23 === "blasts")) || (data23 === "auer-rods")) || (data23 === "pelger-huet")) || (data23 === "toxic-granulation")) || (data23 === "atypical-lymphocytes")) || (data23 === "smudge-cells"))){
+const err35 = {instancePath:instancePath+"/smear/" + i4+"/findings/" + i5,schemaPath:"#/properties/smear/items/properties/findings/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.smear.items.properties.findings.items.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.smear.items.properties.findings.items.enum,parentSchema:schema11.properties.smear.items.properties.findings.items,data:data23};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -491,7 +496,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.type,parentSchema:schema11.properties.smear,data:data18};
+const err36 = {instancePath:instancePath+"/smear/" + i4+"/findings",schemaPath:"#/properties/smear/items/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.items.properties.findings.type,parentSchema:schema11.properties.smear.items.properties.findings,data:data22};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -501,12 +506,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.marrow !== undefined){
-let data23 = data.marrow;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-for(const key3 in data23){
-if(!(func2.call(schema11.properties.marrow.properties, key3))){
-const err37 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.marrow,data:data23};
+if(data21.note !== undefined){
+let data24 = data21.note;
+if(typeof data24 !== "string"){
+const err37 = {instancePath:instancePath+"/smear/" + i4+"/note",schemaPath:"#/properties/smear/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.items.properties.note.type,parentSchema:schema11.properties.smear.items.properties.note,data:data24};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -516,11 +519,9 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data23.cellularity !== undefined){
-let data24 = data23.cellularity;
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 > 100 || isNaN(data24)){
-const err38 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.cellularity,data:data24};
+}
+else {
+const err38 = {instancePath:instancePath+"/smear/" + i4,schemaPath:"#/properties/smear/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smear.items.type,parentSchema:schema11.properties.smear.items,data:data21};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -529,8 +530,10 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(data24 < 0 || isNaN(data24)){
-const err39 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.cellularity,data:data24};
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.type,parentSchema:schema11.properties.smear,data:data20};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -540,8 +543,12 @@ vErrors.push(err39);
 errors++;
 }
 }
-else {
-const err40 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.cellularity.type,parentSchema:schema11.properties.marrow.properties.cellularity,data:data24};
+if(data.marrow !== undefined){
+let data25 = data.marrow;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key3 in data25){
+if(!(func2.call(schema11.properties.marrow.properties, key3))){
+const err40 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.marrow,data:data25};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -551,11 +558,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data23["me-ratio"] !== undefined){
-let data25 = data23["me-ratio"];
-if(typeof data25 === "string"){
-if(!pattern7.test(data25)){
-const err41 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$",parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data25};
+if(data25.cellularity !== undefined){
+let data26 = data25.cellularity;
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 > 100 || isNaN(data26)){
+const err41 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.cellularity,data:data26};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -564,9 +571,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties["me-ratio"].type,parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data25};
+if(data26 < 0 || isNaN(data26)){
+const err42 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.cellularity,data:data26};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -576,10 +582,8 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data23.erythroid !== undefined){
-let data26 = data23.erythroid;
-if(!((((data26 === "absent") || (data26 === "hypoplastic")) || (data26 === "normal")) || (data26 === "hyperplastic"))){
-const err43 = {instancePath:instancePath+"/marrow/erythroid",schemaPath:"#/properties/marrow/properties/erythroid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.erythroid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.erythroid.enum,parentSchema:schema11.properties.marrow.properties.erythroid,data:data26};
+else {
+const err43 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.cellularity.type,parentSchema:schema11.properties.marrow.properties.cellularity,data:data26};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -589,10 +593,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data23.myeloid !== undefined){
-let data27 = data23.myeloid;
-if(!((((data27 === "absent") || (data27 === "hypoplastic")) || (data27 === "normal")) || (data27 === "hyperplastic"))){
-const err44 = {instancePath:instancePath+"/marrow/myeloid",schemaPath:"#/properties/marrow/properties/myeloid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.myeloid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.myeloid.enum,parentSchema:schema11.properties.marrow.properties.myeloid,data:data27};
+if(data25["me-ratio"] !== undefined){
+let data27 = data25["me-ratio"];
+if(typeof data27 === "string"){
+if(!pattern8.test(data27)){
+const err44 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$",parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data27};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -602,10 +607,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data23.megakaryocytes !== undefined){
-let data28 = data23.megakaryocytes;
-if(!((((data28 === "absent") || (data28 === "decreased")) || (data28 === "normal")) || (data28 === "increased"))){
-const err45 = {instancePath:instancePath+"/marrow/megakaryocytes",schemaPath:"#/properties/marrow/properties/megakaryocytes/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megakaryocytes.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megakaryocytes.enum,parentSchema:schema11.properties.marrow.properties.megakaryocytes,data:data28};
+else {
+const err45 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties["me-ratio"].type,parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data27};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -615,10 +618,10 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data23.dysplasia !== undefined){
-let data29 = data23.dysplasia;
-if(!(((((data29 === "none") || (data29 === "erythroid")) || (data29 === "myeloid")) || (data29 === "megakaryocytic")) || (data29 === "multilineage"))){
-const err46 = {instancePath:instancePath+"/marrow/dysplasia",schemaPath:"#/properties/marrow/properties/dysplasia/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.dysplasia.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.dysplasia.enum,parentSchema:schema11.properties.marrow.properties.dysplasia,data:data29};
+if(data25.erythroid !== undefined){
+let data28 = data25.erythroid;
+if(!((((data28 === "absent") || (data28 === "hypoplastic")) || (data28 === "normal")) || (data28 === "hyperplastic"))){
+const err46 = {instancePath:instancePath+"/marrow/erythroid",schemaPath:"#/properties/marrow/properties/erythroid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.erythroid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.erythroid.enum,parentSchema:schema11.properties.marrow.properties.erythroid,data:data28};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -628,10 +631,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data23.megaloblastic !== undefined){
-let data30 = data23.megaloblastic;
-if(!((data30 === "yes") || (data30 === "no"))){
-const err47 = {instancePath:instancePath+"/marrow/megaloblastic",schemaPath:"#/properties/marrow/properties/megaloblastic/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megaloblastic.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megaloblastic.enum,parentSchema:schema11.properties.marrow.properties.megaloblastic,data:data30};
+if(data25.myeloid !== undefined){
+let data29 = data25.myeloid;
+if(!((((data29 === "absent") || (data29 === "hypoplastic")) || (data29 === "normal")) || (data29 === "hyperplastic"))){
+const err47 = {instancePath:instancePath+"/marrow/myeloid",schemaPath:"#/properties/marrow/properties/myeloid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.myeloid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.myeloid.enum,parentSchema:schema11.properties.marrow.properties.myeloid,data:data29};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -641,10 +644,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data23["giant-pronormoblasts"] !== undefined){
-let data31 = data23["giant-pronormoblasts"];
-if(!((data31 === "present") || (data31 === "absent"))){
-const err48 = {instancePath:instancePath+"/marrow/giant-pronormoblasts",schemaPath:"#/properties/marrow/properties/giant-pronormoblasts/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["giant-pronormoblasts"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["giant-pronormoblasts"].enum,parentSchema:schema11.properties.marrow.properties["giant-pronormoblasts"],data:data31};
+if(data25.megakaryocytes !== undefined){
+let data30 = data25.megakaryocytes;
+if(!((((data30 === "absent") || (data30 === "decreased")) || (data30 === "normal")) || (data30 === "increased"))){
+const err48 = {instancePath:instancePath+"/marrow/megakaryocytes",schemaPath:"#/properties/marrow/properties/megakaryocytes/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megakaryocytes.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megakaryocytes.enum,parentSchema:schema11.properties.marrow.properties.megakaryocytes,data:data30};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -654,11 +657,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data23["ringed-sideroblasts"] !== undefined){
-let data32 = data23["ringed-sideroblasts"];
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 > 100 || isNaN(data32)){
-const err49 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data32};
+if(data25.dysplasia !== undefined){
+let data31 = data25.dysplasia;
+if(!(((((data31 === "none") || (data31 === "erythroid")) || (data31 === "myeloid")) || (data31 === "megakaryocytic")) || (data31 === "multilineage"))){
+const err49 = {instancePath:instancePath+"/marrow/dysplasia",schemaPath:"#/properties/marrow/properties/dysplasia/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.dysplasia.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.dysplasia.enum,parentSchema:schema11.properties.marrow.properties.dysplasia,data:data31};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -667,8 +669,11 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data32 < 0 || isNaN(data32)){
-const err50 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data32};
+}
+if(data25.megaloblastic !== undefined){
+let data32 = data25.megaloblastic;
+if(!((data32 === "yes") || (data32 === "no"))){
+const err50 = {instancePath:instancePath+"/marrow/megaloblastic",schemaPath:"#/properties/marrow/properties/megaloblastic/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megaloblastic.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megaloblastic.enum,parentSchema:schema11.properties.marrow.properties.megaloblastic,data:data32};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -678,8 +683,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["ringed-sideroblasts"].type,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data32};
+if(data25["giant-pronormoblasts"] !== undefined){
+let data33 = data25["giant-pronormoblasts"];
+if(!((data33 === "present") || (data33 === "absent"))){
+const err51 = {instancePath:instancePath+"/marrow/giant-pronormoblasts",schemaPath:"#/properties/marrow/properties/giant-pronormoblasts/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["giant-pronormoblasts"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["giant-pronormoblasts"].enum,parentSchema:schema11.properties.marrow.properties["giant-pronormoblasts"],data:data33};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -689,11 +696,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data23.blasts !== undefined){
-let data33 = data23.blasts;
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 > 100 || isNaN(data33)){
-const err52 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.blasts,data:data33};
+if(data25["ringed-sideroblasts"] !== undefined){
+let data34 = data25["ringed-sideroblasts"];
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 > 100 || isNaN(data34)){
+const err52 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data34};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -702,8 +709,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data33 < 0 || isNaN(data33)){
-const err53 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.blasts,data:data33};
+if(data34 < 0 || isNaN(data34)){
+const err53 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data34};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -714,7 +721,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.blasts.type,parentSchema:schema11.properties.marrow.properties.blasts,data:data33};
+const err54 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["ringed-sideroblasts"].type,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data34};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -724,10 +731,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data23.infiltrate !== undefined){
-let data34 = data23.infiltrate;
-if(!((((((((data34 === "none") || (data34 === "plasma-cells")) || (data34 === "lymphoma")) || (data34 === "carcinoma")) || (data34 === "hairy-cells")) || (data34 === "blasts")) || (data34 === "granuloma")) || (data34 === "mast-cells"))){
-const err55 = {instancePath:instancePath+"/marrow/infiltrate",schemaPath:"#/properties/marrow/properties/infiltrate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.infiltrate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.infiltrate.enum,parentSchema:schema11.properties.marrow.properties.infiltrate,data:data34};
+if(data25.blasts !== undefined){
+let data35 = data25.blasts;
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 > 100 || isNaN(data35)){
+const err55 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.blasts,data:data35};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -736,12 +744,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data23["infiltrate-percent"] !== undefined){
-let data35 = data23["infiltrate-percent"];
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 > 100 || isNaN(data35)){
-const err56 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data35};
+if(data35 < 0 || isNaN(data35)){
+const err56 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.blasts,data:data35};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -750,8 +754,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data35 < 0 || isNaN(data35)){
-const err57 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data35};
+}
+else {
+const err57 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.blasts.type,parentSchema:schema11.properties.marrow.properties.blasts,data:data35};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -761,8 +766,10 @@ vErrors.push(err57);
 errors++;
 }
 }
-else {
-const err58 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["infiltrate-percent"].type,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data35};
+if(data25.infiltrate !== undefined){
+let data36 = data25.infiltrate;
+if(!((((((((data36 === "none") || (data36 === "plasma-cells")) || (data36 === "lymphoma")) || (data36 === "carcinoma")) || (data36 === "hairy-cells")) || (data36 === "blasts")) || (data36 === "granuloma")) || (data36 === "mast-cells"))){
+const err58 = {instancePath:instancePath+"/marrow/infiltrate",schemaPath:"#/properties/marrow/properties/infiltrate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.infiltrate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.infiltrate.enum,parentSchema:schema11.properties.marrow.properties.infiltrate,data:data36};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -772,10 +779,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data23.fibrosis !== undefined){
-let data36 = data23.fibrosis;
-if(!((((data36 === "MF-0") || (data36 === "MF-1")) || (data36 === "MF-2")) || (data36 === "MF-3"))){
-const err59 = {instancePath:instancePath+"/marrow/fibrosis",schemaPath:"#/properties/marrow/properties/fibrosis/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.fibrosis.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.fibrosis.enum,parentSchema:schema11.properties.marrow.properties.fibrosis,data:data36};
+if(data25["infiltrate-percent"] !== undefined){
+let data37 = data25["infiltrate-percent"];
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 100 || isNaN(data37)){
+const err59 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data37};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -784,11 +792,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-if(data23.aspirate !== undefined){
-let data37 = data23.aspirate;
-if(!((data37 === "adequate") || (data37 === "dry-tap"))){
-const err60 = {instancePath:instancePath+"/marrow/aspirate",schemaPath:"#/properties/marrow/properties/aspirate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.aspirate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.aspirate.enum,parentSchema:schema11.properties.marrow.properties.aspirate,data:data37};
+if(data37 < 0 || isNaN(data37)){
+const err60 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data37};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -798,10 +803,8 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data23["iron-stores"] !== undefined){
-let data38 = data23["iron-stores"];
-if(!((((data38 === "absent") || (data38 === "decreased")) || (data38 === "normal")) || (data38 === "increased"))){
-const err61 = {instancePath:instancePath+"/marrow/iron-stores",schemaPath:"#/properties/marrow/properties/iron-stores/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["iron-stores"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["iron-stores"].enum,parentSchema:schema11.properties.marrow.properties["iron-stores"],data:data38};
+else {
+const err61 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["infiltrate-percent"].type,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data37};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -811,10 +814,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data23.note !== undefined){
-let data39 = data23.note;
-if(typeof data39 !== "string"){
-const err62 = {instancePath:instancePath+"/marrow/note",schemaPath:"#/properties/marrow/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.note.type,parentSchema:schema11.properties.marrow.properties.note,data:data39};
+if(data25.fibrosis !== undefined){
+let data38 = data25.fibrosis;
+if(!((((data38 === "MF-0") || (data38 === "MF-1")) || (data38 === "MF-2")) || (data38 === "MF-3"))){
+const err62 = {instancePath:instancePath+"/marrow/fibrosis",schemaPath:"#/properties/marrow/properties/fibrosis/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.fibrosis.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.fibrosis.enum,parentSchema:schema11.properties.marrow.properties.fibrosis,data:data38};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -824,9 +827,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-}
-else {
-const err63 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.marrow.type,parentSchema:schema11.properties.marrow,data:data23};
+if(data25.aspirate !== undefined){
+let data39 = data25.aspirate;
+if(!((data39 === "adequate") || (data39 === "dry-tap"))){
+const err63 = {instancePath:instancePath+"/marrow/aspirate",schemaPath:"#/properties/marrow/properties/aspirate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.aspirate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.aspirate.enum,parentSchema:schema11.properties.marrow.properties.aspirate,data:data39};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -836,12 +840,10 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data.answer !== undefined){
-let data40 = data.answer;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key4 in data40){
-if(!(((key4 === "mechanism") || (key4 === "diagnosis")) || (key4 === "explanation"))){
-const err64 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.answer,data:data40};
+if(data25["iron-stores"] !== undefined){
+let data40 = data25["iron-stores"];
+if(!((((data40 === "absent") || (data40 === "decreased")) || (data40 === "normal")) || (data40 === "increased"))){
+const err64 = {instancePath:instancePath+"/marrow/iron-stores",schemaPath:"#/properties/marrow/properties/iron-stores/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["iron-stores"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["iron-stores"].enum,parentSchema:schema11.properties.marrow.properties["iron-stores"],data:data40};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -851,10 +853,10 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data40.mechanism !== undefined){
-let data41 = data40.mechanism;
-if(!(((((((data41 === "ineffective-hematopoiesis") || (data41 === "peripheral-destruction")) || (data41 === "blood-loss")) || (data41 === "aplasia")) || (data41 === "pure-red-cell-aplasia")) || (data41 === "marrow-replacement")) || (data41 === "hypoproliferative"))){
-const err65 = {instancePath:instancePath+"/answer/mechanism",schemaPath:"#/properties/answer/properties/mechanism/enum",keyword:"enum",params:{allowedValues: schema11.properties.answer.properties.mechanism.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.answer.properties.mechanism.enum,parentSchema:schema11.properties.answer.properties.mechanism,data:data41};
+if(data25.note !== undefined){
+let data41 = data25.note;
+if(typeof data41 !== "string"){
+const err65 = {instancePath:instancePath+"/marrow/note",schemaPath:"#/properties/marrow/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.note.type,parentSchema:schema11.properties.marrow.properties.note,data:data41};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -864,10 +866,9 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data40.diagnosis !== undefined){
-let data42 = data40.diagnosis;
-if(typeof data42 !== "string"){
-const err66 = {instancePath:instancePath+"/answer/diagnosis",schemaPath:"#/properties/answer/properties/diagnosis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.diagnosis.type,parentSchema:schema11.properties.answer.properties.diagnosis,data:data42};
+}
+else {
+const err66 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.marrow.type,parentSchema:schema11.properties.marrow,data:data25};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -877,10 +878,12 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data40.explanation !== undefined){
-let data43 = data40.explanation;
-if(typeof data43 !== "string"){
-const err67 = {instancePath:instancePath+"/answer/explanation",schemaPath:"#/properties/answer/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.explanation.type,parentSchema:schema11.properties.answer.properties.explanation,data:data43};
+if(data.answer !== undefined){
+let data42 = data.answer;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+for(const key4 in data42){
+if(!(((key4 === "mechanism") || (key4 === "diagnosis")) || (key4 === "explanation"))){
+const err67 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.answer,data:data42};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -890,9 +893,10 @@ vErrors.push(err67);
 errors++;
 }
 }
-}
-else {
-const err68 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.answer.type,parentSchema:schema11.properties.answer,data:data40};
+if(data42.mechanism !== undefined){
+let data43 = data42.mechanism;
+if(!(((((((data43 === "ineffective-hematopoiesis") || (data43 === "peripheral-destruction")) || (data43 === "blood-loss")) || (data43 === "aplasia")) || (data43 === "pure-red-cell-aplasia")) || (data43 === "marrow-replacement")) || (data43 === "hypoproliferative"))){
+const err68 = {instancePath:instancePath+"/answer/mechanism",schemaPath:"#/properties/answer/properties/mechanism/enum",keyword:"enum",params:{allowedValues: schema11.properties.answer.properties.mechanism.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.answer.properties.mechanism.enum,parentSchema:schema11.properties.answer.properties.mechanism,data:data43};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -902,15 +906,10 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data.questions !== undefined){
-let data44 = data.questions;
-if(Array.isArray(data44)){
-const len5 = data44.length;
-for(let i5=0; i5<len5; i5++){
-let data45 = data44[i5];
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.type === undefined){
-const err69 = {instancePath:instancePath+"/questions/" + i5,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data45};
+if(data42.diagnosis !== undefined){
+let data44 = data42.diagnosis;
+if(typeof data44 !== "string"){
+const err69 = {instancePath:instancePath+"/answer/diagnosis",schemaPath:"#/properties/answer/properties/diagnosis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.diagnosis.type,parentSchema:schema11.properties.answer.properties.diagnosis,data:data44};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -919,8 +918,11 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data45.stem === undefined){
-const err70 = {instancePath:instancePath+"/questions/" + i5,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "stem"},message:"must have required property '"+"stem"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data45};
+}
+if(data42.explanation !== undefined){
+let data45 = data42.explanation;
+if(typeof data45 !== "string"){
+const err70 = {instancePath:instancePath+"/answer/explanation",schemaPath:"#/properties/answer/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.explanation.type,parentSchema:schema11.properties.answer.properties.explanation,data:data45};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -929,9 +931,10 @@ vErrors.push(err70);
 }
 errors++;
 }
-for(const key5 in data45){
-if(!(func2.call(schema11.properties.questions.items.properties, key5))){
-const err71 = {instancePath:instancePath+"/questions/" + i5,schemaPath:"#/properties/questions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.questions.items,data:data45};
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.answer.type,parentSchema:schema11.properties.answer,data:data42};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -941,11 +944,15 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data45.id !== undefined){
-let data46 = data45.id;
-if(typeof data46 === "string"){
-if(!pattern8.test(data46)){
-const err72 = {instancePath:instancePath+"/questions/" + i5+"/id",schemaPath:"#/properties/questions/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*$",parentSchema:schema11.properties.questions.items.properties.id,data:data46};
+if(data.questions !== undefined){
+let data46 = data.questions;
+if(Array.isArray(data46)){
+const len6 = data46.length;
+for(let i6=0; i6<len6; i6++){
+let data47 = data46[i6];
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.type === undefined){
+const err72 = {instancePath:instancePath+"/questions/" + i6,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data47};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -954,9 +961,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-else {
-const err73 = {instancePath:instancePath+"/questions/" + i5+"/id",schemaPath:"#/properties/questions/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.id.type,parentSchema:schema11.properties.questions.items.properties.id,data:data46};
+if(data47.stem === undefined){
+const err73 = {instancePath:instancePath+"/questions/" + i6,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "stem"},message:"must have required property '"+"stem"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data47};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -965,11 +971,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-if(data45.type !== undefined){
-let data47 = data45.type;
-if(!(((((data47 === "single") || (data47 === "multiple")) || (data47 === "numeric")) || (data47 === "short")) || (data47 === "ordering"))){
-const err74 = {instancePath:instancePath+"/questions/" + i5+"/type",schemaPath:"#/properties/questions/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.type.enum,parentSchema:schema11.properties.questions.items.properties.type,data:data47};
+for(const key5 in data47){
+if(!(func2.call(schema11.properties.questions.items.properties, key5))){
+const err74 = {instancePath:instancePath+"/questions/" + i6,schemaPath:"#/properties/questions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.questions.items,data:data47};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -979,11 +983,11 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data45.stem !== undefined){
-let data48 = data45.stem;
+if(data47.id !== undefined){
+let data48 = data47.id;
 if(typeof data48 === "string"){
-if(func3(data48) < 1){
-const err75 = {instancePath:instancePath+"/questions/" + i5+"/stem",schemaPath:"#/properties/questions/items/properties/stem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.questions.items.properties.stem,data:data48};
+if(!pattern9.test(data48)){
+const err75 = {instancePath:instancePath+"/questions/" + i6+"/id",schemaPath:"#/properties/questions/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*$",parentSchema:schema11.properties.questions.items.properties.id,data:data48};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -994,7 +998,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/questions/" + i5+"/stem",schemaPath:"#/properties/questions/items/properties/stem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.stem.type,parentSchema:schema11.properties.questions.items.properties.stem,data:data48};
+const err76 = {instancePath:instancePath+"/questions/" + i6+"/id",schemaPath:"#/properties/questions/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.id.type,parentSchema:schema11.properties.questions.items.properties.id,data:data48};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1004,14 +1008,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data45.option !== undefined){
-let data49 = data45.option;
-if(Array.isArray(data49)){
-const len6 = data49.length;
-for(let i6=0; i6<len6; i6++){
-let data50 = data49[i6];
-if(typeof data50 !== "string"){
-const err77 = {instancePath:instancePath+"/questions/" + i5+"/option/" + i6,schemaPath:"#/properties/questions/items/properties/option/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.option.items.type,parentSchema:schema11.properties.questions.items.properties.option.items,data:data50};
+if(data47.type !== undefined){
+let data49 = data47.type;
+if(!(((((data49 === "single") || (data49 === "multiple")) || (data49 === "numeric")) || (data49 === "short")) || (data49 === "ordering"))){
+const err77 = {instancePath:instancePath+"/questions/" + i6+"/type",schemaPath:"#/properties/questions/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.type.enum,parentSchema:schema11.properties.questions.items.properties.type,data:data49};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1021,9 +1021,11 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
-else {
-const err78 = {instancePath:instancePath+"/questions/" + i5+"/option",schemaPath:"#/properties/questions/items/properties/option/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.option.type,parentSchema:schema11.properties.questions.items.properties.option,data:data49};
+if(data47.stem !== undefined){
+let data50 = data47.stem;
+if(typeof data50 === "string"){
+if(func3(data50) < 1){
+const err78 = {instancePath:instancePath+"/questions/" + i6+"/stem",schemaPath:"#/properties/questions/items/properties/stem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.questions.items.properties.stem,data:data50};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1033,14 +1035,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data45.feedback !== undefined){
-let data51 = data45.feedback;
-if(Array.isArray(data51)){
-const len7 = data51.length;
-for(let i7=0; i7<len7; i7++){
-let data52 = data51[i7];
-if(typeof data52 !== "string"){
-const err79 = {instancePath:instancePath+"/questions/" + i5+"/feedback/" + i7,schemaPath:"#/properties/questions/items/properties/feedback/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.feedback.items.type,parentSchema:schema11.properties.questions.items.properties.feedback.items,data:data52};
+else {
+const err79 = {instancePath:instancePath+"/questions/" + i6+"/stem",schemaPath:"#/properties/questions/items/properties/stem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.stem.type,parentSchema:schema11.properties.questions.items.properties.stem,data:data50};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1050,9 +1046,14 @@ vErrors.push(err79);
 errors++;
 }
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/questions/" + i5+"/feedback",schemaPath:"#/properties/questions/items/properties/feedback/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.feedback.type,parentSchema:schema11.properties.questions.items.properties.feedback,data:data51};
+if(data47.option !== undefined){
+let data51 = data47.option;
+if(Array.isArray(data51)){
+const len7 = data51.length;
+for(let i7=0; i7<len7; i7++){
+let data52 = data51[i7];
+if(typeof data52 !== "string"){
+const err80 = {instancePath:instancePath+"/questions/" + i6+"/option/" + i7,schemaPath:"#/properties/questions/items/properties/option/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.option.items.type,parentSchema:schema11.properties.questions.items.properties.option.items,data:data52};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1062,14 +1063,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data45.answer !== undefined){
-let data53 = data45.answer;
-if(Array.isArray(data53)){
-const len8 = data53.length;
-for(let i8=0; i8<len8; i8++){
-let data54 = data53[i8];
-if(typeof data54 !== "string"){
-const err81 = {instancePath:instancePath+"/questions/" + i5+"/answer/" + i8,schemaPath:"#/properties/questions/items/properties/answer/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.answer.items.type,parentSchema:schema11.properties.questions.items.properties.answer.items,data:data54};
+}
+else {
+const err81 = {instancePath:instancePath+"/questions/" + i6+"/option",schemaPath:"#/properties/questions/items/properties/option/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.option.type,parentSchema:schema11.properties.questions.items.properties.option,data:data51};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1079,9 +1075,14 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/questions/" + i5+"/answer",schemaPath:"#/properties/questions/items/properties/answer/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.answer.type,parentSchema:schema11.properties.questions.items.properties.answer,data:data53};
+if(data47.feedback !== undefined){
+let data53 = data47.feedback;
+if(Array.isArray(data53)){
+const len8 = data53.length;
+for(let i8=0; i8<len8; i8++){
+let data54 = data53[i8];
+if(typeof data54 !== "string"){
+const err82 = {instancePath:instancePath+"/questions/" + i6+"/feedback/" + i8,schemaPath:"#/properties/questions/items/properties/feedback/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.feedback.items.type,parentSchema:schema11.properties.questions.items.properties.feedback.items,data:data54};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1091,11 +1092,9 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data45.tolerance !== undefined){
-let data55 = data45.tolerance;
-if((typeof data55 == "number") && (isFinite(data55))){
-if(data55 < 0 || isNaN(data55)){
-const err83 = {instancePath:instancePath+"/questions/" + i5+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data55};
+}
+else {
+const err83 = {instancePath:instancePath+"/questions/" + i6+"/feedback",schemaPath:"#/properties/questions/items/properties/feedback/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.feedback.type,parentSchema:schema11.properties.questions.items.properties.feedback,data:data53};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1105,8 +1104,14 @@ vErrors.push(err83);
 errors++;
 }
 }
-else {
-const err84 = {instancePath:instancePath+"/questions/" + i5+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.tolerance.type,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data55};
+if(data47.answer !== undefined){
+let data55 = data47.answer;
+if(Array.isArray(data55)){
+const len9 = data55.length;
+for(let i9=0; i9<len9; i9++){
+let data56 = data55[i9];
+if(typeof data56 !== "string"){
+const err84 = {instancePath:instancePath+"/questions/" + i6+"/answer/" + i9,schemaPath:"#/properties/questions/items/properties/answer/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.answer.items.type,parentSchema:schema11.properties.questions.items.properties.answer.items,data:data56};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1116,10 +1121,9 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data45.unit !== undefined){
-let data56 = data45.unit;
-if(typeof data56 !== "string"){
-const err85 = {instancePath:instancePath+"/questions/" + i5+"/unit",schemaPath:"#/properties/questions/items/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.unit.type,parentSchema:schema11.properties.questions.items.properties.unit,data:data56};
+}
+else {
+const err85 = {instancePath:instancePath+"/questions/" + i6+"/answer",schemaPath:"#/properties/questions/items/properties/answer/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.answer.type,parentSchema:schema11.properties.questions.items.properties.answer,data:data55};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1129,10 +1133,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data45.asks !== undefined){
-let data57 = data45.asks;
-if(typeof data57 !== "string"){
-const err86 = {instancePath:instancePath+"/questions/" + i5+"/asks",schemaPath:"#/properties/questions/items/properties/asks/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.asks.type,parentSchema:schema11.properties.questions.items.properties.asks,data:data57};
+if(data47.tolerance !== undefined){
+let data57 = data47.tolerance;
+if((typeof data57 == "number") && (isFinite(data57))){
+if(data57 < 0 || isNaN(data57)){
+const err86 = {instancePath:instancePath+"/questions/" + i6+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data57};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1142,10 +1147,8 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data45.explanation !== undefined){
-let data58 = data45.explanation;
-if(typeof data58 !== "string"){
-const err87 = {instancePath:instancePath+"/questions/" + i5+"/explanation",schemaPath:"#/properties/questions/items/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.explanation.type,parentSchema:schema11.properties.questions.items.properties.explanation,data:data58};
+else {
+const err87 = {instancePath:instancePath+"/questions/" + i6+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.tolerance.type,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data57};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1155,11 +1158,10 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data45.points !== undefined){
-let data59 = data45.points;
-if((typeof data59 == "number") && (isFinite(data59))){
-if(data59 < 0 || isNaN(data59)){
-const err88 = {instancePath:instancePath+"/questions/" + i5+"/points",schemaPath:"#/properties/questions/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.points,data:data59};
+if(data47.unit !== undefined){
+let data58 = data47.unit;
+if(typeof data58 !== "string"){
+const err88 = {instancePath:instancePath+"/questions/" + i6+"/unit",schemaPath:"#/properties/questions/items/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.unit.type,parentSchema:schema11.properties.questions.items.properties.unit,data:data58};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1169,8 +1171,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-else {
-const err89 = {instancePath:instancePath+"/questions/" + i5+"/points",schemaPath:"#/properties/questions/items/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.points.type,parentSchema:schema11.properties.questions.items.properties.points,data:data59};
+if(data47.asks !== undefined){
+let data59 = data47.asks;
+if(typeof data59 !== "string"){
+const err89 = {instancePath:instancePath+"/questions/" + i6+"/asks",schemaPath:"#/properties/questions/items/properties/asks/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.asks.type,parentSchema:schema11.properties.questions.items.properties.asks,data:data59};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1180,15 +1184,10 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data45.tags !== undefined){
-let data60 = data45.tags;
-if(Array.isArray(data60)){
-const len9 = data60.length;
-for(let i9=0; i9<len9; i9++){
-let data61 = data60[i9];
-if(typeof data61 === "string"){
-if(!pattern1.test(data61)){
-const err90 = {instancePath:instancePath+"/questions/" + i5+"/tags/" + i9,schemaPath:"#/properties/questions/items/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^,]+$"},message:"must match pattern \""+"^[^,]+$"+"\"",schema:"^[^,]+$",parentSchema:schema11.properties.questions.items.properties.tags.items,data:data61};
+if(data47.explanation !== undefined){
+let data60 = data47.explanation;
+if(typeof data60 !== "string"){
+const err90 = {instancePath:instancePath+"/questions/" + i6+"/explanation",schemaPath:"#/properties/questions/items/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.explanation.type,parentSchema:schema11.properties.questions.items.properties.explanation,data:data60};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1198,8 +1197,11 @@ vErrors.push(err90);
 errors++;
 }
 }
-else {
-const err91 = {instancePath:instancePath+"/questions/" + i5+"/tags/" + i9,schemaPath:"#/properties/questions/items/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.tags.items.type,parentSchema:schema11.properties.questions.items.properties.tags.items,data:data61};
+if(data47.points !== undefined){
+let data61 = data47.points;
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 < 0 || isNaN(data61)){
+const err91 = {instancePath:instancePath+"/questions/" + i6+"/points",schemaPath:"#/properties/questions/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.points,data:data61};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1209,9 +1211,8 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
 else {
-const err92 = {instancePath:instancePath+"/questions/" + i5+"/tags",schemaPath:"#/properties/questions/items/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.tags.type,parentSchema:schema11.properties.questions.items.properties.tags,data:data60};
+const err92 = {instancePath:instancePath+"/questions/" + i6+"/points",schemaPath:"#/properties/questions/items/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.points.type,parentSchema:schema11.properties.questions.items.properties.points,data:data61};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1221,14 +1222,15 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data45.objective !== undefined){
-let data62 = data45.objective;
+if(data47.tags !== undefined){
+let data62 = data47.tags;
 if(Array.isArray(data62)){
 const len10 = data62.length;
 for(let i10=0; i10<len10; i10++){
 let data63 = data62[i10];
-if(typeof data63 !== "string"){
-const err93 = {instancePath:instancePath+"/questions/" + i5+"/objective/" + i10,schemaPath:"#/properties/questions/items/properties/objective/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.objective.items.type,parentSchema:schema11.properties.questions.items.properties.objective.items,data:data63};
+if(typeof data63 === "string"){
+if(!pattern1.test(data63)){
+const err93 = {instancePath:instancePath+"/questions/" + i6+"/tags/" + i10,schemaPath:"#/properties/questions/items/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^,]+$"},message:"must match pattern \""+"^[^,]+$"+"\"",schema:"^[^,]+$",parentSchema:schema11.properties.questions.items.properties.tags.items,data:data63};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1238,9 +1240,8 @@ vErrors.push(err93);
 errors++;
 }
 }
-}
 else {
-const err94 = {instancePath:instancePath+"/questions/" + i5+"/objective",schemaPath:"#/properties/questions/items/properties/objective/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.objective.type,parentSchema:schema11.properties.questions.items.properties.objective,data:data62};
+const err94 = {instancePath:instancePath+"/questions/" + i6+"/tags/" + i10,schemaPath:"#/properties/questions/items/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.tags.items.type,parentSchema:schema11.properties.questions.items.properties.tags.items,data:data63};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1250,10 +1251,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data45.image !== undefined){
-let data64 = data45.image;
-if(typeof data64 !== "string"){
-const err95 = {instancePath:instancePath+"/questions/" + i5+"/image",schemaPath:"#/properties/questions/items/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.image.type,parentSchema:schema11.properties.questions.items.properties.image,data:data64};
+}
+else {
+const err95 = {instancePath:instancePath+"/questions/" + i6+"/tags",schemaPath:"#/properties/questions/items/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.tags.type,parentSchema:schema11.properties.questions.items.properties.tags,data:data62};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1263,10 +1263,14 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data45.alt !== undefined){
-let data65 = data45.alt;
+if(data47.objective !== undefined){
+let data64 = data47.objective;
+if(Array.isArray(data64)){
+const len11 = data64.length;
+for(let i11=0; i11<len11; i11++){
+let data65 = data64[i11];
 if(typeof data65 !== "string"){
-const err96 = {instancePath:instancePath+"/questions/" + i5+"/alt",schemaPath:"#/properties/questions/items/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.alt.type,parentSchema:schema11.properties.questions.items.properties.alt,data:data65};
+const err96 = {instancePath:instancePath+"/questions/" + i6+"/objective/" + i11,schemaPath:"#/properties/questions/items/properties/objective/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.objective.items.type,parentSchema:schema11.properties.questions.items.properties.objective.items,data:data65};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1276,10 +1280,9 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data45.negative !== undefined){
-let data66 = data45.negative;
-if(!((data66 === "yes") || (data66 === "no"))){
-const err97 = {instancePath:instancePath+"/questions/" + i5+"/negative",schemaPath:"#/properties/questions/items/properties/negative/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.negative.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.negative.enum,parentSchema:schema11.properties.questions.items.properties.negative,data:data66};
+}
+else {
+const err97 = {instancePath:instancePath+"/questions/" + i6+"/objective",schemaPath:"#/properties/questions/items/properties/objective/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.objective.type,parentSchema:schema11.properties.questions.items.properties.objective,data:data64};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1289,9 +1292,10 @@ vErrors.push(err97);
 errors++;
 }
 }
-}
-else {
-const err98 = {instancePath:instancePath+"/questions/" + i5,schemaPath:"#/properties/questions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.questions.items.type,parentSchema:schema11.properties.questions.items,data:data45};
+if(data47.image !== undefined){
+let data66 = data47.image;
+if(typeof data66 !== "string"){
+const err98 = {instancePath:instancePath+"/questions/" + i6+"/image",schemaPath:"#/properties/questions/items/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.image.type,parentSchema:schema11.properties.questions.items.properties.image,data:data66};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1301,9 +1305,10 @@ vErrors.push(err98);
 errors++;
 }
 }
-}
-else {
-const err99 = {instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.type,parentSchema:schema11.properties.questions,data:data44};
+if(data47.alt !== undefined){
+let data67 = data47.alt;
+if(typeof data67 !== "string"){
+const err99 = {instancePath:instancePath+"/questions/" + i6+"/alt",schemaPath:"#/properties/questions/items/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.alt.type,parentSchema:schema11.properties.questions.items.properties.alt,data:data67};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1313,14 +1318,51 @@ vErrors.push(err99);
 errors++;
 }
 }
-}
-else {
-const err100 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(data47.negative !== undefined){
+let data68 = data47.negative;
+if(!((data68 === "yes") || (data68 === "no"))){
+const err100 = {instancePath:instancePath+"/questions/" + i6+"/negative",schemaPath:"#/properties/questions/items/properties/negative/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.negative.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.negative.enum,parentSchema:schema11.properties.questions.items.properties.negative,data:data68};
 if(vErrors === null){
 vErrors = [err100];
 }
 else {
 vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/questions/" + i6,schemaPath:"#/properties/questions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.questions.items.type,parentSchema:schema11.properties.questions.items,data:data47};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.type,parentSchema:schema11.properties.questions,data:data46};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+else {
+const err103 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
 }
 errors++;
 }

@@ -4,6 +4,7 @@
 // nothing typed is lost: a word completed or re-spelt, a unit added to the value already read
 // in it, a missing header inserted. Only safe fixes are applied without a look.
 import type { CaseAnalysis } from '../analyzeCase';
+import { diagnosticRule } from '../diagnosticCatalog';
 import type { CaseDiagnostic } from '../diagnostics';
 import type { Position, Range } from '../text';
 import type { TextEdit } from './edits';
@@ -104,9 +105,69 @@ const FIXES: Record<string, FixMaker> = {
     if (!field || !whole || !/^[a-z0-9][a-z0-9.-]*: \S/.test(field)) return [];
     return [{ title: `Rewrite as \`${field}\``, edits: replaceWith(d, field), safe: d.data?.repeated !== true }];
   },
+  'unused-suppression': removeSuppression,
   // A lab in prose: the field is added to [labs]; the sentence stays as the author wrote it.
   'lab-in-prose': (_d, [field], analysis, eol) => (field ? [{ title: `Add \`${field}\` to [labs] (the sentence stays)`, edits: [addToLabs(analysis, field, eol)] }] : []),
 };
+
+/**
+ * Codes whose absence the text alone cannot show: checked across the bank, or against files
+ * (an image). `check --fix` sees one file, so it would find their suppressions unused.
+ */
+const CONTEXT_DEPENDENT = new Set(['image-not-found']);
+
+function removableUnseen(code: string): boolean {
+  const rule = diagnosticRule(code);
+  return rule !== undefined && rule.scope === 'document' && !CONTEXT_DEPENDENT.has(code);
+}
+
+/**
+ * A `casewright-disable` comment that silences nothing: the unused code taken out of its list,
+ * or the comment's line removed when none of its codes is used (`data.removes`). Safe when every
+ * code removed is a Casewright code whose absence the text shows; a comment without codes, or
+ * with a code Casewright does not know (a typo of the one meant?), is left for the author.
+ */
+function removeSuppression(d: CaseDiagnostic, replacements: string[], analysis: CaseAnalysis): Fix[] {
+  const { lines } = analysis.model.syntax;
+  const line = d.range.start.line;
+  const suppression = analysis.suppressions.find((s) => s.range.start.line === line);
+  const removes = d.data?.removes;
+  if (!suppression || (removes !== 'comment' && removes !== 'code')) return [];
+  const respelt = replacements.map((r) => ({ title: `Change to \`${r}\``, edits: replaceWith(d, r) }));
+  if (removes === 'comment') {
+    const covered = suppression.codes.map((c) => c.code);
+    const safe = covered.length > 0 && covered.every(removableUnseen);
+    return [{ title: 'Remove this `casewright-disable` comment', edits: [deleteLine(lines, line)], safe, preferred: true }, ...respelt];
+  }
+  const code = textAt(lines, d.range).toLowerCase();
+  if (!code) return respelt;
+  return [{ title: `Remove \`${code}\` from this comment`, edits: [deleteListItem(lines[line], d.range)], safe: removableUnseen(code), preferred: true }, ...respelt];
+}
+
+/** The whole line with its line end (the one before it, for the last line). */
+function deleteLine(lines: readonly string[], line: number): TextEdit {
+  if (line + 1 < lines.length) return { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' };
+  const start: Position = line > 0 ? { line: line - 1, character: lines[line - 1].length } : { line, character: 0 };
+  return { range: { start, end: { line, character: lines[line].length } }, newText: '' };
+}
+
+/** One item of a comma-separated list, with the comma that joins it to the next (or the previous) one. */
+function deleteListItem(text: string, range: Range): TextEdit {
+  let start = range.start.character;
+  let end = range.end.character;
+  let after = end;
+  while (text[after] === ' ' || text[after] === '\t') after++;
+  if (text[after] === ',') {
+    after++;
+    while (text[after] === ' ' || text[after] === '\t') after++;
+    end = after;
+  } else {
+    let before = start;
+    while (before > 0 && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
+    if (text[before - 1] === ',') start = before - 1;
+  }
+  return { range: { start: { line: range.start.line, character: start }, end: { line: range.start.line, character: end } }, newText: '' };
+}
 
 /** The fixes for one diagnostic; none for a diagnostic from an older text that points past its end. */
 export function fixesFor(d: CaseDiagnostic, analysis: CaseAnalysis, eol: string): Fix[] {

@@ -4,11 +4,9 @@
 // the arithmetic by hand.
 import type { FlagResult } from '../clinical/flags';
 import { meaningsOf } from '../clinical/indexDefinitions';
-import { formatIndexValue, type ComputedIndex, type IndexInput } from '../clinical/indices';
+import { formatIndexValue, inputText, type ComputedIndex, type IndexInput } from '../clinical/indices';
 import { maturationText } from '../clinical/maturation';
 import { escapeMarkdown, lineLabel } from './markdown';
-
-const number = (value: number) => String(Number(value.toFixed(2)));
 
 /** One list item: `- Corrected reticulocyte count **6.84 %** = reticulocytes × hematocrit / 45`. */
 export function indexSummary(index: ComputedIndex, flag?: FlagResult): string {
@@ -22,7 +20,7 @@ export function indexDetails(index: ComputedIndex): string[] {
     `**${escapeMarkdown(`${index.name} ${formatIndexValue(index)}`)}**`,
     '',
     `- Formula: ${escapeMarkdown(index.formula)}`,
-    `- Inputs: ${index.inputs.map(inputText).join(', ')}`,
+    `- Inputs: ${index.inputs.map(inputLine).join(', ')}`,
   ];
   if (index.band) lines.push(`- Maturation time: ${escapeMarkdown(maturationText(index.band))}`);
   if (index.table) lines.push(`- Maturation table: ${escapeMarkdown(index.table.name)} — _${escapeMarkdown(index.table.source)}_`);
@@ -36,7 +34,8 @@ export function indexMeaning(index: ComputedIndex, anemic: boolean): string[] {
   return ['', ...bands.map((band) => escapeMarkdown(band.text)), '', `_${escapeMarkdown(index.definition.meanings?.source ?? '')}_`];
 }
 
-function inputText(input: IndexInput): string {
-  const value = escapeMarkdown(`${input.id} ${number(input.value)}${input.unit ? ` ${input.unit}` : ''}`);
+/** A lab input as the case writes it (`b12 111 pmol/L (= 150 pg/mL)`), with its line; a derived one by value. */
+function inputLine(input: IndexInput): string {
+  const value = escapeMarkdown(inputText(input, (v) => Number(v.toFixed(2))));
   return input.range ? `${value} (${lineLabel(input.range.start.line)})` : `${value} (derived)`;
 }

@@ -4,6 +4,7 @@
 import type { CaseAnalysis } from '../analyzeCase';
 import { findLab, type LabDefinition } from '../catalog/labCatalog';
 import { fieldSpec, MECHANISMS, terms, type Term } from '../catalog/vocabulary';
+import { INDEX_IDS } from '../clinical/indexDefinitions';
 import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
 import type { Position, Range } from '../text';
 import { splitListValue } from '../util/lists';
@@ -34,6 +35,12 @@ export function valueItems(analysis: CaseAnalysis, section: SectionNode | undefi
     const taken = otherItems(field, position);
     const ids = [...new Set(bankCaseIds)].filter((id) => id !== analysis.model.id && !taken.has(id.toLowerCase())).sort();
     return words(ids, itemSpan(lineText, areaStart, position), ITEM_KIND.reference);
+  }
+  if (name === 'header' && field.key === 'hide-indices') {
+    // `yes` or `no` alone, or the index ids not listed yet.
+    const taken = otherItems(field, position);
+    const choices = taken.size ? INDEX_IDS.filter((id) => !taken.has(id)) : ['yes', 'no', ...INDEX_IDS];
+    return words(choices, itemSpan(lineText, areaStart, position), ITEM_KIND.value);
   }
   const spec = fieldSpec(name, field.key);
   if (!spec?.values) return [];

@@ -8,7 +8,6 @@ import type { CaseSyntax, FieldNode, SectionKind, SectionNode, TextLine } from '
 /** Which kind each known section is; unknown names parse tolerantly as `unknown`. */
 export type SectionKindLookup = (name: string) => SectionKind;
 
-const SECTION_HEADER = /^\[([^\]]*)\](.*)$/;
 /** U+2028 and U+2029: no key character is one, so the whole line may be searched. */
 const LINE_SEPARATOR = /[\u2028\u2029]/;
 
@@ -18,7 +17,10 @@ export interface ParseResult {
 }
 
 export function parseCaseSyntax(text: string, sectionKind: SectionKindLookup): ParseResult {
-  const { lines } = splitLines(typeof text === 'string' ? text : '');
+  const source = typeof text === 'string' ? text : '';
+  const { lines } = splitLines(source);
+  // Asked once of the whole document rather than of every line: almost no file has one.
+  const hasLineSeparator = LINE_SEPARATOR.test(source);
   const diagnostics: CaseDiagnostic[] = [];
   const syntax: CaseSyntax = { header: [], sections: [], comments: [], lines };
 
@@ -45,7 +47,7 @@ export function parseCaseSyntax(text: string, sectionKind: SectionKindLookup): P
       openField = undefined;
       if (section && sectionEndLine >= 0) extendSection(section, sectionEndLine, sectionEndLength);
       sectionEndLine = -1;
-      section = parseSectionHeader(text, line, sectionKind, diagnostics);
+      section = parseSectionHeader(text, line, sectionKind, diagnostics, hasLineSeparator);
       syntax.sections.push(section);
       continue;
     }
@@ -65,7 +67,7 @@ export function parseCaseSyntax(text: string, sectionKind: SectionKindLookup): P
       continue;
     }
 
-    const field = indent === 0 ? parseField(text, line) : undefined;
+    const field = indent === 0 ? parseField(text, line, hasLineSeparator) : undefined;
     if (field) {
       if (section) {
         section.fields.push(field);
@@ -122,16 +124,17 @@ function parseSectionHeader(
   line: number,
   sectionKind: SectionKindLookup,
   diagnostics: CaseDiagnostic[],
+  documentHasLineSeparator: boolean,
 ): SectionNode {
-  const match = SECTION_HEADER.exec(text);
+  const close = closingBracket(text, documentHasLineSeparator);
   const headerRange = lineSpan(line, 0, trailingEnd(text));
-  if (!match) {
+  if (close < 0) {
     diagnostics.push(diagnostic('error', 'malformed-section-header',
       'This section header has no closing `]`. Write it as `[name]` or `[name: qualifier]`.', headerRange));
     const rawName = text.slice(1).split(':')[0].trim();
     return emptySection(rawName, lineSpan(line, 1, rawName.length), headerRange, 'unknown');
   }
-  const inside = match[1];
+  const inside = text.slice(1, close);
   const colon = inside.indexOf(':');
   const namePart = colon < 0 ? inside : inside.slice(0, colon);
   const nameStart = 1 + leadingWhitespace(namePart);
@@ -152,7 +155,7 @@ function parseSectionHeader(
   if (!rawName) {
     diagnostics.push(diagnostic('error', 'malformed-section-header', 'This section header has no name.', headerRange));
   }
-  const rest = match[2];
+  const rest = text.slice(close + 1);
   const restStart = leadingWhitespace(rest);
   if (restStart < rest.length && rest.charCodeAt(restStart) !== 35) {
     const start = text.length - rest.length + restStart;
@@ -161,6 +164,17 @@ function parseSectionHeader(
       lineSpan(line, start, trailingEnd(text) - start)));
   }
   return section;
+}
+
+/**
+ * Where `[name]` closes, as /^\[([^\]]*)\](.*)$/ would match the line (-1 for no match): the
+ * first `]`, with no U+2028 or U+2029 after it (the pattern's `.` stops at those). An indexOf,
+ * not the pattern, because every section header of a bank goes through here.
+ */
+function closingBracket(text: string, documentHasLineSeparator: boolean): number {
+  const close = text.indexOf(']');
+  if (close < 0 || !documentHasLineSeparator) return close;
+  return LINE_SEPARATOR.test(text.slice(close + 1)) ? -1 : close;
 }
 
 function emptySection(rawName: string, nameRange: Range, headerRange: Range, kind: SectionKind): SectionNode {
@@ -175,7 +189,7 @@ function emptySection(rawName: string, nameRange: Range, headerRange: Range, kin
  * this runs on nearly every line of a bank, and the scan allocates nothing a field does not
  * keep (a property test holds it to that pattern).
  */
-function parseField(text: string, line: number): FieldNode | undefined {
+function parseField(text: string, line: number, documentHasLineSeparator: boolean): FieldNode | undefined {
   let i = 0;
   while (i < text.length && isKeyChar(text.charCodeAt(i), i === 0)) i++;
   if (i === 0) return undefined;
@@ -183,7 +197,7 @@ function parseField(text: string, line: number): FieldNode | undefined {
   const colon = leadingWhitespace(text, i);
   if (text.charCodeAt(colon) !== 58 /* : */) return undefined;
   // The pattern's `.` stops at the two separators JavaScript counts as line ends inside a line.
-  if (LINE_SEPARATOR.test(text)) return undefined;
+  if (documentHasLineSeparator && LINE_SEPARATOR.test(text)) return undefined;
   const valueStart = leadingWhitespace(text, colon + 1);
   const valueEnd = Math.max(valueStart, trailingEnd(text));
   // The three ranges share their positions (nothing moves a position in place): a bank has

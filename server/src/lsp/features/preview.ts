@@ -11,8 +11,12 @@ export const previewFeature: Feature = {
       const analysis = context.workspace.analysis(params.uri);
       if (!analysis) return null;
       const view = params.view === 'answer' ? 'answer' : 'learner';
+      const learner = {
+        bankHideIndices: context.workspace.config?.config.learnerView?.hideIndices,
+        hideIndicesOverride: typeof params.hideIndices === 'boolean' ? params.hideIndices : undefined,
+      };
       return {
-        html: getCaseService().renderBody(analysis, view),
+        html: getCaseService().renderBody(analysis, view, learner),
         title: analysis.model.title ?? 'Case',
         version: context.documents.get(params.uri)?.version ?? null,
       };
