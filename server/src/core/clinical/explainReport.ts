@@ -30,7 +30,7 @@ export interface ExplainedObservation {
   written?: string;
   line?: number;
   column?: number;
-  /** The labs panel the value came from (`initial`, `day 5`), for lab and index findings. */
+  /** The labs panel the value came from (`initial`, `day 5`), for lab, index and smear findings (a smear by its own label). */
   panel?: string;
 }
 

@@ -7,16 +7,16 @@
 // truth is worked out first, without building a single string; what was observed (the lab
 // value in words, with its line) is put together only for findings that end up as evidence.
 // Interpreting the JSON per case and describing every sample was most of `check`'s time.
-import { formatLabValue } from '../catalog/labCatalog';
-import { quotedValue } from '../model/writtenValue';
-import type { CaseModel } from '../model/caseModel';
+//
+// One panel at a time: a finding that reads a labs panel or the smear is decided panel by
+// panel (caseFacts.ts says how).
 import type { Range } from '../text';
-import type { Flag, FlagResult } from './flags';
-import { formatIndexValue, type ComputedIndex } from './indices';
-import { firstAffirmedMention } from './proseMentions';
-import { marrowFinding, patientAge, smearFinding, threshold } from './structuredConditions';
-import { EXPECTED_VALUES, type ExpectedValueId } from './expectedValues';
-import type { LabReading, PanelReading } from './panelAnalysis';
+import type { Flag } from './flags';
+import { withoutRepeats, type CaseFacts } from './caseFacts';
+import { anyOfPatterns, firstAffirmedMention } from './proseMentions';
+import { indexProbe, indexValue, labProbe, labValue, panelValue, smearFinding, smearProbe } from './panelConditions';
+import { marrowFinding, patientAge } from './structuredConditions';
+import type { ExpectedValueId } from './expectedValues';
 
 export type Truth = 'yes' | 'no' | 'unknown';
 
@@ -29,12 +29,13 @@ export interface Observation {
    */
   written?: string;
   range?: Range;
+  /** The labs panel (or the smear) the value came from. */
   panel?: string;
 }
 
-type PanelScope = 'first' | 'any' | 'later';
+export type PanelScope = 'first' | 'any' | 'later';
 
-interface Comparison {
+export interface Comparison {
   flag?: Flag[];
   is?: string;
   below?: number;
@@ -75,58 +76,50 @@ export interface FindingDefinition {
   source: string;
 }
 
-/** A condition as code: its truth, and what was observed, both for one case. */
+/**
+ * A condition as code: its truth, and what was observed, both for one case. `panel` is the
+ * labs panel a panel-bound condition reads (an index into `facts.panels`; 0 in a case without
+ * panels, where only the smear can be read); conditions on the rest of the case ignore it.
+ */
 export interface Compiled {
-  truth(facts: CaseFacts): Truth;
-  observe(facts: CaseFacts): Observation[];
+  truth(facts: CaseFacts, panel: number): Truth;
+  observe(facts: CaseFacts, panel: number): Observation[];
 }
 
-/** One case's data as the findings read it, with the per-case memo of finding truths. */
-export class CaseFacts {
-  readonly truths: (Truth | undefined)[];
-  readonly observed: (Observation[] | undefined)[];
-
-  constructor(
-    readonly findings: CompiledFindings,
-    readonly model: CaseModel,
-    readonly panels: PanelReading[],
-  ) {
-    this.truths = new Array(findings.count);
-    this.observed = new Array(findings.count);
-  }
-
-  truth(finding: number): Truth {
-    const known = this.truths[finding];
-    if (known !== undefined) return known;
-    // A cycle reads as unknown, not as a stack overflow (the rules file is validated too).
-    this.truths[finding] = 'unknown';
-    const truth = this.findings.conditions[finding].truth(this);
-    this.truths[finding] = truth;
-    return truth;
-  }
-
-  observations(finding: number): Observation[] {
-    let seen = this.observed[finding];
-    if (!seen) {
-      this.observed[finding] = [];
-      seen = this.truth(finding) === 'unknown' ? [] : this.findings.conditions[finding].observe(this);
-      this.observed[finding] = seen;
-    }
-    return seen;
-  }
-}
+/** Whether a panel has a value (or a smear) that a lab, index or smear condition reads. */
+export type PanelProbe = (facts: CaseFacts, panel: number) => boolean;
 
 export class CompiledFindings {
   readonly ids: string[];
   readonly labels: string[];
   readonly conditions: Compiled[] = [];
+  /** Whether the finding reads a labs panel or the smear, itself or through a finding it names. */
+  readonly panelBound: boolean[];
+  /** Per finding: what it reads of a panel (each lab, index and the smear once), through the findings it names too. */
+  readonly probes: PanelProbe[][];
+  /** Whether the finding is present when any panel shows it (a `later` or `any` condition), not only the first that knows. */
+  readonly anyPanel: boolean[];
+  /** Per prose section: one regex matching wherever any prose pattern that reads the section does. */
+  readonly proseFilters = new Map<string, RegExp>();
   private readonly numbers = new Map<string, number>();
+  private readonly prosePatterns = new Map<string, string[]>();
 
   constructor(definitions: Record<string, FindingDefinition>) {
     this.ids = Object.keys(definitions);
     this.labels = this.ids.map((id) => definitions[id].label);
     this.ids.forEach((id, i) => this.numbers.set(id, i));
     for (const id of this.ids) this.conditions.push(this.compile(definitions[id].when));
+    for (const [section, patterns] of this.prosePatterns) {
+      const any = anyOfPatterns(patterns);
+      if (any) this.proseFilters.set(section, any);
+    }
+    this.probes = this.ids.map((id) => {
+      const found = new Set<PanelProbe>();
+      collectProbes(id, definitions, new Set(), found);
+      return [...found];
+    });
+    this.panelBound = this.probes.map((probes) => probes.length > 0);
+    this.anyPanel = this.ids.map((id) => scopesOver(definitions[id].when));
   }
 
   get count(): number {
@@ -140,50 +133,95 @@ export class CompiledFindings {
 
   private compile(condition: Condition): Compiled {
     if (typeof condition === 'string') return findingRef(this.number(condition));
-    if ('allOf' in condition) return combination(condition.allOf.map((c) => this.compile(c)), 'all');
-    if ('anyOf' in condition) return combination(condition.anyOf.map((c) => this.compile(c)), 'any');
+    // allOf in allOf (anyOf in anyOf) is one list: the same truth and evidence, fewer calls.
+    if ('allOf' in condition) return combination(flattened(condition.allOf, 'allOf').map((c) => this.compile(c)), 'all');
+    if ('anyOf' in condition) return combination(flattened(condition.anyOf, 'anyOf').map((c) => this.compile(c)), 'any');
     if ('firstKnown' in condition) return firstKnown(condition.firstKnown.map((c) => this.compile(c)));
     if ('age' in condition) return patientAge(condition.age);
     if ('not' in condition) return negation(this.compile(condition.not));
-    if ('lab' in condition) return panelValues(condition, condition.panel ?? 'first', labValue(condition.lab));
-    if ('index' in condition) return panelValues(condition, condition.panel ?? 'first', indexValue(condition.index));
+    if ('lab' in condition) return panelValue(condition, labValue(condition.lab));
+    if ('index' in condition) return panelValue(condition, indexValue(condition.index));
     if ('smear' in condition) return smearFinding(condition.smear);
     if ('marrow' in condition) return marrowFinding(condition);
+    for (const section of condition.text) {
+      const patterns = this.prosePatterns.get(section) ?? this.prosePatterns.set(section, []).get(section)!;
+      patterns.push(condition.pattern);
+    }
     return proseMention(condition.text, new RegExp(condition.pattern, 'gi'), condition.unless === undefined ? undefined : new RegExp(`(${condition.unless})\\W*$`, 'i'));
   }
+}
+
+function flattened(parts: Condition[], kind: 'allOf' | 'anyOf'): Condition[] {
+  const flat: Condition[] = [];
+  for (const part of parts) {
+    if (typeof part === 'object' && kind in part) for (const inner of flattened((part as Record<typeof kind, Condition[]>)[kind], kind)) flat.push(inner);
+    else flat.push(part);
+  }
+  return flat;
+}
+
+/** The probes of every lab, index and smear condition a finding reads, through the findings it names. */
+function collectProbes(condition: Condition, definitions: Record<string, FindingDefinition>, visiting: Set<string>, found: Set<PanelProbe>): void {
+  if (typeof condition === 'string') {
+    if (!(condition in definitions) || visiting.has(condition)) return;
+    visiting.add(condition);
+    collectProbes(definitions[condition].when, definitions, visiting, found);
+    return;
+  }
+  if ('lab' in condition) found.add(labProbe(condition.lab, condition.panel === 'later'));
+  else if ('index' in condition) found.add(indexProbe(condition.index, condition.panel === 'later'));
+  else if ('smear' in condition) found.add(smearProbe);
+  else for (const part of subconditions(condition)) collectProbes(part, definitions, visiting, found);
+}
+
+function subconditions(condition: Exclude<Condition, string>): Condition[] {
+  if ('allOf' in condition) return condition.allOf;
+  if ('anyOf' in condition) return condition.anyOf;
+  if ('firstKnown' in condition) return condition.firstKnown;
+  if ('not' in condition) return [condition.not];
+  return [];
+}
+
+/** A lab or index condition of the finding itself looks at `any` or `later` panels. */
+function scopesOver(condition: Condition): boolean {
+  if (typeof condition === 'string') return false;
+  if (('lab' in condition || 'index' in condition) && (condition.panel === 'any' || condition.panel === 'later')) return true;
+  return subconditions(condition).some(scopesOver);
 }
 
 const UNKNOWN: Compiled = { truth: () => 'unknown', observe: () => [] };
 
 function findingRef(finding: number): Compiled {
   if (finding < 0) return UNKNOWN;
-  return { truth: (facts) => facts.truth(finding), observe: (facts) => facts.observations(finding) };
+  return {
+    truth: (facts, panel) => facts.truthIn(finding, panel),
+    observe: (facts, panel) => facts.observationsIn(finding, panel),
+  };
 }
 
 function negation(inner: Compiled): Compiled {
   return {
-    truth: (facts) => {
-      const truth = inner.truth(facts);
+    truth: (facts, panel) => {
+      const truth = inner.truth(facts, panel);
       return truth === 'yes' ? 'no' : truth === 'no' ? 'yes' : 'unknown';
     },
-    observe: (facts) => inner.observe(facts),
+    observe: (facts, panel) => inner.observe(facts, panel),
   };
 }
 
 /** The first part the case has data for decides ("the ANC, or the WBC when the ANC is missing"). */
 function firstKnown(parts: Compiled[]): Compiled {
-  const decider = (facts: CaseFacts) => parts.find((p) => p.truth(facts) !== 'unknown');
   return {
     // One pass: asking the deciding part again would work out its truth twice (a lab walk or a
     // prose search on every case of a bank); a part's truth is the same each time it is asked.
-    truth: (facts) => {
+    truth: (facts, panel) => {
       for (const part of parts) {
-        const truth = part.truth(facts);
+        const truth = part.truth(facts, panel);
         if (truth !== 'unknown') return truth;
       }
       return 'unknown';
     },
-    observe: (facts) => decider(facts)?.observe(facts) ?? [],
+    observe: (facts, panel) => parts.find((p) => p.truth(facts, panel) !== 'unknown')?.observe(facts, panel) ?? [],
   };
 }
 
@@ -192,125 +230,20 @@ function combination(parts: Compiled[], mode: 'all' | 'any'): Compiled {
   const decisive: Truth = mode === 'all' ? 'no' : 'yes';
   const otherwise: Truth = mode === 'all' ? 'yes' : 'no';
   return {
-    truth: (facts) => {
+    truth: (facts, panel) => {
       let unknown = false;
       for (const part of parts) {
-        const truth = part.truth(facts);
+        const truth = part.truth(facts, panel);
         if (truth === decisive) return decisive;
         if (truth === 'unknown') unknown = true;
       }
       return unknown ? 'unknown' : otherwise;
     },
-    observe: (facts) => {
-      const hit = parts.find((p) => p.truth(facts) === decisive);
-      if (hit) return hit.observe(facts);
-      if (parts.some((p) => p.truth(facts) === 'unknown')) return [];
-      return withoutRepeats(parts.flatMap((p) => p.observe(facts)));
-    },
-  };
-}
-
-/** Parts of a combination often read the same line (a bleed that is also acute): say it once. */
-function withoutRepeats(observations: Observation[]): Observation[] {
-  const seen = new Set<string>();
-  return observations.filter((o) => {
-    const key = `${o.text}\u0000${o.range?.start.line}:${o.range?.start.character}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** Where a lab or index condition finds its value in one panel, and how to say it. */
-interface ValueSource {
-  /** The panel's value, or undefined when the panel lacks it. */
-  read(reading: PanelReading): LabReading | ComputedIndex | undefined;
-  describe(reading: PanelReading, found: LabReading | ComputedIndex): Observation;
-}
-
-/** A lab as measured; for a lab the case may leave to be derived (indirect bilirubin, ANC), the derived value. */
-function labValue(key: string): ValueSource {
-  return {
-    read: (reading) => {
-      const lab = reading.labs.get(key);
-      if (lab && (lab.value !== undefined || lab.word !== undefined)) return lab;
-      return reading.indices.get(key);
-    },
-    describe: (reading, found) => {
-      const where = { range: rangeOf(found), panel: reading.panel.label };
-      if (isLabReading(found)) {
-        const shown = found.word ?? `${found.comparator ?? ''}${formatLabValue(found.lab, found.value!)} ${found.lab.canonicalUnit}`;
-        const said = (value: string) => `${found.lab.name} ${value}${found.flag ? ` (${found.flag.flag})` : ''}${panelSuffix(reading)}`;
-        const quoted = found.word === undefined ? quotedValue(found.result) : undefined;
-        return quoted !== undefined && quoted !== shown ? { text: said(shown), written: said(quoted), ...where } : { text: said(shown), ...where };
-      }
-      const flag = reading.indexFlags.get(key)?.flag;
-      return { text: `${found.name} ${formatIndexValue(found)}${flag ? ` (${flag})` : ''}${panelSuffix(reading)}`, ...where };
-    },
-  };
-}
-
-function indexValue(id: string): ValueSource {
-  return {
-    read: (reading) => reading.indices.get(id) ?? reading.calculated.get(id),
-    describe: (reading, found) => ({
-      text: `${(found as ComputedIndex).name} ${formatIndexValue(found as ComputedIndex)}${panelSuffix(reading)}`,
-      range: rangeOf(found),
-      panel: reading.panel.label,
-    }),
-  };
-}
-
-/**
- * `first`: the earliest panel with the value decides; `any`: some panel; `later`: a panel after
- * the case's first. Present as soon as one considered value matches; absent only when every
- * considered value was decidedly not; unknown otherwise.
- */
-function panelValues(comparison: Comparison, scope: PanelScope, plain: ValueSource): Compiled {
-  const source = comparison.expected ? withExpected(plain, comparison.expected) : plain;
-  /** One walk for both passes: with `into`, what decided the truth is put into words there. */
-  const walk = (facts: CaseFacts, into?: Observation[]): Truth => {
-    let seen = false;
-    let undecided = false;
-    for (const reading of facts.panels) {
-      if (scope === 'later' && reading.panel.index <= 0) continue;
-      const found = source.read(reading);
-      if (!found) continue;
-      const result = compare(found, comparison, reading);
-      if (result === 'yes') {
-        // A present value is the whole evidence: the absent ones before it are not.
-        if (into) into.splice(0, into.length, source.describe(reading, found));
-        return 'yes';
-      }
-      if (result === 'no') {
-        seen = true;
-        into?.push(source.describe(reading, found));
-      } else {
-        undecided = true;
-      }
-      if (scope === 'first') break;
-    }
-    return seen && !undecided ? 'no' : 'unknown';
-  };
-  return {
-    truth: (facts) => walk(facts),
-    observe: (facts) => {
-      const seen: Observation[] = [];
-      return walk(facts, seen) === 'unknown' ? [] : seen;
-    },
-  };
-}
-
-/** The observation also says the value as a share of what is expected for the panel. */
-function withExpected(source: ValueSource, id: ExpectedValueId): ValueSource {
-  return {
-    read: source.read,
-    describe: (reading, found) => {
-      const said = source.describe(reading, found);
-      const expected = EXPECTED_VALUES[id].value(reading);
-      if (expected === undefined || found.value === undefined) return said;
-      const share = EXPECTED_VALUES[id].describe(found.value, expected, reading);
-      return said.written === undefined ? { ...said, text: `${said.text}: ${share}` } : { ...said, text: `${said.text}: ${share}`, written: `${said.written}: ${share}` };
+    observe: (facts, panel) => {
+      const hit = parts.find((p) => p.truth(facts, panel) === decisive);
+      if (hit) return hit.observe(facts, panel);
+      if (parts.some((p) => p.truth(facts, panel) === 'unknown')) return [];
+      return withoutRepeats(parts.flatMap((p) => p.observe(facts, panel)));
     },
   };
 }
@@ -318,73 +251,13 @@ function withExpected(source: ValueSource, id: ExpectedValueId): ValueSource {
 /** A mention in prose that the clause does not deny. Prose that is silent is not evidence that it did not happen. */
 function proseMention(sections: string[], regex: RegExp, unless: RegExp | undefined): Compiled {
   return {
-    truth: ({ model }) => (firstAffirmedMention(model, sections, regex, unless) ? 'yes' : 'unknown'),
-    observe: ({ model }) => {
-      const mention = firstAffirmedMention(model, sections, regex, unless);
+    truth: (facts) => (firstAffirmedMention(facts.model, sections, regex, unless, facts) ? 'yes' : 'unknown'),
+    observe: (facts) => {
+      const model = facts.model;
+      const mention = firstAffirmedMention(model, sections, regex, unless, facts);
       if (!mention) return [];
       const section = sections.find((name) => model.sections.get(name)?.prose.some((l) => l.range.start.line === mention.range.start.line));
       return [{ text: `${section ?? sections[0]}: “${mention.text}”`, range: mention.range }];
     },
   };
-}
-
-function isLabReading(found: LabReading | ComputedIndex): found is LabReading {
-  return 'lab' in found;
-}
-
-function rangeOf(found: LabReading | ComputedIndex): Range | undefined {
-  return isLabReading(found) ? found.range : found.inputs[0]?.range;
-}
-
-function panelSuffix(reading: PanelReading): string {
-  return reading.panel.qualifier ? ` [${reading.panel.qualifier}]` : '';
-}
-
-
-function compare(found: LabReading | ComputedIndex, condition: Comparison, reading: PanelReading): Truth {
-  let flag: FlagResult | undefined;
-  let word: string | undefined;
-  let comparator: string | undefined;
-  if (isLabReading(found)) {
-    flag = found.flag;
-    word = found.word;
-    comparator = found.comparator;
-  } else {
-    flag = reading.indexFlags.get(found.id);
-  }
-  if (condition.flag) {
-    if (!flag) return 'unknown';
-    if (!condition.flag.includes(flag.flag)) return 'no';
-  }
-  if (condition.is !== undefined) {
-    if (word === undefined) return 'unknown';
-    if (word !== condition.is) return 'no';
-  }
-  const below = condition.below;
-  let atLeast = condition.atLeast;
-  if (condition.timesUpperLimit !== undefined) {
-    const upper = flag?.range?.high;
-    if (upper === undefined) return 'unknown';
-    atLeast = Math.max(atLeast ?? -Infinity, condition.timesUpperLimit * upper);
-  }
-  if (below === undefined && atLeast === undefined) return 'yes';
-  let value = found.value;
-  if (value === undefined) return 'unknown';
-  if (condition.expected) {
-    const expected = EXPECTED_VALUES[condition.expected].value(reading);
-    if (expected === undefined || !(expected > 0)) return 'unknown';
-    value /= expected;
-  }
-  // `<v` means every value below v: decisive only when the whole interval is on one side.
-  if (comparator === '<' || comparator === '<=') {
-    if (below !== undefined && value <= below) return atLeast === undefined ? 'yes' : 'unknown';
-    if (atLeast !== undefined && value <= atLeast) return 'no';
-    return 'unknown';
-  }
-  if (comparator === '>' || comparator === '>=') {
-    if (atLeast !== undefined && value >= atLeast) return below === undefined ? 'yes' : 'unknown';
-    if (below !== undefined && value >= below) return 'no';
-    return 'unknown';
-  }
-  return threshold(value, below, atLeast);
 }

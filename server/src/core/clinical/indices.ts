@@ -72,6 +72,9 @@ export function computePanelIndices(panel: LabPanel, results: ReadonlyMap<string
   // In dependency order, so an index that reads another finds it already computed.
   definitions: for (const definition of INDEX_DEFINITIONS) {
     // Most panels lack some input: look before building anything.
+    for (const id of definition.inputs) {
+      if (exactValue(results.get(id)?.result) === undefined && !indices.has(id)) continue definitions;
+    }
     const inputs: IndexInput[] = [];
     const values: number[] = [];
     for (const id of definition.inputs) {

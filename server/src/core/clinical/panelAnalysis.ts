@@ -3,7 +3,7 @@ import { findLabByLowercaseName, type LabDefinition } from '../catalog/labCatalo
 import type { CaseModel, Comparator, LabPanel, LabResult } from '../model/caseModel';
 import type { Range } from '../text';
 import { flagQuantity, flagWord, isLow, type FlagResult } from './flags';
-import { computePanelIndices, type ComputedIndex } from './indices';
+import { computePanelIndices, INDEX_DEFINITIONS, type ComputedIndex } from './indices';
 import type { MaturationTable } from './maturation';
 
 export interface LabReading {
@@ -33,6 +33,9 @@ export interface PanelReading {
 export function showsAnemia(reading: PanelReading): boolean {
   return isLow(reading.labs.get('hemoglobin')?.flag?.flag) || isLow(reading.labs.get('hematocrit')?.flag?.flag);
 }
+
+/** The catalog lab of each index that is also a lab (indirect bilirubin, ANC, …), looked up once. */
+const INDEX_LABS = new Map(INDEX_DEFINITIONS.map((definition) => [definition.id, findLabByLowercaseName(definition.id)]));
 
 export function readPanels(model: CaseModel, table: MaturationTable): PanelReading[] {
   return model.panels.map((panel) => readPanel(model, panel, table));
@@ -67,7 +70,7 @@ function readPanel(model: CaseModel, panel: LabPanel, table: MaturationTable): P
   const { indices, calculated } = computePanelIndices(panel, labs, table);
   const indexFlags = new Map<string, FlagResult>();
   for (const index of indices.values()) {
-    const lab = findLabByLowercaseName(index.id);
+    const lab = INDEX_LABS.get(index.id);
     const flag = lab?.kind === 'quantitative' ? flagQuantity(lab, index.value, model.patient) : undefined;
     if (flag) indexFlags.set(index.id, flag);
   }

@@ -3,7 +3,8 @@
 // the marrow show). Each step's outcomes are findings; every present outcome is reported, so a
 // mixed picture says so rather than forcing one answer. A `stop` outcome ends the reading and
 // no mechanism is ranked.
-import type { CaseFacts, CompiledFindings, Observation } from './findings';
+import type { CaseFacts } from './caseFacts';
+import type { CompiledFindings, Observation } from './findings';
 
 export interface PathwayOutcomeDefinition {
   finding: string;
@@ -26,11 +27,11 @@ export interface PathwayDefinition {
 
 /** One present outcome of a step, with what was observed. */
 export interface PathwayOutcome {
-  finding: string;
-  label: string;
-  means: string;
-  pointsTo: string[];
-  observations: Observation[];
+  readonly finding: string;
+  readonly label: string;
+  readonly means: string;
+  readonly pointsTo: string[];
+  readonly observations: Observation[];
 }
 
 /** A step as this case answers it: the first present outcome is the answer; the rest make it mixed. */
@@ -94,5 +95,18 @@ export class CompiledPathway {
       if (stop) break;
     }
     return taken;
+  }
+
+  /**
+   * What the step that stops the reading concludes, or undefined when none does: the same
+   * answer as the walk's stopping step, without building the steps (`check` needs only this).
+   */
+  stopsWith(facts: CaseFacts): string | undefined {
+    for (const { outcomes } of this.steps) {
+      for (const { outcome, number } of outcomes) {
+        if (outcome.stop === true && number >= 0 && facts.truth(number) === 'yes') return outcome.means;
+      }
+    }
+    return undefined;
   }
 }

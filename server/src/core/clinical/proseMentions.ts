@@ -100,15 +100,35 @@ function lineAt(prose: JoinedProse, offset: number): TextLine {
 }
 
 /**
+ * Where a search of a section's text may start: the earliest offset at which any pattern of
+ * the rules matches it (one scan for all of them), or -1 when none does. Starting there finds
+ * the same mentions as starting at 0; most sections of a bank have none for most patterns.
+ */
+export interface ProseScanStart {
+  proseStart(section: string, text: string): number;
+}
+
+/** One regex that matches wherever any of the patterns does (their alternation, same flags). */
+export function anyOfPatterns(patterns: readonly string[]): RegExp | undefined {
+  try {
+    return new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'gi');
+  } catch {
+    return undefined; // patterns that cannot be joined (a group name twice): each scans alone
+  }
+}
+
+/**
  * The first mention matching `regex` (global) in one of `sections` that its clause does not
  * negate, and that `unless` (a pattern for the words just before it) does not exclude.
  */
-export function firstAffirmedMention(model: CaseModel, sections: readonly string[], regex: RegExp, unless?: RegExp): Mention | undefined {
+export function firstAffirmedMention(model: CaseModel, sections: readonly string[], regex: RegExp, unless?: RegExp, scan?: ProseScanStart): Mention | undefined {
   for (const name of sections) {
     const lines = model.sections.get(name)?.prose;
     if (!lines?.length) continue;
     const prose = joined(lines);
-    regex.lastIndex = 0;
+    const start = scan ? scan.proseStart(name, prose.text) : 0;
+    if (start < 0) continue;
+    regex.lastIndex = start;
     for (let match = regex.exec(prose.text); match; match = regex.exec(prose.text)) {
       const before = prose.text.slice(Math.max(0, match.index - NEGATION_REACH), match.index);
       const after = prose.text.slice(match.index + match[0].length, match.index + match[0].length + NEGATION_REACH);

@@ -1,9 +1,9 @@
-// Conditions on the case's structured parts other than lab panels: the patient's age, the
-// smear and the marrow (with cellularity judged against age).
+// Conditions on the case's structured parts other than lab panels and smears: the patient's
+// age and the marrow (with cellularity judged against age).
 import type { CaseModel } from '../model/caseModel';
 import type { FieldNode } from '../syntax/syntaxTree';
-import type { ListItem } from '../util/lists';
-import type { CaseFacts, Compiled, MarrowCondition, Truth } from './findings';
+import type { CaseFacts } from './caseFacts';
+import type { Compiled, MarrowCondition, Truth } from './findings';
 
 const DAYS_PER_YEAR = 365.25;
 
@@ -23,50 +23,16 @@ export function patientAge(bounds: { below?: number; atLeast?: number }): Compil
   };
 }
 
-export function smearFinding(finding: string): Compiled {
-  const field = (model: CaseModel) => model.sections.get('smear')?.fields.find((f) => f.key === 'findings');
-  const item = (model: CaseModel) => smearItemsByWord(model.smearFindings).get(finding);
-  return {
-    truth: ({ model }) => (!field(model) ? 'unknown' : item(model) ? 'yes' : 'no'),
-    observe: ({ model }) => {
-      const seen = item(model);
-      if (seen) return [{ text: `smear: ${finding}`, range: seen.range }];
-      const where = field(model);
-      return where ? [{ text: `smear without ${finding}`, range: where.range }] : [];
-    },
-  };
-}
-
-/**
- * A case's smear findings by lowercased word, the first item for each, as `find` would pick it.
- * Every smear rule asks (a score of them per case): lowercasing every item for each was the
- * engine's largest source of garbage on a bank. Kept with the list (a WeakMap: it goes with it).
- */
-const itemsByWord = new WeakMap<readonly ListItem[], Map<string, ListItem>>();
-
-function smearItemsByWord(items: readonly ListItem[]): Map<string, ListItem> {
-  let byWord = itemsByWord.get(items);
-  if (!byWord) {
-    byWord = new Map();
-    for (const item of items) {
-      const word = item.text.toLowerCase();
-      if (!byWord.has(word)) byWord.set(word, item);
-    }
-    itemsByWord.set(items, byWord);
-  }
-  return byWord;
-}
-
 export function marrowFinding(condition: MarrowCondition): Compiled {
   const accepted = condition.in?.map((v) => v.toLowerCase());
-  const truth = ({ model }: CaseFacts): Truth => {
-    const field = model.marrow.get(condition.marrow);
-    if (!field || !field.value) return 'unknown';
-    if (accepted) return accepted.includes(field.value.toLowerCase()) ? 'yes' : 'no';
-    const number = marrowNumber(field);
+  const truth = (facts: CaseFacts): Truth => {
+    const marrow = facts.marrowField(condition.marrow);
+    if (!marrow) return 'unknown';
+    if (accepted) return accepted.includes(marrow.lowercase) ? 'yes' : 'no';
+    const number = marrow.number;
     if (number === undefined) return 'unknown';
     if (!condition.versusAge) return threshold(number, condition.below, condition.atLeast);
-    const expected = expectedCellularity(model);
+    const expected = expectedCellularity(facts.model);
     if (expected === undefined) return 'unknown';
     const margin = condition.margin ?? 0;
     return condition.versusAge === 'below' ? threshold(number, expected - margin) : threshold(number, undefined, expected + margin + Number.EPSILON);
@@ -81,6 +47,17 @@ export function marrowFinding(condition: MarrowCondition): Compiled {
       return [{ text: `marrow ${condition.marrow}: ${field.value}${forAge}`, range: field.range }];
     },
   };
+}
+
+/** A marrow field's value as the rules compare it: lowercased, and as a number when it is one. */
+export interface MarrowValue {
+  lowercase: string;
+  number: number | undefined;
+}
+
+/** Read once per field and case (a score of rules ask about the cellularity and the lineages). */
+export function readMarrowValue(field: FieldNode): MarrowValue | undefined {
+  return field.value ? { lowercase: field.value.toLowerCase(), number: marrowNumber(field) } : undefined;
 }
 
 /** Marrow cellularity falls with age: about 100 − age in years, in per cent (unknown without an age). */
