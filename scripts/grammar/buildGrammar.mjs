@@ -73,7 +73,19 @@ export function renderGrammar() {
         begin: sectionBegin(proseSections),
         beginCaptures: sectionCaptures,
         end: '^(?=\\[)',
-        patterns: [{ include: '#comment' }],
+        patterns: [{ include: '#comment' }, { include: '#prose-image' }],
+      },
+      // `![alt](path)` alone on a prose line: an image (docs/case-format.md, "Images").
+      'prose-image': {
+        match: '^[ \\t]*(!\\[)([^\\]]*)(\\]\\()([^)]*)(\\))[ \\t]*$',
+        name: 'meta.image.case',
+        captures: {
+          1: { name: 'punctuation.definition.image.begin.case' },
+          2: { name: 'string.other.link.description.case' },
+          3: { name: 'punctuation.definition.image.middle.case' },
+          4: { name: 'markup.underline.link.image.case' },
+          5: { name: 'punctuation.definition.image.end.case' },
+        },
       },
       'fields-section': {
         name: 'meta.section.fields.case',

@@ -37,6 +37,15 @@ stem: Name the index that corrects the reticulocyte count for maturation time.
 answer: RPI
 answer: reticulocyte production index
 
+[question: after history]
+id: threshold
+type: numeric
+stem: Below which hemoglobin are most adults transfused?
+answer: 7
+answer: 70
+tolerance: 0.5
+unit: g/dL (or g/L)
+
 [question]
 id: order
 type: ordering
@@ -60,7 +69,7 @@ describe('QTI 3.0 export in a QTI player (@citolab/qti-components)', function ()
     const cases = [
       bank.set('thal.case', readFileSync(path.join(REPO, 'samples', 'thal-major-01.case'), 'utf8')),
       bank.set('more.case', MORE_TYPES),
-    ].map((analysis) => ({ analysis, images: new Map<string, Uint8Array>() }));
+    ].map((analysis) => ({ analysis, images: new Map<string, Uint8Array>(analysis.model.images.map((i) => [i.path, new Uint8Array(readFileSync(path.join(REPO, 'samples', i.path)))])) }));
     const zip = unzipSync(service.exportQuestions('qti', cases).files.get('questions.qti.zip') as Uint8Array);
     server = createServer((request, response) => {
       const url = decodeURIComponent((request.url ?? '/').split('?')[0]);
@@ -69,7 +78,7 @@ describe('QTI 3.0 export in a QTI player (@citolab/qti-components)', function ()
         response.writeHead(404).end();
         return;
       }
-      const type = url === '/player.js' ? 'text/javascript' : url === '/' ? 'text/html' : 'application/xml';
+      const type = url === '/player.js' ? 'text/javascript' : url === '/' ? 'text/html' : url.endsWith('.svg') ? 'image/svg+xml' : 'application/xml';
       response.writeHead(200, { 'content-type': type }).end(body);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -89,10 +98,12 @@ describe('QTI 3.0 export in a QTI player (@citolab/qti-components)', function ()
 
   /** Loads an item the way the player's own loader does (its XML → its custom elements). */
   async function loadItem(id: string): Promise<void> {
+    // The item's own paths (../images/…) resolve against the item's location, as a package's do.
     await page.evaluate(`(async () => {
       const { qtiTransformItem } = await import('/player.js');
-      const xml = await (await fetch('/items/${id}.xml')).text();
-      document.getElementById('root').innerHTML = qtiTransformItem().parse(xml).html();
+      const location = new URL('/items/${id}.xml', document.baseURI);
+      const xml = await (await fetch(location)).text();
+      document.getElementById('root').innerHTML = qtiTransformItem().parse(xml).path(location.href.slice(0, location.href.lastIndexOf('/'))).html();
       await customElements.whenDefined('qti-assessment-item');
     })()`);
     await page.locator('qti-assessment-item').waitFor();
@@ -134,6 +145,25 @@ describe('QTI 3.0 export in a QTI player (@citolab/qti-components)', function ()
     assert.equal(await type('thal-major-01-rpi', '0.84'), 1);
     assert.equal(await type('thal-major-01-rpi', '0.9'), 1, 'within ± 0.1');
     assert.equal(await type('thal-major-01-rpi', '2.0'), 0);
+  });
+
+  it('numeric with several accepted answers: each scores within its tolerance, a number between them does not', async () => {
+    assert.equal(await type('more-types-01-threshold', '7'), 1);
+    assert.equal(await type('more-types-01-threshold', '7.4'), 1);
+    assert.equal(await type('more-types-01-threshold', '70'), 1, 'the second accepted answer');
+    assert.equal(await type('more-types-01-threshold', '69.6'), 1);
+    assert.equal(await type('more-types-01-threshold', '35'), 0);
+    assert.equal(await type('more-types-01-threshold', '8'), 0);
+  });
+
+  it('shows the case\'s images from the package: the smear drawing loads in the item that follows it', async () => {
+    await loadItem('thal-major-01-mechanism');
+    const image = page.locator('qti-assessment-item img[alt^="Drawing of the smear"]');
+    await image.waitFor();
+    await page.waitForFunction(`[...document.querySelectorAll('qti-assessment-item img')].every((img) => img.complete)`);
+    assert.equal(await image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), 320);
+    assert.match(String(await image.evaluate((img) => (img as unknown as { src: string }).src)), /\/images\/thal-major-01-images-thal-smear-5ca225bc\.svg$/);
+    assert.deepEqual(errors, []);
   });
 
   it('multiple response: all keys and no distractor score; a distractor scores 0', async () => {

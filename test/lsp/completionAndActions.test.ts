@@ -148,4 +148,18 @@ describe('language server: completion and code actions', function () {
     await session.change(uri, 'case: fixall-01\ntitle: F\n');
     assert.deepEqual(await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: cursor, context: { diagnostics: [], only: ['source.fixAll.casewright'] } }), []);
   });
+  it('completes a question\'s stage with the stages this case has, in the order they are revealed', async () => {
+    const uri = uriOf('staged.case');
+    const { text, positions: [empty, typed] } = extractCarets('case: staged-01\ntitle: Staged\n\n[history]\nPale.\n\n[labs]\nhb: 7 g/dL\n\n[labs: day 3]\nhb: 8 g/dL\n\n[smear]\nfindings: spherocytes\n\n[question: ‸]\n\n[question: after la‸\n');
+    await session.open(uri, text);
+    const items = await session.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: empty, context: { triggerKind: 2, triggerCharacter: ' ' } });
+    assert.deepEqual(items.map((i) => i.label), ['after history', 'after labs', 'after labs day 3', 'after smear'], 'no exam, marrow or course in this case');
+    const day3 = items.find((i) => i.label === 'after labs day 3')!;
+    assert.ok(day3.textEdit && 'range' in day3.textEdit);
+    assert.match(applyTextEdits(text, [day3.textEdit]), /\n\[question: after labs day 3\]\n/);
+    const open = await session.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: typed });
+    const labs = open.find((i) => i.label === 'after labs')!;
+    assert.ok(labs.textEdit && 'range' in labs.textEdit);
+    assert.match(applyTextEdits(text, [labs.textEdit]), /\n\[question: after labs\]\n$/, 'the typed part is replaced and the header closed');
+  });
 });

@@ -90,7 +90,7 @@ describe('completion', () => {
       [`${HEAD}le‸vel: advanced\n`, { includes: ['level', 'author'], accept: ['author', `${HEAD}author: advanced\n`] }],
       [`${HEAD}[patient]\nage: 4 y\n‸`, { labels: ['sex'] }],
       [`${HEAD}[marrow]\ncellularity: 90 %\nery‸`, { includes: ['erythroid', 'fibrosis', 'note'], excludes: ['cellularity'], accept: ['erythroid', `${HEAD}[marrow]\ncellularity: 90 %\nerythroid: `] }],
-      [`${HEAD}[smear]\n‸`, { labels: ['findings', 'note'] }],
+      [`${HEAD}[smear]\n‸`, { labels: ['findings', 'note', 'image', 'alt'] }],
       [`${HEAD}[answer]\nmechanism: aplasia\n‸`, { labels: ['diagnosis', 'explanation'] }],
       [`${HEAD}[history]\nhe‸`, { labels: [] }],
       [`${HEAD}# le‸`, { labels: [] }],

@@ -9,14 +9,22 @@ import { unzipSync } from 'fflate';
 import { parse as parseGift } from 'gift-pegjs';
 import { CaseBank } from '../../server/src/core/bank';
 import { exportAnki } from '../../server/src/core/export/anki';
+import { exportImageName } from '../../server/src/core/export/caseText';
 import type { ExportCase } from '../../server/src/core/export/exportTypes';
 import { escapeGift, exportGift } from '../../server/src/core/export/gift';
 import { exportMoodleXml } from '../../server/src/core/export/moodleXml';
 import { exportQti } from '../../server/src/core/export/qti';
+import type { CaseAnalysis } from '../../server/src/core/analyzeCase';
+import type { CaseImage } from '../../server/src/core/images/imageModel';
 import type { Question } from '../../server/src/core/questions/questionModel';
 
 const SAMPLES = path.join(__dirname, '..', '..', 'samples');
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+/** Distinct bytes per image, so that each can be told from the others when decoded back. */
+const TRICKY_IMAGES = new Map(['images/pale.png', 'images/smear/target.png', 'images/smear.png', 'images/equals.png'].map((p, i) => [p, new Uint8Array([...PNG, i + 1])]));
+
+/** The name the exporters give an image of a case (flattened, with a checksum when flattening changed the path). */
+const media = (caseId: string, imagePath: string) => exportImageName({ model: { id: caseId } } as unknown as CaseAnalysis, { path: imagePath } as CaseImage);
 
 const TRICKY = `case: tricky-01
 title: Escapes: ~ = # { } and a colon
@@ -24,23 +32,40 @@ tags: test
 
 [history]
 Pale.
+![A pale child at the clinic](images/pale.png)
 
 [labs]
 hemoglobin: 6.1 g/dL
 hematocrit: 19 %
 reticulocytes: 4.0 %
 
+[smear]
+findings: target-cells
+image: images/smear/target.png
+alt: Target cells
+
 [question: after history]
 id: escapes
 type: single
 stem: Which sign {means} ~ "about" = 5 # here: ?
+image: images/smear.png
+alt: A blood smear
 option: * A ~ tilde \\ backslash
 feedback: Yes = right #1 {ok}: fine
 option: An = sign
+image: images/equals.png
+alt: An equals sign
 feedback: No: it means equal.
 option: A # hash
-image: images/smear.png
-alt: A blood smear
+
+[question: after labs]
+id: threshold
+type: numeric
+stem: Below which hemoglobin are most adults transfused?
+answer: 7
+answer: 70
+tolerance: 0.5
+unit: g/dL (or g/L)
 
 [question: after labs]
 id: several
@@ -78,13 +103,28 @@ function exportCases(): ExportCase[] {
     const errors = bank.diagnostics(uri).filter((d) => d.severity === 'error');
     assert.deepEqual(errors.map((d) => `${uri}: ${d.code} ${d.message}`), []);
   }
-  return [...files, 'tricky.case'].map((uri) => ({ analysis: bank.get(uri)!, images: new Map(uri === 'tricky.case' ? [['images/smear.png', PNG]] : []) }));
+  return [...files, 'tricky.case'].map((uri) => ({ analysis: bank.get(uri)!, images: uri === 'tricky.case' ? TRICKY_IMAGES : sampleImages(uri) }));
+}
+
+/** A sample's images, as the CLI reads them (beside the case file). */
+function sampleImages(file: string): Map<string, Uint8Array> {
+  const text = readFileSync(file, 'utf8');
+  const paths = [...text.matchAll(/^image: (.+)$/gm)].map((m) => m[1].trim());
+  return new Map(paths.map((p) => [p, new Uint8Array(readFileSync(path.join(path.dirname(file), p)))]));
 }
 
 const CASES = exportCases();
 const QUESTIONS: { key: string; question: Question }[] = CASES.flatMap(({ analysis }) => analysis.model.questions.map((question) => ({ key: `${analysis.model.id}-${question.id}`, question })));
 
 describe('question exports', () => {
+  it('names an image after the case and its path; paths that flatten alike keep different names', () => {
+    assert.equal(media('a-01', 'smear.png'), 'a-01-smear.png');
+    assert.match(media('a-01', 'images/smear.png'), /^a-01-images-smear-[0-9a-f]{8}\.png$/);
+    assert.notEqual(media('a-01', 'images/smear.png'), media('a-01', 'images-smear.png'));
+    assert.notEqual(media('a-01', 'images/smear.png'), media('a-01', 'images smear.png'));
+    assert.equal(media('a-01', 'images/smear.png'), media('a-01', 'images/smear.png'), 'the same path, the same name, run after run');
+  });
+
   it('every sample case has at least three questions', () => {
     for (const { analysis } of CASES) assert.ok(analysis.model.questions.length >= 3, analysis.model.id);
   });
@@ -122,7 +162,13 @@ describe('question exports', () => {
 
     it('says what it left out', () => {
       assert.ok(result.warnings.some((w) => w.includes('ordering') && w.includes('tricky-01-order')));
-      assert.ok(result.warnings.some((w) => w.includes('image') && w.includes('tricky-01-escapes')));
+      assert.ok(result.warnings.some((w) => w.includes('2 images') && w.includes('tricky-01-escapes')), result.warnings.join('\n'));
+      assert.ok(result.warnings.some((w) => w.includes('tricky-01') && w.includes('[history]') && w.includes('[smear]')), 'the sections\' images');
+    });
+
+    it('gives every accepted numeric answer with its tolerance (#=a:t =b:t)', () => {
+      const back = byTitle.get('tricky-01-threshold') as unknown as GiftBack;
+      assert.deepEqual(back.choices.map((c) => [c.text.number, c.text.range]), [[7, 0.5], [70, 0.5]]);
     });
 
     it('escapes every special character so that the parser gives the text back', () => {
@@ -170,10 +216,30 @@ describe('question exports', () => {
       }
     });
 
-    it('embeds the image as a base64 file that the question text points to', () => {
+    it('embeds every image as a base64 file of the text that shows it, decoded back to the same bytes', () => {
+      const fileOf = (files: { '@name': string; '#text': string }[] | undefined, name: string) => {
+        const file = files?.find((f) => f['@name'] === name);
+        assert.ok(file, `${name} among ${files?.map((f) => f['@name']).join(', ')}`);
+        return new Uint8Array(Buffer.from(file['#text'], 'base64'));
+      };
       const q = questions.find((x) => x.name?.text === 'tricky-01-escapes')!;
-      assert.ok(String(q.questiontext.text).includes('@@PLUGINFILE@@/smear.png'));
-      assert.deepEqual(new Uint8Array(Buffer.from(q.questiontext.file![0]['#text'], 'base64')), PNG);
+      assert.ok(String(q.questiontext.text).includes(`<img src="@@PLUGINFILE@@/${media('tricky-01', 'images/smear.png')}" alt="A blood smear">`));
+      assert.deepEqual(fileOf(q.questiontext.file, `${media('tricky-01', 'images/smear.png')}`), TRICKY_IMAGES.get('images/smear.png'));
+      const option = q.answer[1];
+      assert.ok(String(option.text).includes(`@@PLUGINFILE@@/${media('tricky-01', 'images/equals.png')}`), String(option.text));
+      assert.deepEqual(fileOf(option.file, `${media('tricky-01', 'images/equals.png')}`), TRICKY_IMAGES.get('images/equals.png'));
+      const descriptions = questions.filter((x) => x['@type'] === 'description' && String(x.questiontext.text).includes(`${media('tricky-01', 'images/pale.png')}`));
+      assert.equal(descriptions.length, 1, 'the history image in the case text before the first question');
+      assert.deepEqual(fileOf(descriptions[0].questiontext.file, `${media('tricky-01', 'images/pale.png')}`), TRICKY_IMAGES.get('images/pale.png'));
+      const smear = questions.find((x) => x['@type'] === 'description' && String(x.questiontext.text).includes(`${media('tricky-01', 'images/smear/target.png')}`))!;
+      assert.deepEqual(fileOf(smear.questiontext.file, `${media('tricky-01', 'images/smear/target.png')}`), TRICKY_IMAGES.get('images/smear/target.png'));
+      const thal = questions.find((x) => x['@type'] === 'description' && String(x.questiontext.text).includes(`${media('thal-major-01', 'images/thal-smear.svg')}`))!;
+      assert.deepEqual(fileOf(thal.questiontext.file, `${media('thal-major-01', 'images/thal-smear.svg')}`), new Uint8Array(readFileSync(path.join(SAMPLES, 'images', 'thal-smear.svg'))));
+    });
+
+    it('gives every accepted numeric answer', () => {
+      const q = questions.find((x) => x.name?.text === 'tricky-01-threshold')!;
+      assert.deepEqual(q.answer.map((a) => [Number(a.text), Number(a.tolerance), Number(a['@fraction'])]), [[7, 0.5, 100], [70, 0.5, 100]]);
     });
   });
 
@@ -189,7 +255,28 @@ describe('question exports', () => {
       for (const resource of resources) assert.ok(zip[resource['@href']], resource['@href']);
       assert.equal(resources.filter((r) => r['@type'] === 'imsqti_test_xmlv3p0').length, CASES.length);
       assert.equal(resources.filter((r) => r['@type'] === 'imsqti_item_xmlv3p0').length, QUESTIONS.length);
-      assert.ok(zip['images/tricky-01-smear.png']);
+      for (const [written, bytes] of TRICKY_IMAGES) {
+        const href = `images/${media('tricky-01', written)}`;
+        assert.deepEqual(zip[href], bytes, href);
+        assert.ok(resources.some((r) => r['@href'] === href && r['@type'] === 'webcontent'), `${href} listed as a resource`);
+      }
+    });
+
+    it('makes each item depend on the images it shows, and shows them by a path inside the package', () => {
+      const manifest = parser.parse(text('imsmanifest.xml')).manifest.resources.resource as { '@identifier': string; '@href': string; dependency?: { '@identifierref': string }[] }[];
+      const byId = new Map(manifest.map((r) => [r['@identifier'], r]));
+      const item = manifest.find((r) => r['@href'] === 'items/tricky-01-escapes.xml')!;
+      const needs = (item.dependency ?? []).map((d) => byId.get(d['@identifierref'])!['@href']).sort();
+      assert.deepEqual(needs, [`images/${media('tricky-01', 'images/equals.png')}`, `images/${media('tricky-01', 'images/pale.png')}`, `images/${media('tricky-01', 'images/smear.png')}`].sort());
+      const xml = text('items/tricky-01-escapes.xml');
+      for (const href of needs) assert.ok(xml.includes(`src="../${href}"`), href);
+    });
+
+    it('scores every accepted numeric answer: one range per answer, any of them right', () => {
+      const item = parser.parse(text('items/tricky-01-threshold.xml'))['qti-assessment-item'];
+      const ranges = item['qti-response-processing']['qti-response-condition']['qti-response-if']['qti-or']['qti-and'];
+      const bounds = (Array.isArray(ranges) ? ranges : [ranges]).map((r: Record<string, { 'qti-base-value': { '#text': string } }>) => [Number(r['qti-gte']['qti-base-value']['#text']), Number(r['qti-lte']['qti-base-value']['#text'])]);
+      assert.deepEqual(bounds, [[6.5, 7.5], [69.5, 70.5]]);
     });
 
     it('declares each item\'s correct response as the case keys it', () => {
@@ -220,6 +307,16 @@ describe('question exports', () => {
       assert.deepEqual(guids, QUESTIONS.map((q) => `"${q.key}"`));
       assert.equal(exportAnki(CASES).files.get('questions.anki.txt'), notes, 'the same bank gives the same file');
     });
+
+    it('puts the question\'s images beside the notes file, named in the note as Anki names media', () => {
+      const result = exportAnki(CASES);
+      assert.deepEqual(result.files.get(`anki-media/${media('tricky-01', 'images/smear.png')}`), TRICKY_IMAGES.get('images/smear.png'));
+      assert.deepEqual(result.files.get(`anki-media/${media('tricky-01', 'images/equals.png')}`), TRICKY_IMAGES.get('images/equals.png'));
+      const row = lines.find((l) => l.startsWith('"tricky-01-escapes"'))!;
+      assert.ok(row.includes(`<img src=""${media('tricky-01', 'images/smear.png')}"" alt=""A blood smear"">`), row);
+      assert.ok(row.includes(`${media('tricky-01', 'images/equals.png')}`));
+      assert.ok(result.warnings.some((w) => w.includes('tricky-01') && w.includes('not on cards')));
+    });
   });
 });
 
@@ -237,8 +334,8 @@ interface GiftBack {
 interface MoodleQuestion {
   '@type': string;
   name?: { text: string };
-  questiontext: { text: string; file?: { '#text': string }[] };
+  questiontext: { text: string; file?: { '@name': string; '#text': string }[] };
   defaultgrade: string;
   single?: string;
-  answer: { '@fraction': string; text: string; tolerance?: string; feedback: { text?: string } }[];
+  answer: { '@fraction': string; text: string; tolerance?: string; feedback: { text?: string }; file?: { '@name': string; '#text': string }[] }[];
 }

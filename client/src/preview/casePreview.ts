@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { renderDocumentShell, type PreviewView } from '../../../server/src/core';
+import { renderDocumentShell, withImageSources, type PreviewView } from '../../../server/src/core';
 import { PreviewRequest, type PreviewResult } from '../../../server/src/protocol/customMessages';
 import type { FromWebview, ToWebview } from './messages';
 
@@ -69,12 +69,35 @@ export class CasePreview implements vscode.Disposable {
     }
     if (ticket !== this.requested || !result) return; // a newer refresh is on its way
     this.panel.title = `Preview ${path.basename(this.resource.fsPath)}`;
+    result = { ...result, html: withImageSources(result.html, (i) => this.imageUri(result!.images?.[i])) };
+    if (this.allowImagesFrom(imageRoot(this.resource))) this.shellReady = false;
     if (this.shellReady) {
       this.post({ type: 'update', html: result.html, view: this.view });
     } else {
       this.panel.webview.html = this.shell(result);
       this.shellReady = true;
     }
+  }
+
+  /**
+   * The webview URI of an image of the case, or undefined (its alt text is shown) for a path
+   * that leaves the folder the webview may read: the case's workspace folder, or its own folder.
+   */
+  private imageUri(relative: string | undefined): string | undefined {
+    const root = imageRoot(this.resource);
+    if (!relative || !root) return undefined;
+    const target = vscode.Uri.joinPath(vscode.Uri.joinPath(this.resource, '..'), relative);
+    if (!target.path.startsWith(`${root.path.replace(/\/$/, '')}/`)) return undefined;
+    return this.panel.webview.asWebviewUri(target).toString();
+  }
+
+  /** Lets the webview read the images under `root` (and the preview's own assets); true when that changed. */
+  private allowImagesFrom(root: vscode.Uri | undefined): boolean {
+    const roots = root ? [this.mediaRoot, root] : [this.mediaRoot];
+    const current = this.panel.webview.options.localResourceRoots ?? [];
+    if (current.length === roots.length && current.every((r, i) => r.toString() === roots[i].toString())) return false;
+    this.panel.webview.options = { ...this.panel.webview.options, localResourceRoots: roots };
+    return true;
   }
 
   private shell(result: PreviewResult): string {
@@ -127,4 +150,10 @@ export class CasePreview implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+/** The folder a case's images may come from: its workspace folder, or its own folder outside one. */
+export function imageRoot(resource: vscode.Uri): vscode.Uri | undefined {
+  if (resource.scheme !== 'file') return undefined;
+  return vscode.workspace.getWorkspaceFolder(resource)?.uri ?? vscode.Uri.joinPath(resource, '..');
 }

@@ -2,7 +2,7 @@
 // the active case editor, as VS Code's Markdown preview does.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CasePreview } from './casePreview';
+import { CasePreview, imageRoot } from './casePreview';
 
 export const PREVIEW_VIEW_TYPE = 'casewright.preview';
 
@@ -24,7 +24,8 @@ export function registerPreview(context: vscode.ExtensionContext, client: () => 
     const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Case Preview', { viewColumn: column, preserveFocus: true }, {
       enableScripts: true,
       enableForms: false,
-      localResourceRoots: [mediaRoot],
+      // The preview's assets and the case's images (its workspace folder), nothing wider.
+      localResourceRoots: [mediaRoot, ...[imageRoot(resource)].filter((r): r is vscode.Uri => r !== undefined)],
     });
     panel.iconPath = vscode.Uri.joinPath(mediaRoot, 'preview-icon.svg');
     preview = new CasePreview(panel, resource, client, mediaRoot, () => { preview = undefined; });

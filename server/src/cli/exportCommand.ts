@@ -5,9 +5,8 @@
 // files are written by writeOutputFolder, so the folder holds exactly this export.
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import { promises as fs } from 'node:fs';
-import { escapeHtml, getCaseService, type CaseAnalysis, type CaseDiagnostic, type ExportCase, type QuestionExportName } from '../core';
-import { resourceExists } from '../node/resourceExists';
+import { escapeHtml, getCaseService, type CaseAnalysis, type CaseImage, type CaseDiagnostic, type ExportCase, type QuestionExportName } from '../core';
+import { readCaseImage, resourceExists } from '../node/resourceExists';
 import { writeOutputFolder } from '../node/outputFolder';
 import { readPreviewAssets } from '../node/previewAssets';
 import { displayPath } from './checkCommand';
@@ -47,21 +46,50 @@ export async function runExport(options: ExportOptions): Promise<ExportOutcome> 
     else if (isSelected(bank.get(file)!, options)) readable.push(file);
   }
   if (options.format && options.format !== 'html') return exportQuestions(readable.map((file) => ({ file, analysis: bank.get(file)! })), skipped, options);
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Uint8Array>();
   const entries: IndexEntry[] = [];
   const names = new UniqueNames();
+  const warnings: string[] = [];
   for (const file of readable) {
     const analysis = bank.get(file)!;
     const name = names.take(analysis.model.id ?? path.basename(file, '.case'));
     const back = [{ href: '../index.html', label: '← All cases' }];
-    files.set(`cases/${name}.html`, standalonePage(analysis, 'learner', back, opened.loaded.config));
-    if (options.answers) files.set(`answers/${name}.html`, standalonePage(analysis, 'both', back, opened.loaded.config));
+    // Images are copied into media/<page name>/, beside the pages that show them.
+    const images = await readImages(file, analysis, warnings, options.cwd);
+    const usable = getCaseService().usableImages(analysis);
+    const media = new Map<string, string>();
+    for (const [written, bytes] of images) {
+      const copied = `media/${name}/${written.split('/').map((segment) => segment.replace(/[^A-Za-z0-9._-]+/g, '-')).join('/')}`;
+      files.set(copied, bytes);
+      media.set(written, `../${copied}`);
+    }
+    const sources = (image: CaseImage) => (usable.has(image) ? media.get(image.path) : undefined);
+    files.set(`cases/${name}.html`, standalonePage(analysis, 'learner', back, opened.loaded.config, sources));
+    if (options.answers) files.set(`answers/${name}.html`, standalonePage(analysis, 'both', back, opened.loaded.config, sources));
     entries.push({ name, title: analysis.model.title ?? name, level: analysis.model.header.get('level')?.value ?? '', tags: analysis.model.tags.map((t) => t.text) });
   }
   files.set('index.html', indexPage(entries, options.answers));
   const written = await writeOutputFolder(path.resolve(options.cwd, options.output), files);
   if (!written.ok) return written;
-  return { ok: true, pages: entries.length, skipped };
+  return { ok: true, pages: entries.length, skipped, warnings };
+}
+
+/**
+ * The bytes of every image a case shows, by the path written in it. The rules of the checks
+ * apply (no link followed, nothing outside the case's folder, 10 MiB at most); an image that
+ * cannot be read is named in a warning and shown as its alt text.
+ */
+async function readImages(file: string, analysis: CaseAnalysis, warnings: string[], cwd: string): Promise<Map<string, Uint8Array>> {
+  const images = new Map<string, Uint8Array>();
+  const tried = new Set<string>();
+  for (const image of analysis.model.images) {
+    if (!image.path || tried.has(image.path)) continue;
+    tried.add(image.path);
+    const read = await readCaseImage(file, image.path);
+    if (read.ok) images.set(image.path, read.bytes);
+    else warnings.push(`${displayPath(cwd, file)}: image ${image.path} ${read.problem}; left out.`);
+  }
+  return images;
 }
 
 /** Every format exports the same cases: never a retired one, and only the statuses and tag asked for. */
@@ -79,22 +107,12 @@ async function exportQuestions(analysed: { file: string; analysis: CaseAnalysis 
     return { ok: false, exitCode: 1, message: `not exported: ${broken.length === 1 ? 'this case has' : 'these cases have'} errors (run casewright check): ${names}` };
   }
   const cases: ExportCase[] = [];
-  for (const { file, analysis } of analysed) {
-    const images = new Map<string, Uint8Array>();
-    for (const question of analysis.model.questions) {
-      if (!question.image || images.has(question.image.path)) continue;
-      try {
-        images.set(question.image.path, await fs.readFile(path.resolve(path.dirname(file), question.image.path)));
-      } catch {
-        // The export warns about an image it did not get.
-      }
-    }
-    cases.push({ analysis, images });
-  }
+  const readWarnings: string[] = [];
+  for (const { file, analysis } of analysed) cases.push({ analysis, images: await readImages(file, analysis, readWarnings, options.cwd) });
   const result = getCaseService().exportQuestions(options.format as QuestionExportName, cases);
   const written = await writeOutputFolder(path.resolve(options.cwd, options.output), result.files);
   if (!written.ok) return written;
-  return { ok: true, pages: cases.length, skipped, files: [...result.files.keys()], warnings: result.warnings };
+  return { ok: true, pages: cases.length, skipped, files: [...result.files.keys()], warnings: [...readWarnings, ...result.warnings] };
 }
 
 interface IndexEntry {

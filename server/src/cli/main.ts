@@ -223,6 +223,7 @@ async function exportSite(args: string[]): Promise<number> {
     for (const warning of outcome.warnings ?? []) say(warning);
     say(`wrote ${outcome.files.join(', ')} (${outcome.pages} case${outcome.pages === 1 ? '' : 's'}) to ${values.output}`);
   } else {
+    for (const warning of outcome.warnings ?? []) say(warning);
     say(`wrote ${outcome.pages} case page${outcome.pages === 1 ? '' : 's'} and index.html to ${values.output}`);
   }
   return outcome.skipped.length ? 1 : 0;

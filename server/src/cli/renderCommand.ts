@@ -12,13 +12,17 @@ import { resourceExists } from '../node/resourceExists';
 
 export type RenderView = 'learner' | 'answer' | 'both';
 
-/** `config`: casewright.json, for what the learner view hides (`learnerView`). */
-export function standalonePage(analysis: CaseAnalysis, view: RenderView, links?: DocumentOptions['links'], config: CasewrightConfig = {}): string {
+/**
+ * `config`: casewright.json, for what the learner view hides (`learnerView`); `images` gives each
+ * image's `src` (files beside the page); without it images show as alt text.
+ */
+export function standalonePage(analysis: CaseAnalysis, view: RenderView, links?: DocumentOptions['links'], config: CasewrightConfig = {}, images?: DocumentOptions['images']): string {
   const { css, js } = readPreviewAssets();
   return getCaseService().renderDocument(analysis, {
     view, mode: 'standalone', nonce: randomBytes(16).toString('base64'),
     styles: [{ text: css }], scripts: [{ text: js }], links,
     learner: { bankHideIndices: config.learnerView?.hideIndices },
+    images, sameOriginImages: images !== undefined,
   });
 }
 

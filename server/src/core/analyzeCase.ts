@@ -20,6 +20,7 @@ import { validateProjection } from './schema/schemaValidation';
 import { checkItemWriting } from './questions/itemWritingChecks';
 import { checkQuestions } from './questions/questionChecks';
 import { checkQuestionKeys } from './questions/questionKeyChecks';
+import { checkImages, type ImageFileCheck } from './images/imageChecks';
 import { readSuppressions, type Suppression } from './suppressions';
 import { parseCaseSyntax } from './syntax/parser';
 import { comparePositions, lineSpan } from './text';
@@ -37,8 +38,11 @@ export interface CaseAnalysis {
 export interface AnalysisOptions {
   /** The RPI maturation table (from casewright.json); the default table otherwise. */
   maturation?: MaturationTable;
-  /** Whether a path written in the case (an image, relative to the case file) exists; unchecked without it. */
-  resourceExists?: (path: string) => boolean;
+  /**
+   * Whether a path written in the case (an image, relative to the case file) is a usable file:
+   * true, false (missing) or what else is wrong with it; unchecked without it.
+   */
+  resourceExists?: ImageFileCheck;
 }
 
 export function analyzeCase(text: string, options: AnalysisOptions = {}): CaseAnalysis {
@@ -63,7 +67,8 @@ export function analyzeCase(text: string, options: AnalysisOptions = {}): CaseAn
     () => checkPrivacy(model),
     // Last: a `ready` case is judged on every diagnostic above.
     () => checkReview(model, diagnostics),
-    () => checkQuestions(model, { resourceExists: options.resourceExists }),
+    () => checkQuestions(model),
+    () => checkImages(model, options.resourceExists),
     () => checkQuestionKeys(model, clinical),
     () => checkItemWriting(model),
   ];

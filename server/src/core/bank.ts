@@ -23,7 +23,8 @@ export interface HeldDocument {
   readonly suppressions?: readonly Suppression[];
 }
 
-export type ResourceExists = (uri: string, path: string) => boolean;
+/** True when the file is usable, false when missing, or a sentence on what else is wrong (too large, a link). */
+export type ResourceExists = (uri: string, path: string) => boolean | string;
 
 export class LeanCaseBank {
   private readonly documents = new Map<string, HeldDocument>();
@@ -31,7 +32,7 @@ export class LeanCaseBank {
   private readonly index = new BankIndex();
   private options: AnalysisOptions = {};
 
-  /** `resourceExists(uri, path)`: whether a path written in the document at `uri` (an image, relative to it) exists. */
+  /** `resourceExists(uri, path)`: whether a path written in the document at `uri` (an image, relative to it) is a usable file. */
   constructor(private config: CasewrightConfig = {}, private readonly resourceExists?: ResourceExists) {
     this.setConfig(config);
   }

@@ -16,6 +16,9 @@ import type { CaseDiagnostic } from './diagnostics';
 import type { CaseModel } from './model/caseModel';
 import type { LearnerViewOptions } from './model/hiddenIndices';
 import { renderDocumentShell, type DocumentOptions, type PreviewView } from './render/documentShell';
+import { previewImageSources, usableImages, type ImageSources } from './render/images';
+import type { CaseImage } from './images/imageModel';
+import { exportImageName } from './export/caseText';
 import { renderCaseBody, renderCaseDocument } from './render/renderCase';
 import { caseIdAt, definitions, references, renameCaseId, type CaseIdsAndLinks, type Location, type RenameOutcome } from './services/caseIdReferences';
 import { codeActions, fixAllAction, lineEnding, type CodeActionOptions, type CodeActionResult } from './services/codeActions';
@@ -65,8 +68,17 @@ export interface CaseService {
   references(id: string, bank: Iterable<[string, CaseIdsAndLinks]>, includeDeclaration: boolean): Location[];
   renameCaseId(id: string, newId: string, bank: Iterable<[string, CaseIdsAndLinks]>): RenameOutcome;
 
-  /** The preview body of one view (escaped HTML); `learner` says which derived indices the learner view hides. */
-  renderBody(analysis: CaseAnalysis, view: PreviewView, learner?: LearnerViewOptions): string;
+  /**
+   * The preview body of one view (escaped HTML); `learner` says which derived indices the learner
+   * view hides; `images` gives each usable image's `src`.
+   */
+  renderBody(analysis: CaseAnalysis, view: PreviewView, learner?: LearnerViewOptions, images?: ImageSources): string;
+  /** The images the checks found usable (existing, inside the bank). */
+  usableImages(analysis: CaseAnalysis): Set<CaseImage>;
+  /** For the editor's preview: stand-in sources and the paths the extension maps to webview URIs. */
+  previewImageSources(analysis: CaseAnalysis): { sources: ImageSources; paths: string[] };
+  /** The file name an image gets in an export (the case id and its path, flattened). */
+  exportImageName(analysis: CaseAnalysis, image: CaseImage): string;
   /** A whole page: the body (or both views) inside the shell. */
   renderDocument(analysis: CaseAnalysis, options: DocumentOptions): string;
   /** The page shell around already-rendered bodies (the editor's webview). */
@@ -101,6 +113,9 @@ const SERVICE: CaseService = /* @__PURE__ */ Object.freeze({
   references,
   renameCaseId,
   renderBody: renderCaseBody,
+  usableImages,
+  previewImageSources,
+  exportImageName,
   renderDocument: renderCaseDocument,
   renderShell: renderDocumentShell,
   explain: explainCase,
@@ -146,6 +161,9 @@ export { QUESTION_FORMATS } from './export';
 export { DIAGNOSTIC_RULES } from './diagnosticCatalog';
 export { diagnostic } from './diagnostics';
 export { renderDocumentShell } from './render/documentShell';
+export { withImageSources, PREVIEW_IMAGE_PREFIX } from './render/images';
+export type { CaseImage } from './images/imageModel';
+export { imagePathProblem, MAX_IMAGE_BYTES } from './images/imageLimits';
 export { escapeHtml } from './render/escape';
 export { SNIPPET, snippetToPlainText } from './services/completionItem';
 export { caseIdProblem, newCaseText } from './services/newCase';

@@ -76,4 +76,9 @@ export interface PreviewResult {
   title: string;
   /** The document version the body was rendered from. */
   version: number | null;
+  /**
+   * Paths (relative to the case file) of the images the body shows: the `n`th has the stand-in
+   * `src="casewright-image:n"`, which the extension replaces with a webview URI.
+   */
+  images?: string[];
 }

@@ -1,6 +1,7 @@
 // A field given twice in one place: the second is ignored by everything else, so say so.
 // In a labs panel, an alias and its key name the same lab (`hb` and `hemoglobin`); elsewhere an
-// alias key names its field (`ring-sideroblasts` and `ringed-sideroblasts`).
+// alias key names its field (`ring-sideroblasts` and `ringed-sideroblasts`). Fields the vocabulary
+// marks repeatable (a question's options, a section's images) repeat by design.
 import { findLabByLowercaseName } from '../catalog/labCatalog';
 import { canonicalFieldKey, fieldSpec } from '../catalog/vocabulary';
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
@@ -10,15 +11,13 @@ export function checkDuplicateFields(syntax: CaseSyntax): CaseDiagnostic[] {
   const diagnostics = duplicatesIn(syntax.header, () => 'the header', keyOf);
   for (const section of syntax.sections) {
     const place = () => `[${section.rawName}${section.qualifier ? `: ${section.qualifier}` : ''}]`;
-    const identity = section.name === 'labs' ? labOf : section.name === 'question' ? questionKeyOf : (field: FieldNode) => canonicalFieldKey(section.name, field.key);
+    const identity = section.name === 'labs' ? labOf : (field: FieldNode) => (fieldSpec(section.name, field.key)?.repeatable ? undefined : canonicalFieldKey(section.name, field.key));
     for (const d of duplicatesIn(section.fields, place, identity)) diagnostics.push(d);
   }
   return diagnostics;
 }
 
 const keyOf = (field: FieldNode) => field.key;
-/** A question's options, feedback and answers repeat by design. */
-const questionKeyOf = (field: FieldNode) => (fieldSpec('question', field.key)?.repeatable ? undefined : field.key);
 const labOf = (field: FieldNode) => findLabByLowercaseName(field.key)?.key ?? field.key;
 
 /** `place` is worded only when there is a duplicate to report. */

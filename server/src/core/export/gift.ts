@@ -2,7 +2,7 @@
 // then its questions. Text only: ordering questions and images cannot be expressed and are
 // left out with a warning, as are points other than 1.
 import type { Question } from '../questions/questionModel';
-import { caseKey, caseSteps, caseTitle, questionKey } from './caseText';
+import { caseKey, caseSteps, caseTitle, questionImages, questionKey } from './caseText';
 import type { ExportCase, ExportResult } from './exportTypes';
 import { fractions } from './fractions';
 
@@ -16,6 +16,8 @@ export function exportGift(cases: readonly ExportCase[]): ExportResult {
   const blocks: string[] = [];
   for (const exportCase of cases) {
     const { analysis } = exportCase;
+    const sectionImages = [...analysis.model.sectionImages.values()].flat();
+    if (sectionImages.length) warnings.push(`GIFT is text only; ${caseKey(analysis)}: the image${sectionImages.length === 1 ? '' : 's'} of ${[...new Set(sectionImages.map((i) => i.where))].join(', ')} left out.`);
     blocks.push(`// ${caseKey(analysis)}: ${caseTitle(analysis).replace(/[\r\n]+/g, ' ')}\n$CATEGORY: $course$/top/Casewright/${escapeGift(caseKey(analysis))}`);
     caseSteps(analysis).forEach((step, i) => {
       if (step.html) blocks.push(`::${escapeGift(`${caseKey(analysis)}-part-${i + 1}`)}::[html]${escapeGift(step.html)}`);
@@ -25,7 +27,8 @@ export function exportGift(cases: readonly ExportCase[]): ExportResult {
           warnings.push(`GIFT cannot express ordering questions; left out: ${questionKey(analysis, question)}.`);
           continue;
         }
-        if (question.image) warnings.push(`GIFT is text only; the image of ${questionKey(analysis, question)} is left out.`);
+        const pictures = questionImages(question).length;
+        if (pictures) warnings.push(`GIFT is text only; ${pictures === 1 ? 'the image' : `${pictures} images`} of ${questionKey(analysis, question)} left out.`);
         if (question.points !== 1) warnings.push(`GIFT has no points; ${questionKey(analysis, question)} imports worth the default.`);
         blocks.push(block);
       }

@@ -5,7 +5,8 @@ import { xmlbuilder2 } from './lazyLibraries';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { escapeHtml } from '../render/escape';
 import type { Question } from '../questions/questionModel';
-import { base64, caseKey, caseSteps, caseTitle, fileName, imageOf, questionKey } from './caseText';
+import type { CaseImage } from '../images/imageModel';
+import { base64, caseKey, caseSteps, caseTitle, exportImageName, imageOf, questionKey } from './caseText';
 import type { ExportCase, ExportResult } from './exportTypes';
 import { fractions } from './fractions';
 
@@ -17,11 +18,15 @@ export function exportMoodleXml(cases: readonly ExportCase[]): ExportResult {
     const category = quiz.ele('question', { type: 'category' });
     text(category.ele('category'), `$course$/top/Casewright/${caseTitle(analysis)}`);
     text(category.ele('info', { format: 'html' }), `Case ${caseKey(analysis)}, exported by Casewright.`);
-    caseSteps(analysis).forEach((step, i) => {
+    // Images are files of the text that shows them (Moodle's @@PLUGINFILE@@ resolves within it).
+    const embed = (image: CaseImage) => (exportCase.images.has(image.path) ? imageTag(exportCase, image) : '');
+    caseSteps(analysis, embed).forEach((step, i) => {
       if (step.html) {
         const description = quiz.ele('question', { type: 'description' });
         text(description.ele('name'), `${caseTitle(analysis)} (${i + 1})`);
-        text(description.ele('questiontext', { format: 'html' }), step.html);
+        const questionText = description.ele('questiontext', { format: 'html' });
+        text(questionText, step.html);
+        attachFiles(questionText, exportCase, step.images, warnings);
         description.ele('idnumber').txt(`${caseKey(analysis)}-part-${i + 1}`);
       }
       for (const question of step.questions) writeQuestion(quiz, exportCase, question, warnings);
@@ -36,12 +41,10 @@ function writeQuestion(quiz: XMLBuilder, exportCase: ExportCase, question: Quest
   const { analysis } = exportCase;
   const element = quiz.ele('question', { type: MOODLE_TYPES[question.type!] });
   text(element.ele('name'), questionKey(analysis, question));
-  const image = imageOf(exportCase, question, warnings);
   const questionText = element.ele('questiontext', { format: 'html' });
-  let stem = `<p>${escapeHtml(question.stem!.value)}</p>`;
-  if (image && question.image) stem += `<p><img src="@@PLUGINFILE@@/${encodeURIComponent(fileName(question.image.path))}" alt="${escapeHtml(question.image.alt ?? '')}"></p>`;
-  text(questionText, stem);
-  if (image && question.image) questionText.ele('file', { name: fileName(question.image.path), path: '/', encoding: 'base64' }).txt(base64(image));
+  const stemImages = question.image ? [question.image] : [];
+  text(questionText, `<p>${escapeHtml(question.stem!.value)}</p>${stemImages.filter((i) => exportCase.images.has(i.path)).map((i) => imageTag(exportCase, i)).join('')}`);
+  attachFiles(questionText, exportCase, stemImages, warnings);
   text(element.ele('generalfeedback', { format: 'html' }), question.explanation ? `<p>${escapeHtml(question.explanation)}</p>` : '');
   element.ele('defaultgrade').txt(String(question.points));
   element.ele('penalty').txt('0');
@@ -54,7 +57,11 @@ function writeQuestion(quiz: XMLBuilder, exportCase: ExportCase, question: Quest
       element.ele('shuffleanswers').txt('true');
       element.ele('answernumbering').txt('abc');
       const weights = question.type === 'single' ? question.options.map((o) => (o.correct ? '100' : '0')) : fractions(question.options.map((o) => o.correct));
-      question.options.forEach((option, i) => answer(element, weights[i], option.text, option.feedback));
+      question.options.forEach((option, i) => {
+        const picture = option.image && exportCase.images.has(option.image.path) ? imageTag(exportCase, option.image) : '';
+        const node = answer(element, weights[i], option.text, option.feedback, 'html', picture);
+        attachFiles(node, exportCase, option.image ? [option.image] : [], warnings);
+      });
       break;
     }
     case 'numeric':
@@ -76,6 +83,7 @@ function writeQuestion(quiz: XMLBuilder, exportCase: ExportCase, question: Quest
       for (const a of question.answers) answer(element, '100', a.value, undefined, 'moodle_auto_format');
       break;
     case 'ordering':
+      if (question.options.some((o) => o.image)) warnings.push(`Moodle's ordering question shows text only; the option images of ${questionKey(analysis, question)} are left out.`);
       // qtype_ordering keeps the correct order in the answers' order; its fraction is the position.
       element.ele('layouttype').txt('VERTICAL');
       element.ele('selecttype').txt('ALL');
@@ -90,9 +98,9 @@ function writeQuestion(quiz: XMLBuilder, exportCase: ExportCase, question: Quest
   }
 }
 
-function answer(parent: XMLBuilder, fraction: string, value: string, feedback: string | undefined, format = 'html'): XMLBuilder {
+function answer(parent: XMLBuilder, fraction: string, value: string, feedback: string | undefined, format = 'html', picture = ''): XMLBuilder {
   const node = parent.ele('answer', { fraction, format });
-  text(node, format === 'html' ? escapeHtml(value) : value);
+  text(node, format === 'html' ? escapeHtml(value) + picture : value);
   text(node.ele('feedback', { format: 'html' }), feedback ? `<p>${escapeHtml(feedback)}</p>` : '');
   return node;
 }
@@ -100,4 +108,20 @@ function answer(parent: XMLBuilder, fraction: string, value: string, feedback: s
 /** Moodle reads every text as `<text>…</text>`; the builder escapes it. */
 function text(parent: XMLBuilder, value: string): void {
   parent.ele('text').txt(value);
+}
+
+function imageTag(exportCase: ExportCase, image: CaseImage): string {
+  return `<p><img src="@@PLUGINFILE@@/${encodeURIComponent(exportImageName(exportCase.analysis, image))}" alt="${escapeHtml(image.alt ?? '')}"></p>`;
+}
+
+/** The images a text shows, as base64 `<file>` elements of that text (each file once). */
+function attachFiles(parent: XMLBuilder, exportCase: ExportCase, images: readonly CaseImage[], warnings: string[]): void {
+  const done = new Set<string>();
+  for (const image of images) {
+    const name = exportImageName(exportCase.analysis, image);
+    if (done.has(name)) continue;
+    done.add(name);
+    const bytes = imageOf(exportCase, image, warnings);
+    if (bytes) parent.ele('file', { name, path: '/', encoding: 'base64' }).txt(base64(bytes));
+  }
 }

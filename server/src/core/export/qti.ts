@@ -5,7 +5,9 @@
 import { fflate, xmlbuilder2 } from './lazyLibraries';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { Question } from '../questions/questionModel';
-import { caseKey, caseSteps, caseTitle, fileName, imageOf, questionKey } from './caseText';
+import type { CaseImage } from '../images/imageModel';
+import { escapeHtml } from '../render/escape';
+import { caseKey, caseSteps, caseTitle, exportImageName, imageOf, questionImages, questionKey } from './caseText';
 import type { ExportCase, ExportResult } from './exportTypes';
 
 const QTI = 'http://www.imsglobal.org/xsd/imsqtiasi_v3p0';
@@ -21,22 +23,35 @@ export function exportQti(cases: readonly ExportCase[]): ExportResult {
   for (const exportCase of cases) {
     const { analysis } = exportCase;
     const itemIds: string[] = [];
-    for (const step of caseSteps(analysis)) {
+    // Each image once in the package, as a resource the items that show it depend on.
+    const imageResources = new Map<string, string>();
+    const resourceOf = (image: CaseImage): { href: string; id: string } | undefined => {
+      const href = `images/${exportImageName(analysis, image)}`;
+      let id = imageResources.get(href);
+      if (!id) {
+        const bytes = imageOf(exportCase, image, warnings);
+        if (!bytes) return undefined;
+        id = identifier(`IMG-${exportImageName(analysis, image)}`);
+        entries[href] = bytes;
+        resources.push({ identifier: id, type: 'webcontent', href, dependencies: [] });
+        imageResources.set(href, id);
+      }
+      return { href, id };
+    };
+    const imageTag = (image: CaseImage) => (exportCase.images.has(image.path) ? `<p><img src="../images/${escapeHtml(exportImageName(analysis, image))}" alt="${escapeHtml(image.alt ?? '')}"/></p>` : '');
+    for (const step of caseSteps(analysis, imageTag)) {
       step.questions.forEach((question, i) => {
         const id = identifier(questionKey(analysis, question));
-        const dependencies: string[] = [];
-        const image = imageOf(exportCase, question, warnings);
-        let imageHref: string | undefined;
-        if (image && question.image) {
-          imageHref = `images/${caseKey(analysis)}-${fileName(question.image.path)}`;
-          entries[imageHref] = image;
-          const imageId = identifier(`IMG-${id}`);
-          resources.push({ identifier: imageId, type: 'webcontent', href: imageHref, dependencies: [] });
-          dependencies.push(imageId);
+        const dependencies = new Set<string>();
+        const shown = [...(i === 0 ? step.images : []), ...questionImages(question)];
+        for (const image of shown) {
+          const resource = resourceOf(image);
+          if (resource) dependencies.add(resource.id);
         }
+        const src = (image: CaseImage | undefined) => (image && exportCase.images.has(image.path) ? `../images/${exportImageName(analysis, image)}` : undefined);
         const href = `items/${id}.xml`;
-        entries[href] = encoder.encode(itemXml(id, question, i === 0 ? step.html : '', imageHref && `../${imageHref}`));
-        resources.push({ identifier: id, type: 'imsqti_item_xmlv3p0', href, dependencies });
+        entries[href] = encoder.encode(itemXml(id, question, i === 0 ? step.html : '', src));
+        resources.push({ identifier: id, type: 'imsqti_item_xmlv3p0', href, dependencies: [...dependencies] });
         itemIds.push(id);
       });
     }
@@ -62,7 +77,8 @@ function choiceId(i: number): string {
   return `C${i + 1}`;
 }
 
-export function itemXml(id: string, question: Question, caseHtml: string, imageHref: string | undefined): string {
+/** `imageSrc` gives an image's path from the item, or undefined to leave it out. */
+export function itemXml(id: string, question: Question, caseHtml: string, imageSrc: (image: CaseImage | undefined) => string | undefined): string {
   const item = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' }).ele(QTI, 'qti-assessment-item', {
     identifier: id, title: id, adaptive: 'false', 'time-dependent': 'false',
   });
@@ -74,8 +90,9 @@ export function itemXml(id: string, question: Question, caseHtml: string, imageH
   const body = item.ele('qti-item-body');
   if (caseHtml) body.import(xmlbuilder2().fragment(`<div xmlns="${QTI}" class="case-text">${caseHtml}</div>`));
   body.ele('p').txt(question.stem!.value);
-  if (imageHref && question.image) body.ele('p').ele('img', { src: imageHref, alt: question.image.alt ?? '' });
-  interaction(body, question);
+  const stemImage = imageSrc(question.image);
+  if (stemImage) body.ele('p').ele('img', { src: stemImage, alt: question.image!.alt ?? '' });
+  interaction(body, question, imageSrc);
   responseProcessing(item, question, hasFeedback);
   question.options.forEach((option, i) => {
     if (!option.feedback) return;
@@ -104,11 +121,16 @@ function declareResponse(item: XMLBuilder, question: Question): void {
   }
 }
 
+/** Every number a numeric question accepts (the checks have made sure each is a plain number). */
+function numericKeys(question: Question): number[] {
+  return question.answers.map((a) => Number(a.value)).filter((n) => Number.isFinite(n));
+}
+
 function keys(question: Question): string[] {
   return question.options.flatMap((o, i) => (o.correct ? [choiceId(i)] : []));
 }
 
-function interaction(body: XMLBuilder, question: Question): void {
+function interaction(body: XMLBuilder, question: Question, imageSrc: (image: CaseImage | undefined) => string | undefined): void {
   if (question.type === 'numeric' || question.type === 'short') {
     const p = body.ele('p');
     p.ele('qti-text-entry-interaction', { 'response-identifier': 'RESPONSE', 'expected-length': '15' });
@@ -119,7 +141,11 @@ function interaction(body: XMLBuilder, question: Question): void {
   const attributes: Record<string, string> = { 'response-identifier': 'RESPONSE', shuffle: 'true' };
   if (question.type !== 'ordering') attributes['max-choices'] = question.type === 'single' ? '1' : '0';
   const node = body.ele(name, attributes);
-  question.options.forEach((option, i) => node.ele('qti-simple-choice', { identifier: choiceId(i) }).txt(option.text));
+  question.options.forEach((option, i) => {
+    const choice = node.ele('qti-simple-choice', { identifier: choiceId(i) }).txt(option.text);
+    const src = imageSrc(option.image);
+    if (src) choice.ele('img', { src, alt: option.image!.alt ?? '' });
+  });
 }
 
 /** SCORE = points when right (multiple: all keys and no distractor), else 0; FEEDBACK = the choice. */
@@ -128,15 +154,19 @@ function responseProcessing(item: XMLBuilder, question: Question, hasFeedback: b
   const condition = processing.ele('qti-response-condition');
   const ifRight = condition.ele('qti-response-if');
   if (question.type === 'numeric') {
-    // key − tolerance ≤ response ≤ key + tolerance, with plain comparisons: players differ in
-    // how far they implement qti-equal's tolerance modes, and every one has gte, lte and and.
-    const key = Number(question.answers[0].value);
+    // Right when the response is within the tolerance of any accepted answer:
+    // key − tolerance ≤ response ≤ key + tolerance for one of them, with plain comparisons:
+    // players differ in how far they implement qti-equal's tolerance modes, and every one has
+    // gte, lte, and and or.
     const tolerance = question.tolerance ?? 0;
-    const within = ifRight.ele('qti-and');
-    for (const [operator, bound] of [['qti-gte', key - tolerance], ['qti-lte', key + tolerance]] as const) {
-      const comparison = within.ele(operator);
-      comparison.ele('qti-variable', { identifier: 'RESPONSE' });
-      comparison.ele('qti-base-value', { 'base-type': 'float' }).txt(String(Number(bound.toFixed(10))));
+    const anyAnswer = ifRight.ele('qti-or');
+    for (const key of numericKeys(question)) {
+      const within = anyAnswer.ele('qti-and');
+      for (const [operator, bound] of [['qti-gte', key - tolerance], ['qti-lte', key + tolerance]] as const) {
+        const comparison = within.ele(operator);
+        comparison.ele('qti-variable', { identifier: 'RESPONSE' });
+        comparison.ele('qti-base-value', { 'base-type': 'float' }).txt(String(Number(bound.toFixed(10))));
+      }
     }
   } else if (question.type === 'short') {
     const gt = ifRight.ele('qti-gt');

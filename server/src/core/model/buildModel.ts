@@ -6,6 +6,7 @@ import { canonicalFieldKey } from '../catalog/vocabulary';
 import type { CaseModel, LabPanel, PatientAge, SmearPanel } from './caseModel';
 import { readLabValue } from './labValue';
 import { readQuestions } from '../questions/questionModel';
+import { sectionImages, type CaseImage } from '../images/imageModel';
 
 const AGE = /^(\d+(?:\.\d+)?)[ \t]*(y|mo|wk|d)$/i;
 const DAYS_PER_AGE_UNIT = { y: 365.25, mo: 365.25 / 12, wk: 7, d: 1 } as const;
@@ -26,6 +27,20 @@ export function buildModel(syntax: CaseSyntax): CaseModel {
   if (primarySmear) sections.set('smear', primarySmear.section);
 
   const idField = header.get('case');
+  const questions = readQuestions(syntax.sections, panels);
+  const sectionImagesBySection = new Map<SectionNode, CaseImage[]>();
+  const images: CaseImage[] = [];
+  for (const section of syntax.sections) {
+    const found = sectionImages(section);
+    if (!found.length) continue;
+    sectionImagesBySection.set(section, found);
+    for (const image of found) images.push(image);
+  }
+  for (const question of questions) {
+    if (question.image) images.push(question.image);
+    for (const option of question.options) if (option.image) images.push(option.image);
+    for (const image of question.extraImages) images.push(image);
+  }
   return {
     syntax,
     header,
@@ -44,7 +59,9 @@ export function buildModel(syntax: CaseSyntax): CaseModel {
     smearFindings: primarySmear?.findings ?? [],
     marrow: firstByKey(sections.get('marrow')?.fields ?? [], 'marrow'),
     answer: firstByKey(sections.get('answer')?.fields ?? []),
-    questions: readQuestions(syntax.sections, panels),
+    questions,
+    sectionImages: sectionImagesBySection,
+    images,
   };
 }
 

@@ -5,6 +5,7 @@ import type { Range } from '../text';
 import type { CaseSyntax, FieldNode, SectionNode } from '../syntax/syntaxTree';
 import type { ListItem } from '../util/lists';
 import type { Question } from '../questions/questionModel';
+import type { CaseImage } from '../images/imageModel';
 
 export interface CaseModel {
   syntax: CaseSyntax;
@@ -34,6 +35,10 @@ export interface CaseModel {
   answer: Map<string, FieldNode>;
   /** The `[question]` items, in file order. */
   questions: Question[];
+  /** Images of the case's own sections (smear, marrow, the prose sections), by section. */
+  sectionImages: Map<SectionNode, CaseImage[]>;
+  /** Every image: the sections', then each question's (stem, options, extra lines), in file order. */
+  images: CaseImage[];
 }
 
 export interface Patient {

@@ -1,20 +1,14 @@
-// Structural checks on question items: keys, options, numeric answers, stages, images, ids.
-// The schema has already said which fields are unknown or of the wrong form; these are the
-// rules that need the whole item. The core reads no files: whether an image exists is asked
-// of the caller through `resourceExists`.
+// Structural checks on question items: keys, options, numeric answers, stages, ids (images:
+// imageChecks). The schema has already said which fields are unknown or of the wrong form;
+// these are the rules that need the whole item.
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
 import type { CaseModel } from '../model/caseModel';
 import { orList } from '../util/lists';
-import { numberOf, STAGE_NAMES, type Question } from './questionModel';
-
-export interface QuestionCheckOptions {
-  /** Whether a path written in the case (relative to the case file) exists; absent: not checked. */
-  resourceExists?: (path: string) => boolean;
-}
+import { numberOf, STAGE_NAMES, stagesPresent, type Question } from './questionModel';
 
 const CHOICE_TYPES = new Set(['single', 'multiple', 'ordering']);
 
-export function checkQuestions(model: CaseModel, options: QuestionCheckOptions = {}): CaseDiagnostic[] {
+export function checkQuestions(model: CaseModel): CaseDiagnostic[] {
   const diagnostics: CaseDiagnostic[] = [];
   const ids = new Map<string, number>();
   for (const question of model.questions) {
@@ -33,7 +27,6 @@ export function checkQuestions(model: CaseModel, options: QuestionCheckOptions =
       diagnostics.push(diagnostic('warning', 'stray-feedback',
         '`feedback` belongs to the `option` directly above it, and there is none (or it has feedback already); this line is not shown.', stray.keyRange));
     }
-    checkImage(question, options, diagnostics);
   }
   return diagnostics;
 }
@@ -60,15 +53,6 @@ function checkStage(model: CaseModel, question: Question, diagnostics: CaseDiagn
     diagnostics.push(diagnostic('error', 'unknown-question-stage',
       `This case has no [${stage.name}] section, so nothing comes before this question.`, stage.range, { replacements: stagesPresent(model) }));
   }
-}
-
-function stagesPresent(model: CaseModel): string[] {
-  const stages: string[] = [];
-  for (const name of STAGE_NAMES) {
-    if (name === 'labs') for (const p of model.panels) stages.push(p.qualifier ? `after labs ${p.qualifier}` : 'after labs');
-    else if (model.sections.has(name)) stages.push(`after ${name}`);
-  }
-  return stages;
 }
 
 function checkOptions(question: Question, diagnostics: CaseDiagnostic[]): void {
@@ -127,22 +111,5 @@ function checkAnswers(question: Question, diagnostics: CaseDiagnostic[]): void {
     diagnostics.push(diagnostic('warning', 'missing-tolerance',
       'A numeric answer needs a `tolerance:` (how far off still counts as right; `0` for exact), or rounding makes right answers wrong.',
       question.answers[0].keyRange, { replacements: ['tolerance: 0'] }));
-  }
-}
-
-function checkImage(question: Question, options: QuestionCheckOptions, diagnostics: CaseDiagnostic[]): void {
-  const image = question.image;
-  if (!image) return;
-  if (!image.alt) {
-    diagnostics.push(diagnostic('error', 'image-without-alt',
-      'An image needs `alt:` text saying what it shows, for students who cannot see it (and for every export).', image.field.keyRange));
-  }
-  if (/^[a-z][a-z0-9+.-]*:/i.test(image.path) || image.path.startsWith('/') || image.path.split(/[\\/]/).includes('..')) {
-    diagnostics.push(diagnostic('error', 'image-not-found',
-      `\`${image.path}\` must be a path inside the case bank, relative to the case file (no URL, no absolute path, no \`..\`): every export embeds it.`, image.field.valueRange));
-    return;
-  }
-  if (options.resourceExists && !options.resourceExists(image.path)) {
-    diagnostics.push(diagnostic('error', 'image-not-found', `\`${image.path}\` does not exist (relative to this case file).`, image.field.valueRange));
   }
 }

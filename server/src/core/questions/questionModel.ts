@@ -1,6 +1,7 @@
 // `[question: after …]` sections → question items. Pure interpretation, like buildModel: what
 // is missing or wrong is said by questionChecks, not here. Every piece keeps its range.
-import type { LabPanel } from '../model/caseModel';
+import type { CaseModel, LabPanel } from '../model/caseModel';
+import { fieldImage, type CaseImage } from '../images/imageModel';
 import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
 import { makeRange, type Range } from '../text';
 
@@ -19,6 +20,8 @@ export interface QuestionOption {
   field: FieldNode;
   /** Where the text (after the marker) is. */
   textRange: Range;
+  /** An `image:` directly below the option (or its feedback). */
+  image?: CaseImage;
 }
 
 export interface QuestionStage {
@@ -53,7 +56,10 @@ export interface Question {
   points: number;
   tags: string[];
   objectives: string[];
-  image?: { path: string; alt?: string; field: FieldNode };
+  /** The picture shown with the stem: the first `image:` that belongs to no option. */
+  image?: CaseImage;
+  /** `image:` lines beyond the stem's one and one per option: not shown (a check says so). */
+  extraImages: CaseImage[];
   negativeMarked: boolean;
   /** First occurrence of every non-repeatable field. */
   fields: Map<string, FieldNode>;
@@ -74,23 +80,21 @@ function readQuestion(section: SectionNode, ordinal: number, panels: readonly La
   const strayFeedback: FieldNode[] = [];
   const answers: FieldNode[] = [];
   const objectives: string[] = [];
+  const id = section.fields.find((f) => f.key === 'id')?.value || `q${ordinal + 1}`;
+  const images = readImages(section, id);
   for (const field of section.fields) {
     if (field.key === 'option') options.push(readOption(field));
-    else if (field.key === 'feedback') {
-      const last = options[options.length - 1];
-      if (last && last.feedback === undefined && lastFieldWasOption(section, field)) last.feedback = field.value;
-      else strayFeedback.push(field);
-    } else if (field.key === 'answer') answers.push(field);
+    else if (field.key === 'answer') answers.push(field);
     else if (field.key === 'objective') { if (field.value) objectives.push(field.value); }
-    else if (!fields.has(field.key)) fields.set(field.key, field);
+    else if (field.key !== 'feedback' && !fields.has(field.key)) fields.set(field.key, field);
   }
+  attachToOptions(section, options, strayFeedback, images.byOption);
   const value = (key: string) => fields.get(key)?.value || undefined;
   const type = value('type')?.toLowerCase();
-  const imageField = fields.get('image');
-  const question: Question = {
+  return {
     section,
     ordinal,
-    id: value('id') ?? `q${ordinal + 1}`,
+    id,
     type: (QUESTION_TYPES as readonly string[]).includes(type ?? '') ? type as QuestionType : undefined,
     stage: section.qualifier ? readStage(section, panels) : undefined,
     stem: fields.get('stem'),
@@ -104,17 +108,72 @@ function readQuestion(section: SectionNode, ordinal: number, panels: readonly La
     points: numberOf(value('points')) ?? 1,
     tags: (value('tags') ?? '').split(',').map((t) => t.trim()).filter(Boolean),
     objectives,
+    image: images.stem,
+    extraImages: images.extra,
     negativeMarked: value('negative')?.toLowerCase() === 'yes',
     fields,
   };
-  if (imageField?.value) question.image = { path: imageField.value, alt: value('alt'), field: imageField };
-  return question;
 }
 
-/** `feedback` belongs to the option directly above it (comments and blank lines aside). */
-function lastFieldWasOption(section: SectionNode, feedback: FieldNode): boolean {
-  const at = section.fields.indexOf(feedback);
-  return at > 0 && section.fields[at - 1].key === 'option';
+/**
+ * `feedback:` and `image:` right below an option (the other in between) belong to it; an
+ * `alt:` right below an image is its text. The first other image is the stem's; a loose `alt:`
+ * goes to the stem's image when it has none (the stem's image may stand anywhere).
+ */
+function readImages(section: SectionNode, id: string): { stem?: CaseImage; byOption: Map<FieldNode, CaseImage>; extra: CaseImage[] } {
+  const byOption = new Map<FieldNode, CaseImage>();
+  const extra: CaseImage[] = [];
+  let stem: CaseImage | undefined;
+  let option: FieldNode | undefined;
+  let optionNumber = 0;
+  let last: CaseImage | undefined;
+  let looseAlt: string | undefined;
+  for (const field of section.fields) {
+    if (field.key === 'option') {
+      option = field;
+      optionNumber++;
+      last = undefined;
+    } else if (field.key === 'image') {
+      if (option) {
+        last = fieldImage(field, `option ${optionNumber} of question ${id}`);
+        if (byOption.has(option)) extra.push(last);
+        else byOption.set(option, last);
+      } else if (!stem) {
+        last = stem = fieldImage(field, `question ${id}`);
+        option = undefined;
+      } else {
+        last = fieldImage(field, `question ${id}`);
+        extra.push(last);
+      }
+    } else if (field.key === 'alt') {
+      if (last && last.alt === undefined) last.alt = field.value || undefined;
+      else if (field.value && looseAlt === undefined) looseAlt = field.value;
+      last = undefined;
+    } else {
+      // Feedback keeps the option open for its image; any other field closes it.
+      if (field.key !== 'feedback') option = undefined;
+      last = undefined;
+    }
+  }
+  if (stem && stem.alt === undefined) stem.alt = looseAlt;
+  return { stem, byOption, extra };
+}
+
+/** Feedback and images go to the option above them, past the option's own image lines. */
+function attachToOptions(section: SectionNode, options: QuestionOption[], strayFeedback: FieldNode[], images: Map<FieldNode, CaseImage>): void {
+  let current: QuestionOption | undefined;
+  let index = 0;
+  for (const field of section.fields) {
+    if (field.key === 'option') {
+      current = options[index++];
+      current.image = images.get(field);
+    } else if (field.key === 'feedback') {
+      if (current && current.feedback === undefined) current.feedback = field.value;
+      else strayFeedback.push(field);
+    } else if (field.key !== 'image' && field.key !== 'alt') {
+      current = undefined;
+    }
+  }
 }
 
 function readOption(field: FieldNode): QuestionOption {
@@ -161,4 +220,14 @@ export function panelsRevealedBy(question: Question, panels: readonly LabPanel[]
   if (stage.name === 'history' || stage.name === 'exam') return [];
   if (stage.name === 'labs') return stage.panel ? panels.slice(0, panels.indexOf(stage.panel) + 1) : panels;
   return panels;
+}
+
+/** The stages this case has, as a question's qualifier names them, in the order they are revealed. */
+export function stagesPresent(model: Pick<CaseModel, 'sections' | 'panels'>): string[] {
+  const stages: string[] = [];
+  for (const name of STAGE_NAMES) {
+    if (name === 'labs') for (const p of model.panels) stages.push(p.qualifier ? `after labs ${p.qualifier}` : 'after labs');
+    else if (model.sections.has(name)) stages.push(`after ${name}`);
+  }
+  return stages;
 }

@@ -20,11 +20,15 @@ export interface DocumentOptions {
   links?: { href: string; label: string }[];
   /** The learner view's choices (derived indices hidden by the bank or the preview's toggle). */
   learner?: LearnerViewOptions;
+  /** Where the case's images are (see render/images.ts); without it they show as alt text. */
+  images?: (image: import('../images/imageModel').CaseImage) => string | undefined;
+  /** A standalone page whose images sit beside it: lets `img-src` reach its own origin. */
+  sameOriginImages?: boolean;
 }
 
-export function contentSecurityPolicy(nonce: string, cspSource?: string): string {
+export function contentSecurityPolicy(nonce: string, cspSource?: string, sameOriginImages = false): string {
   const source = cspSource ? `${cspSource} ` : '';
-  return `default-src 'none'; img-src ${source}data:; style-src ${source}'nonce-${nonce}'; script-src 'nonce-${nonce}'; font-src ${cspSource ?? "'none'"}; base-uri 'none'; form-action 'none'`;
+  return `default-src 'none'; img-src ${source}${sameOriginImages ? "'self' " : ''}data:; style-src ${source}'nonce-${nonce}'; script-src 'nonce-${nonce}'; font-src ${cspSource ?? "'none'"}; base-uri 'none'; form-action 'none'`;
 }
 
 /** The page around a rendered body: CSP with a nonce, styles, the view toggle, scripts. */
@@ -40,7 +44,7 @@ export function renderDocumentShell(bodies: string, title: string, options: Docu
     ? `<div class="toolbar" role="toolbar"><button type="button" class="view-toggle" data-view="learner" aria-pressed="${options.view !== 'answer'}">Learner view</button><button type="button" class="view-toggle" data-view="answer" aria-pressed="${options.view === 'answer'}">Answer view</button>${indicesToggle}</div>`
     : '';
   return '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-    + `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(options.nonce, options.cspSource))}">`
+    + `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(options.nonce, options.cspSource, options.sameOriginImages))}">`
     + '<meta name="viewport" content="width=device-width, initial-scale=1">'
     + `<title>${escapeHtml(title)}</title>${styles}</head>`
     + `<body data-mode="${options.mode}">${links}${toggle}<main id="case-root">${bodies}</main>${scripts}</body></html>`;

@@ -13,6 +13,8 @@ import { renderDocumentShell, type DocumentOptions } from './documentShell';
 import { renderAnswer } from './mechanisms';
 import { questionSlot, renderQuestions, type QuestionSlot } from './questions';
 import type { Question } from '../questions/questionModel';
+import { isImageLine } from '../images/imageModel';
+import { renderImage, type ImageSources } from './images';
 
 export type { DocumentOptions, PreviewView } from './documentShell';
 import type { PreviewView } from './documentShell';
@@ -21,18 +23,27 @@ import type { PreviewView } from './documentShell';
  * One view's body. The learner view leaves out the derived indices the case (or the bank, or the
  * preview's toggle: `learner`) hides; `data-indices` on the article says whether any were left out
  * (`hidden`), none (`shown`), or the case has none to hide (`none`), for the preview's toggle.
+ * `images` says where each image is; without it images show as their alt text.
  */
-export function renderCaseBody(analysis: CaseAnalysis, view: PreviewView, learner: LearnerViewOptions = {}): string {
+export function renderCaseBody(analysis: CaseAnalysis, view: PreviewView, learner: LearnerViewOptions = {}, images?: ImageSources): string {
   const { model } = analysis;
   const hidden = view === 'learner' ? hiddenIndices(model, learner) : new Set<string>();
   const computed = analysis.clinical.panels.some((p) => p.indices.size > 0);
   const leftOut = analysis.clinical.panels.some((p) => [...p.indices.keys()].some((id) => hidden.has(id)));
+  const pictures = (section: SectionNode | undefined) => (section ? (model.sectionImages.get(section) ?? []).map((image) => renderImage(image, images)).join('') : '');
+  const prose = (section: SectionNode | undefined, title: string) => {
+    const byLine = new Map((section ? model.sectionImages.get(section) ?? [] : []).map((image) => [image.keyRange.start.line, image]));
+    return proseHtml(section, title, (line) => {
+      const image = byLine.get(line);
+      return image ? renderImage(image, images) : '';
+    });
+  };
   const parts = [renderHeading(analysis), renderPatient(analysis), prose(model.sections.get('history'), 'History'), prose(model.sections.get('exam'), 'Examination')];
   const headerLine = (name: string) => model.sections.get(name)?.headerRange.start.line;
   const contents = {
     labs: renderLabs(analysis, hidden),
-    smear: renderSmears(analysis),
-    marrow: renderMarrow(analysis),
+    smear: renderSmears(analysis, pictures),
+    marrow: renderMarrow(analysis, pictures),
     course: prose(model.sections.get('course'), ''),
   };
   // Each question follows the stage it is asked after; one whose stage is not shown comes last.
@@ -41,7 +52,7 @@ export function renderCaseBody(analysis: CaseAnalysis, view: PreviewView, learne
     const slot = questionSlot(question, (name) => name in contents && contents[name as keyof typeof contents] !== '');
     slots.set(slot, [...(slots.get(slot) ?? []), question]);
   }
-  const asked = (slot: QuestionSlot) => renderQuestions(slots.get(slot) ?? [], view, (q) => model.questions.indexOf(q) + 1);
+  const asked = (slot: QuestionSlot) => renderQuestions(slots.get(slot) ?? [], view, (q) => model.questions.indexOf(q) + 1, images);
   if (slots.has('before-labs')) parts.push(`<section class="questions">${asked('before-labs')}</section>`);
   const withQuestions = (name: keyof typeof contents) => (contents[name] ? contents[name] + asked(name) : '');
   const stages = [
@@ -71,17 +82,24 @@ function renderPatient({ model }: CaseAnalysis): string {
   return fields.length ? `<p class="patient"${lineAttribute(section.headerRange.start.line)}>Patient: ${fields.join(', ')}</p>` : '';
 }
 
-/** Prose: consecutive lines form a paragraph; a blank line starts a new one. */
-function prose(section: SectionNode | undefined, title: string): string {
+/** Prose: consecutive lines form a paragraph; a blank line or an image line starts a new one. Images stand where they are written. */
+function proseHtml(section: SectionNode | undefined, title: string, imageAt: (line: number) => string): string {
   if (!section?.prose.length) return '';
-  const paragraphs: { line: number; text: string[] }[] = [];
+  const blocks: ({ line: number; text: string[] } | { html: string })[] = [];
   let previousLine = -2;
   for (const line of section.prose) {
-    if (line.range.start.line !== previousLine + 1 || !paragraphs.length) paragraphs.push({ line: line.range.start.line, text: [] });
-    paragraphs[paragraphs.length - 1].text.push(line.text);
-    previousLine = line.range.start.line;
+    const at = line.range.start.line;
+    if (isImageLine(line)) {
+      blocks.push({ html: imageAt(at) });
+      previousLine = -2;
+      continue;
+    }
+    const last = blocks[blocks.length - 1];
+    if (at !== previousLine + 1 || !last || !('text' in last)) blocks.push({ line: at, text: [line.text] });
+    else last.text.push(line.text);
+    previousLine = at;
   }
-  const body = paragraphs.map((p) => `<p${lineAttribute(p.line)}>${escapeHtml(p.text.join(' '))}</p>`).join('');
+  const body = blocks.map((b) => ('html' in b ? b.html : `<p${lineAttribute(b.line)}>${escapeHtml(b.text.join(' '))}</p>`)).join('');
   const heading = title ? `<h2>${escapeHtml(title)}</h2>` : '';
   return `<section class="prose prose-${escapeHtml(section.name)}"${lineAttribute(section.headerRange.start.line)}>${heading}${body}</section>`;
 }
@@ -102,11 +120,11 @@ function renderLabs(analysis: CaseAnalysis, hidden: ReadonlySet<string>): string
 }
 
 /** Each smear in file order; a lone unqualified smear needs no heading of its own. */
-function renderSmears({ model }: CaseAnalysis): string {
+function renderSmears({ model }: CaseAnalysis, pictures: (section: SectionNode) => string): string {
   const { smears } = model;
   const titled = smears.length > 1 || (smears.length === 1 && smears[0].qualifier !== undefined);
   return smears.map((smear) => {
-    const body = renderSmear(smear);
+    const body = renderSmear(smear) + pictures(smear.section);
     if (!titled) return body;
     const title = smear.qualifier ? escapeHtml(smear.qualifier) : 'At presentation';
     return `<div class="panel"><h3${lineAttribute(smear.section.headerRange.start.line)}>${title}</h3>${body}</div>`;
@@ -124,13 +142,13 @@ function renderSmear(smear: SmearPanel): string {
   return `${findings ? `<ul class="findings">${findings}</ul>` : ''}${note?.value ? `<p class="note"${lineAttribute(note.range.start.line)}>${escapeHtml(note.value)}</p>` : ''}`;
 }
 
-function renderMarrow({ model }: CaseAnalysis): string {
+function renderMarrow({ model }: CaseAnalysis, pictures: (section: SectionNode) => string): string {
   const section = model.sections.get('marrow');
   if (!section) return '';
-  const rows = section.fields.filter((f) => f.key !== 'note' && f.value).map((f) =>
+  const rows = section.fields.filter((f) => f.key !== 'note' && f.key !== 'image' && f.key !== 'alt' && f.value).map((f) =>
     `<tr${lineAttribute(f.range.start.line)}><th scope="row">${escapeHtml(readableLabel(f.key))}</th><td>${escapeHtml(marrowValue(f.key, f.value))}</td></tr>`).join('');
   const note = section.fields.find((f) => f.key === 'note');
-  return `${rows ? `<table class="marrow"><tbody>${rows}</tbody></table>` : ''}${note?.value ? `<p class="note"${lineAttribute(note.range.start.line)}>${escapeHtml(note.value)}</p>` : ''}`;
+  return `${rows ? `<table class="marrow"><tbody>${rows}</tbody></table>` : ''}${note?.value ? `<p class="note"${lineAttribute(note.range.start.line)}>${escapeHtml(note.value)}</p>` : ''}${pictures(section)}`;
 }
 
 /** A controlled marrow word by its readable label (`dry-tap` → "Dry tap"); numbers and free text as written. */
@@ -143,7 +161,7 @@ function marrowValue(key: string, value: string): string {
 /** A whole page for one case: the body (one view or both) inside the shell. */
 export function renderCaseDocument(analysis: CaseAnalysis, options: DocumentOptions): string {
   const bodies = options.view === 'both'
-    ? `${renderCaseBody(analysis, 'learner', options.learner)}${renderCaseBody(analysis, 'answer').replace('<article ', '<article hidden ')}`
-    : renderCaseBody(analysis, options.view, options.learner);
+    ? `${renderCaseBody(analysis, 'learner', options.learner, options.images)}${renderCaseBody(analysis, 'answer', {}, options.images).replace('<article ', '<article hidden ')}`
+    : renderCaseBody(analysis, options.view, options.learner, options.images);
   return renderDocumentShell(bodies, analysis.model.title ?? 'Case', options);
 }

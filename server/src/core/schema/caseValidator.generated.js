@@ -3,7 +3,7 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow, answer and questions of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"status":{"enum":["draft","review","ready","retired"],"x-code":"unknown-value","x-field":"status"},"reviewed-by":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"`reviewed-by` is empty; name the reviewer or leave the field out."},"reviewed-on":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"version":{"type":"string","x-message":"`version` takes text."},"updated":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"objectives":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","x-code":"invalid-value","x-message":"An objective id is letters, digits, `.`, `-` and `_`, like `hem-2.1`."}},"hide-indices":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$","x-code":"invalid-value","x-message":"Write `yes`, `no`, or index ids: letters and digits with single `-` between them, like `rpi, corrected-reticulocytes`."}},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"array","description":"Every [smear] section in file order: [smear] may repeat with a qualifier, as [labs] does.","items":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils","sickle-cells","rouleaux","bite-cells","blister-cells","heinz-bodies","pappenheimer-bodies","dimorphic","hairy-cells","helmet-cells","howell-jolly-bodies","acanthocytes","echinocytes","elliptocytes","stomatocytes","pencil-cells","hypochromia","microcytes","macrocytes","agglutination","giant-platelets","blasts","auer-rods","pelger-huet","toxic-granulation","atypical-lymphocytes","smudge-cells"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."}}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"infiltrate":{"enum":["none","plasma-cells","lymphoma","carcinoma","hairy-cells","blasts","granuloma","mast-cells"],"x-code":"unknown-marrow-value","x-field":"infiltrate"},"infiltrate-percent":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`infiltrate-percent` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}},"questions":{"type":"array","items":{"type":"object","additionalProperties":false,"x-section":"question","required":["type","stem"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*$","x-code":"invalid-value","x-message":"A question id is letters, digits and `-`, like `rpi-day-3`."},"type":{"enum":["single","multiple","numeric","short","ordering"],"x-code":"unknown-value","x-field":"type"},"stem":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The stem is empty; write the question the student reads."},"option":{"type":"array","items":{"type":"string","x-message":"`option` takes text."}},"feedback":{"type":"array","items":{"type":"string","x-message":"`feedback` takes text."}},"answer":{"type":"array","items":{"type":"string","x-message":"`answer` takes text."}},"tolerance":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`tolerance` is a number of zero or more in the answer's unit, like `0.1`."},"unit":{"type":"string","x-message":"`unit` takes text."},"asks":{"type":"string","x-message":"`asks` takes `mechanism` or an index id."},"explanation":{"type":"string","x-message":"`explanation` takes text."},"points":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`points` is a number of zero or more, like `1` or `2.5`."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"objective":{"type":"array","items":{"type":"string","x-message":"`objective` takes text."}},"image":{"type":"string","x-message":"`image` takes a path relative to the case file."},"alt":{"type":"string","x-message":"`alt` takes text."},"negative":{"enum":["yes","no"],"x-code":"unknown-value","x-field":"negative"}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://casewright.dev/schemas/case.schema.json","title":"Casewright case (the parsed model of a .case file)","description":"Validates the header, patient, smear, marrow, answer and questions of a case as the parser reads them. Labs are checked against the lab catalog (labs.json); prose sections are free text. Custom keywords: x-code is the diagnostic code an error here reports, x-message the sentence it shows, x-field the field's name in messages.","type":"object","required":["case","title"],"additionalProperties":false,"x-section":"header","properties":{"case":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."},"title":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The title is empty; students see it first."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"level":{"enum":["introductory","intermediate","advanced"],"x-code":"unknown-value","x-field":"level"},"author":{"type":"string","x-message":"`author` takes text."},"see-also":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","x-code":"invalid-case-id","x-message":"A case id is lowercase letters, digits and single `-` between them, like `thal-major-01`."}},"status":{"enum":["draft","review","ready","retired"],"x-code":"unknown-value","x-field":"status"},"reviewed-by":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"`reviewed-by` is empty; name the reviewer or leave the field out."},"reviewed-on":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"version":{"type":"string","x-message":"`version` takes text."},"updated":{"type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","x-code":"invalid-value","x-message":"Write the date as an ISO date, year-month-day: `2026-03-01`."},"objectives":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$","x-code":"invalid-value","x-message":"An objective id is letters, digits, `.`, `-` and `_`, like `hem-2.1`."}},"hide-indices":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$","x-code":"invalid-value","x-message":"Write `yes`, `no`, or index ids: letters and digits with single `-` between them, like `rpi, corrected-reticulocytes`."}},"patient":{"type":"object","additionalProperties":false,"x-section":"patient","properties":{"age":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*(y|mo|wk|d)$","x-code":"invalid-age","x-message":"Write the age as a number and a unit: `4 y`, `18 mo`, `3 wk` or `10 d`."},"sex":{"enum":["male","female","other","unknown"],"x-code":"unknown-value","x-field":"sex"}}},"smear":{"type":"array","description":"Every [smear] section in file order: [smear] may repeat with a qualifier, as [labs] does.","items":{"type":"object","additionalProperties":false,"x-section":"smear","properties":{"findings":{"type":"array","items":{"enum":["target-cells","teardrop-cells","schistocytes","spherocytes","hypersegmented-neutrophils","macro-ovalocytes","nucleated-rbcs","basophilic-stippling","polychromasia","leukoerythroblastic","dysplastic-neutrophils","sickle-cells","rouleaux","bite-cells","blister-cells","heinz-bodies","pappenheimer-bodies","dimorphic","hairy-cells","helmet-cells","howell-jolly-bodies","acanthocytes","echinocytes","elliptocytes","stomatocytes","pencil-cells","hypochromia","microcytes","macrocytes","agglutination","giant-platelets","blasts","auer-rods","pelger-huet","toxic-granulation","atypical-lymphocytes","smudge-cells"],"x-code":"unknown-smear-finding","x-field":"findings"}},"note":{"type":"string","x-message":"`note` takes text."},"image":{"type":"array","items":{"type":"string","x-message":"`image` takes a path relative to the case file."}},"alt":{"type":"array","items":{"type":"string","x-message":"`alt` takes text."}}}}},"marrow":{"type":"object","additionalProperties":false,"x-section":"marrow","properties":{"cellularity":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`cellularity` is a percentage from 0 to 100, written like `40 %`."},"me-ratio":{"type":"string","pattern":"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$","x-code":"invalid-value","x-message":"Write the M:E ratio as two numbers with a colon, like `3:1` or `1:6`."},"erythroid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"erythroid"},"myeloid":{"enum":["absent","hypoplastic","normal","hyperplastic"],"x-code":"unknown-marrow-value","x-field":"myeloid"},"megakaryocytes":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"megakaryocytes"},"dysplasia":{"enum":["none","erythroid","myeloid","megakaryocytic","multilineage"],"x-code":"unknown-marrow-value","x-field":"dysplasia"},"megaloblastic":{"enum":["yes","no"],"x-code":"unknown-marrow-value","x-field":"megaloblastic"},"giant-pronormoblasts":{"enum":["present","absent"],"x-code":"unknown-marrow-value","x-field":"giant-pronormoblasts"},"ringed-sideroblasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`ringed-sideroblasts` is a percentage from 0 to 100, written like `40 %`."},"blasts":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`blasts` is a percentage from 0 to 100, written like `40 %`."},"infiltrate":{"enum":["none","plasma-cells","lymphoma","carcinoma","hairy-cells","blasts","granuloma","mast-cells"],"x-code":"unknown-marrow-value","x-field":"infiltrate"},"infiltrate-percent":{"type":"number","minimum":0,"maximum":100,"x-code":"invalid-percentage","x-message":"`infiltrate-percent` is a percentage from 0 to 100, written like `40 %`."},"fibrosis":{"enum":["MF-0","MF-1","MF-2","MF-3"],"x-code":"unknown-marrow-value","x-field":"fibrosis"},"aspirate":{"enum":["adequate","dry-tap"],"x-code":"unknown-marrow-value","x-field":"aspirate"},"iron-stores":{"enum":["absent","decreased","normal","increased"],"x-code":"unknown-marrow-value","x-field":"iron-stores"},"note":{"type":"string","x-message":"`note` takes text."},"image":{"type":"array","items":{"type":"string","x-message":"`image` takes a path relative to the case file."}},"alt":{"type":"array","items":{"type":"string","x-message":"`alt` takes text."}}}},"answer":{"type":"object","additionalProperties":false,"x-section":"answer","properties":{"mechanism":{"enum":["ineffective-hematopoiesis","peripheral-destruction","blood-loss","aplasia","pure-red-cell-aplasia","marrow-replacement","hypoproliferative"],"x-code":"unknown-mechanism","x-field":"mechanism"},"diagnosis":{"type":"string","x-message":"`diagnosis` takes text."},"explanation":{"type":"string","x-message":"`explanation` takes text."}}},"questions":{"type":"array","items":{"type":"object","additionalProperties":false,"x-section":"question","required":["type","stem"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9-]*$","x-code":"invalid-value","x-message":"A question id is letters, digits and `-`, like `rpi-day-3`."},"type":{"enum":["single","multiple","numeric","short","ordering"],"x-code":"unknown-value","x-field":"type"},"stem":{"type":"string","minLength":1,"x-code":"missing-field","x-message":"The stem is empty; write the question the student reads."},"option":{"type":"array","items":{"type":"string","x-message":"`option` takes text."}},"feedback":{"type":"array","items":{"type":"string","x-message":"`feedback` takes text."}},"answer":{"type":"array","items":{"type":"string","x-message":"`answer` takes text."}},"tolerance":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`tolerance` is a number of zero or more in the answer's unit, like `0.1`."},"unit":{"type":"string","x-message":"`unit` takes text."},"asks":{"type":"string","x-message":"`asks` takes `mechanism` or an index id."},"explanation":{"type":"string","x-message":"`explanation` takes text."},"points":{"type":"number","minimum":0,"x-code":"invalid-value","x-message":"`points` is a number of zero or more, like `1` or `2.5`."},"tags":{"type":"array","items":{"type":"string","pattern":"^[^,]+$"}},"objective":{"type":"array","items":{"type":"string","x-message":"`objective` takes text."}},"image":{"type":"array","items":{"type":"string","x-message":"`image` takes a path relative to the case file."}},"alt":{"type":"array","items":{"type":"string","x-message":"`alt` takes text."}},"negative":{"enum":["yes","no"],"x-code":"unknown-value","x-field":"negative"}}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
@@ -466,7 +466,7 @@ for(let i4=0; i4<len4; i4++){
 let data21 = data20[i4];
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 for(const key2 in data21){
-if(!((key2 === "findings") || (key2 === "note"))){
+if(!((((key2 === "findings") || (key2 === "note")) || (key2 === "image")) || (key2 === "alt"))){
 const err34 = {instancePath:instancePath+"/smear/" + i4,schemaPath:"#/properties/smear/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.smear.items,data:data21};
 if(vErrors === null){
 vErrors = [err34];
@@ -519,9 +519,14 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/smear/" + i4,schemaPath:"#/properties/smear/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smear.items.type,parentSchema:schema11.properties.smear.items,data:data21};
+if(data21.image !== undefined){
+let data25 = data21.image;
+if(Array.isArray(data25)){
+const len6 = data25.length;
+for(let i6=0; i6<len6; i6++){
+let data26 = data25[i6];
+if(typeof data26 !== "string"){
+const err38 = {instancePath:instancePath+"/smear/" + i4+"/image/" + i6,schemaPath:"#/properties/smear/items/properties/image/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.items.properties.image.items.type,parentSchema:schema11.properties.smear.items.properties.image.items,data:data26};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -533,7 +538,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.type,parentSchema:schema11.properties.smear,data:data20};
+const err39 = {instancePath:instancePath+"/smear/" + i4+"/image",schemaPath:"#/properties/smear/items/properties/image/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.items.properties.image.type,parentSchema:schema11.properties.smear.items.properties.image,data:data25};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -543,12 +548,14 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.marrow !== undefined){
-let data25 = data.marrow;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key3 in data25){
-if(!(func2.call(schema11.properties.marrow.properties, key3))){
-const err40 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.marrow,data:data25};
+if(data21.alt !== undefined){
+let data27 = data21.alt;
+if(Array.isArray(data27)){
+const len7 = data27.length;
+for(let i7=0; i7<len7; i7++){
+let data28 = data27[i7];
+if(typeof data28 !== "string"){
+const err40 = {instancePath:instancePath+"/smear/" + i4+"/alt/" + i7,schemaPath:"#/properties/smear/items/properties/alt/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.smear.items.properties.alt.items.type,parentSchema:schema11.properties.smear.items.properties.alt.items,data:data28};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -558,11 +565,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data25.cellularity !== undefined){
-let data26 = data25.cellularity;
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 > 100 || isNaN(data26)){
-const err41 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.cellularity,data:data26};
+}
+else {
+const err41 = {instancePath:instancePath+"/smear/" + i4+"/alt",schemaPath:"#/properties/smear/items/properties/alt/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.items.properties.alt.type,parentSchema:schema11.properties.smear.items.properties.alt,data:data27};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -571,8 +576,10 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data26 < 0 || isNaN(data26)){
-const err42 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.cellularity,data:data26};
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/smear/" + i4,schemaPath:"#/properties/smear/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.smear.items.type,parentSchema:schema11.properties.smear.items,data:data21};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -582,8 +589,9 @@ vErrors.push(err42);
 errors++;
 }
 }
+}
 else {
-const err43 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.cellularity.type,parentSchema:schema11.properties.marrow.properties.cellularity,data:data26};
+const err43 = {instancePath:instancePath+"/smear",schemaPath:"#/properties/smear/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.smear.type,parentSchema:schema11.properties.smear,data:data20};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -593,11 +601,12 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data25["me-ratio"] !== undefined){
-let data27 = data25["me-ratio"];
-if(typeof data27 === "string"){
-if(!pattern8.test(data27)){
-const err44 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$",parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data27};
+if(data.marrow !== undefined){
+let data29 = data.marrow;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key3 in data29){
+if(!(func2.call(schema11.properties.marrow.properties, key3))){
+const err44 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.marrow,data:data29};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -607,8 +616,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-else {
-const err45 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties["me-ratio"].type,parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data27};
+if(data29.cellularity !== undefined){
+let data30 = data29.cellularity;
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 100 || isNaN(data30)){
+const err45 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.cellularity,data:data30};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -617,11 +629,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-if(data25.erythroid !== undefined){
-let data28 = data25.erythroid;
-if(!((((data28 === "absent") || (data28 === "hypoplastic")) || (data28 === "normal")) || (data28 === "hyperplastic"))){
-const err46 = {instancePath:instancePath+"/marrow/erythroid",schemaPath:"#/properties/marrow/properties/erythroid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.erythroid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.erythroid.enum,parentSchema:schema11.properties.marrow.properties.erythroid,data:data28};
+if(data30 < 0 || isNaN(data30)){
+const err46 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.cellularity,data:data30};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -631,10 +640,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data25.myeloid !== undefined){
-let data29 = data25.myeloid;
-if(!((((data29 === "absent") || (data29 === "hypoplastic")) || (data29 === "normal")) || (data29 === "hyperplastic"))){
-const err47 = {instancePath:instancePath+"/marrow/myeloid",schemaPath:"#/properties/marrow/properties/myeloid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.myeloid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.myeloid.enum,parentSchema:schema11.properties.marrow.properties.myeloid,data:data29};
+else {
+const err47 = {instancePath:instancePath+"/marrow/cellularity",schemaPath:"#/properties/marrow/properties/cellularity/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.cellularity.type,parentSchema:schema11.properties.marrow.properties.cellularity,data:data30};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -644,10 +651,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data25.megakaryocytes !== undefined){
-let data30 = data25.megakaryocytes;
-if(!((((data30 === "absent") || (data30 === "decreased")) || (data30 === "normal")) || (data30 === "increased"))){
-const err48 = {instancePath:instancePath+"/marrow/megakaryocytes",schemaPath:"#/properties/marrow/properties/megakaryocytes/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megakaryocytes.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megakaryocytes.enum,parentSchema:schema11.properties.marrow.properties.megakaryocytes,data:data30};
+if(data29["me-ratio"] !== undefined){
+let data31 = data29["me-ratio"];
+if(typeof data31 === "string"){
+if(!pattern8.test(data31)){
+const err48 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$"+"\"",schema:"^\\d+(\\.\\d+)?[ \\t]*:[ \\t]*\\d+(\\.\\d+)?$",parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data31};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -657,10 +665,8 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data25.dysplasia !== undefined){
-let data31 = data25.dysplasia;
-if(!(((((data31 === "none") || (data31 === "erythroid")) || (data31 === "myeloid")) || (data31 === "megakaryocytic")) || (data31 === "multilineage"))){
-const err49 = {instancePath:instancePath+"/marrow/dysplasia",schemaPath:"#/properties/marrow/properties/dysplasia/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.dysplasia.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.dysplasia.enum,parentSchema:schema11.properties.marrow.properties.dysplasia,data:data31};
+else {
+const err49 = {instancePath:instancePath+"/marrow/me-ratio",schemaPath:"#/properties/marrow/properties/me-ratio/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties["me-ratio"].type,parentSchema:schema11.properties.marrow.properties["me-ratio"],data:data31};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -670,10 +676,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data25.megaloblastic !== undefined){
-let data32 = data25.megaloblastic;
-if(!((data32 === "yes") || (data32 === "no"))){
-const err50 = {instancePath:instancePath+"/marrow/megaloblastic",schemaPath:"#/properties/marrow/properties/megaloblastic/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megaloblastic.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megaloblastic.enum,parentSchema:schema11.properties.marrow.properties.megaloblastic,data:data32};
+if(data29.erythroid !== undefined){
+let data32 = data29.erythroid;
+if(!((((data32 === "absent") || (data32 === "hypoplastic")) || (data32 === "normal")) || (data32 === "hyperplastic"))){
+const err50 = {instancePath:instancePath+"/marrow/erythroid",schemaPath:"#/properties/marrow/properties/erythroid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.erythroid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.erythroid.enum,parentSchema:schema11.properties.marrow.properties.erythroid,data:data32};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -683,10 +689,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data25["giant-pronormoblasts"] !== undefined){
-let data33 = data25["giant-pronormoblasts"];
-if(!((data33 === "present") || (data33 === "absent"))){
-const err51 = {instancePath:instancePath+"/marrow/giant-pronormoblasts",schemaPath:"#/properties/marrow/properties/giant-pronormoblasts/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["giant-pronormoblasts"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["giant-pronormoblasts"].enum,parentSchema:schema11.properties.marrow.properties["giant-pronormoblasts"],data:data33};
+if(data29.myeloid !== undefined){
+let data33 = data29.myeloid;
+if(!((((data33 === "absent") || (data33 === "hypoplastic")) || (data33 === "normal")) || (data33 === "hyperplastic"))){
+const err51 = {instancePath:instancePath+"/marrow/myeloid",schemaPath:"#/properties/marrow/properties/myeloid/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.myeloid.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.myeloid.enum,parentSchema:schema11.properties.marrow.properties.myeloid,data:data33};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -696,11 +702,10 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data25["ringed-sideroblasts"] !== undefined){
-let data34 = data25["ringed-sideroblasts"];
-if((typeof data34 == "number") && (isFinite(data34))){
-if(data34 > 100 || isNaN(data34)){
-const err52 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data34};
+if(data29.megakaryocytes !== undefined){
+let data34 = data29.megakaryocytes;
+if(!((((data34 === "absent") || (data34 === "decreased")) || (data34 === "normal")) || (data34 === "increased"))){
+const err52 = {instancePath:instancePath+"/marrow/megakaryocytes",schemaPath:"#/properties/marrow/properties/megakaryocytes/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megakaryocytes.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megakaryocytes.enum,parentSchema:schema11.properties.marrow.properties.megakaryocytes,data:data34};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -709,8 +714,11 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data34 < 0 || isNaN(data34)){
-const err53 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data34};
+}
+if(data29.dysplasia !== undefined){
+let data35 = data29.dysplasia;
+if(!(((((data35 === "none") || (data35 === "erythroid")) || (data35 === "myeloid")) || (data35 === "megakaryocytic")) || (data35 === "multilineage"))){
+const err53 = {instancePath:instancePath+"/marrow/dysplasia",schemaPath:"#/properties/marrow/properties/dysplasia/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.dysplasia.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.dysplasia.enum,parentSchema:schema11.properties.marrow.properties.dysplasia,data:data35};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -720,8 +728,10 @@ vErrors.push(err53);
 errors++;
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["ringed-sideroblasts"].type,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data34};
+if(data29.megaloblastic !== undefined){
+let data36 = data29.megaloblastic;
+if(!((data36 === "yes") || (data36 === "no"))){
+const err54 = {instancePath:instancePath+"/marrow/megaloblastic",schemaPath:"#/properties/marrow/properties/megaloblastic/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.megaloblastic.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.megaloblastic.enum,parentSchema:schema11.properties.marrow.properties.megaloblastic,data:data36};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -731,11 +741,10 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data25.blasts !== undefined){
-let data35 = data25.blasts;
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 > 100 || isNaN(data35)){
-const err55 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.blasts,data:data35};
+if(data29["giant-pronormoblasts"] !== undefined){
+let data37 = data29["giant-pronormoblasts"];
+if(!((data37 === "present") || (data37 === "absent"))){
+const err55 = {instancePath:instancePath+"/marrow/giant-pronormoblasts",schemaPath:"#/properties/marrow/properties/giant-pronormoblasts/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["giant-pronormoblasts"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["giant-pronormoblasts"].enum,parentSchema:schema11.properties.marrow.properties["giant-pronormoblasts"],data:data37};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -744,8 +753,12 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data35 < 0 || isNaN(data35)){
-const err56 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.blasts,data:data35};
+}
+if(data29["ringed-sideroblasts"] !== undefined){
+let data38 = data29["ringed-sideroblasts"];
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 > 100 || isNaN(data38)){
+const err56 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data38};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -754,9 +767,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-else {
-const err57 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.blasts.type,parentSchema:schema11.properties.marrow.properties.blasts,data:data35};
+if(data38 < 0 || isNaN(data38)){
+const err57 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data38};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -766,10 +778,8 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data25.infiltrate !== undefined){
-let data36 = data25.infiltrate;
-if(!((((((((data36 === "none") || (data36 === "plasma-cells")) || (data36 === "lymphoma")) || (data36 === "carcinoma")) || (data36 === "hairy-cells")) || (data36 === "blasts")) || (data36 === "granuloma")) || (data36 === "mast-cells"))){
-const err58 = {instancePath:instancePath+"/marrow/infiltrate",schemaPath:"#/properties/marrow/properties/infiltrate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.infiltrate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.infiltrate.enum,parentSchema:schema11.properties.marrow.properties.infiltrate,data:data36};
+else {
+const err58 = {instancePath:instancePath+"/marrow/ringed-sideroblasts",schemaPath:"#/properties/marrow/properties/ringed-sideroblasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["ringed-sideroblasts"].type,parentSchema:schema11.properties.marrow.properties["ringed-sideroblasts"],data:data38};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -779,11 +789,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data25["infiltrate-percent"] !== undefined){
-let data37 = data25["infiltrate-percent"];
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 > 100 || isNaN(data37)){
-const err59 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data37};
+if(data29.blasts !== undefined){
+let data39 = data29.blasts;
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 > 100 || isNaN(data39)){
+const err59 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties.blasts,data:data39};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -792,8 +802,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-if(data37 < 0 || isNaN(data37)){
-const err60 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data37};
+if(data39 < 0 || isNaN(data39)){
+const err60 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties.blasts,data:data39};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -804,7 +814,7 @@ errors++;
 }
 }
 else {
-const err61 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["infiltrate-percent"].type,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data37};
+const err61 = {instancePath:instancePath+"/marrow/blasts",schemaPath:"#/properties/marrow/properties/blasts/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties.blasts.type,parentSchema:schema11.properties.marrow.properties.blasts,data:data39};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -814,10 +824,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data25.fibrosis !== undefined){
-let data38 = data25.fibrosis;
-if(!((((data38 === "MF-0") || (data38 === "MF-1")) || (data38 === "MF-2")) || (data38 === "MF-3"))){
-const err62 = {instancePath:instancePath+"/marrow/fibrosis",schemaPath:"#/properties/marrow/properties/fibrosis/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.fibrosis.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.fibrosis.enum,parentSchema:schema11.properties.marrow.properties.fibrosis,data:data38};
+if(data29.infiltrate !== undefined){
+let data40 = data29.infiltrate;
+if(!((((((((data40 === "none") || (data40 === "plasma-cells")) || (data40 === "lymphoma")) || (data40 === "carcinoma")) || (data40 === "hairy-cells")) || (data40 === "blasts")) || (data40 === "granuloma")) || (data40 === "mast-cells"))){
+const err62 = {instancePath:instancePath+"/marrow/infiltrate",schemaPath:"#/properties/marrow/properties/infiltrate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.infiltrate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.infiltrate.enum,parentSchema:schema11.properties.marrow.properties.infiltrate,data:data40};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -827,10 +837,11 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data25.aspirate !== undefined){
-let data39 = data25.aspirate;
-if(!((data39 === "adequate") || (data39 === "dry-tap"))){
-const err63 = {instancePath:instancePath+"/marrow/aspirate",schemaPath:"#/properties/marrow/properties/aspirate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.aspirate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.aspirate.enum,parentSchema:schema11.properties.marrow.properties.aspirate,data:data39};
+if(data29["infiltrate-percent"] !== undefined){
+let data41 = data29["infiltrate-percent"];
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 > 100 || isNaN(data41)){
+const err63 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data41};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -839,11 +850,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-if(data25["iron-stores"] !== undefined){
-let data40 = data25["iron-stores"];
-if(!((((data40 === "absent") || (data40 === "decreased")) || (data40 === "normal")) || (data40 === "increased"))){
-const err64 = {instancePath:instancePath+"/marrow/iron-stores",schemaPath:"#/properties/marrow/properties/iron-stores/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["iron-stores"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["iron-stores"].enum,parentSchema:schema11.properties.marrow.properties["iron-stores"],data:data40};
+if(data41 < 0 || isNaN(data41)){
+const err64 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data41};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -853,10 +861,8 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data25.note !== undefined){
-let data41 = data25.note;
-if(typeof data41 !== "string"){
-const err65 = {instancePath:instancePath+"/marrow/note",schemaPath:"#/properties/marrow/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.note.type,parentSchema:schema11.properties.marrow.properties.note,data:data41};
+else {
+const err65 = {instancePath:instancePath+"/marrow/infiltrate-percent",schemaPath:"#/properties/marrow/properties/infiltrate-percent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.marrow.properties["infiltrate-percent"].type,parentSchema:schema11.properties.marrow.properties["infiltrate-percent"],data:data41};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -866,9 +872,10 @@ vErrors.push(err65);
 errors++;
 }
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.marrow.type,parentSchema:schema11.properties.marrow,data:data25};
+if(data29.fibrosis !== undefined){
+let data42 = data29.fibrosis;
+if(!((((data42 === "MF-0") || (data42 === "MF-1")) || (data42 === "MF-2")) || (data42 === "MF-3"))){
+const err66 = {instancePath:instancePath+"/marrow/fibrosis",schemaPath:"#/properties/marrow/properties/fibrosis/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.fibrosis.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.fibrosis.enum,parentSchema:schema11.properties.marrow.properties.fibrosis,data:data42};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -878,12 +885,10 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data.answer !== undefined){
-let data42 = data.answer;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key4 in data42){
-if(!(((key4 === "mechanism") || (key4 === "diagnosis")) || (key4 === "explanation"))){
-const err67 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.answer,data:data42};
+if(data29.aspirate !== undefined){
+let data43 = data29.aspirate;
+if(!((data43 === "adequate") || (data43 === "dry-tap"))){
+const err67 = {instancePath:instancePath+"/marrow/aspirate",schemaPath:"#/properties/marrow/properties/aspirate/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties.aspirate.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties.aspirate.enum,parentSchema:schema11.properties.marrow.properties.aspirate,data:data43};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -893,10 +898,10 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data42.mechanism !== undefined){
-let data43 = data42.mechanism;
-if(!(((((((data43 === "ineffective-hematopoiesis") || (data43 === "peripheral-destruction")) || (data43 === "blood-loss")) || (data43 === "aplasia")) || (data43 === "pure-red-cell-aplasia")) || (data43 === "marrow-replacement")) || (data43 === "hypoproliferative"))){
-const err68 = {instancePath:instancePath+"/answer/mechanism",schemaPath:"#/properties/answer/properties/mechanism/enum",keyword:"enum",params:{allowedValues: schema11.properties.answer.properties.mechanism.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.answer.properties.mechanism.enum,parentSchema:schema11.properties.answer.properties.mechanism,data:data43};
+if(data29["iron-stores"] !== undefined){
+let data44 = data29["iron-stores"];
+if(!((((data44 === "absent") || (data44 === "decreased")) || (data44 === "normal")) || (data44 === "increased"))){
+const err68 = {instancePath:instancePath+"/marrow/iron-stores",schemaPath:"#/properties/marrow/properties/iron-stores/enum",keyword:"enum",params:{allowedValues: schema11.properties.marrow.properties["iron-stores"].enum},message:"must be equal to one of the allowed values",schema:schema11.properties.marrow.properties["iron-stores"].enum,parentSchema:schema11.properties.marrow.properties["iron-stores"],data:data44};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -906,10 +911,10 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data42.diagnosis !== undefined){
-let data44 = data42.diagnosis;
-if(typeof data44 !== "string"){
-const err69 = {instancePath:instancePath+"/answer/diagnosis",schemaPath:"#/properties/answer/properties/diagnosis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.diagnosis.type,parentSchema:schema11.properties.answer.properties.diagnosis,data:data44};
+if(data29.note !== undefined){
+let data45 = data29.note;
+if(typeof data45 !== "string"){
+const err69 = {instancePath:instancePath+"/marrow/note",schemaPath:"#/properties/marrow/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.note.type,parentSchema:schema11.properties.marrow.properties.note,data:data45};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -919,10 +924,14 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data42.explanation !== undefined){
-let data45 = data42.explanation;
-if(typeof data45 !== "string"){
-const err70 = {instancePath:instancePath+"/answer/explanation",schemaPath:"#/properties/answer/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.explanation.type,parentSchema:schema11.properties.answer.properties.explanation,data:data45};
+if(data29.image !== undefined){
+let data46 = data29.image;
+if(Array.isArray(data46)){
+const len8 = data46.length;
+for(let i8=0; i8<len8; i8++){
+let data47 = data46[i8];
+if(typeof data47 !== "string"){
+const err70 = {instancePath:instancePath+"/marrow/image/" + i8,schemaPath:"#/properties/marrow/properties/image/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.image.items.type,parentSchema:schema11.properties.marrow.properties.image.items,data:data47};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -934,7 +943,7 @@ errors++;
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.answer.type,parentSchema:schema11.properties.answer,data:data42};
+const err71 = {instancePath:instancePath+"/marrow/image",schemaPath:"#/properties/marrow/properties/image/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.marrow.properties.image.type,parentSchema:schema11.properties.marrow.properties.image,data:data46};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -944,15 +953,14 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data.questions !== undefined){
-let data46 = data.questions;
-if(Array.isArray(data46)){
-const len6 = data46.length;
-for(let i6=0; i6<len6; i6++){
-let data47 = data46[i6];
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.type === undefined){
-const err72 = {instancePath:instancePath+"/questions/" + i6,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data47};
+if(data29.alt !== undefined){
+let data48 = data29.alt;
+if(Array.isArray(data48)){
+const len9 = data48.length;
+for(let i9=0; i9<len9; i9++){
+let data49 = data48[i9];
+if(typeof data49 !== "string"){
+const err72 = {instancePath:instancePath+"/marrow/alt/" + i9,schemaPath:"#/properties/marrow/properties/alt/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.marrow.properties.alt.items.type,parentSchema:schema11.properties.marrow.properties.alt.items,data:data49};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -961,8 +969,10 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(data47.stem === undefined){
-const err73 = {instancePath:instancePath+"/questions/" + i6,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "stem"},message:"must have required property '"+"stem"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data47};
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/marrow/alt",schemaPath:"#/properties/marrow/properties/alt/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.marrow.properties.alt.type,parentSchema:schema11.properties.marrow.properties.alt,data:data48};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -971,9 +981,10 @@ vErrors.push(err73);
 }
 errors++;
 }
-for(const key5 in data47){
-if(!(func2.call(schema11.properties.questions.items.properties, key5))){
-const err74 = {instancePath:instancePath+"/questions/" + i6,schemaPath:"#/properties/questions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.questions.items,data:data47};
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/marrow",schemaPath:"#/properties/marrow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.marrow.type,parentSchema:schema11.properties.marrow,data:data29};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -983,11 +994,12 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data47.id !== undefined){
-let data48 = data47.id;
-if(typeof data48 === "string"){
-if(!pattern9.test(data48)){
-const err75 = {instancePath:instancePath+"/questions/" + i6+"/id",schemaPath:"#/properties/questions/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*$",parentSchema:schema11.properties.questions.items.properties.id,data:data48};
+if(data.answer !== undefined){
+let data50 = data.answer;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+for(const key4 in data50){
+if(!(((key4 === "mechanism") || (key4 === "diagnosis")) || (key4 === "explanation"))){
+const err75 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.answer,data:data50};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -997,8 +1009,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-else {
-const err76 = {instancePath:instancePath+"/questions/" + i6+"/id",schemaPath:"#/properties/questions/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.id.type,parentSchema:schema11.properties.questions.items.properties.id,data:data48};
+if(data50.mechanism !== undefined){
+let data51 = data50.mechanism;
+if(!(((((((data51 === "ineffective-hematopoiesis") || (data51 === "peripheral-destruction")) || (data51 === "blood-loss")) || (data51 === "aplasia")) || (data51 === "pure-red-cell-aplasia")) || (data51 === "marrow-replacement")) || (data51 === "hypoproliferative"))){
+const err76 = {instancePath:instancePath+"/answer/mechanism",schemaPath:"#/properties/answer/properties/mechanism/enum",keyword:"enum",params:{allowedValues: schema11.properties.answer.properties.mechanism.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.answer.properties.mechanism.enum,parentSchema:schema11.properties.answer.properties.mechanism,data:data51};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1008,10 +1022,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data47.type !== undefined){
-let data49 = data47.type;
-if(!(((((data49 === "single") || (data49 === "multiple")) || (data49 === "numeric")) || (data49 === "short")) || (data49 === "ordering"))){
-const err77 = {instancePath:instancePath+"/questions/" + i6+"/type",schemaPath:"#/properties/questions/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.type.enum,parentSchema:schema11.properties.questions.items.properties.type,data:data49};
+if(data50.diagnosis !== undefined){
+let data52 = data50.diagnosis;
+if(typeof data52 !== "string"){
+const err77 = {instancePath:instancePath+"/answer/diagnosis",schemaPath:"#/properties/answer/properties/diagnosis/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.diagnosis.type,parentSchema:schema11.properties.answer.properties.diagnosis,data:data52};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1021,11 +1035,10 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data47.stem !== undefined){
-let data50 = data47.stem;
-if(typeof data50 === "string"){
-if(func3(data50) < 1){
-const err78 = {instancePath:instancePath+"/questions/" + i6+"/stem",schemaPath:"#/properties/questions/items/properties/stem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.questions.items.properties.stem,data:data50};
+if(data50.explanation !== undefined){
+let data53 = data50.explanation;
+if(typeof data53 !== "string"){
+const err78 = {instancePath:instancePath+"/answer/explanation",schemaPath:"#/properties/answer/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.answer.properties.explanation.type,parentSchema:schema11.properties.answer.properties.explanation,data:data53};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1035,8 +1048,9 @@ vErrors.push(err78);
 errors++;
 }
 }
+}
 else {
-const err79 = {instancePath:instancePath+"/questions/" + i6+"/stem",schemaPath:"#/properties/questions/items/properties/stem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.stem.type,parentSchema:schema11.properties.questions.items.properties.stem,data:data50};
+const err79 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.answer.type,parentSchema:schema11.properties.answer,data:data50};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1046,14 +1060,15 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data47.option !== undefined){
-let data51 = data47.option;
-if(Array.isArray(data51)){
-const len7 = data51.length;
-for(let i7=0; i7<len7; i7++){
-let data52 = data51[i7];
-if(typeof data52 !== "string"){
-const err80 = {instancePath:instancePath+"/questions/" + i6+"/option/" + i7,schemaPath:"#/properties/questions/items/properties/option/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.option.items.type,parentSchema:schema11.properties.questions.items.properties.option.items,data:data52};
+if(data.questions !== undefined){
+let data54 = data.questions;
+if(Array.isArray(data54)){
+const len10 = data54.length;
+for(let i10=0; i10<len10; i10++){
+let data55 = data54[i10];
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.type === undefined){
+const err80 = {instancePath:instancePath+"/questions/" + i10,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data55};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1062,10 +1077,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/questions/" + i6+"/option",schemaPath:"#/properties/questions/items/properties/option/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.option.type,parentSchema:schema11.properties.questions.items.properties.option,data:data51};
+if(data55.stem === undefined){
+const err81 = {instancePath:instancePath+"/questions/" + i10,schemaPath:"#/properties/questions/items/required",keyword:"required",params:{missingProperty: "stem"},message:"must have required property '"+"stem"+"'",schema:schema11.properties.questions.items.required,parentSchema:schema11.properties.questions.items,data:data55};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1074,15 +1087,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-if(data47.feedback !== undefined){
-let data53 = data47.feedback;
-if(Array.isArray(data53)){
-const len8 = data53.length;
-for(let i8=0; i8<len8; i8++){
-let data54 = data53[i8];
-if(typeof data54 !== "string"){
-const err82 = {instancePath:instancePath+"/questions/" + i6+"/feedback/" + i8,schemaPath:"#/properties/questions/items/properties/feedback/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.feedback.items.type,parentSchema:schema11.properties.questions.items.properties.feedback.items,data:data54};
+for(const key5 in data55){
+if(!(func2.call(schema11.properties.questions.items.properties, key5))){
+const err82 = {instancePath:instancePath+"/questions/" + i10,schemaPath:"#/properties/questions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.questions.items,data:data55};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1092,9 +1099,11 @@ vErrors.push(err82);
 errors++;
 }
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/questions/" + i6+"/feedback",schemaPath:"#/properties/questions/items/properties/feedback/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.feedback.type,parentSchema:schema11.properties.questions.items.properties.feedback,data:data53};
+if(data55.id !== undefined){
+let data56 = data55.id;
+if(typeof data56 === "string"){
+if(!pattern9.test(data56)){
+const err83 = {instancePath:instancePath+"/questions/" + i10+"/id",schemaPath:"#/properties/questions/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]*$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]*$",parentSchema:schema11.properties.questions.items.properties.id,data:data56};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1104,14 +1113,8 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data47.answer !== undefined){
-let data55 = data47.answer;
-if(Array.isArray(data55)){
-const len9 = data55.length;
-for(let i9=0; i9<len9; i9++){
-let data56 = data55[i9];
-if(typeof data56 !== "string"){
-const err84 = {instancePath:instancePath+"/questions/" + i6+"/answer/" + i9,schemaPath:"#/properties/questions/items/properties/answer/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.answer.items.type,parentSchema:schema11.properties.questions.items.properties.answer.items,data:data56};
+else {
+const err84 = {instancePath:instancePath+"/questions/" + i10+"/id",schemaPath:"#/properties/questions/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.id.type,parentSchema:schema11.properties.questions.items.properties.id,data:data56};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1121,9 +1124,10 @@ vErrors.push(err84);
 errors++;
 }
 }
-}
-else {
-const err85 = {instancePath:instancePath+"/questions/" + i6+"/answer",schemaPath:"#/properties/questions/items/properties/answer/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.answer.type,parentSchema:schema11.properties.questions.items.properties.answer,data:data55};
+if(data55.type !== undefined){
+let data57 = data55.type;
+if(!(((((data57 === "single") || (data57 === "multiple")) || (data57 === "numeric")) || (data57 === "short")) || (data57 === "ordering"))){
+const err85 = {instancePath:instancePath+"/questions/" + i10+"/type",schemaPath:"#/properties/questions/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.type.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.type.enum,parentSchema:schema11.properties.questions.items.properties.type,data:data57};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1133,11 +1137,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data47.tolerance !== undefined){
-let data57 = data47.tolerance;
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 < 0 || isNaN(data57)){
-const err86 = {instancePath:instancePath+"/questions/" + i6+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data57};
+if(data55.stem !== undefined){
+let data58 = data55.stem;
+if(typeof data58 === "string"){
+if(func3(data58) < 1){
+const err86 = {instancePath:instancePath+"/questions/" + i10+"/stem",schemaPath:"#/properties/questions/items/properties/stem/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.questions.items.properties.stem,data:data58};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1148,7 +1152,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath:instancePath+"/questions/" + i6+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.tolerance.type,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data57};
+const err87 = {instancePath:instancePath+"/questions/" + i10+"/stem",schemaPath:"#/properties/questions/items/properties/stem/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.stem.type,parentSchema:schema11.properties.questions.items.properties.stem,data:data58};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1158,10 +1162,14 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data47.unit !== undefined){
-let data58 = data47.unit;
-if(typeof data58 !== "string"){
-const err88 = {instancePath:instancePath+"/questions/" + i6+"/unit",schemaPath:"#/properties/questions/items/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.unit.type,parentSchema:schema11.properties.questions.items.properties.unit,data:data58};
+if(data55.option !== undefined){
+let data59 = data55.option;
+if(Array.isArray(data59)){
+const len11 = data59.length;
+for(let i11=0; i11<len11; i11++){
+let data60 = data59[i11];
+if(typeof data60 !== "string"){
+const err88 = {instancePath:instancePath+"/questions/" + i10+"/option/" + i11,schemaPath:"#/properties/questions/items/properties/option/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.option.items.type,parentSchema:schema11.properties.questions.items.properties.option.items,data:data60};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1171,10 +1179,9 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data47.asks !== undefined){
-let data59 = data47.asks;
-if(typeof data59 !== "string"){
-const err89 = {instancePath:instancePath+"/questions/" + i6+"/asks",schemaPath:"#/properties/questions/items/properties/asks/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.asks.type,parentSchema:schema11.properties.questions.items.properties.asks,data:data59};
+}
+else {
+const err89 = {instancePath:instancePath+"/questions/" + i10+"/option",schemaPath:"#/properties/questions/items/properties/option/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.option.type,parentSchema:schema11.properties.questions.items.properties.option,data:data59};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1184,10 +1191,14 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data47.explanation !== undefined){
-let data60 = data47.explanation;
-if(typeof data60 !== "string"){
-const err90 = {instancePath:instancePath+"/questions/" + i6+"/explanation",schemaPath:"#/properties/questions/items/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.explanation.type,parentSchema:schema11.properties.questions.items.properties.explanation,data:data60};
+if(data55.feedback !== undefined){
+let data61 = data55.feedback;
+if(Array.isArray(data61)){
+const len12 = data61.length;
+for(let i12=0; i12<len12; i12++){
+let data62 = data61[i12];
+if(typeof data62 !== "string"){
+const err90 = {instancePath:instancePath+"/questions/" + i10+"/feedback/" + i12,schemaPath:"#/properties/questions/items/properties/feedback/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.feedback.items.type,parentSchema:schema11.properties.questions.items.properties.feedback.items,data:data62};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1197,11 +1208,9 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data47.points !== undefined){
-let data61 = data47.points;
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 < 0 || isNaN(data61)){
-const err91 = {instancePath:instancePath+"/questions/" + i6+"/points",schemaPath:"#/properties/questions/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.points,data:data61};
+}
+else {
+const err91 = {instancePath:instancePath+"/questions/" + i10+"/feedback",schemaPath:"#/properties/questions/items/properties/feedback/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.feedback.type,parentSchema:schema11.properties.questions.items.properties.feedback,data:data61};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1211,8 +1220,14 @@ vErrors.push(err91);
 errors++;
 }
 }
-else {
-const err92 = {instancePath:instancePath+"/questions/" + i6+"/points",schemaPath:"#/properties/questions/items/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.points.type,parentSchema:schema11.properties.questions.items.properties.points,data:data61};
+if(data55.answer !== undefined){
+let data63 = data55.answer;
+if(Array.isArray(data63)){
+const len13 = data63.length;
+for(let i13=0; i13<len13; i13++){
+let data64 = data63[i13];
+if(typeof data64 !== "string"){
+const err92 = {instancePath:instancePath+"/questions/" + i10+"/answer/" + i13,schemaPath:"#/properties/questions/items/properties/answer/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.answer.items.type,parentSchema:schema11.properties.questions.items.properties.answer.items,data:data64};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1222,15 +1237,9 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data47.tags !== undefined){
-let data62 = data47.tags;
-if(Array.isArray(data62)){
-const len10 = data62.length;
-for(let i10=0; i10<len10; i10++){
-let data63 = data62[i10];
-if(typeof data63 === "string"){
-if(!pattern1.test(data63)){
-const err93 = {instancePath:instancePath+"/questions/" + i6+"/tags/" + i10,schemaPath:"#/properties/questions/items/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^,]+$"},message:"must match pattern \""+"^[^,]+$"+"\"",schema:"^[^,]+$",parentSchema:schema11.properties.questions.items.properties.tags.items,data:data63};
+}
+else {
+const err93 = {instancePath:instancePath+"/questions/" + i10+"/answer",schemaPath:"#/properties/questions/items/properties/answer/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.answer.type,parentSchema:schema11.properties.questions.items.properties.answer,data:data63};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1240,8 +1249,11 @@ vErrors.push(err93);
 errors++;
 }
 }
-else {
-const err94 = {instancePath:instancePath+"/questions/" + i6+"/tags/" + i10,schemaPath:"#/properties/questions/items/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.tags.items.type,parentSchema:schema11.properties.questions.items.properties.tags.items,data:data63};
+if(data55.tolerance !== undefined){
+let data65 = data55.tolerance;
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 < 0 || isNaN(data65)){
+const err94 = {instancePath:instancePath+"/questions/" + i10+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data65};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1251,9 +1263,8 @@ vErrors.push(err94);
 errors++;
 }
 }
-}
 else {
-const err95 = {instancePath:instancePath+"/questions/" + i6+"/tags",schemaPath:"#/properties/questions/items/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.tags.type,parentSchema:schema11.properties.questions.items.properties.tags,data:data62};
+const err95 = {instancePath:instancePath+"/questions/" + i10+"/tolerance",schemaPath:"#/properties/questions/items/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.tolerance.type,parentSchema:schema11.properties.questions.items.properties.tolerance,data:data65};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1263,14 +1274,10 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data47.objective !== undefined){
-let data64 = data47.objective;
-if(Array.isArray(data64)){
-const len11 = data64.length;
-for(let i11=0; i11<len11; i11++){
-let data65 = data64[i11];
-if(typeof data65 !== "string"){
-const err96 = {instancePath:instancePath+"/questions/" + i6+"/objective/" + i11,schemaPath:"#/properties/questions/items/properties/objective/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.objective.items.type,parentSchema:schema11.properties.questions.items.properties.objective.items,data:data65};
+if(data55.unit !== undefined){
+let data66 = data55.unit;
+if(typeof data66 !== "string"){
+const err96 = {instancePath:instancePath+"/questions/" + i10+"/unit",schemaPath:"#/properties/questions/items/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.unit.type,parentSchema:schema11.properties.questions.items.properties.unit,data:data66};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1280,9 +1287,10 @@ vErrors.push(err96);
 errors++;
 }
 }
-}
-else {
-const err97 = {instancePath:instancePath+"/questions/" + i6+"/objective",schemaPath:"#/properties/questions/items/properties/objective/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.objective.type,parentSchema:schema11.properties.questions.items.properties.objective,data:data64};
+if(data55.asks !== undefined){
+let data67 = data55.asks;
+if(typeof data67 !== "string"){
+const err97 = {instancePath:instancePath+"/questions/" + i10+"/asks",schemaPath:"#/properties/questions/items/properties/asks/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.asks.type,parentSchema:schema11.properties.questions.items.properties.asks,data:data67};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1292,10 +1300,10 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data47.image !== undefined){
-let data66 = data47.image;
-if(typeof data66 !== "string"){
-const err98 = {instancePath:instancePath+"/questions/" + i6+"/image",schemaPath:"#/properties/questions/items/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.image.type,parentSchema:schema11.properties.questions.items.properties.image,data:data66};
+if(data55.explanation !== undefined){
+let data68 = data55.explanation;
+if(typeof data68 !== "string"){
+const err98 = {instancePath:instancePath+"/questions/" + i10+"/explanation",schemaPath:"#/properties/questions/items/properties/explanation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.explanation.type,parentSchema:schema11.properties.questions.items.properties.explanation,data:data68};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1305,10 +1313,11 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data47.alt !== undefined){
-let data67 = data47.alt;
-if(typeof data67 !== "string"){
-const err99 = {instancePath:instancePath+"/questions/" + i6+"/alt",schemaPath:"#/properties/questions/items/properties/alt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.alt.type,parentSchema:schema11.properties.questions.items.properties.alt,data:data67};
+if(data55.points !== undefined){
+let data69 = data55.points;
+if((typeof data69 == "number") && (isFinite(data69))){
+if(data69 < 0 || isNaN(data69)){
+const err99 = {instancePath:instancePath+"/questions/" + i10+"/points",schemaPath:"#/properties/questions/items/properties/points/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema11.properties.questions.items.properties.points,data:data69};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1318,10 +1327,8 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data47.negative !== undefined){
-let data68 = data47.negative;
-if(!((data68 === "yes") || (data68 === "no"))){
-const err100 = {instancePath:instancePath+"/questions/" + i6+"/negative",schemaPath:"#/properties/questions/items/properties/negative/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.negative.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.negative.enum,parentSchema:schema11.properties.questions.items.properties.negative,data:data68};
+else {
+const err100 = {instancePath:instancePath+"/questions/" + i10+"/points",schemaPath:"#/properties/questions/items/properties/points/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema11.properties.questions.items.properties.points.type,parentSchema:schema11.properties.questions.items.properties.points,data:data69};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1331,9 +1338,15 @@ vErrors.push(err100);
 errors++;
 }
 }
-}
-else {
-const err101 = {instancePath:instancePath+"/questions/" + i6,schemaPath:"#/properties/questions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.questions.items.type,parentSchema:schema11.properties.questions.items,data:data47};
+if(data55.tags !== undefined){
+let data70 = data55.tags;
+if(Array.isArray(data70)){
+const len14 = data70.length;
+for(let i14=0; i14<len14; i14++){
+let data71 = data70[i14];
+if(typeof data71 === "string"){
+if(!pattern1.test(data71)){
+const err101 = {instancePath:instancePath+"/questions/" + i10+"/tags/" + i14,schemaPath:"#/properties/questions/items/properties/tags/items/pattern",keyword:"pattern",params:{pattern: "^[^,]+$"},message:"must match pattern \""+"^[^,]+$"+"\"",schema:"^[^,]+$",parentSchema:schema11.properties.questions.items.properties.tags.items,data:data71};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1343,9 +1356,8 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
 else {
-const err102 = {instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.type,parentSchema:schema11.properties.questions,data:data46};
+const err102 = {instancePath:instancePath+"/questions/" + i10+"/tags/" + i14,schemaPath:"#/properties/questions/items/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.tags.items.type,parentSchema:schema11.properties.questions.items.properties.tags.items,data:data71};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1357,12 +1369,148 @@ errors++;
 }
 }
 else {
-const err103 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err103 = {instancePath:instancePath+"/questions/" + i10+"/tags",schemaPath:"#/properties/questions/items/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.tags.type,parentSchema:schema11.properties.questions.items.properties.tags,data:data70};
 if(vErrors === null){
 vErrors = [err103];
 }
 else {
 vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data55.objective !== undefined){
+let data72 = data55.objective;
+if(Array.isArray(data72)){
+const len15 = data72.length;
+for(let i15=0; i15<len15; i15++){
+let data73 = data72[i15];
+if(typeof data73 !== "string"){
+const err104 = {instancePath:instancePath+"/questions/" + i10+"/objective/" + i15,schemaPath:"#/properties/questions/items/properties/objective/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.objective.items.type,parentSchema:schema11.properties.questions.items.properties.objective.items,data:data73};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/questions/" + i10+"/objective",schemaPath:"#/properties/questions/items/properties/objective/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.objective.type,parentSchema:schema11.properties.questions.items.properties.objective,data:data72};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data55.image !== undefined){
+let data74 = data55.image;
+if(Array.isArray(data74)){
+const len16 = data74.length;
+for(let i16=0; i16<len16; i16++){
+let data75 = data74[i16];
+if(typeof data75 !== "string"){
+const err106 = {instancePath:instancePath+"/questions/" + i10+"/image/" + i16,schemaPath:"#/properties/questions/items/properties/image/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.image.items.type,parentSchema:schema11.properties.questions.items.properties.image.items,data:data75};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/questions/" + i10+"/image",schemaPath:"#/properties/questions/items/properties/image/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.image.type,parentSchema:schema11.properties.questions.items.properties.image,data:data74};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+if(data55.alt !== undefined){
+let data76 = data55.alt;
+if(Array.isArray(data76)){
+const len17 = data76.length;
+for(let i17=0; i17<len17; i17++){
+let data77 = data76[i17];
+if(typeof data77 !== "string"){
+const err108 = {instancePath:instancePath+"/questions/" + i10+"/alt/" + i17,schemaPath:"#/properties/questions/items/properties/alt/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.questions.items.properties.alt.items.type,parentSchema:schema11.properties.questions.items.properties.alt.items,data:data77};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/questions/" + i10+"/alt",schemaPath:"#/properties/questions/items/properties/alt/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.items.properties.alt.type,parentSchema:schema11.properties.questions.items.properties.alt,data:data76};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data55.negative !== undefined){
+let data78 = data55.negative;
+if(!((data78 === "yes") || (data78 === "no"))){
+const err110 = {instancePath:instancePath+"/questions/" + i10+"/negative",schemaPath:"#/properties/questions/items/properties/negative/enum",keyword:"enum",params:{allowedValues: schema11.properties.questions.items.properties.negative.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.questions.items.properties.negative.enum,parentSchema:schema11.properties.questions.items.properties.negative,data:data78};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/questions/" + i10,schemaPath:"#/properties/questions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.questions.items.type,parentSchema:schema11.properties.questions.items,data:data55};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/questions",schemaPath:"#/properties/questions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.questions.type,parentSchema:schema11.properties.questions,data:data54};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+}
+else {
+const err113 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
 }
 errors++;
 }

@@ -9,6 +9,7 @@ import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
 import type { Position, Range } from '../text';
 import { escapeSnippet, ITEM_KIND, SNIPPET, sortKey, type CompletionResult } from './completionItem';
 import { nodeAtPosition } from './nodeAtPosition';
+import { stageItems } from './stageCompletion';
 import { valueItems } from './valueCompletion';
 
 export type { CompletionResult } from './completionItem';
@@ -34,7 +35,9 @@ export function complete(analysis: CaseAnalysis, position: Position, bankCaseIds
 /** Section names; a non-repeatable section already in the file is not offered again. */
 function sectionItems(model: CaseModel, position: Position, lineText: string): CompletionResult[] {
   const before = lineText.slice(0, position.character);
-  if (before.includes(':') || before.includes(']')) return []; // in a qualifier, or after the header
+  const stages = stageItems(model, position, lineText);
+  if (stages) return stages;
+  if (before.includes(':') || before.includes(']')) return []; // in another qualifier, or after the header
   const others = model.syntax.sections.filter((s) => s.headerRange.start.line !== position.line);
   const present = new Set(others.map((s) => s.name));
   // Replace the whole header being typed, including a `]` the editor closed automatically.
@@ -71,7 +74,8 @@ function keyItems(model: CaseModel, section: SectionNode | undefined, position: 
   const fields = section ? section.fields : model.syntax.header;
   // An alias key (`ring-sideroblasts`) uses up its field.
   const used = new Set(fields.filter((f) => f !== current && f.keyRange.start.line !== position.line).map((f) => canonicalFieldKey(section?.name ?? 'header', f.key)));
-  return specs.filter((spec) => !used.has(spec.key)).map((spec, i) => ({
+  // A repeatable key (option, image) is offered again.
+  return specs.filter((spec) => spec.repeatable || !used.has(spec.key)).map((spec, i) => ({
     label: spec.key,
     kind: ITEM_KIND.property,
     detail: spec.required ? 'required' : undefined,

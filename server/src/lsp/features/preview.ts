@@ -15,8 +15,11 @@ export const previewFeature: Feature = {
         bankHideIndices: context.workspace.config?.config.learnerView?.hideIndices,
         hideIndicesOverride: typeof params.hideIndices === 'boolean' ? params.hideIndices : undefined,
       };
+      const service = getCaseService();
+      const images = service.previewImageSources(analysis);
       return {
-        html: getCaseService().renderBody(analysis, view, learner),
+        html: service.renderBody(analysis, view, learner, images.sources),
+        images: images.paths,
         title: analysis.model.title ?? 'Case',
         version: context.documents.get(params.uri)?.version ?? null,
       };
