@@ -8,10 +8,27 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
+// The export libraries (xmlbuilder2 with its DOM, fflate) are almost half of what the CLI and
+// the server would otherwise compile at every start, yet only `export` uses them: each goes
+// into its own file under dist/vendor/, which the bundles require the first time an export
+// asks (server/src/core/export/lazyLibraries.ts), so `check` and the editor never parse them.
+const VENDOR_LIBRARIES = ['xmlbuilder2', 'fflate'];
+const vendorEntries = VENDOR_LIBRARIES.map((name) => ({ in: `./node_modules/${name}`, out: `dist/vendor/${name}.js`, vendor: true }));
+
+/** Resolves an import of a vendor library to its file beside the bundle, loaded at run time. */
+const vendorLibrariesOutside = {
+  name: 'vendor-libraries-outside',
+  setup(build) {
+    const filter = new RegExp(`^(?:${VENDOR_LIBRARIES.join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: `./vendor/${args.path}.js`, external: true }));
+  },
+};
+
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { in: 'server/src/server.ts', out: 'dist/server.js' },
   { in: 'client/src/extension.ts', out: 'dist/extension.js' },
+  ...vendorEntries,
 ].filter((entry) => existsSync(entry.in));
 
 const contexts = await Promise.all(entries.map((entry) => esbuild.context({
@@ -27,6 +44,7 @@ const contexts = await Promise.all(entries.map((entry) => esbuild.context({
   banner: entry.banner ? { js: entry.banner } : undefined,
   define: { CASEWRIGHT_VERSION: JSON.stringify(version) },
   logLevel: 'warning',
+  plugins: entry.vendor ? [] : [vendorLibrariesOutside],
 })));
 
 if (watch) {

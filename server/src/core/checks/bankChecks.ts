@@ -24,8 +24,13 @@ export class BankIndex {
   private readonly sortedOwners = new Map<string, string[]>();
   /** See-also id → the files that list it. */
   private readonly referrers = new Map<string, Set<string>>();
-  /** The ids of the bank, searched for "did you mean". */
-  private readonly ids = new SimilarWords();
+  /**
+   * The ids of the bank, searched for "did you mean": built from `owners` when the first unknown
+   * see-also id asks (a bank loads thousands of ids and most banks never ask), then kept up to
+   * date with every id added or removed. Words enter in the order of `owners`' keys, the order
+   * adding them one by one would have given, so the answers are the same.
+   */
+  private idTrie: SimilarWords | undefined;
   /** Unknown see-also ids with suggestions made, searched in reverse when an id appears. */
   private readonly suggested = new SimilarWords();
   /** Suggestions for an unknown see-also id, and which ids are suggested for which links. */
@@ -41,7 +46,7 @@ export class BankIndex {
 
   /** Rows of edit-distance tables computed so far: the cost of every "did you mean". */
   get operations(): number {
-    return this.ids.operations + this.suggested.operations;
+    return (this.idTrie?.operations ?? 0) + this.suggested.operations;
   }
 
   get size(): number {
@@ -136,12 +141,20 @@ export class BankIndex {
   private suggestionsFor(reference: string): string[] {
     let matches = this.suggestions.get(reference);
     if (!matches) {
-      matches = this.ids.closest(reference);
+      matches = this.ids().closest(reference);
       this.suggestions.set(reference, matches);
       this.suggested.add(reference);
       for (const id of matches) setOf(this.suggestedIn, id).add(reference);
     }
     return matches;
+  }
+
+  private ids(): SimilarWords {
+    if (!this.idTrie) {
+      this.idTrie = new SimilarWords();
+      for (const id of this.owners.keys()) this.idTrie.add(id);
+    }
+    return this.idTrie;
   }
 
   private addOwner(id: string, uri: string): void {
@@ -153,7 +166,7 @@ export class BankIndex {
       return;
     }
     this.owners.set(id, new Set([uri]));
-    this.ids.add(id);
+    this.idTrie?.add(id);
     // Links to this id are no longer broken, and it may now be the better suggestion elsewhere.
     this.touchReferrers(id);
     this.forgetSuggestions(id);
@@ -169,7 +182,7 @@ export class BankIndex {
       return;
     }
     this.owners.delete(id);
-    this.ids.remove(id);
+    this.idTrie?.remove(id);
     this.touchReferrers(id);
     // Suggestions that named this id are stale.
     for (const reference of this.suggestedIn.get(id) ?? []) this.forgetSuggestions(reference);
