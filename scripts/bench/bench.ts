@@ -8,7 +8,7 @@
 //  3. Hover and completion latency on that document.
 //  4. Server memory with a 10,000-case workspace, and the re-check after one file changes.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -161,84 +161,24 @@ async function main(): Promise<void> {
   await editLatency();
   await memoryAndRecheck();
   await serverScale({ repo: REPO, work, quick, out, sizes });
-  if (!quick) writeFileSync(path.join(REPO, 'docs', 'performance.md'), `${lines.join('\n')}\n\n${HISTORY}`);
+  if (!quick) {
+    const history = keptHistory();
+    writeFileSync(path.join(REPO, 'docs', 'performance.md'), `${lines.join('\n')}\n\n${history}`);
+  }
 }
 
-/** What profiling found and what each change bought (kept by hand; the tables above are generated). */
-const HISTORY = `## What was profiled and changed
+/**
+ * What profiling found and what each change bought is written by hand below the generated
+ * tables, from the heading `## What was profiled and changed` on; a new run keeps it as it is.
+ */
+const HISTORY_HEADING = '## What was profiled and changed';
 
-- \`casewright check\` on 3,000 cases first took 2.7 s against a 0.3 s floor (9×). A CPU profile
-  (\`node --cpu-prof dist/cli.js check …\`) showed three costs: awaiting one async file read at a
-  time (0.6 s of idle time plus 0.5 s in promise and handle overhead), garbage collection from
-  keeping every full analysis alive (0.6 s), and the mechanism engine rebuilding the same lab
-  samples for each rule.
-- Synchronous reads in the CLI (the server keeps async reads): 2.7 → 2.0 s.
-- A lean bank for the CLI that keeps only each file's diagnostics, id and links, not the whole
-  analysis: 2.0 → 1.1 s, and flat memory.
-- Cached lab and index samples per case in the finding evaluator and precompiled text patterns:
-  a further 0.1–0.2 s.
-- Reading each file into one buffer of its size (readFileSync on a descriptor grows 64 KiB
-  buffers): about 0.1 s of \`read\` time in the profile.
-- Worker threads: tried and kept behind \`CASEWRIGHT_THREADS\` (on by default only with 4 or more
-  cores). On this 2-vCPU machine two workers each ran at half speed (cache contention; pure
-  arithmetic does scale), so the default here stays on one thread.
-
-### Second round (2026-11-23): from 4× to under 2×
-
-Measured on the same 3,000-case bank with the same floor, one change at a time, each checked to
-leave the report byte-for-byte the same (\`check --format json\` on the bank, \`explain --format
-json\` on 160 cases). Seconds are medians of 5–9 runs on a 2-vCPU VM.
-
-| change | check (s) |
-|---|---|
-| start of the round | 0.92 |
-| mechanism findings compiled into closures once; each finding's truth worked out first, what was observed put into words only for findings that count as evidence | 0.76 |
-| evidence described only when something reads it (explain, preview, hover, a conflict's message) | 0.72 |
-| the case and casewright.json schemas as ajv standalone code generated at build time (no schema or meta-schema compiled per run; ajv no longer loaded) | 0.65 |
-| CLI discovery on synchronous file-system calls (a thread-pool round trip per folder was idle time) | 0.60 |
-| V8's inlining budget lowered for the CLI's one pass (\`--max-inlined-bytecode-size=100\`, set by the CLI itself) | 0.52 |
-| one native read-and-decode per file after a stat; parser fields scanned by hand; lines split natively; one object shape for lab readings and numbers | 0.49 |
-| each mechanism's evidence and missing findings listed on first read; units, reference ranges and maturation bands looked up in tables built once | 0.45 |
-
-What the profile showed along the way: the first few hundred cases of a run cost three to
-five times the later ones, because the optimizing compiler is still catching up (on one CPU
-the first 300 cases take 160 ms against 65 ms on two), so the CLI's time is set as much by how
-much code is optimized as by how fast it runs once optimized. Allocation was not the lever:
-removing every field range from the parser bought 10 ms of 280; a larger young generation made
-runs slower. Tried and not kept: Maglev, lower tier-up budgets, disabling TurboFan passes,
-indexed loops in place of for-of in the hot loops (no gain, or worse); \`--single-threaded-gc\`
-set at run time crashes Node 20's V8, so the CLI sets only the inlining budget, which only
-steers the optimizing compiler. The language server shares every change to the core: its
-10,000-case scan went from 7.6 s and 590 MiB to about 5.3 s and 495 MiB.
-
-### Third round (2026-11-29): realistic banks
-
-The rounds above were measured on a bank of the thirteen samples with new ids. On a bank built
-from the samples and the vignettes, written in several authors' styles (the generator now in
-\`scripts/bench/generateBank.ts\`), \`check\` measured 3.1× the floor: 4.75 s against 1.52 s on
-3,000 cases, on this 2-vCPU machine shared with other heavy jobs (load average above 10; the
-ratios, measured side by side, hold better than the absolute times).
-
-- A CPU profile put 25 % of the samples in the edit distance behind "did you mean": the
-  vignettes use words the catalog does not know yet (new labs, smear findings, marrow fields),
-  and each unknown word was compared in full with every catalog name. The distance is now
-  bounded (candidates too long or too short are skipped, a row past the bound ends the
-  comparison) and each candidate list remembers its suggestions for a word (a bounded cache);
-  the long lists that end those messages are formatted once. CPU time for the 3,000 cases:
-  2.75 s → 2.2 s (medians of 3, interleaved); the report is byte-for-byte the same. The
-  wall-clock ratio in the table above (3.15×) was measured after the change with the machine
-  as busy: while other jobs hold the cores, a run waits for one as long as it computes, and
-  the longer run (check) waits longer, so CPU time is the fairer measure of this change.
-- Growth: time per case falls from 1,000 to 100,000 cases (start-up and the optimizing
-  compiler's warm-up are paid once), so the cost grows less than linearly; peak memory grows
-  with the report (every file's diagnostics are kept until the report is written), about
-  8 KiB per case.
-- What the profile shows now, inclusive: building the model 10 %, schema validation with its
-  messages 9 %, the mechanism engine 13 %, reading the panels 9 %, parsing 7 %, garbage
-  collection 11 %, reading files 7 %. No single cost is left that a local change halves; the
-  1.5× goal needs less work per line (the model, the projection for the schema and the
-  panels each walk every field) rather than faster parts.
-`;
+function keptHistory(): string {
+  const file = path.join(REPO, 'docs', 'performance.md');
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const at = text.indexOf(HISTORY_HEADING);
+  return at >= 0 ? text.slice(at) : `${HISTORY_HEADING}\n\n(Nothing yet.)\n`;
+}
 
 main().then(
   () => rmSync(work, { recursive: true, force: true }),
