@@ -132,27 +132,6 @@ describe('Casewright in VS Code (code-server)', function () {
     await shot(page, '08-preview-answer');
   });
 
-  it('shows a case\'s smear image in the preview, loaded from the workspace under the webview\'s policy', async () => {
-    await quickOpen(page, 'thal-major-01.case', 'thal-major-01.case');
-    await page.locator('.view-line', { hasText: 'title: Beta-thalassemia major' }).first().waitFor({ timeout: 30_000 });
-    await quickOpen(page, '>Casewright: Open Preview to the Side', 'Open Preview to the Side', true);
-    const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-    await frame.locator('h1', { hasText: /thalass/i }).waitFor({ timeout: 60_000 });
-    await frame.getByRole('button', { name: 'Answer view' }).click();
-    const image = frame.locator('figure img').first();
-    await image.waitFor({ timeout: 30_000 });
-    let width = 0;
-    for (let i = 0; i < 100 && width === 0; i++) {
-      width = await image.evaluate((img) => (img.complete ? img.naturalWidth : 0));
-      if (width === 0) await page.waitForTimeout(100);
-    }
-    assert.ok(width > 0, 'the smear image loaded');
-    assert.doesNotMatch(await image.getAttribute('src'), /^casewright-image:|^file:|^images\//, 'a webview resource address, not a stand-in or a file path');
-    await image.scrollIntoViewIfNeeded();
-    await shot(page, '09b-preview-image');
-    await quickOpen(page, 'b12-deficiency-01.case', 'b12-deficiency-01.case');
-  });
-
   it('updates the preview as the case is edited', async () => {
     const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     await page.locator('.view-line', { hasText: 'title: Tired, breathless' }).first().click();
@@ -213,5 +192,27 @@ describe('Casewright in VS Code (code-server)', function () {
     const file = path.join(WORKSPACE, 'drafts', 'fix-on-save.case');
     for (let i = 0; i < 50 && !readFileSync(file, 'utf8').includes('dat: negative'); i++) await page.waitForTimeout(100);
     assert.match(readFileSync(file, 'utf8'), /hemoglobin: 7\.4 g\/dL\ndat: negative\n/);
+  });
+
+  it('shows a case\'s smear image in the preview, loaded from the workspace under the webview\'s policy', async () => {
+    // Focus the editors' group (not the preview's), so the case opens there and the preview follows it.
+    await page.keyboard.press('Control+1');
+    await quickOpen(page, 'thal-major-01.case', 'thal-major-01.case');
+    await page.locator('.view-line', { hasText: 'title: Beta-thalassemia major' }).first().waitFor({ timeout: 30_000 });
+    // The preview opened earlier follows the active editor: no second one is opened.
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await frame.locator('h1', { hasText: /thalass/i }).waitFor({ timeout: 60_000 });
+    await frame.getByRole('button', { name: 'Answer view' }).click();
+    const image = frame.locator('figure img').first();
+    await image.waitFor({ timeout: 30_000 });
+    let width = 0;
+    for (let i = 0; i < 100 && width === 0; i++) {
+      width = await image.evaluate((img) => (img.complete ? img.naturalWidth : 0));
+      if (width === 0) await page.waitForTimeout(100);
+    }
+    assert.ok(width > 0, 'the smear image loaded');
+    assert.doesNotMatch(await image.getAttribute('src'), /^casewright-image:|^file:|^images\//, 'a webview resource address, not a stand-in or a file path');
+    await image.scrollIntoViewIfNeeded();
+    await shot(page, '16-preview-image');
   });
 });
