@@ -7,7 +7,6 @@ import { isImageLine } from '../images/imageModel';
 import type { Question } from '../questions/questionModel';
 import type { ExportCase } from './exportTypes';
 import type { SectionNode } from '../syntax/syntaxTree';
-import { mimeTypeOf } from '../images/imageLimits';
 
 /** `<case id>-<question id>`: what an LMS or Anki recognises on re-import. */
 export function questionKey(analysis: CaseAnalysis, question: Question): string {
@@ -130,21 +129,6 @@ function pathChecksum(text: string): string {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash.toString(16).padStart(8, '0');
-}
-
-/** Every image a question shows: its stem's, then its options'. */
-export function questionImages(question: Question): CaseImage[] {
-  const images = question.image ? [question.image] : [];
-  for (const option of question.options) if (option.image) images.push(option.image);
-  return images;
-}
-
-export function mimeType(path: string): string {
-  return mimeTypeOf(path);
-}
-
-export function fileName(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
 /** The image's bytes, or a warning when the caller could not read them. */

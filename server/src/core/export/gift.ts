@@ -2,7 +2,8 @@
 // then its questions. Text only: ordering questions and images cannot be expressed and are
 // left out with a warning, as are points other than 1.
 import type { Question } from '../questions/questionModel';
-import { caseKey, caseSteps, caseTitle, questionImages, questionKey } from './caseText';
+import { caseKey, caseSteps, caseTitle, questionKey } from './caseText';
+import { questionImages } from '../questions/questionModel';
 import type { ExportCase, ExportResult } from './exportTypes';
 import { fractions } from './fractions';
 

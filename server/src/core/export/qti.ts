@@ -7,7 +7,8 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { Question } from '../questions/questionModel';
 import type { CaseImage } from '../images/imageModel';
 import { escapeHtml } from '../render/escape';
-import { caseKey, caseSteps, caseTitle, exportImageName, imageOf, questionImages, questionKey } from './caseText';
+import { caseKey, caseSteps, caseTitle, exportImageName, imageOf, questionKey } from './caseText';
+import { questionImages } from '../questions/questionModel';
 import type { ExportCase, ExportResult } from './exportTypes';
 
 const QTI = 'http://www.imsglobal.org/xsd/imsqtiasi_v3p0';

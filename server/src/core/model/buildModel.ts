@@ -5,7 +5,7 @@ import { splitListValue } from '../util/lists';
 import { canonicalFieldKey } from '../catalog/vocabulary';
 import type { CaseModel, LabPanel, PatientAge, SmearPanel } from './caseModel';
 import { readLabValue } from './labValue';
-import { readQuestions } from '../questions/questionModel';
+import { questionImages, readQuestions } from '../questions/questionModel';
 import { sectionImages, type CaseImage } from '../images/imageModel';
 
 const AGE = /^(\d+(?:\.\d+)?)[ \t]*(y|mo|wk|d)$/i;
@@ -37,8 +37,7 @@ export function buildModel(syntax: CaseSyntax): CaseModel {
     for (const image of found) images.push(image);
   }
   for (const question of questions) {
-    if (question.image) images.push(question.image);
-    for (const option of question.options) if (option.image) images.push(option.image);
+    for (const image of questionImages(question)) images.push(image);
     for (const image of question.extraImages) images.push(image);
   }
   return {

@@ -208,6 +208,13 @@ function normalize(text: string): string {
 }
 
 /** A plain decimal number (`0.84`, `-2`, `.5`), else undefined. */
+/** Every image a question shows: its stem's, then its options' (not `extraImages`, which are not shown). */
+export function questionImages(question: Question): CaseImage[] {
+  const images = question.image ? [question.image] : [];
+  for (const option of question.options) if (option.image) images.push(option.image);
+  return images;
+}
+
 export function numberOf(text: string | undefined): number | undefined {
   if (text === undefined || !/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(text.trim())) return undefined;
   return Number(text.trim());
