@@ -20,6 +20,14 @@ async function quickOpen(page, text, rowText, palette = false) {
   await page.keyboard.press('Enter');
 }
 
+/** Chooses the code-action row holding `text` with the keyboard, as users do: the menu's pointer block swallows clicks. */
+async function chooseAction(page, text) {
+  for (let i = 0; i < 10 && !(await page.locator('.action-widget .monaco-list-row.focused', { hasText: text }).count()); i++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.keyboard.press('Enter');
+}
+
 async function hoverWord(page, word, expect) {
   const span = page.locator('.monaco-editor .view-lines .view-line span span', { hasText: word }).first();
   await span.waitFor({ timeout: 30_000 });
@@ -101,11 +109,7 @@ describe('Casewright in VS Code (code-server)', function () {
     const action = page.locator('.action-widget .monaco-list-row, .context-view .action-label', { hasText: 'Suggest mechanism' }).first();
     await action.waitFor({ timeout: 30_000 });
     await shot(page, '05-code-action-menu');
-    // The menu's pointer block swallows clicks: choose the row with the keyboard, as users do.
-    for (let i = 0; i < 10 && !(await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Suggest mechanism' }).count()); i++) {
-      await page.keyboard.press('ArrowDown');
-    }
-    await page.keyboard.press('Enter');
+    await chooseAction(page, 'Suggest mechanism');
     await page.locator('.view-line', { hasText: 'mechanism: peripheral-destruction' }).first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Control+S');
     await shot(page, '06-code-action-applied');
@@ -166,10 +170,7 @@ describe('Casewright in VS Code (code-server)', function () {
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Insert `[marrow]` here' }).first();
     await fix.waitFor({ timeout: 30_000 });
     await shot(page, '12-missing-header-fix');
-    for (let i = 0; i < 10 && !(await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Insert `[marrow]`' }).count()); i++) {
-      await page.keyboard.press('ArrowDown');
-    }
-    await page.keyboard.press('Enter');
+    await chooseAction(page, 'Insert `[marrow]`');
     await page.locator('.view-line', { hasText: /^\[marrow\]$/ }).first().waitFor({ timeout: 15_000 });
     await shot(page, '13-missing-header-fixed');
   });
