@@ -27,7 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   registerPreview(context, () => client);
   registerNewCase(context);
-  registerFixOnSave(context);
+  registerFixOnSave(context, () => client);
   bankStats = registerBankStats(context, () => client);
   // Trust changes what casewright.json may do: restart the server with the new answer.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.stop().then(() => startClient(context))));

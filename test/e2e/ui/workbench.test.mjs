@@ -61,6 +61,11 @@ describe('Casewright in VS Code (code-server)', function () {
       executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1400, height: 900 },
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
+    // Fix on save is on from the start, as a user's workspace would have it: a settings file
+    // written while the workbench runs reaches the extension only after the file watcher
+    // reports it, and a save in between would race it. (No other step saves a file with a safe fix.)
+    mkdirSync(path.join(WORKSPACE, '.vscode'), { recursive: true });
+    writeFileSync(path.join(WORKSPACE, '.vscode', 'settings.json'), JSON.stringify({ 'casewright.fixAll.onSave': true }));
     page = context.pages()[0] ?? await context.newPage();
     await page.goto(`${BASE}/?folder=${encodeURIComponent(WORKSPACE)}`);
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'drafts' }).waitFor({ timeout: 90_000 });
@@ -176,8 +181,6 @@ describe('Casewright in VS Code (code-server)', function () {
   });
 
   it('applies the safe fixes on save when casewright.fixAll.onSave is on', async () => {
-    mkdirSync(path.join(WORKSPACE, '.vscode'), { recursive: true });
-    writeFileSync(path.join(WORKSPACE, '.vscode', 'settings.json'), JSON.stringify({ 'casewright.fixAll.onSave': true }));
     await quickOpen(page, 'fix-on-save.case', 'fix-on-save.case');
     const title = page.locator('.view-line', { hasText: 'title: A draft with shorthand' }).first();
     await title.waitFor({ timeout: 30_000 });
