@@ -17,33 +17,59 @@ export interface SourceSpot {
 }
 
 export interface CaseProjection {
-  json: Record<string, unknown>;
+  /** The case it projects. */
+  model: CaseModel;
+  /** Built on first read: a case that surely passes the schema is never projected (schemaPrecheck.ts). */
+  readonly json: Record<string, unknown>;
   /** Where the value at a JSON pointer (`/marrow/erythroid`, `/tags/1`) came from. */
   spot(pointer: string): SourceSpot | undefined;
 }
 
-const PROJECTED_SECTIONS = ['patient', 'smear', 'marrow', 'answer'] as const;
+export const PROJECTED_SECTIONS = ['patient', 'smear', 'marrow', 'answer'] as const;
 const PERCENT = /^(\d+(?:\.\d+)?|\.\d+)[ \t]*%?$/;
 
 /**
  * A section that may repeat (`smear`) projects as an array of every occurrence in file order;
  * the others as one object, from their first occurrence (a second is a check of its own).
  */
-function projectedOccurrences(model: CaseModel, name: string): SectionNode[] {
+export function projectedOccurrences(model: CaseModel, name: string): SectionNode[] {
   if (REPEATABLE_SECTIONS.includes(name)) return model.syntax.sections.filter((s) => s.name === name);
   const section = model.sections.get(name);
   return section ? [section] : [];
 }
 
 export function projectCase(model: CaseModel): CaseProjection {
+  return new LazyProjection(model);
+}
+
+/**
+ * A class, not an object literal with a getter: a literal's getter is a new closure each time,
+ * which gives every projection its own hidden class in the old generation, and through it kept
+ * each case's whole model alive until a full collection (a 3× slower `check`).
+ */
+class LazyProjection implements CaseProjection {
+  private projected: Record<string, unknown> | undefined;
+  private spots: Map<string, SourceSpot> | undefined;
+
+  constructor(readonly model: CaseModel) {}
+
+  get json(): Record<string, unknown> {
+    return (this.projected ??= projectJson(this.model));
+  }
+
+  spot(pointer: string): SourceSpot | undefined {
+    return (this.spots ??= sourceSpots(this.model)).get(pointer);
+  }
+}
+
+function projectJson(model: CaseModel): Record<string, unknown> {
   const json = projectFields('header', model.syntax.header);
   for (const name of PROJECTED_SECTIONS) {
     const objects = projectedOccurrences(model, name).map((section) => projectFields(name, section.fields));
     if (objects.length) json[name] = REPEATABLE_SECTIONS.includes(name) ? objects : objects[0];
   }
   if (model.questions.length) json.questions = model.questions.map((q) => projectFields('question', q.section.fields));
-  let spots: Map<string, SourceSpot> | undefined;
-  return { json, spot: (pointer) => (spots ??= sourceSpots(model)).get(pointer) };
+  return json;
 }
 
 /**
@@ -102,7 +128,8 @@ function sourceSpots(model: CaseModel): Map<string, SourceSpot> {
   return spots;
 }
 
-function projectValue(spec: FieldSpec | undefined, field: FieldNode): unknown {
+/** A field's value as the schema sees it: a list as an array, a percentage as a number, a controlled word as the vocabulary spells it. */
+export function projectValue(spec: FieldSpec | undefined, field: FieldNode): unknown {
   switch (spec?.type) {
     case 'list':
       return splitListValue(field).map((item) => canonicalWord(spec, item.text));

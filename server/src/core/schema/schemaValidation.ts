@@ -8,6 +8,7 @@ import { lineSpan, type Range } from '../text';
 import { closestMatches, didYouMeanSentence } from '../util/didYouMean';
 import { orList } from '../util/lists';
 import type { CaseProjection } from './caseProjection';
+import { surelyValid } from './schemaPrecheck';
 import validateCase = require('./caseValidator.generated');
 
 interface SchemaNode {
@@ -17,7 +18,8 @@ interface SchemaNode {
 }
 
 export function validateProjection(projection: CaseProjection, firstLine: string): CaseDiagnostic[] {
-  if (validateCase(projection.json)) return [];
+  // Most cases are valid: told so without building the projection (schemaPrecheck.ts).
+  if (surelyValid(projection.model) || validateCase(projection.json)) return [];
   const documentStart = lineSpan(0, 0, firstLine.length);
   const diagnostics: CaseDiagnostic[] = [];
   const seen = new Set<string>();
