@@ -93,8 +93,28 @@ const unitsByLab = new Map<LabDefinition, Map<string, UnitDefinition>>();
 /** Normalized spellings of the units cases write; a bank writes the same few over and over. */
 const MAX_REMEMBERED_UNIT_LENGTH = 32;
 export const normalizedSpellings = new BoundedCache<string, string>(10_000);
+/**
+ * Each lab's answer by the spelling as written (null: no such unit), so the usual lab line costs
+ * one lookup: a lab is written in a few spellings across a whole bank. Bounded per lab, as the
+ * spellings cache is, so random text where a unit goes cannot grow it without limit.
+ */
+const MAX_REMEMBERED_SPELLINGS_PER_LAB = 64;
+const answersByLab = new Map<LabDefinition, Map<string, UnitDefinition | null>>();
 
 export function findUnit(lab: LabDefinition, unit: string): UnitDefinition | undefined {
+  let answers = answersByLab.get(lab);
+  const known = answers?.get(unit);
+  if (known !== undefined) return known ?? undefined;
+  const found = findUnitBySpelling(lab, unit);
+  if (unit.length <= MAX_REMEMBERED_UNIT_LENGTH) {
+    if (!answers) answersByLab.set(lab, (answers = new Map()));
+    if (answers.size >= MAX_REMEMBERED_SPELLINGS_PER_LAB) answers.clear();
+    answers.set(copyOf(unit), found ?? null);
+  }
+  return found;
+}
+
+function findUnitBySpelling(lab: LabDefinition, unit: string): UnitDefinition | undefined {
   let units = unitsByLab.get(lab);
   if (!units) {
     units = new Map();

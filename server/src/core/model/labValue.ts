@@ -4,8 +4,8 @@ import { lineSpan } from '../text';
 import type { FieldNode } from '../syntax/syntaxTree';
 import type { Comparator, LabValue } from './caseModel';
 
+/** What a number value is; scanNumeric reads the common forms by hand and asks this for the rest. */
 const NUMERIC = /^(<=|>=|≤|≥|<|>)?[ \t]*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(?:[ \t]+(\S.*)|([A-Za-z%µμ/].*))?$/;
-const WORD = /^[A-Za-z][A-Za-z\-]*$/;
 
 export function readLabValue(field: FieldNode, lab: LabDefinition | undefined): LabValue {
   const text = field.value;
@@ -13,34 +13,159 @@ export function readLabValue(field: FieldNode, lab: LabDefinition | undefined): 
   // Values sit on the field's first line; a continued lab value is read as one string.
   const line = field.valueRange.start.line;
   const start = field.valueRange.start.character;
-  const match = field.valueLines.length === 1 ? NUMERIC.exec(text) : null;
-  if (match) {
-    const comparator = normalizeComparator(match[1]);
-    const numberText = match[2];
-    const numberStart = start + text.indexOf(numberText, match[1]?.length ?? 0);
-    const number = Number(numberText);
-    const unit = (match[3] ?? match[4])?.trim() || undefined;
-    const unitDefinition = unit && lab ? findUnit(lab, unit) : undefined;
-    // One object shape for every number, absent parts undefined: the code reading lab values
-    // across a bank then stays on its fast path.
-    const value: LabValue = {
-      kind: 'number',
-      comparator,
-      number,
-      numberRange: lineSpan(line, numberStart, numberText.length),
-      unit,
-      unitRange: unit ? lineSpan(line, start + text.lastIndexOf(unit), unit.length) : undefined,
-      unitDefinition,
-      canonical: unitDefinition ? toCanonical(number, unitDefinition) : undefined,
-    };
-    return value;
+  if (field.valueLines.length === 1) {
+    if (scanNumeric(text)) {
+      const unit = scanned.unitStart < 0 ? undefined : text.slice(scanned.unitStart, scanned.unitEnd);
+      return numberValue(text, line, start, scanned.comparator, scanned.numberStart, scanned.numberEnd, unit, scanned.unitStart, lab);
+    }
+    const match = NUMERIC.exec(text);
+    if (match) {
+      const numberText = match[2];
+      const numberStart = text.indexOf(numberText, match[1]?.length ?? 0);
+      const unit = (match[3] ?? match[4])?.trim() || undefined;
+      return numberValue(text, line, start, normalizeComparator(match[1]), numberStart, numberStart + numberText.length, unit, unit ? text.lastIndexOf(unit) : -1, lab);
+    }
   }
-  if (WORD.test(text)) return { kind: 'word', word: text.toLowerCase(), range: field.valueRange };
+  if (isWord(text)) return { kind: 'word', word: text.toLowerCase(), range: field.valueRange };
   return { kind: 'invalid', text, range: field.valueRange };
+}
+
+function numberValue(
+  text: string, line: number, start: number, comparator: Comparator | undefined,
+  numberStart: number, numberEnd: number, unit: string | undefined, unitStart: number, lab: LabDefinition | undefined,
+): LabValue {
+  const number = Number(text.slice(numberStart, numberEnd));
+  const unitDefinition = unit && lab ? findUnit(lab, unit) : undefined;
+  // One object shape for every number, absent parts undefined: the code reading lab values
+  // across a bank then stays on its fast path.
+  return {
+    kind: 'number',
+    comparator,
+    number,
+    numberRange: lineSpan(line, start + numberStart, numberEnd - numberStart),
+    unit,
+    unitRange: unit ? lineSpan(line, start + unitStart, unit.length) : undefined,
+    unitDefinition,
+    canonical: unitDefinition ? toCanonical(number, unitDefinition) : undefined,
+  };
 }
 
 function normalizeComparator(raw: string | undefined): Comparator | undefined {
   if (raw === '≤') return '<=';
   if (raw === '≥') return '>=';
   return raw as Comparator | undefined;
+}
+
+/**
+ * Where scanNumeric found the parts (one lab line at a time, so one record serves them all and
+ * no object is made per line). unitStart is -1 when there is no unit.
+ */
+const scanned = { comparator: undefined as Comparator | undefined, numberStart: 0, numberEnd: 0, unitStart: -1, unitEnd: -1 };
+
+/**
+ * NUMERIC read by hand, for the first way it can match: the comparator, blanks, the longest
+ * number, then a unit after blanks or straight after the number, to the end of the line. A line
+ * that NUMERIC could only match another way (by giving back part of the number), or not at
+ * all, answers false, and the pattern decides: its answer is then the same as ever. Every lab
+ * line of a bank comes through here, and the pattern made an array and four strings for each.
+ */
+function scanNumeric(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  let code = text.charCodeAt(0);
+  if (code === 60 /* < */ || code === 62 /* > */) {
+    const orEqual = text.charCodeAt(1) === 61; /* = */
+    scanned.comparator = code === 60 ? (orEqual ? '<=' : '<') : orEqual ? '>=' : '>';
+    i = orEqual ? 2 : 1;
+  } else if (code === 0x2264 /* ≤ */ || code === 0x2265 /* ≥ */) {
+    scanned.comparator = code === 0x2264 ? '<=' : '>=';
+    i = 1;
+  } else {
+    scanned.comparator = undefined;
+  }
+  while (isBlank(text.charCodeAt(i))) i++;
+  scanned.numberStart = i;
+  code = text.charCodeAt(i);
+  if (code === 43 /* + */ || code === 45 /* - */) i++;
+  if (isDigit(text.charCodeAt(i))) {
+    while (isDigit(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) === 46 /* . */) {
+      i++;
+      while (isDigit(text.charCodeAt(i))) i++;
+    }
+  } else if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) {
+    i += 2;
+    while (isDigit(text.charCodeAt(i))) i++;
+  } else {
+    return false;
+  }
+  code = text.charCodeAt(i);
+  if (code === 101 /* e */ || code === 69 /* E */) {
+    let j = i + 1;
+    const sign = text.charCodeAt(j);
+    if (sign === 43 || sign === 45) j++;
+    if (isDigit(text.charCodeAt(j))) {
+      while (isDigit(text.charCodeAt(j))) j++;
+      i = j;
+    }
+  }
+  scanned.numberEnd = i;
+  scanned.unitStart = -1;
+  scanned.unitEnd = -1;
+  if (i === n) return true;
+  code = text.charCodeAt(i);
+  if (isBlank(code)) {
+    while (isBlank(text.charCodeAt(i))) i++;
+    // `[ \t]+(\S.*)`: the unit starts with a character that is not white space.
+    if (i === n || isWhiteSpace(text.charCodeAt(i))) return false;
+  } else if (!isUnitStart(code)) {
+    return false;
+  }
+  // `.*$`: the unit runs to the end, which no line terminator may come before.
+  let end = n;
+  for (let j = i; j < n; j++) if (isLineTerminator(text.charCodeAt(j))) return false;
+  // The unit is trimmed as String.prototype.trim trims; its first character is not white space.
+  while (isWhiteSpace(text.charCodeAt(end - 1))) end--;
+  scanned.unitStart = i;
+  scanned.unitEnd = end;
+  return true;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** `[A-Za-z%µμ/]`: what a unit written straight after the number starts with. */
+function isUnitStart(code: number): boolean {
+  return isLetter(code) || code === 37 /* % */ || code === 0xb5 /* µ */ || code === 0x3bc /* μ */ || code === 47 /* / */;
+}
+
+function isLineTerminator(code: number): boolean {
+  return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
+}
+
+/** `\s` in a pattern, and what String.prototype.trim removes: white space and line terminators. */
+function isWhiteSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** `^[A-Za-z][A-Za-z-]*$`: a word value (`positive`). */
+function isWord(text: string): boolean {
+  if (!isLetter(text.charCodeAt(0))) return false;
+  for (let i = 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isLetter(code) && code !== 45 /* - */) return false;
+  }
+  return true;
 }

@@ -7,7 +7,7 @@ import type { CaseModel } from '../model/caseModel';
 import { numberOf } from '../questions/questionModel';
 import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
 import type { Range } from '../text';
-import { splitListValue } from '../util/lists';
+import { listItemTexts, splitListValue } from '../util/lists';
 
 export interface SourceSpot {
   /** The key (for a field) or the section header (for a section). */
@@ -132,7 +132,8 @@ function sourceSpots(model: CaseModel): Map<string, SourceSpot> {
 export function projectValue(spec: FieldSpec | undefined, field: FieldNode): unknown {
   switch (spec?.type) {
     case 'list':
-      return splitListValue(field).map((item) => canonicalWord(spec, item.text));
+      // The texts alone: the schema sees no ranges, and every list of every case comes through here.
+      return listItemTexts(field).map((text) => canonicalWord(spec, text));
     case 'percent': {
       const match = PERCENT.exec(field.value);
       return match ? Number(match[1]) : field.value;

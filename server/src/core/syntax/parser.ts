@@ -19,8 +19,9 @@ export interface ParseResult {
 export function parseCaseSyntax(text: string, sectionKind: SectionKindLookup): ParseResult {
   const source = typeof text === 'string' ? text : '';
   const { lines } = splitLines(source);
-  // Asked once of the whole document rather than of every line: almost no file has one.
-  const hasLineSeparator = LINE_SEPARATOR.test(source);
+  // Asked once of the whole document rather than of every line: almost no file has one. Two
+  // indexOf calls, not the pattern: the engine finds a single character much faster.
+  const hasLineSeparator = source.includes('\u2028') || source.includes('\u2029');
   const diagnostics: CaseDiagnostic[] = [];
   const syntax: CaseSyntax = { header: [], sections: [], comments: [], lines };
 

@@ -20,22 +20,37 @@ export function splitListValue(field: FieldNode): readonly ListItem[] {
 function splitItems(field: FieldNode): ListItem[] {
   const items: ListItem[] = [];
   for (const line of field.valueLines) {
-    // Each part between commas, trimmed as String.prototype.trim trims, found by index: only
-    // the items themselves are cut out (no array of parts, no trimmed copies).
-    const text = line.text;
-    let partStart = 0;
-    while (partStart <= text.length) {
-      let partEnd = text.indexOf(',', partStart);
-      if (partEnd < 0) partEnd = text.length;
-      let start = partStart;
-      let end = partEnd;
-      while (start < end && isTrimmedAway(text.charCodeAt(start))) start++;
-      while (end > start && isTrimmedAway(text.charCodeAt(end - 1))) end--;
-      if (end > start) items.push({ text: text.slice(start, end), range: lineSpan(line.range.start.line, line.range.start.character + start, end - start) });
-      partStart = partEnd + 1;
-    }
+    const { text, range } = line;
+    forEachPart(text, (start, end) => {
+      items.push({ text: text.slice(start, end), range: lineSpan(range.start.line, range.start.character + start, end - start) });
+    });
   }
   return items;
+}
+
+/** The items' texts alone, as splitListValue cuts them, for a caller that needs no ranges. */
+export function listItemTexts(field: FieldNode): string[] {
+  const texts: string[] = [];
+  for (const { text } of field.valueLines) forEachPart(text, (start, end) => texts.push(text.slice(start, end)));
+  return texts;
+}
+
+/**
+ * Each non-empty part of a line between commas, trimmed as String.prototype.trim trims, found
+ * by index: only the items themselves are cut out (no array of parts, no trimmed copies).
+ */
+function forEachPart(text: string, visit: (start: number, end: number) => void): void {
+  let partStart = 0;
+  while (partStart <= text.length) {
+    let partEnd = text.indexOf(',', partStart);
+    if (partEnd < 0) partEnd = text.length;
+    let start = partStart;
+    let end = partEnd;
+    while (start < end && isTrimmedAway(text.charCodeAt(start))) start++;
+    while (end > start && isTrimmedAway(text.charCodeAt(end - 1))) end--;
+    if (end > start) visit(start, end);
+    partStart = partEnd + 1;
+  }
 }
 
 /** What String.prototype.trim removes: white space (Zs, tab, VT, FF, BOM) and line terminators. */
