@@ -3,7 +3,7 @@ import { findLabByLowercaseName } from '../catalog/labCatalog';
 import type { CaseSyntax, FieldNode, SectionNode } from '../syntax/syntaxTree';
 import { splitListValue } from '../util/lists';
 import { canonicalFieldKey } from '../catalog/vocabulary';
-import type { CaseModel, LabPanel, PatientAge, SmearPanel } from './caseModel';
+import type { CaseModel, LabPanel, LabResult, PatientAge, SmearPanel } from './caseModel';
 import { readLabValue } from './labValue';
 import { questionImages, readQuestions } from '../questions/questionModel';
 import { sectionImages, type CaseImage } from '../images/imageModel';
@@ -95,15 +95,13 @@ export function readTimepoint(qualifier: string | undefined): LabPanel['time'] {
 }
 
 function readPanel(section: SectionNode, index: number): LabPanel {
-  const panel: LabPanel = {
-    index,
-    section,
-    label: section.qualifier || 'initial',
-    results: section.fields.map((field) => {
-      const lab = findLabByLowercaseName(field.key);
-      return { field, name: field.key, lab, value: readLabValue(field, lab) };
-    }),
-  };
+  // A loop, not map: every lab line of a bank comes through here.
+  const results: LabResult[] = [];
+  for (const field of section.fields) {
+    const lab = findLabByLowercaseName(field.key);
+    results.push({ field, name: field.key, lab, value: readLabValue(field, lab) });
+  }
+  const panel: LabPanel = { index, section, label: section.qualifier || 'initial', results };
   if (section.qualifier) panel.qualifier = section.qualifier;
   const time = readTimepoint(section.qualifier);
   if (time) panel.time = time;

@@ -147,6 +147,11 @@ export function projectValue(spec: FieldSpec | undefined, field: FieldNode): unk
   }
 }
 
+/** Whether projectValue gives a field of this spec as its text, unchanged. */
+export function projectsAsText(spec: FieldSpec | undefined): boolean {
+  return spec?.type !== 'list' && spec?.type !== 'percent' && spec?.type !== 'enum' && spec?.type !== 'number';
+}
+
 /** Controlled words match without regard to case: `Hyperplastic` is `hyperplastic`. */
 function canonicalWord(spec: FieldSpec, word: string): string {
   return spec.values ? canonicalTerm(spec.values, word) ?? word : word;

@@ -9,7 +9,7 @@ import caseSchema from '../../../../schemas/case.schema.json';
 import { fieldSpecIndex, REPEATABLE_SECTIONS, type FieldSpec } from '../catalog/vocabulary';
 import type { CaseModel } from '../model/caseModel';
 import type { FieldNode } from '../syntax/syntaxTree';
-import { PROJECTED_SECTIONS, projectedOccurrences, projectValue } from './caseProjection';
+import { PROJECTED_SECTIONS, projectedOccurrences, projectsAsText, projectValue } from './caseProjection';
 
 /** What one schema node allows, as far as it is understood here. */
 interface Rule {
@@ -19,6 +19,8 @@ interface Rule {
   object?: ObjectRule;
   /** For an array node: the rule for each item (each item is checked on its own). */
   items?: Rule;
+  /** The node takes every string (`type: string` and nothing else that can fail). */
+  anyString?: boolean;
 }
 
 interface ObjectRule {
@@ -87,6 +89,7 @@ function compile(node: unknown, where: string): Rule {
     if (type !== 'object') tests.push(() => false);
   }
   rule.accepts = allOf(tests);
+  rule.anyString = type === 'string' && tests.length === 1;
   return rule;
 }
 
@@ -133,6 +136,11 @@ interface FieldRule {
   rule: Rule;
   /** A bit per required key of the section; 0 for a key that is not required. */
   requiredBit: number;
+  /**
+   * The field projects as its text (or, repeatable, an array of texts) and the schema takes any
+   * text there: nothing to work out (most fields: notes, stems, explanations, diagnoses).
+   */
+  anyText: boolean;
 }
 
 interface SectionRules {
@@ -165,14 +173,22 @@ function sectionRules(section: string, object: ObjectRule): SectionRules | undef
   for (const [name, spec] of fieldSpecIndex(section) ?? []) {
     const rule = object.properties.get(spec.key);
     // …and a header field named like a section would meet that section's object in the projection.
-    if (rule && !(section === 'header' && PROJECTED_KEYS.has(spec.key))) fields.set(name, { spec, rule, requiredBit: bitOf(spec.key) });
+    if (rule && !(section === 'header' && PROJECTED_KEYS.has(spec.key))) {
+      fields.set(name, { spec, rule, requiredBit: bitOf(spec.key), anyText: anyText(spec, rule) });
+    }
   }
   // The schema's other properties are projected as the text they are.
   for (const [key, rule] of object.properties) {
-    if (!fieldSpecIndex(section)?.has(key) && !(section === 'header' && PROJECTED_KEYS.has(key))) fields.set(key, { spec: undefined, rule, requiredBit: bitOf(key) });
+    if (!fieldSpecIndex(section)?.has(key) && !(section === 'header' && PROJECTED_KEYS.has(key))) fields.set(key, { spec: undefined, rule, requiredBit: bitOf(key), anyText: anyText(undefined, rule) });
   }
   const allRequired = object.required.reduce((bits, key) => bits | bitOf(key), 0);
   return { fields, closed: object.closed, allRequired };
+}
+
+/** Whether projectValue gives the field's text as it is, and the rule takes any text. */
+function anyText(spec: FieldSpec | undefined, rule: Rule): boolean {
+  if (!projectsAsText(spec)) return false;
+  return spec?.repeatable ? rule.items?.anyString === true : rule.anyString === true;
 }
 
 /** True only when case.schema.json surely holds no error for the case; false means: validate it. */
@@ -200,9 +216,10 @@ function checkFields(section: string, fields: readonly FieldNode[]): boolean {
       if (rules.closed || PROJECTED_KEYS.has(field.key) || field.key === '__proto__') return false;
       continue;
     }
+    found |= entry.requiredBit;
+    if (entry.anyText) continue;
     const value = projectValue(entry.spec, field);
     if (entry.spec?.repeatable ? !entry.rule.items?.accepts(value) : !entry.rule.accepts(value)) return false;
-    found |= entry.requiredBit;
   }
   return found === rules.allRequired;
 }

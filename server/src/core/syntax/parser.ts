@@ -133,7 +133,7 @@ function parseSectionHeader(
     diagnostics.push(diagnostic('error', 'malformed-section-header',
       'This section header has no closing `]`. Write it as `[name]` or `[name: qualifier]`.', headerRange));
     const rawName = text.slice(1).split(':')[0].trim();
-    return emptySection(rawName, lineSpan(line, 1, rawName.length), headerRange, 'unknown');
+    return emptySection(rawName.toLowerCase(), rawName, lineSpan(line, 1, rawName.length), headerRange, 'unknown');
   }
   const inside = text.slice(1, close);
   const colon = inside.indexOf(':');
@@ -141,7 +141,7 @@ function parseSectionHeader(
   const nameStart = 1 + leadingWhitespace(namePart);
   const rawName = namePart.trim();
   const name = rawName.toLowerCase();
-  const section = emptySection(rawName, lineSpan(line, nameStart, rawName.length), headerRange, sectionKind(name));
+  const section = emptySection(name, rawName, lineSpan(line, nameStart, rawName.length), headerRange, sectionKind(name));
   if (colon >= 0) {
     const qualifierPart = inside.slice(colon + 1);
     const qualifier = qualifierPart.trim();
@@ -178,9 +178,9 @@ function closingBracket(text: string, documentHasLineSeparator: boolean): number
   return LINE_SEPARATOR.test(text.slice(close + 1)) ? -1 : close;
 }
 
-function emptySection(rawName: string, nameRange: Range, headerRange: Range, kind: SectionKind): SectionNode {
+function emptySection(name: string, rawName: string, nameRange: Range, headerRange: Range, kind: SectionKind): SectionNode {
   return {
-    name: rawName.toLowerCase(), rawName, nameRange, headerRange,
+    name, rawName, nameRange, headerRange,
     range: { start: headerRange.start, end: headerRange.end }, kind, fields: [], prose: [],
   };
 }
