@@ -5,6 +5,7 @@
 // adds every file to the bank in the files' order, then runs the bank-wide checks once. Same
 // engine, same results as one thread.
 import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
 import type * as WorkerThreads from 'node:worker_threads';
 import { getCaseService, type CasewrightConfig, type CaseDiagnostic, type HeldDocument, type LeanCaseBank } from '../core';
 import { readFile, readHeld } from './readIntoBank';
@@ -45,8 +46,8 @@ export function checkThreads(env: NodeJS.ProcessEnv = process.env, cores = avail
 export async function analyzeFiles(files: string[], bank: LeanCaseBank, config: CasewrightConfig, progress: (done: number) => void): Promise<Map<string, CaseDiagnostic[]>> {
   const problems = new Map<string, CaseDiagnostic[]>();
   const threads = checkThreads();
-  // Workers run the bundle (dist/cli.js); from the TypeScript sources (tests) one thread does it all.
-  if (files.length < PARALLEL_THRESHOLD || threads < 2 || !__filename.endsWith('cli.js')) {
+  // Workers run the built command (dist/cli.js); from the TypeScript sources (tests) one thread does it all.
+  if (files.length < PARALLEL_THRESHOLD || threads < 2 || !__filename.endsWith('.js')) {
     files.forEach((file, i) => {
       const outcome = readFile(file, bank);
       if (outcome.problems.length) problems.set(file, outcome.problems);
@@ -83,7 +84,7 @@ export async function analyzeFiles(files: string[], bank: LeanCaseBank, config: 
 function runWorker(input: WorkerInput): Promise<WorkerResult[]> {
   const { Worker } = require('node:worker_threads') as typeof WorkerThreads;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(__filename, { workerData: input, argv: [WORKER_FLAG] });
+    const worker = new Worker(path.join(__dirname, 'cli.js'), { workerData: input, argv: [WORKER_FLAG] });
     worker.once('message', resolve);
     worker.on('error', reject);
     worker.on('exit', (code) => { if (code !== 0) reject(new Error(`a checking thread stopped (exit ${code})`)); });
