@@ -12,6 +12,7 @@ import Module from 'node:module';
 import * as path from 'node:path';
 import { Script } from 'node:vm';
 import { tuneForBatchRun } from './runtimeTuning';
+import { WORKER_FLAG } from './workerFlag';
 
 /** Set by the build: run once, then write the cache of what the run compiled. */
 const WRITE_CACHE = process.env.CASEWRIGHT_WRITE_CODE_CACHE === '1';
@@ -19,8 +20,9 @@ const WRITE_CACHE = process.env.CASEWRIGHT_WRITE_CODE_CACHE === '1';
 const LENGTH_BYTES = 4;
 
 // Before anything is compiled: V8's flags are the whole process's, and a code cache is accepted
-// only under the flags it was made with.
-tuneForBatchRun();
+// only under the flags it was made with. A checking thread finds them set by the main thread
+// (changing them while other threads run code is not safe).
+if (!process.argv.includes(WORKER_FLAG)) tuneForBatchRun();
 const bundle = path.join(__dirname, 'cli-main.js');
 const cacheFile = `${bundle}.cache`;
 const bytes = readFileSync(bundle);

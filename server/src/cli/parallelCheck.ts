@@ -10,13 +10,12 @@ import type * as WorkerThreads from 'node:worker_threads';
 import { getCaseService, type CasewrightConfig, type CaseDiagnostic, type HeldDocument, type LeanCaseBank } from '../core';
 import { readFile, readHeld } from './readIntoBank';
 import { resourceExists } from '../node/resourceExists';
+import { WORKER_FLAG } from './workerFlag';
 
 /** Below this many files one thread is faster than starting workers. */
 const PARALLEL_THRESHOLD = 400;
 /** Files a thread takes from the shared counter at a time: few enough to end together. */
 const CHUNK = 8;
-/** Marks the worker threads' command line, so the bundle knows to run as one. */
-const WORKER_FLAG = '--casewright-check-worker';
 
 interface WorkerInput {
   files: string[];
