@@ -5,8 +5,8 @@
 // for the quick fix. The scan is one pass over each line of text (identifierPatterns.ts).
 import { diagnostic, type CaseDiagnostic } from '../../diagnostics';
 import type { CaseModel } from '../../model/caseModel';
-import { lineSpan, type Range } from '../../text';
-import type { FieldNode, TextLine } from '../../syntax/syntaxTree';
+import { lineSpan, type Position, type Range } from '../../text';
+import type { TextLine } from '../../syntax/syntaxTree';
 import { findIdentifiers, type IdentifierKind, type IdentifierMatch } from './identifierPatterns';
 
 /** Header fields that hold ids, words from a list, the team's own names or review dates: not case text. */
@@ -29,24 +29,13 @@ const DAYS_PER_YEAR = 365.25;
 
 export function checkPrivacy(model: CaseModel): CaseDiagnostic[] {
   const diagnostics: CaseDiagnostic[] = [];
-  const scan = (line: TextLine) => {
-    // Most lines hold nothing to find; the scan itself is one pass.
-    for (const match of findIdentifiers(line.text)) {
-      const range = lineSpan(line.range.start.line, line.range.start.character + match.start, match.length);
-      diagnostics.push(identifierDiagnostic(match, range));
-    }
-  };
-  const scanField = (field: FieldNode) => {
-    for (const line of field.valueLines) scan(line);
-  };
-
-  for (const field of model.syntax.header) if (!HEADER_FIELDS_NOT_SCANNED.has(field.key)) scanField(field);
+  for (const field of model.syntax.header) if (!HEADER_FIELDS_NOT_SCANNED.has(field.key)) scanLines(field.valueLines, diagnostics);
   for (const section of model.syntax.sections) {
-    if (section.qualifier && section.qualifierRange) scan({ text: section.qualifier, range: section.qualifierRange });
-    for (const line of section.prose) scan(line);
+    if (section.qualifier && section.qualifierRange) scanText(section.qualifier, section.qualifierRange.start, diagnostics);
+    scanLines(section.prose, diagnostics);
     const skipped = SECTION_FIELDS_NOT_SCANNED[section.name];
     if (skipped === 'all') continue;
-    for (const field of section.fields) if (!skipped?.has(field.key)) scanField(field);
+    for (const field of section.fields) if (!skipped?.has(field.key)) scanLines(field.valueLines, diagnostics);
   }
 
   const age = model.patient.age;
@@ -56,6 +45,17 @@ export function checkPrivacy(model: CaseModel): CaseDiagnostic[] {
       age.range, { replacements: ['90 y'] }));
   }
   return diagnostics;
+}
+
+/** Most lines hold nothing to find: findIdentifiers skips them after a quick test. */
+function scanLines(lines: readonly TextLine[], diagnostics: CaseDiagnostic[]): void {
+  for (const line of lines) scanText(line.text, line.range.start, diagnostics);
+}
+
+function scanText(text: string, start: Position, diagnostics: CaseDiagnostic[]): void {
+  for (const match of findIdentifiers(text)) {
+    diagnostics.push(identifierDiagnostic(match, lineSpan(start.line, start.character + match.start, match.length)));
+  }
 }
 
 const WHAT: Record<IdentifierKind, (text: string) => string> = {
