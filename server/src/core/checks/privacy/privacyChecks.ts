@@ -7,7 +7,7 @@ import { diagnostic, type CaseDiagnostic } from '../../diagnostics';
 import type { CaseModel } from '../../model/caseModel';
 import { lineSpan, type Position, type Range } from '../../text';
 import type { TextLine } from '../../syntax/syntaxTree';
-import { findIdentifiers, type IdentifierKind, type IdentifierMatch } from './identifierPatterns';
+import { linesThatMayHoldIdentifiers, scanLine, type IdentifierKind, type IdentifierMatch } from './identifierPatterns';
 
 /** Header fields that hold ids, words from a list, the team's own names or review dates: not case text. */
 const HEADER_FIELDS_NOT_SCANNED = new Set(['case', 'see-also', 'level', 'status', 'author', 'reviewed-by', 'reviewed-on', 'version', 'updated', 'objectives']);
@@ -29,13 +29,25 @@ const DAYS_PER_YEAR = 365.25;
 
 export function checkPrivacy(model: CaseModel): CaseDiagnostic[] {
   const diagnostics: CaseDiagnostic[] = [];
-  for (const field of model.syntax.header) if (!HEADER_FIELDS_NOT_SCANNED.has(field.key)) scanLines(field.valueLines, diagnostics);
+  // Every line of free text, and where it starts, in file order.
+  const texts: string[] = [];
+  const starts: Position[] = [];
+  const add = (text: string, start: Position) => { texts.push(text); starts.push(start); };
+  const addLines = (lines: readonly TextLine[]) => { for (const line of lines) add(line.text, line.range.start); };
+  for (const field of model.syntax.header) if (!HEADER_FIELDS_NOT_SCANNED.has(field.key)) addLines(field.valueLines);
   for (const section of model.syntax.sections) {
-    if (section.qualifier && section.qualifierRange) scanText(section.qualifier, section.qualifierRange.start, diagnostics);
-    scanLines(section.prose, diagnostics);
+    if (section.qualifier && section.qualifierRange) add(section.qualifier, section.qualifierRange.start);
+    addLines(section.prose);
     const skipped = SECTION_FIELDS_NOT_SCANNED[section.name];
     if (skipped === 'all') continue;
-    for (const field of section.fields) if (!skipped?.has(field.key)) scanLines(field.valueLines, diagnostics);
+    for (const field of section.fields) if (!skipped?.has(field.key)) addLines(field.valueLines);
+  }
+  // Most lines hold nothing to find: the full scan reads only those a quick search points to.
+  for (const i of linesThatMayHoldIdentifiers(texts)) {
+    const start = starts[i];
+    for (const match of scanLine(texts[i])) {
+      diagnostics.push(identifierDiagnostic(match, lineSpan(start.line, start.character + match.start, match.length)));
+    }
   }
 
   const age = model.patient.age;
@@ -45,17 +57,6 @@ export function checkPrivacy(model: CaseModel): CaseDiagnostic[] {
       age.range, { replacements: ['90 y'] }));
   }
   return diagnostics;
-}
-
-/** Most lines hold nothing to find: findIdentifiers skips them after a quick test. */
-function scanLines(lines: readonly TextLine[], diagnostics: CaseDiagnostic[]): void {
-  for (const line of lines) scanText(line.text, line.range.start, diagnostics);
-}
-
-function scanText(text: string, start: Position, diagnostics: CaseDiagnostic[]): void {
-  for (const match of findIdentifiers(text)) {
-    diagnostics.push(identifierDiagnostic(match, lineSpan(start.line, start.character + match.start, match.length)));
-  }
 }
 
 const WHAT: Record<IdentifierKind, (text: string) => string> = {
