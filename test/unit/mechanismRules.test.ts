@@ -28,6 +28,12 @@ const has = (body: string, mechanism: string, finding: string) => scoreOf(body, 
 describe('mechanism rules against the catalogs', () => {
   const all = Object.entries(mechanismsJson.findings).flatMap(([id, f]) => conditions(f.when, id));
   const labs = new Map(LABS.map((lab) => [lab.key, lab]));
+
+  it('mechanism ids are lowercase words and hyphens, whose code-unit order (the ranking\'s tie-break) is their locale order', () => {
+    const ids = mechanismsJson.mechanisms.map((m) => m.id);
+    for (const id of ids) assert.match(id, /^[a-z]+(?:-[a-z]+)*$/);
+    assert.deepEqual([...ids].sort(), [...ids].sort((a, b) => a.localeCompare(b, 'en')));
+  });
   const marrow = new Map((fieldSpecs('marrow') ?? []).map((spec) => [spec.key, spec]));
   const smearWords = new Set(SMEAR_FINDINGS.map((t) => t.id));
 

@@ -25,9 +25,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   const fileProblems = await analyzeFiles(files, bank, loaded.config, (done) => progress.tick(done, files.length));
   progress.done();
 
+  const shown = displayPaths(options.cwd);
   const results = files.map((file) => ({
     file,
-    displayPath: displayPath(options.cwd, file),
+    displayPath: shown(file),
     diagnostics: [...(fileProblems.get(file) ?? []), ...bank.diagnostics(file)],
   }));
   return { ok: true, results, config: loaded.config };
@@ -39,4 +40,27 @@ export function displayPath(cwd: string, file: string): string {
   const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
   const relative = file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(cwd, file);
   return relative.split(path.sep).join('/') || path.basename(file);
+}
+
+/**
+ * displayPath for the many files of a bank: the folders' relative paths are worked out once
+ * each (a path.relative per file was ~20 ms on 3,000 files outside the working folder). Files
+ * are absolute and normalized (discovery resolves them), so a file's path is its folder's
+ * relative path, a separator and its name: the same text displayPath gives.
+ */
+export function displayPaths(cwd: string): (file: string) => string {
+  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+  const folders = new Map<string, string>();
+  return (file) => {
+    const cut = file.lastIndexOf(path.sep) + 1;
+    if (cut <= 1 || file.startsWith(prefix)) return displayPath(cwd, file);
+    const folder = file.slice(0, cut);
+    let shown = folders.get(folder);
+    if (shown === undefined) {
+      const relative = path.relative(cwd, folder);
+      shown = relative ? relative.split(path.sep).join('/') + '/' : '';
+      folders.set(folder, shown);
+    }
+    return shown + file.slice(cut) || path.basename(file);
+  };
 }

@@ -3,7 +3,7 @@
 // cases/, and with --answers a teacher's page per case under answers/; the other formats are the
 // cases' questions for a learning platform or Anki, built in memory by the core. Either way the
 // files are written by writeOutputFolder, so the folder holds exactly this export.
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../node/lazyCrypto';
 import * as path from 'node:path';
 import { escapeHtml, getCaseService, type CaseAnalysis, type CaseImage, type CaseDiagnostic, type ExportCase, type QuestionExportName } from '../core';
 import { readCaseImage, resourceExists } from '../node/resourceExists';
@@ -129,7 +129,7 @@ class UniqueNames {
 
   take(id: string): string {
     let base = id.replace(/[^a-z0-9-]+/gi, '-').toLowerCase() || 'case';
-    if (base.length > MAX_NAME_LENGTH) base = `${base.slice(0, MAX_NAME_LENGTH - 13)}-${createHash('sha256').update(id).digest('hex').slice(0, 12)}`;
+    if (base.length > MAX_NAME_LENGTH) base = `${base.slice(0, MAX_NAME_LENGTH - 13)}-${nodeCrypto().createHash('sha256').update(id).digest('hex').slice(0, 12)}`;
     let name = base;
     // Counting on from the last number given to this base keeps 4,000 copies of one id linear.
     for (let i = this.next.get(base) ?? 2; this.used.has(name); i++) {
@@ -153,5 +153,5 @@ function indexPage(entries: IndexEntry[], answers: boolean): string {
 
 /** The index page has no script; its one inline style is allowed by hash. */
 function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('base64');
+  return nodeCrypto().createHash('sha256').update(text).digest('base64');
 }

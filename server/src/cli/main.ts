@@ -10,7 +10,6 @@ import { runStats, STATS_FORMATS, type StatsFormat } from './stats/statsCommand'
 import { fixFiles } from './fixFiles';
 import { runAsWorkerIfAsked } from './parallelCheck';
 import { runRender, type RenderView } from './renderCommand';
-import { tuneForBatchRun } from './runtimeTuning';
 import { terminalSafe, terminalSafeLine } from './terminalText';
 import { describeFsError } from '../node/fileDiscovery';
 import type { Formatter } from './formatters/fileResult';
@@ -254,9 +253,8 @@ function parseOptions(args: string[], options: OptionSpec) {
   }
 }
 
+// dist/cli.js (launch.ts) tunes V8 for the batch run, then runs this bundle as its own body.
 if (require.main === module && !runAsWorkerIfAsked()) {
-  // Once, on the main thread, before any case is read: V8's flags are the whole process's.
-  tuneForBatchRun();
   // `casewright check | head` closes the pipe early: that is not an error worth a stack trace.
   // Any other output error (a full disk, `> /dev/full`) is a command that could not run.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,6 +1,6 @@
 // `casewright render FILE.case [-o out.html] [--view learner|answer|both]`: one case as a
 // standalone HTML page, rendered by the same core renderer as the editor's preview.
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../node/lazyCrypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { getCaseService, type CaseAnalysis, type CasewrightConfig, type DocumentOptions } from '../core';
@@ -19,7 +19,7 @@ export type RenderView = 'learner' | 'answer' | 'both';
 export function standalonePage(analysis: CaseAnalysis, view: RenderView, links?: DocumentOptions['links'], config: CasewrightConfig = {}, images?: DocumentOptions['images']): string {
   const { css, js } = readPreviewAssets();
   return getCaseService().renderDocument(analysis, {
-    view, mode: 'standalone', nonce: randomBytes(16).toString('base64'),
+    view, mode: 'standalone', nonce: nodeCrypto().randomBytes(16).toString('base64'),
     styles: [{ text: css }], scripts: [{ text: js }], links,
     learner: { bankHideIndices: config.learnerView?.hideIndices },
     images, sameOriginImages: images !== undefined,

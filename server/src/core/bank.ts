@@ -45,12 +45,21 @@ export class LeanCaseBank {
 
   /** Adds or replaces a document; returns its analysis (which a lean bank does not keep). */
   set(uri: string, text: string): CaseAnalysis {
+    const { analysis, held } = this.prepare(uri, text);
+    this.hold(uri, held);
+    return analysis;
+  }
+
+  /**
+   * Analyses a document with the bank's configuration into what the bank would hold for it,
+   * without holding it: a check on several threads adds every file with `adopt`, in order.
+   */
+  prepare(uri: string, text: string): { analysis: CaseAnalysis; held: HeldDocument } {
     const exists = this.resourceExists;
     const analysis = analyzeCase(text, exists ? { ...this.options, resourceExists: (path) => exists(uri, path) } : this.options);
     const { id, idRange, seeAlso } = analysis.model;
     const suppressions = analysis.suppressions.length ? analysis.suppressions : undefined;
-    this.hold(uri, { summary: { id, idRange, seeAlso }, diagnostics: analysis.diagnostics, suppressions });
-    return analysis;
+    return { analysis, held: { summary: { id, idRange, seeAlso }, diagnostics: analysis.diagnostics, suppressions } };
   }
 
   /** Analyses a text with the bank's configuration without holding it (a closed file's features). */

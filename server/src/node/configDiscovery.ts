@@ -1,7 +1,7 @@
 // Finds casewright.json by walking up from a folder, as ESLint and markdownlint-cli2 do, and
 // reads it the way case files are read: without waiting on a FIFO, regular files only, and
 // never more than MAX_CONFIG_FILE_BYTES. The CLI and the language server both load it here.
-import { constants, promises as fs } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME, getCaseService, type CasewrightConfig } from '../core';
 import { describeFsError } from './fileDiscovery';
@@ -19,31 +19,40 @@ export interface LoadedConfig {
   problem?: string;
 }
 
+// Both functions below make synchronous calls behind their promise: a few lstat calls and one
+// read of a small file. For the CLI, loading fs.promises and a thread-pool round trip per folder
+// cost more than the calls themselves (~8 ms of every start); for the server they are too short
+// to be worth yielding for.
+
 export async function findConfigFile(startFolder: string): Promise<string | undefined> {
   let folder = path.resolve(startFolder);
   for (;;) {
     const candidate = path.join(folder, CONFIG_FILE_NAME);
-    try {
-      // lstat: whatever sits there under that name (a FIFO, a folder) is found and then refused
-      // with a message by the reader, rather than skipped without a word.
-      await fs.lstat(candidate);
-      return candidate;
-    } catch {
-      // keep walking up
-    }
+    // lstat: whatever sits there under that name (a FIFO, a folder) is found and then refused
+    // with a message by the reader, rather than skipped without a word.
+    if (exists(candidate)) return candidate;
     const parent = path.dirname(folder);
     if (parent === folder) return undefined;
     folder = parent;
   }
 }
 
+/** Whether anything at all sits at `file`; a folder that cannot be read is walked past. */
+function exists(file: string): boolean {
+  try {
+    return lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** The text of a casewright.json, or why it cannot be read (one line). */
 export async function readConfigFile(file: string): Promise<{ ok: true; text: string } | { ok: false; problem: string }> {
-  let handle;
+  let fd: number | undefined;
   try {
     // O_NONBLOCK: a FIFO in the file's place must not wait for a writer.
-    handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    const stats = await handle.stat();
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stats = fstatSync(fd);
     if (stats.isDirectory()) return { ok: false, problem: 'is a folder, not a file' };
     if (!stats.isFile()) return { ok: false, problem: 'not a regular file' };
     if (stats.size > MAX_CONFIG_FILE_BYTES) return { ok: false, problem: `the file is ${stats.size.toLocaleString('en-US')} bytes; casewright.json may be at most ${MAX_CONFIG_FILE_BYTES.toLocaleString('en-US')}` };
@@ -51,7 +60,7 @@ export async function readConfigFile(file: string): Promise<{ ok: true; text: st
     const buffer = Buffer.alloc(MAX_CONFIG_FILE_BYTES + 1);
     let length = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
       if (!bytesRead) break;
       length += bytesRead;
       if (length > MAX_CONFIG_FILE_BYTES) return { ok: false, problem: `casewright.json may be at most ${MAX_CONFIG_FILE_BYTES.toLocaleString('en-US')} bytes` };
@@ -60,7 +69,15 @@ export async function readConfigFile(file: string): Promise<{ ok: true; text: st
   } catch (error) {
     return { ok: false, problem: describeFsError(error) };
   } finally {
-    await handle?.close().catch(() => undefined);
+    if (fd !== undefined) closeQuietly(fd);
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Nothing was written: a failed close loses nothing.
   }
 }
 

@@ -2,7 +2,7 @@
 // exactly this output: built in a temporary folder beside the target, then swapped in by
 // rename. Nothing is written through a symbolic link, and a folder that was not written by
 // Casewright (no marker file) is never replaced or emptied.
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from './lazyCrypto';
 import { constants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { describeFsError } from './fileDiscovery';
@@ -105,7 +105,7 @@ async function swapIn(staging: string, target: string, exists: boolean): Promise
     await fs.rename(staging, target);
     return;
   }
-  const retired = path.join(path.dirname(target), `.${path.basename(target)}.casewright-old-${randomBytes(6).toString('hex')}`);
+  const retired = path.join(path.dirname(target), `.${path.basename(target)}.casewright-old-${nodeCrypto().randomBytes(6).toString('hex')}`);
   await fs.rename(target, retired);
   try {
     await fs.rename(staging, target);
