@@ -5,6 +5,7 @@ import mechanismsJson from '../../../../schemas/mechanisms.json';
 import type { CaseModel } from '../model/caseModel';
 import { CaseFacts } from './caseFacts';
 import { CompiledFindings, type FindingDefinition, type Observation } from './findings';
+import { UNKNOWN, YES } from './truth';
 import { CompiledPathway, type PathwayDefinition, type PathwayStep } from './pathway';
 import type { PanelReading } from './panelAnalysis';
 
@@ -47,17 +48,20 @@ const PATHWAY = new CompiledPathway(RULES.pathway, FINDINGS);
 interface CompiledRule {
   rule: MechanismRule;
   weighed: { finding: number; id: string; weight: number; effect: Effect }[];
+  /** The sum of the weights, in their order (the confidence's denominator). */
+  total: number;
   hallmarks: number[];
 }
 
-const COMPILED_RULES: CompiledRule[] = RULES.mechanisms.map((rule) => ({
-  rule,
-  hallmarks: (rule.hallmarks ?? []).map((id) => FINDINGS.number(id)).filter((n) => n >= 0),
-  weighed: [
+const COMPILED_RULES: CompiledRule[] = RULES.mechanisms.map((rule) => {
+  const weighed = [
     ...rule.supports.map(({ finding, weight }) => ({ finding: FINDINGS.number(finding), id: finding, weight, effect: 'supports' as Effect })),
     ...rule.against.map(({ finding, weight }) => ({ finding: FINDINGS.number(finding), id: finding, weight, effect: 'argues-against' as Effect })),
-  ],
-}));
+  ];
+  let total = 0;
+  for (const { weight } of weighed) total += weight;
+  return { rule, weighed, total, hallmarks: (rule.hallmarks ?? []).map((id) => FINDINGS.number(id)).filter((n) => n >= 0) };
+});
 
 export const MECHANISM_RULES: readonly MechanismRule[] = RULES.mechanisms;
 export const DECISION = RULES.decision;
@@ -112,7 +116,7 @@ export class MechanismScore {
   get support(): number {
     let sum = 0;
     for (const { finding, weight, effect } of this.rule.weighed) {
-      if (effect === 'supports' && finding >= 0 && this.facts.truth(finding) === 'yes') sum += weight;
+      if (effect === 'supports' && finding >= 0 && this.facts.truthCode(finding) === YES) sum += weight;
     }
     return round(sum);
   }
@@ -122,7 +126,7 @@ export class MechanismScore {
     if (!this.evidenceList) {
       const evidence: Evidence[] = [];
       for (const { finding, id, weight, effect } of this.rule.weighed) {
-        if (finding >= 0 && this.facts.truth(finding) === 'yes') evidence.push(new Evidence(id, FINDINGS.labels[finding], effect, weight, this.facts, finding));
+        if (finding >= 0 && this.facts.truthCode(finding) === YES) evidence.push(new Evidence(id, FINDINGS.labels[finding], effect, weight, this.facts, finding));
       }
       this.evidenceList = evidence.sort((a, b) => b.weight - a.weight);
     }
@@ -132,7 +136,7 @@ export class MechanismScore {
   /** Findings this mechanism would weigh that the case lacks the data for. */
   get missing(): string[] {
     this.missingList ??= this.rule.weighed
-      .filter(({ finding }) => finding < 0 || this.facts.truth(finding) === 'unknown')
+      .filter(({ finding }) => finding < 0 || this.facts.truthCode(finding) === UNKNOWN)
       .map(({ finding, id }) => (finding < 0 ? id : FINDINGS.labels[finding]));
     return this.missingList;
   }
@@ -141,7 +145,7 @@ export class MechanismScore {
   get missingByEffect(): { supports: string[]; against: string[] } {
     const split = { supports: [] as string[], against: [] as string[] };
     for (const { finding, id, effect } of this.rule.weighed) {
-      if (finding >= 0 && this.facts.truth(finding) !== 'unknown') continue;
+      if (finding >= 0 && this.facts.truthCode(finding) !== UNKNOWN) continue;
       (effect === 'supports' ? split.supports : split.against).push(finding < 0 ? id : FINDINGS.labels[finding]);
     }
     return split;
@@ -206,21 +210,20 @@ function isClear(first: MechanismScore | undefined, second: MechanismScore | und
 }
 
 function isSecondary(mechanism: MechanismScore, facts: CaseFacts): boolean {
-  if (!mechanism.hallmarks.some((finding) => facts.truth(finding) === 'yes')) return false;
+  if (!mechanism.hallmarks.some((finding) => facts.truthCode(finding) === YES)) return false;
   return mechanism.support >= DECISION.secondaryMinimumSupport;
 }
 
 function scoreMechanism(compiled: CompiledRule, facts: CaseFacts): MechanismScore {
   let score = 0;
   let known = 0;
-  let total = 0;
   for (const { finding, weight, effect } of compiled.weighed) {
-    total += weight;
-    const truth = finding < 0 ? 'unknown' : facts.truth(finding);
-    if (truth === 'unknown') continue;
+    const truth = finding < 0 ? UNKNOWN : facts.truthCode(finding);
+    if (truth === UNKNOWN) continue;
     known += weight;
-    if (truth === 'yes') score += effect === 'supports' ? weight : -weight;
+    if (truth === YES) score += effect === 'supports' ? weight : -weight;
   }
+  const total = compiled.total;
   return new MechanismScore(compiled.rule.id, compiled.rule.summary, round(score), total ? round(known / total) : 0, compiled, facts);
 }
 

@@ -1,7 +1,6 @@
 // Mentions in a prose section (history, exam, course), read across the whole section as one
 // text: educators hard-wrap, so "No melena or other⏎bleeding" must be read as one clause. The
 // lines are joined with single spaces and every match is mapped back to the line it starts on.
-import type { CaseModel } from '../model/caseModel';
 import type { TextLine } from '../syntax/syntaxTree';
 import type { Range } from '../text';
 
@@ -11,7 +10,7 @@ export interface Mention {
   range: Range;
 }
 
-interface JoinedProse {
+export interface JoinedProse {
   text: string;
   /** Where each line starts in `text`, in order. */
   starts: number[];
@@ -36,22 +35,16 @@ const NEGATION_WINDOW = 5;
 /** How far back to look for the clause before a mention. */
 const NEGATION_REACH = 80;
 
-const joinedCache = new WeakMap<readonly TextLine[], JoinedProse>();
-
-function joined(lines: readonly TextLine[]): JoinedProse {
-  let known = joinedCache.get(lines);
-  if (!known) {
-    const starts: number[] = [];
-    let text = '';
-    for (const line of lines) {
-      if (text) text += ' ';
-      starts.push(text.length);
-      text += line.text;
-    }
-    known = { text, starts, lines };
-    joinedCache.set(lines, known);
+/** A section's lines as one text (once per section and case: CaseFacts keeps it). */
+export function joinProse(lines: readonly TextLine[]): JoinedProse {
+  const starts: number[] = [];
+  let text = '';
+  for (const line of lines) {
+    if (text) text += ' ';
+    starts.push(text.length);
+    text += line.text;
   }
-  return known;
+  return { text, starts, lines };
 }
 
 /**
@@ -99,15 +92,6 @@ function lineAt(prose: JoinedProse, offset: number): TextLine {
   return prose.lines[low];
 }
 
-/**
- * Where a search of a section's text may start: the earliest offset at which any pattern of
- * the rules matches it (one scan for all of them), or -1 when none does. Starting there finds
- * the same mentions as starting at 0; most sections of a bank have none for most patterns.
- */
-export interface ProseScanStart {
-  proseStart(section: string, text: string): number;
-}
-
 /** One regex that matches wherever any of the patterns does (their alternation, same flags). */
 export function anyOfPatterns(patterns: readonly string[]): RegExp | undefined {
   try {
@@ -118,27 +102,23 @@ export function anyOfPatterns(patterns: readonly string[]): RegExp | undefined {
 }
 
 /**
- * The first mention matching `regex` (global) in one of `sections` that its clause does not
- * negate, and that `unless` (a pattern for the words just before it) does not exclude.
+ * The first mention matching `regex` (global) in a section's text from `start` on that its clause
+ * does not negate, and that `unless` (a pattern for the words just before it) does not exclude.
+ * `start`: where any rule's pattern first matches the text (CaseFacts.proseStart: one scan for all
+ * of them); starting there finds the same mentions as starting at 0.
  */
-export function firstAffirmedMention(model: CaseModel, sections: readonly string[], regex: RegExp, unless?: RegExp, scan?: ProseScanStart): Mention | undefined {
-  for (const name of sections) {
-    const lines = model.sections.get(name)?.prose;
-    if (!lines?.length) continue;
-    const prose = joined(lines);
-    const start = scan ? scan.proseStart(name, prose.text) : 0;
-    if (start < 0) continue;
-    regex.lastIndex = start;
-    for (let match = regex.exec(prose.text); match; match = regex.exec(prose.text)) {
-      const before = prose.text.slice(Math.max(0, match.index - NEGATION_REACH), match.index);
-      const after = prose.text.slice(match.index + match[0].length, match.index + match[0].length + NEGATION_REACH);
-      if (!isDenied(before) && !POST_NEGATION.test(after) && !(unless && unless.test(before))) {
-        regex.lastIndex = 0;
-        return { text: match[0], range: lineAt(prose, match.index).range };
-      }
-      // An empty match would loop forever; step past it.
-      if (match[0] === '') regex.lastIndex++;
+export function firstAffirmedMention(prose: JoinedProse, start: number, regex: RegExp, unless?: RegExp): Mention | undefined {
+  const text = prose.text;
+  regex.lastIndex = start;
+  for (let match = regex.exec(text); match; match = regex.exec(text)) {
+    const before = text.slice(Math.max(0, match.index - NEGATION_REACH), match.index);
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + NEGATION_REACH);
+    if (!isDenied(before) && !POST_NEGATION.test(after) && !(unless && unless.test(before))) {
+      regex.lastIndex = 0;
+      return { text: match[0], range: lineAt(prose, match.index).range };
     }
+    // An empty match would loop forever; step past it.
+    if (match[0] === '') regex.lastIndex++;
   }
   return undefined;
 }
