@@ -165,19 +165,23 @@ export interface MechanismRanking {
   withheld?: string;
 }
 
-/** Each mechanism's place in the ids' locale order, worked out once: the tie-break of the ranking (localeCompare per comparison was a measurable share of ranking a bank). */
-const ID_ORDER = new Map([...RULES.mechanisms.map((m) => m.id)].sort((a, b) => a.localeCompare(b)).map((id, i) => [id, i]));
+/**
+ * The rules in their ids' locale order, worked out once: scored in this order, a stable sort by
+ * score and confidence leaves ties in id order, the ranking's tie-break (no comparison of ids per
+ * case; localeCompare per comparison was a measurable share of ranking a bank).
+ */
+const RULES_IN_ID_ORDER = [...COMPILED_RULES].sort((a, b) => a.rule.id.localeCompare(b.rule.id));
 
 /**
- * A case's ranking. The pathway's steps are built when first read: `check` needs only whether
- * the reading stopped (and why), worked out at once.
+ * A case's ranking. The pathway's steps and the secondary mechanisms are worked out when first
+ * read: `check` needs only the clear choice and whether the reading stopped (and why).
  */
 class Ranking implements MechanismRanking {
   private steps?: PathwayStep[];
+  private secondaries?: MechanismScore[];
 
   constructor(
     readonly ranked: MechanismScore[],
-    readonly secondary: MechanismScore[],
     private readonly facts: CaseFacts,
     readonly clearChoice?: string,
     readonly withheld?: string,
@@ -187,18 +191,22 @@ class Ranking implements MechanismRanking {
     this.steps ??= PATHWAY.walk(this.facts);
     return this.steps;
   }
+
+  get secondary(): MechanismScore[] {
+    this.secondaries ??= this.withheld === undefined ? this.ranked.slice(1).filter((m) => isSecondary(m, this.facts)) : [];
+    return this.secondaries;
+  }
 }
 
 export function rankMechanisms(model: CaseModel, panels: PanelReading[]): MechanismRanking {
   const facts = new CaseFacts(FINDINGS, model, panels);
-  const ranked = COMPILED_RULES.map((rule) => scoreMechanism(rule, facts));
-  ranked.sort((a, b) => b.score - a.score || b.confidence - a.confidence || ID_ORDER.get(a.id)! - ID_ORDER.get(b.id)!);
+  const ranked = RULES_IN_ID_ORDER.map((rule) => scoreMechanism(rule, facts));
+  ranked.sort((a, b) => b.score - a.score || b.confidence - a.confidence);
   // The walk stops at the first step with a stopping outcome: that outcome's meaning withholds the ranking.
   const withheld = PATHWAY.stopsWith(facts);
-  if (withheld !== undefined) return new Ranking(ranked, [], facts, undefined, withheld);
+  if (withheld !== undefined) return new Ranking(ranked, facts, undefined, withheld);
   const [first, second] = ranked;
-  const secondary = ranked.slice(1).filter((m) => isSecondary(m, facts));
-  return new Ranking(ranked, secondary, facts, isClear(first, second) ? first.id : undefined);
+  return new Ranking(ranked, facts, isClear(first, second) ? first.id : undefined);
 }
 
 /** Enough score, enough margin, and a runner-up without strong evidence of its own. */
