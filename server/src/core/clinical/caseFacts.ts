@@ -166,6 +166,8 @@ export class CaseFacts {
   private decide(finding: number): number {
     if (!this.findings.panelBound[finding]) return this.evaluate(this.findings.root[finding], 0);
     if (this.findings.anyPanel[finding]) return this.decideOnAnyPanel(finding);
+    // With one panel every path below ends in its truth there: no need to ask what it reads.
+    if (this.panelCount === 1) return this.truthIn(finding, 0);
     let open = false;
     for (let panel = 0; panel < this.panelCount; panel++) {
       if (open) {
