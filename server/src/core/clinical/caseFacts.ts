@@ -47,9 +47,8 @@ export class CaseFacts {
   private marrowValues: (MarrowValue | null | undefined)[] | undefined;
   /** Per prose rule: its truth (YES or UNKNOWN) once searched. */
   private proseTruths: (TruthCode | undefined)[] | undefined;
-  /** Per prose section: its text (null: the case has none) and where any rule's pattern first matches it (-1: nowhere). */
+  /** Per prose section: its text (null: the case has none). */
   private proses: (JoinedProse | null | undefined)[] | undefined;
-  private proseStarts: (number | undefined)[] | undefined;
   private observed: (Observation[] | undefined)[] | undefined;
   private observing: (boolean | undefined)[] | undefined;
 
@@ -281,9 +280,7 @@ export class CaseFacts {
     for (const section of rule.sectionNumbers) {
       const prose = this.prose(section);
       if (!prose) continue;
-      const start = this.proseStart(section, prose);
-      if (start < 0) continue;
-      const mention = firstAffirmedMention(prose, start, rule.regex, rule.unless);
+      const mention = firstAffirmedMention(prose, rule.regex, rule.unless);
       if (mention) return mention;
     }
     return undefined;
@@ -298,27 +295,5 @@ export class CaseFacts {
       proses[section] = prose;
     }
     return prose;
-  }
-
-  /**
-   * Where the prose rules' search of a section may start: the earliest offset at which any of
-   * their patterns matches it (one scan for all of them), or -1 when none does. Most sections of
-   * a bank match none; the rest are searched from there.
-   */
-  private proseStart(section: number, prose: JoinedProse): number {
-    const starts = (this.proseStarts ??= new Array(this.findings.proseSections.length));
-    let start = starts[section];
-    if (start === undefined) {
-      const any = this.findings.proseFilters[section];
-      if (any) {
-        any.lastIndex = 0;
-        start = any.exec(prose.text)?.index ?? -1;
-        any.lastIndex = 0;
-      } else {
-        start = 0;
-      }
-      starts[section] = start;
-    }
-    return start;
   }
 }

@@ -17,7 +17,6 @@
 // panel (caseFacts.ts says how).
 import type { Range } from '../text';
 import type { Flag } from './flags';
-import { anyOfPatterns } from './proseMentions';
 import { indexValue, labValue, valueLeaf, type ValueSource } from './panelConditions';
 import type { ExpectedValueId } from './expectedValues';
 
@@ -157,9 +156,8 @@ export class CompiledFindings {
   readonly marrowKeys: string[] = [];
   readonly ages: AgeBounds[] = [];
   readonly proses: ProseLeaf[] = [];
-  /** The prose sections some rule reads, numbered; with one regex each matching wherever any of their patterns does. */
+  /** The prose sections some rule reads, numbered (a case joins each section's lines once). */
   readonly proseSections: string[] = [];
-  readonly proseFilters: (RegExp | undefined)[] = [];
   /** Whether the finding reads a labs panel or the smear, itself or through a finding it names. */
   readonly panelBound: Uint8Array;
   /** Whether the finding is present when any panel shows it (a `later` or `any` condition), not only the first that knows. */
@@ -178,8 +176,7 @@ export class CompiledFindings {
     this.ids = Object.keys(definitions);
     this.labels = this.ids.map((id) => definitions[id].label);
     this.ids.forEach((id, i) => this.numbers.set(id, i));
-    const patterns: string[][] = [];
-    const roots = this.ids.map((id) => this.compile(definitions[id].when, patterns));
+    const roots = this.ids.map((id) => this.compile(definitions[id].when));
     this.root = Int32Array.from(roots);
     this.kind = Uint8Array.from(this.nodes, (n) => n.kind);
     this.operand = Int32Array.from(this.nodes, (n) => n.operand);
@@ -193,7 +190,6 @@ export class CompiledFindings {
     this.first = Int32Array.from(first);
     this.parts = Int32Array.from(parts);
     this.nodes.length = 0;
-    for (const sectionPatterns of patterns) this.proseFilters.push(anyOfPatterns(sectionPatterns));
     const probeStart: number[] = [];
     const probes: number[] = [];
     for (const id of this.ids) {
@@ -219,13 +215,13 @@ export class CompiledFindings {
   }
 
   /** The node of a condition, its parts compiled first. */
-  private compile(condition: Condition, patterns: string[][]): number {
+  private compile(condition: Condition): number {
     if (typeof condition === 'string') return this.node(Op.Finding, this.number(condition));
     // allOf in allOf (anyOf in anyOf) is one list: the same truth and evidence, fewer steps.
-    if ('allOf' in condition) return this.node(Op.AllOf, 0, flattened(condition.allOf, 'allOf').map((c) => this.compile(c, patterns)));
-    if ('anyOf' in condition) return this.node(Op.AnyOf, 0, flattened(condition.anyOf, 'anyOf').map((c) => this.compile(c, patterns)));
-    if ('firstKnown' in condition) return this.node(Op.FirstKnown, 0, condition.firstKnown.map((c) => this.compile(c, patterns)));
-    if ('not' in condition) return this.node(Op.Not, 0, [this.compile(condition.not, patterns)]);
+    if ('allOf' in condition) return this.node(Op.AllOf, 0, flattened(condition.allOf, 'allOf').map((c) => this.compile(c)));
+    if ('anyOf' in condition) return this.node(Op.AnyOf, 0, flattened(condition.anyOf, 'anyOf').map((c) => this.compile(c)));
+    if ('firstKnown' in condition) return this.node(Op.FirstKnown, 0, condition.firstKnown.map((c) => this.compile(c)));
+    if ('not' in condition) return this.node(Op.Not, 0, [this.compile(condition.not)]);
     if ('age' in condition) return this.node(Op.Age, this.ages.push(condition.age) - 1);
     if ('lab' in condition) return this.valueNode(condition, labValue(condition.lab));
     if ('index' in condition) return this.valueNode(condition, indexValue(condition.index));
@@ -236,13 +232,8 @@ export class CompiledFindings {
       return this.node(Op.Marrow, this.marrows.push({ condition, field, accepted: condition.in?.map((v) => v.toLowerCase()) }) - 1);
     }
     const sectionNumbers = condition.text.map((section) => {
-      let number = this.proseSections.indexOf(section);
-      if (number < 0) {
-        number = this.proseSections.push(section) - 1;
-        patterns.push([]);
-      }
-      patterns[number].push(condition.pattern);
-      return number;
+      const number = this.proseSections.indexOf(section);
+      return number < 0 ? this.proseSections.push(section) - 1 : number;
     });
     const unless = condition.unless === undefined ? undefined : new RegExp(`(${condition.unless})\\W*$`, 'i');
     return this.node(Op.Prose, this.proses.push({ sections: condition.text, sectionNumbers, regex: new RegExp(condition.pattern, 'gi'), unless }) - 1);
