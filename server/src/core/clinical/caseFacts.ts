@@ -22,7 +22,7 @@ import { describeFinding, describeNode } from './observations';
 import { compare, findingsField, smearItemsByWord, sourceById, valueSourceCount, type ValueSource } from './panelConditions';
 import { firstAffirmedMention, joinProse, type JoinedProse, type Mention } from './proseMentions';
 import { ageTruth, marrowTruth, readMarrowValue, type MarrowValue } from './structuredConditions';
-import { NO, truthWord, UNKNOWN, YES, type Truth, type TruthCode } from './truth';
+import { NO, UNKNOWN, YES, type TruthCode } from './truth';
 
 /** A case's memo slot for a finding holds its truth code plus 4 × the panel that decided it (for its observations). */
 const CODE_BITS = 3;
@@ -72,11 +72,6 @@ export class CaseFacts {
     const decided = this.decide(finding);
     this.memo[slot] = decided;
     return (decided & CODE_BITS) as TruthCode;
-  }
-
-  /** The finding's truth for the case. */
-  truth(finding: number): Truth {
-    return truthWord(this.truthCode(finding));
   }
 
   /** The finding's truth within one panel (its truth for the case when it reads no panel). */
