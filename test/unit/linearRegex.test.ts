@@ -31,7 +31,6 @@ const SOURCE_FOLDERS = ['server/src', 'client/src', 'media'];
 const DYNAMIC_REGEXPS: Record<string, string> = {
   'server/src/core/services/caseIdReferences.ts': 'the case id pattern of schemas/case.schema.json',
   'server/src/core/clinical/findings.ts': 'the prose patterns of schemas/mechanisms.json',
-  'server/src/core/clinical/proseMentions.ts': 'the alternation of the prose patterns of schemas/mechanisms.json (one scan finds where any of them can first match)',
   'server/src/core/checks/privacy/identifierPatterns.ts': 'its own literal alternatives joined into one scan (test/unit/privacy.test.ts runs them on 100 KB lines)',
   'server/src/core/schema/schemaPrecheck.ts': 'the patterns of schemas/case.schema.json (covered as schema patterns below)',
 };

@@ -15,6 +15,7 @@ import { diagnostic, type CaseDiagnostic } from './diagnostics';
 import { buildModel } from './model/buildModel';
 import { checkHideIndices } from './model/hiddenIndices';
 import type { CaseModel } from './model/caseModel';
+import type { CaseSyntax } from './syntax/syntaxTree';
 import { projectCase } from './schema/caseProjection';
 import { validateProjection } from './schema/schemaValidation';
 import { checkItemWriting } from './questions/itemWritingChecks';
@@ -48,44 +49,27 @@ export interface AnalysisOptions {
 export function analyzeCase(text: string, options: AnalysisOptions = {}): CaseAnalysis {
   const parsed = parseCaseSyntax(text, sectionKind);
   const { syntax } = parsed;
-  let diagnostics = parsed.diagnostics;
   const model = buildModel(syntax);
   const table = options.maturation ?? defaultMaturationTable();
-  let clinical: ClinicalAnalysis = { panels: [], mechanisms: { ranked: [], secondary: [], pathway: [] }, table };
-  const steps: (() => CaseDiagnostic[])[] = [
-    () => checkSections(syntax),
-    () => checkDuplicateFields(syntax),
-    () => validateProjection(projectCase(model), syntax.lines[0] ?? ''),
-    () => checkHideIndices(model),
-    () => checkLabs(model.panels),
-    () => checkLabsInProse(syntax),
-    () => {
-      clinical = analyzeClinically(model, table);
-      return checkConsistency(clinical.panels);
-    },
-    () => checkMechanism(model, clinical),
-    () => checkPrivacy(model),
-    // Last: a `ready` case is judged on every diagnostic above.
-    () => checkReview(model, diagnostics),
-    () => checkQuestions(model),
-    () => checkImages(model, options.resourceExists),
-    () => checkQuestionKeys(model, clinical),
-    () => checkItemWriting(model),
-  ];
-  for (const step of steps) {
+  const run: Run = {
+    syntax, model, options, diagnostics: parsed.diagnostics,
+    clinical: { panels: [], mechanisms: { ranked: [], secondary: [], pathway: [] }, table },
+  };
+  for (let step = 0; step < STEP_COUNT; step++) {
     try {
       // A loop, not push(...spread): a pathological file can yield more items than call arguments.
-      for (const d of step()) diagnostics.push(d);
+      for (const d of runStep(step, run)) run.diagnostics.push(d);
     } catch (error) {
       // A bug in one check must not take the others (or the editor) down with it.
-      diagnostics.push(internalError(error));
+      run.diagnostics.push(internalError(error));
     }
   }
+  let { diagnostics } = run;
   let suppressions: Suppression[] = [];
   try {
     diagnostics = explainLabLines(syntax, diagnostics);
     // One cause, said once: a missing header replaces the errors it explains.
-    const missing = findMissingHeaders(syntax);
+    const missing = findMissingHeaders(model);
     diagnostics = withoutFollowOn(diagnostics, missing);
     for (const m of missing) diagnostics.push(m.diagnostic);
     suppressions = readSuppressions(syntax);
@@ -93,7 +77,46 @@ export function analyzeCase(text: string, options: AnalysisOptions = {}): CaseAn
     diagnostics.push(internalError(error));
   }
   diagnostics.sort((a, b) => comparePositions(a.range.start, b.range.start));
-  return { model, clinical, diagnostics, suppressions };
+  return { model, clinical: run.clinical, diagnostics, suppressions };
+}
+
+/** What the steps of one analysis share: the checks read it, the engine's step fills `clinical`. */
+interface Run {
+  syntax: CaseSyntax;
+  model: CaseModel;
+  options: AnalysisOptions;
+  clinical: ClinicalAnalysis;
+  diagnostics: CaseDiagnostic[];
+}
+
+const STEP_COUNT = 14;
+
+/**
+ * The checks in order, by number: a switch rather than an array of closures, which every
+ * analysis would build anew (a bank runs thousands).
+ */
+function runStep(step: number, run: Run): readonly CaseDiagnostic[] {
+  const { syntax, model } = run;
+  switch (step) {
+    case 0: return checkSections(syntax);
+    case 1: return checkDuplicateFields(model);
+    case 2: return validateProjection(projectCase(model), syntax.lines[0] ?? '');
+    case 3: return checkHideIndices(model);
+    case 4: return checkLabs(model.panels);
+    case 5: return checkLabsInProse(model);
+    case 6:
+      run.clinical = analyzeClinically(model, run.clinical.table);
+      return checkConsistency(run.clinical.panels);
+    case 7: return checkMechanism(model, run.clinical);
+    case 8: return checkPrivacy(model);
+    // Last of the case's own findings: a `ready` case is judged on every diagnostic above.
+    case 9: return checkReview(model, run.diagnostics);
+    case 10: return checkQuestions(model);
+    case 11: return checkImages(model, run.options.resourceExists);
+    case 12: return checkQuestionKeys(model, run.clinical);
+    case 13: return checkItemWriting(model);
+    default: return [];
+  }
 }
 
 function internalError(error: unknown): CaseDiagnostic {

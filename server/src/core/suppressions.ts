@@ -20,6 +20,8 @@ export interface Suppression {
 }
 
 const DIRECTIVE = /^#[ \t]*casewright-disable(-next-line)?(?=[ \t]|$)/;
+/** What every directive holds. */
+const DIRECTIVE_NAME = 'casewright-disable';
 const CODE = /[A-Za-z0-9][A-Za-z0-9-]*/g;
 /** A comment longer than this is not a directive: keeps the scan bounded on hostile input. */
 const MAX_DIRECTIVE_LENGTH = 500;
@@ -31,6 +33,8 @@ export function readSuppressions(syntax: CaseSyntax): Suppression[] {
   const found: Suppression[] = [];
   for (const comment of syntax.comments) {
     const line = comment.start.line;
+    // Nearly every comment is a note: one search of its line rules it out before any copy or regex.
+    if (!syntax.lines[line].includes(DIRECTIVE_NAME)) continue;
     const text = syntax.lines[line].slice(comment.start.character, comment.end.character);
     if (text.length > MAX_DIRECTIVE_LENGTH) continue;
     const match = DIRECTIVE.exec(text);

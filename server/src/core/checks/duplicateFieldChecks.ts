@@ -2,30 +2,43 @@
 // In a labs panel, an alias and its key name the same lab (`hb` and `hemoglobin`); elsewhere an
 // alias key names its field (`ring-sideroblasts` and `ringed-sideroblasts`). Fields the vocabulary
 // marks repeatable (a question's options, a section's images) repeat by design.
-import { findLabByLowercaseName } from '../catalog/labCatalog';
-import { canonicalFieldKey, fieldSpec } from '../catalog/vocabulary';
+import { fieldSpecIndex, type FieldSpec } from '../catalog/vocabulary';
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
-import type { CaseSyntax, FieldNode } from '../syntax/syntaxTree';
+import type { CaseModel, LabPanel } from '../model/caseModel';
+import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
 
-export function checkDuplicateFields(syntax: CaseSyntax): CaseDiagnostic[] {
-  const diagnostics = duplicatesIn(syntax.header, () => 'the header', keyOf);
-  for (const section of syntax.sections) {
-    const place = () => `[${section.rawName}${section.qualifier ? `: ${section.qualifier}` : ''}]`;
-    const identity = section.name === 'labs' ? labOf : (field: FieldNode) => (fieldSpec(section.name, field.key)?.repeatable ? undefined : canonicalFieldKey(section.name, field.key));
-    for (const d of duplicatesIn(section.fields, place, identity)) diagnostics.push(d);
+export function checkDuplicateFields(model: CaseModel): CaseDiagnostic[] {
+  const diagnostics: CaseDiagnostic[] = [];
+  duplicatesIn(model.syntax.header, undefined, undefined, undefined, diagnostics);
+  // The panels are the labs sections in order, each result the field of the same index.
+  let panel = 0;
+  for (const section of model.syntax.sections) {
+    const labs = section.name === 'labs' ? model.panels[panel++] : undefined;
+    duplicatesIn(section.fields, section, labs, labs ? undefined : fieldSpecIndex(section.name), diagnostics);
   }
   return diagnostics;
 }
 
-const keyOf = (field: FieldNode) => field.key;
-const labOf = (field: FieldNode) => findLabByLowercaseName(field.key)?.key ?? field.key;
+/**
+ * What a field is known by, undefined when it may repeat: in a panel, the lab the model looked
+ * up; elsewhere the key its spec gives an alias; the key as written in the header and where no
+ * spec knows it.
+ */
+function identityOf(field: FieldNode, index: number, labs: LabPanel | undefined, specs: ReadonlyMap<string, FieldSpec> | undefined): string | undefined {
+  if (labs) return labs.results[index].lab?.key ?? field.key;
+  const spec = specs?.get(field.key);
+  if (spec?.repeatable) return undefined;
+  return spec?.key ?? field.key;
+}
 
-/** `place` is worded only when there is a duplicate to report. */
-function duplicatesIn(fields: FieldNode[], place: () => string, identity: (field: FieldNode) => string | undefined): CaseDiagnostic[] {
+function duplicatesIn(fields: readonly FieldNode[], section: SectionNode | undefined, labs: LabPanel | undefined,
+  specs: ReadonlyMap<string, FieldSpec> | undefined, diagnostics: CaseDiagnostic[]): void {
+  // One field cannot repeat: most sections of a bank are spared the map.
+  if (fields.length < 2) return;
   const firstLine = new Map<string, number>();
-  const diagnostics: CaseDiagnostic[] = [];
-  for (const field of fields) {
-    const id = identity(field);
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i];
+    const id = identityOf(field, i, labs, specs);
     if (id === undefined) continue;
     const first = firstLine.get(id);
     if (first === undefined) {
@@ -34,7 +47,12 @@ function duplicatesIn(fields: FieldNode[], place: () => string, identity: (field
     }
     const same = id === field.key ? `\`${field.rawKey}\`` : `\`${field.rawKey}\` (${id})`;
     diagnostics.push(diagnostic('error', 'duplicate-field',
-      `${same} is given twice in ${place()}; the first, on line ${first + 1}, is the one used.`, field.keyRange));
+      `${same} is given twice in ${placeOf(section)}; the first, on line ${first + 1}, is the one used.`, field.keyRange));
   }
-  return diagnostics;
+}
+
+/** Worded only when there is a duplicate to report. */
+function placeOf(section: SectionNode | undefined): string {
+  if (!section) return 'the header';
+  return `[${section.rawName}${section.qualifier ? `: ${section.qualifier}` : ''}]`;
 }

@@ -4,6 +4,7 @@
 // offered. Prose is never rewritten by the check: the quick fix adds the field and keeps it.
 import { findLabByLowercaseName, findUnit, type LabDefinition } from '../catalog/labCatalog';
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
+import type { CaseModel, LabPanel } from '../model/caseModel';
 import type { CaseSyntax } from '../syntax/syntaxTree';
 import { lineSpan, type Range } from '../text';
 
@@ -19,8 +20,15 @@ export interface LabPhrase {
   field: string;
 }
 
-/** After a lab's name: an optional `:`, `=`, `of`, `was` or `is`, a number, then the unit. */
-const VALUE_AFTER_NAME = /[ \t]*(?:[:=][ \t]*|(?:of|was|is)[ \t]+)?(\d{1,6}(?:\.\d{1,4})?)[ \t]*([^\s,;()]{1,16})/y;
+/**
+ * A word (a letter, then letters, digits and `-`), then what follows a lab's name: an optional
+ * `:`, `=`, `of`, `was` or `is`, a number, then the unit. Words are cut as a left-to-right scan
+ * cuts them: a word starts at a letter that no earlier word runs into, so the match starts at
+ * the line's start or at a character no word holds, then skips digits and `-` (`5-HT`). The
+ * lookahead takes the whole word (a lookahead does not give back), so `Hb12 g/dl` is no `Hb`
+ * followed by `12`. One scan of the line finds every candidate; most lines have none.
+ */
+const LAB_PHRASE = /(^|[^A-Za-z0-9-])[0-9-]*(?=([A-Za-z][A-Za-z0-9-]*))\2([ \t]*(?:[:=][ \t]*|(?:of|was|is)[ \t]+)?(\d{1,6}(?:\.\d{1,4})?)[ \t]*([^\s,;()]{1,16}))/g;
 /** A sentence's full stop or closing bracket is not part of the unit (a loop: no regex backtracking). */
 function withoutTrailingPunctuation(text: string): string {
   let end = text.length;
@@ -31,63 +39,45 @@ const HAS_DIGIT = /\d/;
 /** Prose lines longer than this are not scanned: a pasted document is not a lab line. */
 const MAX_LINE = 2000;
 
+/** What most lines give: shared, so that a line without a phrase costs no array. */
+const NO_PHRASES: readonly LabPhrase[] = [];
+
 /** Every lab phrase in a line of prose (`from` is the line's first character's column). */
-export function findLabPhrases(text: string, line: number, from: number): LabPhrase[] {
-  const phrases: LabPhrase[] = [];
+export function findLabPhrases(text: string, line: number, from: number): readonly LabPhrase[] {
   // Every phrase has a number: most lines of prose have none and cost one quick test.
-  if (text.length > MAX_LINE || !HAS_DIGIT.test(text)) return phrases;
-  // The words /[A-Za-z][A-Za-z0-9-]*/g would find, scanned by hand: a word is cut out and
-  // looked up only when a value follows it, and most words of prose are followed by none.
-  let i = 0;
-  while (i < text.length) {
-    if (!isLetter(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const wordStart = i;
-    for (i++; i < text.length && isWordCharacter(text.charCodeAt(i)); i++);
-    const start = i;
-    VALUE_AFTER_NAME.lastIndex = start;
-    const value = VALUE_AFTER_NAME.exec(text);
-    if (!value) continue;
-    const lab = findLabByLowercaseName(text.slice(wordStart, start).toLowerCase());
+  if (text.length > MAX_LINE || !HAS_DIGIT.test(text)) return NO_PHRASES;
+  let phrases: LabPhrase[] | undefined;
+  LAB_PHRASE.lastIndex = 0;
+  for (let m = LAB_PHRASE.exec(text); m; m = LAB_PHRASE.exec(text)) {
+    const [, , word, value, number, written] = m;
+    const wordStart = m.index + m[0].length - value.length - word.length;
+    // Go on after the word, not the value: a word inside the value may start a phrase of its own.
+    LAB_PHRASE.lastIndex = wordStart + word.length;
+    const lab = findLabByLowercaseName(word.toLowerCase());
     if (!lab?.units?.length) continue;
-    const rawUnit = withoutTrailingPunctuation(value[2]);
+    const rawUnit = withoutTrailingPunctuation(written);
     const unit = rawUnit ? findUnit(lab, rawUnit) : undefined;
     if (!unit) continue;
-    const end = start + value[0].length - (value[2].length - rawUnit.length);
-    phrases.push({
-      lab, number: value[1], unit: unit.unit,
-      range: lineSpan(line, from + wordStart, end - wordStart),
-      field: `${lab.key}: ${value[1]} ${unit.unit}`,
+    const length = word.length + value.length - (written.length - rawUnit.length);
+    (phrases ??= []).push({
+      lab, number, unit: unit.unit,
+      range: lineSpan(line, from + wordStart, length),
+      field: `${lab.key}: ${number} ${unit.unit}`,
     });
   }
-  return phrases;
-}
-
-function isLetter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
-
-function isWordCharacter(code: number): boolean {
-  return isLetter(code) || (code >= 48 && code <= 57) || code === 45 /* - */;
+  return phrases ?? NO_PHRASES;
 }
 
 /** Lab phrases in [history], [exam] and [course] for labs no panel gives. */
-export function checkLabsInProse(syntax: CaseSyntax): CaseDiagnostic[] {
-  const given = new Set<string>();
-  for (const section of syntax.sections) {
-    if (section.name !== 'labs') continue;
-    for (const field of section.fields) {
-      const lab = findLabByLowercaseName(field.key);
-      if (lab) given.add(lab.key);
-    }
-  }
+export function checkLabsInProse(model: CaseModel): CaseDiagnostic[] {
   const diagnostics: CaseDiagnostic[] = [];
-  for (const section of syntax.sections) {
+  // The labs the panels give, gathered at the first phrase: most cases have none in prose.
+  let given: Set<string> | undefined;
+  for (const section of model.syntax.sections) {
     if (section.kind !== 'prose') continue;
     for (const line of section.prose) {
       for (const phrase of findLabPhrases(line.text, line.range.start.line, line.range.start.character)) {
+        given ??= labsGiven(model.panels);
         if (given.has(phrase.lab.key)) continue;
         given.add(phrase.lab.key); // one word per lab: the first mention
         diagnostics.push(diagnostic('warning', 'lab-in-prose',
@@ -97,6 +87,13 @@ export function checkLabsInProse(syntax: CaseSyntax): CaseDiagnostic[] {
     }
   }
   return diagnostics;
+}
+
+/** The catalog keys of the labs the panels give (the model has looked each name up). */
+function labsGiven(panels: readonly LabPanel[]): Set<string> {
+  const given = new Set<string>();
+  for (const panel of panels) for (const result of panel.results) if (result.lab) given.add(result.lab.key);
+  return given;
 }
 
 /**

@@ -3,9 +3,10 @@
 // twice". Those errors all have one cause: say it once ("these look like [marrow] fields:
 // missing `[marrow]` header?"), offer the header, and drop the follow-on errors it explains.
 import { findLabByLowercaseName } from '../catalog/labCatalog';
-import { fieldSpec, fieldSpecs, SECTIONS } from '../catalog/vocabulary';
+import { fieldSpec, fieldSpecIndex, fieldSpecs, SECTIONS, type FieldSpec } from '../catalog/vocabulary';
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
-import type { CaseSyntax, FieldNode, SectionNode } from '../syntax/syntaxTree';
+import type { CaseModel } from '../model/caseModel';
+import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
 import { lineSpan, type Range } from '../text';
 import { andList } from '../util/lists';
 
@@ -39,11 +40,14 @@ export interface MissingHeader {
   toLine: number;
 }
 
-export function findMissingHeaders(syntax: CaseSyntax): MissingHeader[] {
-  const present = new Set(syntax.sections.map((s) => s.name));
-  const found: MissingHeader[] = [];
+export function findMissingHeaders(model: CaseModel): readonly MissingHeader[] {
+  const { syntax } = model;
+  let found: MissingHeader[] | undefined;
+  // Built at the first stray line: nearly every case has none.
+  let present: Set<string> | undefined;
   const consider = (container: string, lines: Line[], minimum: number, endLine: number) => {
-    const start = lines.findIndex((l) => !allowedIn(container, l.key) && homeOf(l.key) !== undefined && !present.has(homeOf(l.key)!));
+    present ??= new Set(syntax.sections.map((s) => s.name));
+    const start = lines.findIndex((l) => !allowedIn(container, l.key) && homeOf(l.key) !== undefined && !present!.has(homeOf(l.key)!));
     if (start < 0) return;
     const home = homeOf(lines[start].key)!;
     // The run: from the first stray field to the end of the container, keeping those of that home.
@@ -54,7 +58,7 @@ export function findMissingHeaders(syntax: CaseSyntax): MissingHeader[] {
     const these = belonging.length === 1 ? `${keys[0]} looks like a [${home}] field` : `${andList(more ? [...keys, more.slice(5)] : keys)} look like [${home}] fields`;
     const first = lines[start].range;
     const lineEnd = syntax.lines[first.start.line].length;
-    found.push({
+    (found ??= []).push({
       diagnostic: diagnostic('error', 'missing-section-header', `${these}: missing \`[${home}]\` header?`,
         lineSpan(first.start.line, 0, lineEnd), { replacements: [`[${home}]`], section: home }),
       fromLine: first.start.line,
@@ -62,25 +66,36 @@ export function findMissingHeaders(syntax: CaseSyntax): MissingHeader[] {
     });
     present.add(home);
   };
-  const header = strayCandidates('header', syntax.header);
-  if (header) consider('header', header, 1, syntax.sections[0]?.headerRange.start.line ?? syntax.lines.length);
+  if (!allKnown(syntax.header, HEADER_SPECS)) consider('header', linesOf(syntax.header), 1, syntax.sections[0]?.headerRange.start.line ?? syntax.lines.length);
+  let panel = 0;
   for (const section of syntax.sections) {
     if (section.kind === 'fields') {
-      const fields = strayCandidates(section.name, section.fields);
-      if (fields) consider(section.name, fields, 1, section.range.end.line);
+      // A panel's fields are known when the model found their labs; other fields by their spec.
+      const labs = section.name === 'labs' ? model.panels[panel++] : undefined;
+      const known = labs ? labs.results.every((r) => r.lab !== undefined) : allKnown(section.fields, fieldSpecIndex(section.name));
+      if (!known) consider(section.name, linesOf(section.fields), 1, section.range.end.line);
     }
     // In prose a colon is just text: only two or more lines that read as one section's fields.
-    else if (section.kind === 'prose') consider(section.name, proseFields(section), 2, section.range.end.line);
+    else if (section.kind === 'prose') {
+      const lines = proseFields(section);
+      if (lines.length) consider(section.name, lines, 2, section.range.end.line);
+    }
   }
-  return found;
+  return found ?? NO_MISSING_HEADERS;
 }
 
-/**
- * The fields as lines to consider, or undefined when every one belongs where it is (then
- * `consider` finds nothing): nearly every section of a bank, so nothing is copied for it.
- */
-function strayCandidates(container: string, fields: readonly FieldNode[]): Line[] | undefined {
-  if (fields.every((f) => allowedIn(container, f.key))) return undefined;
+const HEADER_SPECS = fieldSpecIndex('header');
+/** What nearly every case gives: shared, so that it costs no array. */
+const NO_MISSING_HEADERS: readonly MissingHeader[] = [];
+
+/** Whether every field is one its container knows (then none is a stray: nothing to consider). */
+function allKnown(fields: readonly FieldNode[], specs: ReadonlyMap<string, FieldSpec> | undefined): boolean {
+  if (!specs) return fields.length === 0;
+  for (const field of fields) if (!specs.has(field.key)) return false;
+  return true;
+}
+
+function linesOf(fields: readonly FieldNode[]): Line[] {
   return fields.map((f) => ({ key: f.key, range: f.keyRange }));
 }
 
@@ -96,7 +111,7 @@ function proseFields(section: SectionNode): Line[] {
 }
 
 /** Drops the follow-on errors that a missing header explains. */
-export function withoutFollowOn(diagnostics: CaseDiagnostic[], missing: MissingHeader[]): CaseDiagnostic[] {
+export function withoutFollowOn(diagnostics: CaseDiagnostic[], missing: readonly MissingHeader[]): CaseDiagnostic[] {
   if (!missing.length) return diagnostics;
   return diagnostics.filter((d) => !FOLLOW_ON.has(d.code) || !missing.some((m) => d.range.start.line >= m.fromLine && d.range.start.line <= m.toLine));
 }

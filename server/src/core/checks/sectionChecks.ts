@@ -40,7 +40,7 @@ export function checkSections(syntax: CaseSyntax): CaseDiagnostic[] {
     // Questions repeat freely; several may follow one stage (their stage is checked with them).
     if (section.name === 'question') continue;
     // Repeatable sections (labs, smear): each needs its own qualifier; no qualifier is the first.
-    const label = qualifierIdentity(section.qualifier);
+    const label = section.qualifier === undefined ? '' : qualifierIdentity(section.qualifier);
     const first = qualifiers.get(`${section.name}\n${label}`);
     if (first !== undefined) {
       const what = label ? `[${section.name}: ${section.qualifier}]` : `[${section.name}] without a qualifier`;

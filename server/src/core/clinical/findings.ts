@@ -1,24 +1,24 @@
-// The findings of schemas/mechanisms.json, compiled once per process into closures. Each
+// The findings of schemas/mechanisms.json, compiled once per process into a flat program. Each
 // finding is present, absent or unknown (the case lacks the data); unknown never counts as
 // evidence either way.
 //
-// Why compiled, and why two passes: the engine weighs every finding of every mechanism on
-// every case, but shows the evidence only for the findings that are present. So a finding's
-// truth is worked out first, without building a single string; what was observed (the lab
-// value in words, with its line) is put together only for findings that end up as evidence.
-// Interpreting the JSON per case and describing every sample was most of `check`'s time.
+// Why a flat program: the engine weighs every finding of every mechanism on every case of a
+// bank (about a hundred per case). The rules are data; interpreting them as a tree of closures
+// cost a call through a different function at every node, and a string per truth. Here every
+// condition is a numbered node in a few typed arrays (its kind, its operand, its parts), every
+// finding a small integer, every truth a small integer code; one function (CaseFacts.evaluate)
+// walks them with a switch. Leaves point into tables of what they compare (a lab and its
+// thresholds, a smear word, a marrow field, a prose pattern).
+//
+// Why two passes: what was observed (the lab value in words, with its line) is put together only
+// for findings that end up as evidence shown (observations.ts); the truth pass builds no string.
 //
 // One panel at a time: a finding that reads a labs panel or the smear is decided panel by
 // panel (caseFacts.ts says how).
 import type { Range } from '../text';
 import type { Flag } from './flags';
-import { withoutRepeats, type CaseFacts } from './caseFacts';
-import { anyOfPatterns, firstAffirmedMention } from './proseMentions';
-import { indexProbe, indexValue, labProbe, labValue, panelValue, smearFinding, smearProbe } from './panelConditions';
-import { marrowFinding, patientAge } from './structuredConditions';
+import { indexValue, labValue, valueLeaf, type ValueSource } from './panelConditions';
 import type { ExpectedValueId } from './expectedValues';
-
-export type Truth = 'yes' | 'no' | 'unknown';
 
 export interface Observation {
   /** What was seen, in words: "haptoglobin 85 mg/dL (normal)". */
@@ -57,14 +57,25 @@ export interface MarrowCondition {
   margin?: number;
 }
 
+export interface AgeBounds {
+  below?: number;
+  atLeast?: number;
+}
+
+export interface ProseCondition {
+  text: ('history' | 'exam' | 'course')[];
+  pattern: string;
+  unless?: string;
+}
+
 export type Condition =
   | string
   | ({ lab: string } & Comparison)
   | ({ index: string } & Comparison)
   | { smear: string }
   | MarrowCondition
-  | { age: { below?: number; atLeast?: number } }
-  | { text: ('history' | 'exam' | 'course')[]; pattern: string; unless?: string }
+  | { age: AgeBounds }
+  | ProseCondition
   | { allOf: Condition[] }
   | { anyOf: Condition[] }
   | { firstKnown: Condition[] }
@@ -76,50 +87,122 @@ export interface FindingDefinition {
   source: string;
 }
 
-/**
- * A condition as code: its truth, and what was observed, both for one case. `panel` is the
- * labs panel a panel-bound condition reads (an index into `facts.panels`; 0 in a case without
- * panels, where only the smear can be read); conditions on the rest of the case ignore it.
- */
-export interface Compiled {
-  truth(facts: CaseFacts, panel: number): Truth;
-  observe(facts: CaseFacts, panel: number): Observation[];
+/** The kinds of node of the program (Program.kind). */
+export const enum Op {
+  /** Another finding, by number (operand; -1 for an id the rules do not define: unknown). */
+  Finding,
+  Not,
+  /** Decided by its first `no`; an unknown part otherwise leaves it unknown. */
+  AllOf,
+  /** Decided by its first `yes`; an unknown part otherwise leaves it unknown. */
+  AnyOf,
+  /** The first part the case has data for decides ("the ANC, or the WBC when the ANC is missing"). */
+  FirstKnown,
+  /** A lab or index in one panel (operand: Program.values). */
+  Value,
+  /** A word on the smear read with the panel (operand: Program.smearWords). */
+  Smear,
+  /** A marrow field (operand: Program.marrows). */
+  Marrow,
+  /** The patient's age (operand: Program.ages). */
+  Age,
+  /** A mention in prose (operand: Program.proses). */
+  Prose,
 }
 
-/** Whether a panel has a value (or a smear) that a lab, index or smear condition reads. */
-export type PanelProbe = (facts: CaseFacts, panel: number) => boolean;
+/** A lab or index condition: where its value is read, and what it is compared with. */
+export interface ValueLeaf {
+  source: ValueSource;
+  /** The source that puts what was observed into words (with the expected share, for an `expected` comparison). */
+  shown: ValueSource;
+  comparison: Comparison;
+  /** Reads only panels after the case's first. */
+  later: boolean;
+}
 
+export interface MarrowLeaf {
+  condition: MarrowCondition;
+  /** The field's number in Program.marrowKeys (a case reads each field once). */
+  field: number;
+  /** `in`, lowercased once. */
+  accepted?: string[];
+}
+
+export interface ProseLeaf {
+  /** The section names, in the rule's order, and their numbers in Program.proseSections. */
+  sections: string[];
+  sectionNumbers: number[];
+  regex: RegExp;
+  unless?: RegExp;
+}
+
+/**
+ * The rules as a program. A node's parts are `parts[first[n]] … parts[first[n] + partCount[n] − 1]`;
+ * a leaf's operand is its row in the table of its kind.
+ */
 export class CompiledFindings {
   readonly ids: string[];
   readonly labels: string[];
-  readonly conditions: Compiled[] = [];
+  /** Per finding: the node of its `when`. */
+  readonly root: Int32Array;
+  readonly kind: Uint8Array;
+  readonly operand: Int32Array;
+  readonly first: Int32Array;
+  readonly partCount: Int32Array;
+  readonly parts: Int32Array;
+  readonly values: ValueLeaf[] = [];
+  readonly smearWords: string[] = [];
+  readonly marrows: MarrowLeaf[] = [];
+  readonly marrowKeys: string[] = [];
+  readonly ages: AgeBounds[] = [];
+  readonly proses: ProseLeaf[] = [];
+  /** The prose sections some rule reads, numbered (a case joins each section's lines once). */
+  readonly proseSections: string[] = [];
   /** Whether the finding reads a labs panel or the smear, itself or through a finding it names. */
-  readonly panelBound: boolean[];
-  /** Per finding: what it reads of a panel (each lab, index and the smear once), through the findings it names too. */
-  readonly probes: PanelProbe[][];
+  readonly panelBound: Uint8Array;
   /** Whether the finding is present when any panel shows it (a `later` or `any` condition), not only the first that knows. */
-  readonly anyPanel: boolean[];
-  /** Per prose section: one regex matching wherever any prose pattern that reads the section does. */
-  readonly proseFilters = new Map<string, RegExp>();
+  readonly anyPanel: Uint8Array;
+  /**
+   * Per finding, what it reads of a panel (each lab, index and the smear once), through the
+   * findings it names too: `probes[probeStart[f]] … probes[probeStart[f + 1] − 1]`, each
+   * `2 × source + (later ? 1 : 0)`, or -1 for the smear.
+   */
+  readonly probeStart: Int32Array;
+  readonly probes: Int32Array;
   private readonly numbers = new Map<string, number>();
-  private readonly prosePatterns = new Map<string, string[]>();
+  private readonly nodes: { kind: Op; operand: number; parts: number[] }[] = [];
 
   constructor(definitions: Record<string, FindingDefinition>) {
     this.ids = Object.keys(definitions);
     this.labels = this.ids.map((id) => definitions[id].label);
     this.ids.forEach((id, i) => this.numbers.set(id, i));
-    for (const id of this.ids) this.conditions.push(this.compile(definitions[id].when));
-    for (const [section, patterns] of this.prosePatterns) {
-      const any = anyOfPatterns(patterns);
-      if (any) this.proseFilters.set(section, any);
+    const roots = this.ids.map((id) => this.compile(definitions[id].when));
+    this.root = Int32Array.from(roots);
+    this.kind = Uint8Array.from(this.nodes, (n) => n.kind);
+    this.operand = Int32Array.from(this.nodes, (n) => n.operand);
+    this.partCount = Int32Array.from(this.nodes, (n) => n.parts.length);
+    const first: number[] = [];
+    const parts: number[] = [];
+    for (const node of this.nodes) {
+      first.push(parts.length);
+      for (const part of node.parts) parts.push(part);
     }
-    this.probes = this.ids.map((id) => {
-      const found = new Set<PanelProbe>();
+    this.first = Int32Array.from(first);
+    this.parts = Int32Array.from(parts);
+    this.nodes.length = 0;
+    const probeStart: number[] = [];
+    const probes: number[] = [];
+    for (const id of this.ids) {
+      probeStart.push(probes.length);
+      const found = new Set<number>();
       collectProbes(id, definitions, new Set(), found);
-      return [...found];
-    });
-    this.panelBound = this.probes.map((probes) => probes.length > 0);
-    this.anyPanel = this.ids.map((id) => scopesOver(definitions[id].when));
+      for (const probe of found) probes.push(probe);
+    }
+    probeStart.push(probes.length);
+    this.probeStart = Int32Array.from(probeStart);
+    this.probes = Int32Array.from(probes);
+    this.panelBound = Uint8Array.from(this.ids, (_, f) => (probeStart[f + 1] > probeStart[f] ? 1 : 0));
+    this.anyPanel = Uint8Array.from(this.ids, (id) => (scopesOver(definitions[id].when) ? 1 : 0));
   }
 
   get count(): number {
@@ -131,23 +214,37 @@ export class CompiledFindings {
     return this.numbers.get(id) ?? -1;
   }
 
-  private compile(condition: Condition): Compiled {
-    if (typeof condition === 'string') return findingRef(this.number(condition));
-    // allOf in allOf (anyOf in anyOf) is one list: the same truth and evidence, fewer calls.
-    if ('allOf' in condition) return combination(flattened(condition.allOf, 'allOf').map((c) => this.compile(c)), 'all');
-    if ('anyOf' in condition) return combination(flattened(condition.anyOf, 'anyOf').map((c) => this.compile(c)), 'any');
-    if ('firstKnown' in condition) return firstKnown(condition.firstKnown.map((c) => this.compile(c)));
-    if ('age' in condition) return patientAge(condition.age);
-    if ('not' in condition) return negation(this.compile(condition.not));
-    if ('lab' in condition) return panelValue(condition, labValue(condition.lab));
-    if ('index' in condition) return panelValue(condition, indexValue(condition.index));
-    if ('smear' in condition) return smearFinding(condition.smear);
-    if ('marrow' in condition) return marrowFinding(condition);
-    for (const section of condition.text) {
-      const patterns = this.prosePatterns.get(section) ?? this.prosePatterns.set(section, []).get(section)!;
-      patterns.push(condition.pattern);
+  /** The node of a condition, its parts compiled first. */
+  private compile(condition: Condition): number {
+    if (typeof condition === 'string') return this.node(Op.Finding, this.number(condition));
+    // allOf in allOf (anyOf in anyOf) is one list: the same truth and evidence, fewer steps.
+    if ('allOf' in condition) return this.node(Op.AllOf, 0, flattened(condition.allOf, 'allOf').map((c) => this.compile(c)));
+    if ('anyOf' in condition) return this.node(Op.AnyOf, 0, flattened(condition.anyOf, 'anyOf').map((c) => this.compile(c)));
+    if ('firstKnown' in condition) return this.node(Op.FirstKnown, 0, condition.firstKnown.map((c) => this.compile(c)));
+    if ('not' in condition) return this.node(Op.Not, 0, [this.compile(condition.not)]);
+    if ('age' in condition) return this.node(Op.Age, this.ages.push(condition.age) - 1);
+    if ('lab' in condition) return this.valueNode(condition, labValue(condition.lab));
+    if ('index' in condition) return this.valueNode(condition, indexValue(condition.index));
+    if ('smear' in condition) return this.node(Op.Smear, this.smearWords.push(condition.smear) - 1);
+    if ('marrow' in condition) {
+      let field = this.marrowKeys.indexOf(condition.marrow);
+      if (field < 0) field = this.marrowKeys.push(condition.marrow) - 1;
+      return this.node(Op.Marrow, this.marrows.push({ condition, field, accepted: condition.in?.map((v) => v.toLowerCase()) }) - 1);
     }
-    return proseMention(condition.text, new RegExp(condition.pattern, 'gi'), condition.unless === undefined ? undefined : new RegExp(`(${condition.unless})\\W*$`, 'i'));
+    const sectionNumbers = condition.text.map((section) => {
+      const number = this.proseSections.indexOf(section);
+      return number < 0 ? this.proseSections.push(section) - 1 : number;
+    });
+    const unless = condition.unless === undefined ? undefined : new RegExp(`(${condition.unless})\\W*$`, 'i');
+    return this.node(Op.Prose, this.proses.push({ sections: condition.text, sectionNumbers, regex: new RegExp(condition.pattern, 'gi'), unless }) - 1);
+  }
+
+  private valueNode(comparison: Comparison, source: ValueSource): number {
+    return this.node(Op.Value, this.values.push(valueLeaf(comparison, source)) - 1);
+  }
+
+  private node(kind: Op, operand: number, parts: number[] = []): number {
+    return this.nodes.push({ kind, operand, parts }) - 1;
   }
 }
 
@@ -161,16 +258,17 @@ function flattened(parts: Condition[], kind: 'allOf' | 'anyOf'): Condition[] {
 }
 
 /** The probes of every lab, index and smear condition a finding reads, through the findings it names. */
-function collectProbes(condition: Condition, definitions: Record<string, FindingDefinition>, visiting: Set<string>, found: Set<PanelProbe>): void {
+function collectProbes(condition: Condition, definitions: Record<string, FindingDefinition>, visiting: Set<string>, found: Set<number>): void {
   if (typeof condition === 'string') {
     if (!(condition in definitions) || visiting.has(condition)) return;
     visiting.add(condition);
     collectProbes(definitions[condition].when, definitions, visiting, found);
     return;
   }
-  if ('lab' in condition) found.add(labProbe(condition.lab, condition.panel === 'later'));
-  else if ('index' in condition) found.add(indexProbe(condition.index, condition.panel === 'later'));
-  else if ('smear' in condition) found.add(smearProbe);
+  const later = 'panel' in condition && condition.panel === 'later' ? 1 : 0;
+  if ('lab' in condition) found.add(2 * labValue(condition.lab).id + later);
+  else if ('index' in condition) found.add(2 * indexValue(condition.index).id + later);
+  else if ('smear' in condition) found.add(-1);
   else for (const part of subconditions(condition)) collectProbes(part, definitions, visiting, found);
 }
 
@@ -187,77 +285,4 @@ function scopesOver(condition: Condition): boolean {
   if (typeof condition === 'string') return false;
   if (('lab' in condition || 'index' in condition) && (condition.panel === 'any' || condition.panel === 'later')) return true;
   return subconditions(condition).some(scopesOver);
-}
-
-const UNKNOWN: Compiled = { truth: () => 'unknown', observe: () => [] };
-
-function findingRef(finding: number): Compiled {
-  if (finding < 0) return UNKNOWN;
-  return {
-    truth: (facts, panel) => facts.truthIn(finding, panel),
-    observe: (facts, panel) => facts.observationsIn(finding, panel),
-  };
-}
-
-function negation(inner: Compiled): Compiled {
-  return {
-    truth: (facts, panel) => {
-      const truth = inner.truth(facts, panel);
-      return truth === 'yes' ? 'no' : truth === 'no' ? 'yes' : 'unknown';
-    },
-    observe: (facts, panel) => inner.observe(facts, panel),
-  };
-}
-
-/** The first part the case has data for decides ("the ANC, or the WBC when the ANC is missing"). */
-function firstKnown(parts: Compiled[]): Compiled {
-  return {
-    // One pass: asking the deciding part again would work out its truth twice (a lab walk or a
-    // prose search on every case of a bank); a part's truth is the same each time it is asked.
-    truth: (facts, panel) => {
-      for (const part of parts) {
-        const truth = part.truth(facts, panel);
-        if (truth !== 'unknown') return truth;
-      }
-      return 'unknown';
-    },
-    observe: (facts, panel) => parts.find((p) => p.truth(facts, panel) !== 'unknown')?.observe(facts, panel) ?? [],
-  };
-}
-
-/** allOf is decided by its first `no`, anyOf by its first `yes`; an unknown otherwise leaves it unknown. */
-function combination(parts: Compiled[], mode: 'all' | 'any'): Compiled {
-  const decisive: Truth = mode === 'all' ? 'no' : 'yes';
-  const otherwise: Truth = mode === 'all' ? 'yes' : 'no';
-  return {
-    truth: (facts, panel) => {
-      let unknown = false;
-      for (const part of parts) {
-        const truth = part.truth(facts, panel);
-        if (truth === decisive) return decisive;
-        if (truth === 'unknown') unknown = true;
-      }
-      return unknown ? 'unknown' : otherwise;
-    },
-    observe: (facts, panel) => {
-      const hit = parts.find((p) => p.truth(facts, panel) === decisive);
-      if (hit) return hit.observe(facts, panel);
-      if (parts.some((p) => p.truth(facts, panel) === 'unknown')) return [];
-      return withoutRepeats(parts.flatMap((p) => p.observe(facts, panel)));
-    },
-  };
-}
-
-/** A mention in prose that the clause does not deny. Prose that is silent is not evidence that it did not happen. */
-function proseMention(sections: string[], regex: RegExp, unless: RegExp | undefined): Compiled {
-  return {
-    truth: (facts) => (firstAffirmedMention(facts.model, sections, regex, unless, facts) ? 'yes' : 'unknown'),
-    observe: (facts) => {
-      const model = facts.model;
-      const mention = firstAffirmedMention(model, sections, regex, unless, facts);
-      if (!mention) return [];
-      const section = sections.find((name) => model.sections.get(name)?.prose.some((l) => l.range.start.line === mention.range.start.line));
-      return [{ text: `${section ?? sections[0]}: “${mention.text}”`, range: mention.range }];
-    },
-  };
 }

@@ -5,6 +5,7 @@ import mechanismsJson from '../../../../schemas/mechanisms.json';
 import type { CaseModel } from '../model/caseModel';
 import { CaseFacts } from './caseFacts';
 import { CompiledFindings, type FindingDefinition, type Observation } from './findings';
+import { UNKNOWN, YES } from './truth';
 import { CompiledPathway, type PathwayDefinition, type PathwayStep } from './pathway';
 import type { PanelReading } from './panelAnalysis';
 
@@ -47,17 +48,20 @@ const PATHWAY = new CompiledPathway(RULES.pathway, FINDINGS);
 interface CompiledRule {
   rule: MechanismRule;
   weighed: { finding: number; id: string; weight: number; effect: Effect }[];
+  /** The sum of the weights, in their order (the confidence's denominator). */
+  total: number;
   hallmarks: number[];
 }
 
-const COMPILED_RULES: CompiledRule[] = RULES.mechanisms.map((rule) => ({
-  rule,
-  hallmarks: (rule.hallmarks ?? []).map((id) => FINDINGS.number(id)).filter((n) => n >= 0),
-  weighed: [
+const COMPILED_RULES: CompiledRule[] = RULES.mechanisms.map((rule) => {
+  const weighed = [
     ...rule.supports.map(({ finding, weight }) => ({ finding: FINDINGS.number(finding), id: finding, weight, effect: 'supports' as Effect })),
     ...rule.against.map(({ finding, weight }) => ({ finding: FINDINGS.number(finding), id: finding, weight, effect: 'argues-against' as Effect })),
-  ],
-}));
+  ];
+  let total = 0;
+  for (const { weight } of weighed) total += weight;
+  return { rule, weighed, total, hallmarks: (rule.hallmarks ?? []).map((id) => FINDINGS.number(id)).filter((n) => n >= 0) };
+});
 
 export const MECHANISM_RULES: readonly MechanismRule[] = RULES.mechanisms;
 export const DECISION = RULES.decision;
@@ -112,7 +116,7 @@ export class MechanismScore {
   get support(): number {
     let sum = 0;
     for (const { finding, weight, effect } of this.rule.weighed) {
-      if (effect === 'supports' && finding >= 0 && this.facts.truth(finding) === 'yes') sum += weight;
+      if (effect === 'supports' && finding >= 0 && this.facts.truthCode(finding) === YES) sum += weight;
     }
     return round(sum);
   }
@@ -122,7 +126,7 @@ export class MechanismScore {
     if (!this.evidenceList) {
       const evidence: Evidence[] = [];
       for (const { finding, id, weight, effect } of this.rule.weighed) {
-        if (finding >= 0 && this.facts.truth(finding) === 'yes') evidence.push(new Evidence(id, FINDINGS.labels[finding], effect, weight, this.facts, finding));
+        if (finding >= 0 && this.facts.truthCode(finding) === YES) evidence.push(new Evidence(id, FINDINGS.labels[finding], effect, weight, this.facts, finding));
       }
       this.evidenceList = evidence.sort((a, b) => b.weight - a.weight);
     }
@@ -132,7 +136,7 @@ export class MechanismScore {
   /** Findings this mechanism would weigh that the case lacks the data for. */
   get missing(): string[] {
     this.missingList ??= this.rule.weighed
-      .filter(({ finding }) => finding < 0 || this.facts.truth(finding) === 'unknown')
+      .filter(({ finding }) => finding < 0 || this.facts.truthCode(finding) === UNKNOWN)
       .map(({ finding, id }) => (finding < 0 ? id : FINDINGS.labels[finding]));
     return this.missingList;
   }
@@ -141,7 +145,7 @@ export class MechanismScore {
   get missingByEffect(): { supports: string[]; against: string[] } {
     const split = { supports: [] as string[], against: [] as string[] };
     for (const { finding, id, effect } of this.rule.weighed) {
-      if (finding >= 0 && this.facts.truth(finding) !== 'unknown') continue;
+      if (finding >= 0 && this.facts.truthCode(finding) !== UNKNOWN) continue;
       (effect === 'supports' ? split.supports : split.against).push(finding < 0 ? id : FINDINGS.labels[finding]);
     }
     return split;
@@ -162,23 +166,24 @@ export interface MechanismRanking {
 }
 
 /**
- * Each mechanism's place in the ids' order, worked out once: the tie-break of the ranking
- * (localeCompare per comparison was a measurable share of ranking a bank). Code-unit order, not
- * localeCompare: for ids of lowercase words and hyphens the two agree, this one does not depend
- * on the machine's locale, and a first localeCompare loads ICU's collator (~14 ms of every start).
+ * The rules in their ids' order, worked out once: scored in this order, a stable sort by score
+ * and confidence leaves ties in id order, the ranking's tie-break (no comparison of ids per case).
+ * Code-unit order, not localeCompare: for ids of lowercase words and hyphens the two agree, this
+ * one does not depend on the machine's locale, and a first localeCompare loads ICU's collator
+ * (~14 ms of every start).
  */
-const ID_ORDER = new Map([...RULES.mechanisms.map((m) => m.id)].sort().map((id, i) => [id, i]));
+const RULES_IN_ID_ORDER = [...COMPILED_RULES].sort((a, b) => (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0));
 
 /**
- * A case's ranking. The pathway's steps are built when first read: `check` needs only whether
- * the reading stopped (and why), worked out at once.
+ * A case's ranking. The pathway's steps and the secondary mechanisms are worked out when first
+ * read: `check` needs only the clear choice and whether the reading stopped (and why).
  */
 class Ranking implements MechanismRanking {
   private steps?: PathwayStep[];
+  private secondaries?: MechanismScore[];
 
   constructor(
     readonly ranked: MechanismScore[],
-    readonly secondary: MechanismScore[],
     private readonly facts: CaseFacts,
     readonly clearChoice?: string,
     readonly withheld?: string,
@@ -188,18 +193,22 @@ class Ranking implements MechanismRanking {
     this.steps ??= PATHWAY.walk(this.facts);
     return this.steps;
   }
+
+  get secondary(): MechanismScore[] {
+    this.secondaries ??= this.withheld === undefined ? this.ranked.slice(1).filter((m) => isSecondary(m, this.facts)) : [];
+    return this.secondaries;
+  }
 }
 
 export function rankMechanisms(model: CaseModel, panels: PanelReading[]): MechanismRanking {
   const facts = new CaseFacts(FINDINGS, model, panels);
-  const ranked = COMPILED_RULES.map((rule) => scoreMechanism(rule, facts));
-  ranked.sort((a, b) => b.score - a.score || b.confidence - a.confidence || ID_ORDER.get(a.id)! - ID_ORDER.get(b.id)!);
+  const ranked = RULES_IN_ID_ORDER.map((rule) => scoreMechanism(rule, facts));
+  ranked.sort((a, b) => b.score - a.score || b.confidence - a.confidence);
   // The walk stops at the first step with a stopping outcome: that outcome's meaning withholds the ranking.
   const withheld = PATHWAY.stopsWith(facts);
-  if (withheld !== undefined) return new Ranking(ranked, [], facts, undefined, withheld);
+  if (withheld !== undefined) return new Ranking(ranked, facts, undefined, withheld);
   const [first, second] = ranked;
-  const secondary = ranked.slice(1).filter((m) => isSecondary(m, facts));
-  return new Ranking(ranked, secondary, facts, isClear(first, second) ? first.id : undefined);
+  return new Ranking(ranked, facts, isClear(first, second) ? first.id : undefined);
 }
 
 /** Enough score, enough margin, and a runner-up without strong evidence of its own. */
@@ -211,21 +220,20 @@ function isClear(first: MechanismScore | undefined, second: MechanismScore | und
 }
 
 function isSecondary(mechanism: MechanismScore, facts: CaseFacts): boolean {
-  if (!mechanism.hallmarks.some((finding) => facts.truth(finding) === 'yes')) return false;
+  if (!mechanism.hallmarks.some((finding) => facts.truthCode(finding) === YES)) return false;
   return mechanism.support >= DECISION.secondaryMinimumSupport;
 }
 
 function scoreMechanism(compiled: CompiledRule, facts: CaseFacts): MechanismScore {
   let score = 0;
   let known = 0;
-  let total = 0;
   for (const { finding, weight, effect } of compiled.weighed) {
-    total += weight;
-    const truth = finding < 0 ? 'unknown' : facts.truth(finding);
-    if (truth === 'unknown') continue;
+    const truth = finding < 0 ? UNKNOWN : facts.truthCode(finding);
+    if (truth === UNKNOWN) continue;
     known += weight;
-    if (truth === 'yes') score += effect === 'supports' ? weight : -weight;
+    if (truth === YES) score += effect === 'supports' ? weight : -weight;
   }
+  const total = compiled.total;
   return new MechanismScore(compiled.rule.id, compiled.rule.summary, round(score), total ? round(known / total) : 0, compiled, facts);
 }
 

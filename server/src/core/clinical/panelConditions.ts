@@ -8,11 +8,11 @@ import type { Range } from '../text';
 import type { ListItem } from '../util/lists';
 import type { FlagResult } from './flags';
 import type { CaseFacts } from './caseFacts';
-import type { Comparison, Compiled, Observation, PanelProbe, Truth } from './findings';
+import type { Comparison, Observation, ValueLeaf } from './findings';
 import { formatIndexValue, INDEX_DEFINITIONS, type ComputedIndex } from './indices';
 import { EXPECTED_VALUES, type ExpectedValueId } from './expectedValues';
 import type { LabReading, PanelReading } from './panelAnalysis';
-import { threshold } from './structuredConditions';
+import { NO, threshold, UNKNOWN, YES, type TruthCode } from './truth';
 
 /** Where a lab or index condition finds its value in one panel, and how to say it. */
 export interface ValueSource {
@@ -91,59 +91,23 @@ function makeIndexValue(id: string, number: number): ValueSource {
   };
 }
 
-/**
- * A lab or index compared in one panel: unknown when the panel lacks the value. A `later`
- * condition reads only panels after the case's first (findings.ts decides such a finding on
- * any panel that shows it).
- */
-export function panelValue(comparison: Comparison, plain: ValueSource): Compiled {
-  const source = comparison.expected ? withExpected(plain, comparison.expected) : plain;
-  const later = comparison.panel === 'later';
-  const valueIn = (facts: CaseFacts, panel: number): LabReading | ComputedIndex | undefined =>
-    (later && panel <= 0 ? undefined : facts.valueIn(source, panel));
-  return {
-    truth: (facts, panel) => {
-      const found = valueIn(facts, panel);
-      return found ? compare(found, comparison, facts.panels[panel]) : 'unknown';
-    },
-    observe: (facts, panel) => {
-      const found = valueIn(facts, panel);
-      const reading = facts.panels[panel];
-      if (!found || compare(found, comparison, reading) === 'unknown') return [];
-      return [source.describe(reading, found)];
-    },
-  };
+/** A lab or index condition as the program reads it; what it observed says the expected share when it compares with one. */
+export function valueLeaf(comparison: Comparison, source: ValueSource): ValueLeaf {
+  return { source, shown: comparison.expected ? withExpected(source, comparison.expected) : source, comparison, later: comparison.panel === 'later' };
 }
 
-/**
- * Whether a panel has the value of a lab (or an index) condition; one probe per lab and scope,
- * shared by every finding that reads it.
- */
-const labProbes = new Map<string, PanelProbe>();
-const indexProbes = new Map<string, PanelProbe>();
-
-export function labProbe(key: string, later: boolean): PanelProbe {
-  return probeFor(labProbes, labValue(key), `${key}\u0000${later}`, later);
+/** The source with this number. */
+export function sourceById(id: number): ValueSource {
+  return SOURCES[id];
 }
 
-export function indexProbe(id: string, later: boolean): PanelProbe {
-  return probeFor(indexProbes, indexValue(id), `${id}\u0000${later}`, later);
+/** What a lab or index condition observed in a panel (nothing when the panel leaves it open). */
+export function describeValue(facts: CaseFacts, leaf: ValueLeaf, panel: number): Observation[] {
+  const found = leaf.later && panel <= 0 ? undefined : facts.valueIn(leaf.source, panel);
+  const reading = facts.panels[panel];
+  if (!found || compare(found, leaf.comparison, reading) === UNKNOWN) return [];
+  return [leaf.shown.describe(reading, found)];
 }
-
-function probeFor(probes: Map<string, PanelProbe>, source: ValueSource, key: string, later: boolean): PanelProbe {
-  let probe = probes.get(key);
-  if (!probe) {
-    probe = (facts, panel) => !(later && panel <= 0) && facts.valueIn(source, panel) !== undefined;
-    probes.set(key, probe);
-  }
-  return probe;
-}
-
-/** Whether the smear read with the panel lists its findings. */
-export const smearProbe: PanelProbe = (facts, panel) => {
-  const smear = facts.smearFor(panel);
-  return smear !== undefined && findingsField(smear) !== undefined;
-};
 
 /** The observation also says the value as a share of what is expected for the panel. */
 function withExpected(source: ValueSource, id: ExpectedValueId): ValueSource {
@@ -161,48 +125,30 @@ function withExpected(source: ValueSource, id: ExpectedValueId): ValueSource {
 }
 
 /**
- * A word on the smear read with the panel (its own smear, else the case's primary one): present,
- * absent when the smear lists findings without it, unknown without a findings list.
+ * What the smear read with the panel says of a word: seen (its item), or a findings list without
+ * it. The truth (present, absent when the list lacks it, unknown without a list) is CaseFacts's.
  */
-export function smearFinding(finding: string): Compiled {
-  return {
-    truth: (facts, panel) => {
-      const smear = facts.smearFor(panel);
-      if (!smear || !findingsField(smear)) return 'unknown';
-      return smearItemsByWord(smear.findings).has(finding) ? 'yes' : 'no';
-    },
-    observe: (facts, panel) => {
-      const smear = facts.smearFor(panel);
-      if (!smear) return [];
-      const where = { panel: smear.label };
-      const seen = smearItemsByWord(smear.findings).get(finding);
-      if (seen) return [{ text: `smear: ${finding}${panelSuffix(smear.qualifier)}`, range: seen.range, ...where }];
-      const field = findingsField(smear);
-      return field ? [{ text: `smear without ${finding}${panelSuffix(smear.qualifier)}`, range: field.range, ...where }] : [];
-    },
-  };
+export function describeSmear(facts: CaseFacts, word: string, panel: number): Observation[] {
+  const smear = facts.smearFor(panel);
+  if (!smear) return [];
+  const where = { panel: smear.label };
+  // The first item with the word, as the truth's lookup by word keeps it.
+  const seen = smear.findings.find((item) => item.text.toLowerCase() === word);
+  if (seen) return [{ text: `smear: ${word}${panelSuffix(smear.qualifier)}`, range: seen.range, ...where }];
+  const field = findingsField(smear);
+  return field ? [{ text: `smear without ${word}${panelSuffix(smear.qualifier)}`, range: field.range, ...where }] : [];
 }
 
-function findingsField(smear: SmearPanel) {
+export function findingsField(smear: SmearPanel) {
   return smear.section.fields.find((f) => f.key === 'findings');
 }
 
-/**
- * A smear's findings by lowercased word, the first item for each, as `find` would pick it.
- * Every smear rule asks (a score of them per case): lowercasing every item for each was the
- * engine's largest source of garbage on a bank. Kept with the list (a WeakMap: it goes with it).
- */
-const itemsByWord = new WeakMap<readonly ListItem[], Map<string, ListItem>>();
-
-function smearItemsByWord(items: readonly ListItem[]): Map<string, ListItem> {
-  let byWord = itemsByWord.get(items);
-  if (!byWord) {
-    byWord = new Map();
-    for (const item of items) {
-      const word = item.text.toLowerCase();
-      if (!byWord.has(word)) byWord.set(word, item);
-    }
-    itemsByWord.set(items, byWord);
+/** A smear's findings by lowercased word, the first item for each: what the smear rules look words up in. */
+export function smearItemsByWord(items: readonly ListItem[]): Map<string, ListItem> {
+  const byWord = new Map<string, ListItem>();
+  for (const item of items) {
+    const word = item.text.toLowerCase();
+    if (!byWord.has(word)) byWord.set(word, item);
   }
   return byWord;
 }
@@ -220,7 +166,7 @@ function panelSuffix(qualifier: string | undefined): string {
   return qualifier ? ` [${qualifier}]` : '';
 }
 
-function compare(found: LabReading | ComputedIndex, condition: Comparison, reading: PanelReading): Truth {
+export function compare(found: LabReading | ComputedIndex, condition: Comparison, reading: PanelReading): TruthCode {
   let flag: FlagResult | undefined;
   let word: string | undefined;
   let comparator: string | undefined;
@@ -232,38 +178,38 @@ function compare(found: LabReading | ComputedIndex, condition: Comparison, readi
     flag = reading.indexFlags.get(found.id);
   }
   if (condition.flag) {
-    if (!flag) return 'unknown';
-    if (!condition.flag.includes(flag.flag)) return 'no';
+    if (!flag) return UNKNOWN;
+    if (!condition.flag.includes(flag.flag)) return NO;
   }
   if (condition.is !== undefined) {
-    if (word === undefined) return 'unknown';
-    if (word !== condition.is) return 'no';
+    if (word === undefined) return UNKNOWN;
+    if (word !== condition.is) return NO;
   }
   const below = condition.below;
   let atLeast = condition.atLeast;
   if (condition.timesUpperLimit !== undefined) {
     const upper = flag?.range?.high;
-    if (upper === undefined) return 'unknown';
+    if (upper === undefined) return UNKNOWN;
     atLeast = Math.max(atLeast ?? -Infinity, condition.timesUpperLimit * upper);
   }
-  if (below === undefined && atLeast === undefined) return 'yes';
+  if (below === undefined && atLeast === undefined) return YES;
   let value = found.value;
-  if (value === undefined) return 'unknown';
+  if (value === undefined) return UNKNOWN;
   if (condition.expected) {
     const expected = EXPECTED_VALUES[condition.expected].value(reading);
-    if (expected === undefined || !(expected > 0)) return 'unknown';
+    if (expected === undefined || !(expected > 0)) return UNKNOWN;
     value /= expected;
   }
   // `<v` means every value below v: decisive only when the whole interval is on one side.
   if (comparator === '<' || comparator === '<=') {
-    if (below !== undefined && value <= below) return atLeast === undefined ? 'yes' : 'unknown';
-    if (atLeast !== undefined && value <= atLeast) return 'no';
-    return 'unknown';
+    if (below !== undefined && value <= below) return atLeast === undefined ? YES : UNKNOWN;
+    if (atLeast !== undefined && value <= atLeast) return NO;
+    return UNKNOWN;
   }
   if (comparator === '>' || comparator === '>=') {
-    if (atLeast !== undefined && value >= atLeast) return below === undefined ? 'yes' : 'unknown';
-    if (below !== undefined && value >= below) return 'no';
-    return 'unknown';
+    if (atLeast !== undefined && value >= atLeast) return below === undefined ? YES : UNKNOWN;
+    if (below !== undefined && value >= below) return NO;
+    return UNKNOWN;
   }
   return threshold(value, below, atLeast);
 }

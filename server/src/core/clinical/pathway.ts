@@ -5,6 +5,7 @@
 // no mechanism is ranked.
 import type { CaseFacts } from './caseFacts';
 import type { CompiledFindings, Observation } from './findings';
+import { YES } from './truth';
 
 export interface PathwayOutcomeDefinition {
   finding: string;
@@ -81,7 +82,7 @@ export class CompiledPathway {
   walk(facts: CaseFacts): PathwayStep[] {
     const taken: PathwayStep[] = [];
     for (const { step, outcomes } of this.steps) {
-      const present = outcomes.filter(({ number }) => number >= 0 && facts.truth(number) === 'yes');
+      const present = outcomes.filter(({ number }) => number >= 0 && facts.truthCode(number) === YES);
       const stop = present.some(({ outcome }) => outcome.stop === true);
       const shown = stop ? present.filter(({ outcome }) => outcome.stop) : present;
       taken.push({
@@ -104,7 +105,7 @@ export class CompiledPathway {
   stopsWith(facts: CaseFacts): string | undefined {
     for (const { outcomes } of this.steps) {
       for (const { outcome, number } of outcomes) {
-        if (outcome.stop === true && number >= 0 && facts.truth(number) === 'yes') return outcome.means;
+        if (outcome.stop === true && number >= 0 && facts.truthCode(number) === YES) return outcome.means;
       }
     }
     return undefined;

@@ -2,51 +2,45 @@
 // age and the marrow (with cellularity judged against age).
 import type { CaseModel } from '../model/caseModel';
 import type { FieldNode } from '../syntax/syntaxTree';
-import type { CaseFacts } from './caseFacts';
-import type { Compiled, MarrowCondition, Truth } from './findings';
+import type { AgeBounds, MarrowLeaf, Observation } from './findings';
+import { NO, threshold, UNKNOWN, YES, type TruthCode } from './truth';
 
 const DAYS_PER_YEAR = 365.25;
 
 /** An unknown age is read as adult, as the reference ranges read it. */
 const ADULT_YEARS = 30;
 
-export function patientAge(bounds: { below?: number; atLeast?: number }): Compiled {
-  return {
-    truth: ({ model }) => {
-      const days = model.patient.age?.days;
-      return threshold(days === undefined ? ADULT_YEARS : days / DAYS_PER_YEAR, bounds.below, bounds.atLeast);
-    },
-    observe: ({ model }) => {
-      const age = model.patient.age;
-      return age ? [{ text: `age ${age.amount} ${age.unit}`, range: age.range }] : [];
-    },
-  };
+export function ageTruth(model: CaseModel, bounds: AgeBounds): TruthCode {
+  const days = model.patient.age?.days;
+  return threshold(days === undefined ? ADULT_YEARS : days / DAYS_PER_YEAR, bounds.below, bounds.atLeast);
 }
 
-export function marrowFinding(condition: MarrowCondition): Compiled {
-  const accepted = condition.in?.map((v) => v.toLowerCase());
-  const truth = (facts: CaseFacts): Truth => {
-    const marrow = facts.marrowField(condition.marrow);
-    if (!marrow) return 'unknown';
-    if (accepted) return accepted.includes(marrow.lowercase) ? 'yes' : 'no';
-    const number = marrow.number;
-    if (number === undefined) return 'unknown';
-    if (!condition.versusAge) return threshold(number, condition.below, condition.atLeast);
-    const expected = expectedCellularity(facts.model);
-    if (expected === undefined) return 'unknown';
-    const margin = condition.margin ?? 0;
-    return condition.versusAge === 'below' ? threshold(number, expected - margin) : threshold(number, undefined, expected + margin + Number.EPSILON);
-  };
-  return {
-    truth,
-    observe: (facts) => {
-      const field = facts.model.marrow.get(condition.marrow);
-      if (!field || truth(facts) === 'unknown') return [];
-      const expected = condition.versusAge ? expectedCellularity(facts.model) : undefined;
-      const forAge = expected === undefined ? '' : ` (about ${Math.round(expected)} % expected at this age)`;
-      return [{ text: `marrow ${condition.marrow}: ${field.value}${forAge}`, range: field.range }];
-    },
-  };
+export function describeAge(model: CaseModel): Observation[] {
+  const age = model.patient.age;
+  return age ? [{ text: `age ${age.amount} ${age.unit}`, range: age.range }] : [];
+}
+
+/** A marrow condition on the field's value (read once per case: CaseFacts.marrowValue). */
+export function marrowTruth(model: CaseModel, leaf: MarrowLeaf, marrow: MarrowValue | undefined): TruthCode {
+  if (!marrow) return UNKNOWN;
+  const condition = leaf.condition;
+  if (leaf.accepted) return leaf.accepted.includes(marrow.lowercase) ? YES : NO;
+  const number = marrow.number;
+  if (number === undefined) return UNKNOWN;
+  if (!condition.versusAge) return threshold(number, condition.below, condition.atLeast);
+  const expected = expectedCellularity(model);
+  if (expected === undefined) return UNKNOWN;
+  const margin = condition.margin ?? 0;
+  return condition.versusAge === 'below' ? threshold(number, expected - margin) : threshold(number, undefined, expected + margin + Number.EPSILON);
+}
+
+export function describeMarrow(model: CaseModel, leaf: MarrowLeaf, truth: TruthCode): Observation[] {
+  const condition = leaf.condition;
+  const field = model.marrow.get(condition.marrow);
+  if (!field || truth === UNKNOWN) return [];
+  const expected = condition.versusAge ? expectedCellularity(model) : undefined;
+  const forAge = expected === undefined ? '' : ` (about ${Math.round(expected)} % expected at this age)`;
+  return [{ text: `marrow ${condition.marrow}: ${field.value}${forAge}`, range: field.range }];
 }
 
 /** A marrow field's value as the rules compare it: lowercased, and as a number when it is one. */
@@ -72,10 +66,4 @@ function marrowNumber(field: FieldNode): number | undefined {
   if (ratio) return Number(ratio[2]) > 0 ? Number(ratio[1]) / Number(ratio[2]) : undefined;
   const percent = /^(\d+(?:\.\d+)?|\.\d+)\s*%?$/.exec(field.value);
   return percent ? Number(percent[1]) : undefined;
-}
-
-export function threshold(value: number, below?: number, atLeast?: number): Truth {
-  if (below !== undefined && !(value < below)) return 'no';
-  if (atLeast !== undefined && !(value >= atLeast)) return 'no';
-  return 'yes';
 }

@@ -57,11 +57,12 @@ export function fieldImage(field: FieldNode, where: string): CaseImage {
  * `alt:` elsewhere goes to the first image still without one (so nothing typed is dropped).
  */
 export function sectionImages(section: SectionNode): CaseImage[] {
-  const where = `[${section.name}${section.qualifier ? `: ${section.qualifier}` : ''}]`;
   if (IMAGE_PROSE_SECTIONS.has(section.name)) {
     const images: CaseImage[] = [];
     for (const line of section.prose) {
-      const image = proseImage(line, where);
+      // An image line starts with `!`: every other line of prose is passed over at one character.
+      if (line.text.charCodeAt(0) !== 33 /* ! */) continue;
+      const image = proseImage(line, whereIs(section));
       if (image) images.push(image);
     }
     return images;
@@ -71,7 +72,7 @@ export function sectionImages(section: SectionNode): CaseImage[] {
   const looseAlts: string[] = [];
   let previous: FieldNode | undefined;
   for (const field of section.fields) {
-    if (field.key === 'image') images.push(fieldImage(field, where));
+    if (field.key === 'image') images.push(fieldImage(field, whereIs(section)));
     else if (field.key === 'alt') {
       const last = images[images.length - 1];
       if (previous?.key === 'image' && last && last.alt === undefined) last.alt = field.value || undefined;
@@ -81,6 +82,11 @@ export function sectionImages(section: SectionNode): CaseImage[] {
   }
   for (const image of images) if (image.alt === undefined && looseAlts.length) image.alt = looseAlts.shift();
   return images;
+}
+
+/** A section as an image's `where` names it: worded only for a section that has an image. */
+function whereIs(section: SectionNode): string {
+  return `[${section.name}${section.qualifier ? `: ${section.qualifier}` : ''}]`;
 }
 
 /** Whether a prose line is an image (the preview shows it as one, not as text). */

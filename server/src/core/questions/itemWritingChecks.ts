@@ -56,7 +56,13 @@ function checkKeyCues(question: Question, stem: string, diagnostics: CaseDiagnos
     }
   }
   const stemWords = new Set(significantWords(stem));
-  const echoed = significantWords(key.text).filter((w) => stemWords.has(w) && !distractors.some((d) => significantWords(d.text).includes(w)));
+  // The distractors' words, read once and only when the key shares a word with the stem.
+  let distractorWords: Set<string> | undefined;
+  const echoed = significantWords(key.text).filter((w) => {
+    if (!stemWords.has(w)) return false;
+    distractorWords ??= new Set(distractors.flatMap((d) => significantWords(d.text)));
+    return !distractorWords.has(w);
+  });
   if (echoed.length) {
     diagnostics.push(diagnostic('warning', 'item-key-repeats-stem',
       `The key repeats "${echoed[0]}" from the stem and no distractor does (a clang clue); reword the key or the stem.`, key.textRange));

@@ -34,8 +34,8 @@ export function checkQuestions(model: CaseModel): CaseDiagnostic[] {
 function checkStage(model: CaseModel, question: Question, diagnostics: CaseDiagnostic[]): void {
   const stage = question.stage;
   if (!stage) return;
-  const known = STAGE_NAMES.map((s) => `after ${s}`);
   if (!stage.name) {
+    const known = STAGE_NAMES.map((s) => `after ${s}`);
     diagnostics.push(diagnostic('error', 'unknown-question-stage',
       `\`${stage.text}\` is not a stage. Write ${orList(known.map((s) => `\`${s}\``))}, or \`after labs day 3\` for a panel by its qualifier.`,
       stage.range, { replacements: stagesPresent(model) }));

@@ -80,17 +80,23 @@ function readQuestion(section: SectionNode, ordinal: number, panels: readonly La
   const strayFeedback: FieldNode[] = [];
   const answers: FieldNode[] = [];
   const objectives: string[] = [];
-  const id = section.fields.find((f) => f.key === 'id')?.value || `q${ordinal + 1}`;
-  const images = readImages(section, id);
+  let hasImages = false;
   for (const field of section.fields) {
     if (field.key === 'option') options.push(readOption(field));
     else if (field.key === 'answer') answers.push(field);
     else if (field.key === 'objective') { if (field.value) objectives.push(field.value); }
-    else if (field.key !== 'feedback' && !fields.has(field.key)) fields.set(field.key, field);
+    else {
+      if (field.key === 'image' || field.key === 'alt') hasImages = true;
+      if (field.key !== 'feedback' && !fields.has(field.key)) fields.set(field.key, field);
+    }
   }
+  // The first `id` field, even an empty one, names the question (as `fields` keeps the first).
+  const id = fields.get('id')?.value || `q${ordinal + 1}`;
+  // Most questions have no picture: then there is nothing to pair with their options.
+  const images = hasImages ? readImages(section, id) : NO_IMAGES;
   attachToOptions(section, options, strayFeedback, images.byOption);
-  const value = (key: string) => fields.get(key)?.value || undefined;
-  const type = value('type')?.toLowerCase();
+  const type = valueOf(fields, 'type')?.toLowerCase();
+  const tags = valueOf(fields, 'tags');
   return {
     section,
     ordinal,
@@ -101,26 +107,40 @@ function readQuestion(section: SectionNode, ordinal: number, panels: readonly La
     options,
     strayFeedback,
     answers,
-    tolerance: numberOf(value('tolerance')),
-    unit: value('unit'),
-    asks: value('asks')?.toLowerCase(),
-    explanation: value('explanation'),
-    points: numberOf(value('points')) ?? 1,
-    tags: (value('tags') ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+    tolerance: numberOf(valueOf(fields, 'tolerance')),
+    unit: valueOf(fields, 'unit'),
+    asks: valueOf(fields, 'asks')?.toLowerCase(),
+    explanation: valueOf(fields, 'explanation'),
+    points: numberOf(valueOf(fields, 'points')) ?? 1,
+    tags: tags ? tags.split(',').map((t) => t.trim()).filter(Boolean) : [],
     objectives,
     image: images.stem,
-    extraImages: images.extra,
-    negativeMarked: value('negative')?.toLowerCase() === 'yes',
+    extraImages: hasImages ? images.extra : [],
+    negativeMarked: valueOf(fields, 'negative')?.toLowerCase() === 'yes',
     fields,
   };
 }
+
+/** A field's value, undefined when the field is missing or empty. */
+function valueOf(fields: ReadonlyMap<string, FieldNode>, key: string): string | undefined {
+  return fields.get(key)?.value || undefined;
+}
+
+interface QuestionImages {
+  stem?: CaseImage;
+  byOption: ReadonlyMap<FieldNode, CaseImage>;
+  extra: CaseImage[];
+}
+
+/** What a question without `image:` or `alt:` lines has (shared: nothing in it is ever changed). */
+const NO_IMAGES: QuestionImages = { byOption: new Map(), extra: [] };
 
 /**
  * `feedback:` and `image:` right below an option (the other in between) belong to it; an
  * `alt:` right below an image is its text. The first other image is the stem's; a loose `alt:`
  * goes to the stem's image when it has none (the stem's image may stand anywhere).
  */
-function readImages(section: SectionNode, id: string): { stem?: CaseImage; byOption: Map<FieldNode, CaseImage>; extra: CaseImage[] } {
+function readImages(section: SectionNode, id: string): QuestionImages {
   const byOption = new Map<FieldNode, CaseImage>();
   const extra: CaseImage[] = [];
   let stem: CaseImage | undefined;
@@ -160,7 +180,7 @@ function readImages(section: SectionNode, id: string): { stem?: CaseImage; byOpt
 }
 
 /** Feedback and images go to the option above them, past the option's own image lines. */
-function attachToOptions(section: SectionNode, options: QuestionOption[], strayFeedback: FieldNode[], images: Map<FieldNode, CaseImage>): void {
+function attachToOptions(section: SectionNode, options: QuestionOption[], strayFeedback: FieldNode[], images: ReadonlyMap<FieldNode, CaseImage>): void {
   let current: QuestionOption | undefined;
   let index = 0;
   for (const field of section.fields) {

@@ -80,7 +80,6 @@ const GROUP_NAMES = ALTERNATIVES.map((_, i) => `k${i}`);
  *   (in lower case or with a capital: keywords all in capitals are found through their numbers);
  * - in any line: a title, `@`, `://`, `www` or a web address's ending, an age in words.
  */
-const HAS_DIGIT = /\d/;
 const DIGIT_SHAPES = '\\d(?:\\d{3}|[/.-]\\d{1,2}[/.-]\\d|\\.\\d{1,3}\\.\\d|[A-Za-z]?,? [A-Z][a-z]|[A-Z]{2}\\b|0s\\b)|(?:9\\d|[1-9]\\d\\d)[- ]?[yY]|[Aa]ged? \\d';
 const DIGIT_KEYWORDS = `\\b(?:${TITLE_CASE_MONTH}|[Pp]hone|[Tt]el|[Tt]elephone|[Ff]ax|[Mm]obile|[Pp]ager|[Bb]leep|[Pp]late|[Ss]erial|[Ss]\\/[Nn]|[Ll]icen[cs]e|[Cc]ertificate|[Rr]egistration|[Dd]evice|[Ii]mplant|VIN|[Vv]in)\\b`;
 const TITLES = '\\b(?:M(?:rs?|s|iss|x)|Dr|Prof|Professor|Doctor|Rev)\\b';
@@ -89,18 +88,71 @@ const AGE_IN_WORDS = 'agenarian|[Nn]ineties';
 // Each group of tests is one pattern (their alternatives joined), so a line is read once per
 // group rather than once per test: this runs on some hundred thousand lines of a bank.
 /** What may make any line hold an identifier: a title, `@`, `://`, `www`, a web address's ending, an age in words. */
-const IN_ANY_LINE = new RegExp(`${TITLES}|@|:\\/\\/|www|WWW|${WEB_ENDING}|${AGE_IN_WORDS}`);
+const IN_ANY_LINE = `${TITLES}|@|:\\/\\/|www|WWW|${WEB_ENDING}|${AGE_IN_WORDS}`;
 /** What may make a line with a digit hold one: a shape of digits, or a keyword. */
-const IN_LINE_WITH_DIGIT = new RegExp(`${DIGIT_SHAPES}|${DIGIT_KEYWORDS}`);
+const IN_LINE_WITH_DIGIT = `${DIGIT_SHAPES}|${DIGIT_KEYWORDS}`;
+const HAS_DIGIT = /\d/;
+const IN_ANY_LINE_TEST = new RegExp(IN_ANY_LINE);
+const IN_LINE_WITH_DIGIT_TEST = new RegExp(IN_LINE_WITH_DIGIT);
 
-function mayHoldIdentifier(line: string): boolean {
-  return IN_ANY_LINE.test(line) || (HAS_DIGIT.test(line) && IN_LINE_WITH_DIGIT.test(line));
+/** Whether the full scan can find anything in `line`. */
+export function mayHoldIdentifier(line: string): boolean {
+  return IN_ANY_LINE_TEST.test(line) || (HAS_DIGIT.test(line) && IN_LINE_WITH_DIGIT_TEST.test(line));
 }
 
+// The same tests over all the lines of a case at once. A case is some thirty short lines, and
+// each call of a regular expression costs more than reading a line: so the lines are joined by
+// `\n` and each pattern searches the whole once, from one hit's line to the next line. No
+// pattern above can match a line break or across one, and `\b` sees a line break as it sees
+// the end of a line, so a search finds a line's first hit exactly when the line has one.
+/** Any line's kinds, and the shapes of digits (each holds a digit, so no line needs testing for one). */
+const IN_ANY_LINE_OR_DIGIT_SHAPE = new RegExp(`${IN_ANY_LINE}|${DIGIT_SHAPES}`, 'g');
+/** The keywords, which count only in a line with a digit. */
+const DIGIT_KEYWORD = new RegExp(DIGIT_KEYWORDS, 'g');
+
+/**
+ * The indices (ascending) of the lines for which mayHoldIdentifier is true, found with two
+ * searches of the joined lines rather than two or three tests of each line.
+ */
+export function linesThatMayHoldIdentifiers(lines: readonly string[]): number[] {
+  const found: number[] = [];
+  if (!lines.length) return found;
+  const joined = lines.join('\n');
+  const starts: number[] = [];
+  for (let i = 0, at = 0; i < lines.length; at += lines[i].length + 1, i++) starts.push(at);
+  const marked = new Uint8Array(lines.length);
+  searchLines(IN_ANY_LINE_OR_DIGIT_SHAPE, joined, starts, (line) => { marked[line] = 1; });
+  searchLines(DIGIT_KEYWORD, joined, starts, (line) => { if (!marked[line] && HAS_DIGIT.test(lines[line])) marked[line] = 1; });
+  for (let i = 0; i < lines.length; i++) if (marked[i]) found.push(i);
+  return found;
+}
+
+/** Calls `hit` once for each line (by index) where `pattern` matches, left to right. */
+function searchLines(pattern: RegExp, joined: string, starts: readonly number[], hit: (line: number) => void): void {
+  let line = 0;
+  pattern.lastIndex = 0;
+  while (pattern.test(joined)) {
+    // Every match ends on the line it starts on, and holds at least one character.
+    const end = pattern.lastIndex - 1;
+    while (line + 1 < starts.length && starts[line + 1] <= end) line++;
+    hit(line);
+    if (line + 1 >= starts.length) break;
+    pattern.lastIndex = starts[line + 1];
+  }
+}
+
+/** What a line without identifiers gives: shared, so that such a line (nearly every one) costs no array. */
+const NO_IDENTIFIERS: readonly IdentifierMatch[] = [];
+
 /** Every identifier in `line`, left to right. */
-export function findIdentifiers(line: string): IdentifierMatch[] {
+export function findIdentifiers(line: string): readonly IdentifierMatch[] {
+  if (!mayHoldIdentifier(line)) return NO_IDENTIFIERS;
+  return scanLine(line);
+}
+
+/** The full scan, without the tests that skip most lines (exported for the test that compares the two). */
+export function scanLine(line: string): IdentifierMatch[] {
   const found: IdentifierMatch[] = [];
-  if (!mayHoldIdentifier(line)) return found;
   PATTERN.lastIndex = 0;
   for (let m = PATTERN.exec(line); m; m = PATTERN.exec(line)) {
     const groups = m.groups!;

@@ -5,9 +5,9 @@
 // for the quick fix. The scan is one pass over each line of text (identifierPatterns.ts).
 import { diagnostic, type CaseDiagnostic } from '../../diagnostics';
 import type { CaseModel } from '../../model/caseModel';
-import { lineSpan, type Range } from '../../text';
-import type { FieldNode, TextLine } from '../../syntax/syntaxTree';
-import { findIdentifiers, type IdentifierKind, type IdentifierMatch } from './identifierPatterns';
+import { lineSpan, type Position, type Range } from '../../text';
+import type { TextLine } from '../../syntax/syntaxTree';
+import { linesThatMayHoldIdentifiers, scanLine, type IdentifierKind, type IdentifierMatch } from './identifierPatterns';
 
 /** Header fields that hold ids, words from a list, the team's own names or review dates: not case text. */
 const HEADER_FIELDS_NOT_SCANNED = new Set(['case', 'see-also', 'level', 'status', 'author', 'reviewed-by', 'reviewed-on', 'version', 'updated', 'objectives']);
@@ -29,24 +29,25 @@ const DAYS_PER_YEAR = 365.25;
 
 export function checkPrivacy(model: CaseModel): CaseDiagnostic[] {
   const diagnostics: CaseDiagnostic[] = [];
-  const scan = (line: TextLine) => {
-    // Most lines hold nothing to find; the scan itself is one pass.
-    for (const match of findIdentifiers(line.text)) {
-      const range = lineSpan(line.range.start.line, line.range.start.character + match.start, match.length);
-      diagnostics.push(identifierDiagnostic(match, range));
-    }
-  };
-  const scanField = (field: FieldNode) => {
-    for (const line of field.valueLines) scan(line);
-  };
-
-  for (const field of model.syntax.header) if (!HEADER_FIELDS_NOT_SCANNED.has(field.key)) scanField(field);
+  // Every line of free text, and where it starts, in file order.
+  const texts: string[] = [];
+  const starts: Position[] = [];
+  const add = (text: string, start: Position) => { texts.push(text); starts.push(start); };
+  const addLines = (lines: readonly TextLine[]) => { for (const line of lines) add(line.text, line.range.start); };
+  for (const field of model.syntax.header) if (!HEADER_FIELDS_NOT_SCANNED.has(field.key)) addLines(field.valueLines);
   for (const section of model.syntax.sections) {
-    if (section.qualifier && section.qualifierRange) scan({ text: section.qualifier, range: section.qualifierRange });
-    for (const line of section.prose) scan(line);
+    if (section.qualifier && section.qualifierRange) add(section.qualifier, section.qualifierRange.start);
+    addLines(section.prose);
     const skipped = SECTION_FIELDS_NOT_SCANNED[section.name];
     if (skipped === 'all') continue;
-    for (const field of section.fields) if (!skipped?.has(field.key)) scanField(field);
+    for (const field of section.fields) if (!skipped?.has(field.key)) addLines(field.valueLines);
+  }
+  // Most lines hold nothing to find: the full scan reads only those a quick search points to.
+  for (const i of linesThatMayHoldIdentifiers(texts)) {
+    const start = starts[i];
+    for (const match of scanLine(texts[i])) {
+      diagnostics.push(identifierDiagnostic(match, lineSpan(start.line, start.character + match.start, match.length)));
+    }
   }
 
   const age = model.patient.age;
