@@ -98,3 +98,22 @@ describe('privacy: the fast path finds what the full scan of every line finds', 
       ['date', '14/03/2024'], ['url', 'www.example.org'], ['email', 'a.b@example.org']]);
   });
 });
+
+describe('privacy: the quick tests never skip a line the full scan would flag', function () {
+  this.timeout(60_000);
+  /** The line in the spellings authors use: as written, all lower case, all capitals, each word capitalised. */
+  const spellings = (line: string): string[] => [line, line.toLowerCase(), line.toUpperCase(), line.replace(/\b[a-z]/g, (c) => c.toUpperCase())];
+  function assertNotSkipped(line: string): void {
+    for (const spelled of spellings(line)) {
+      if (scanLine(spelled).length) assert.ok(mayHoldIdentifier(spelled), `the quick tests skip ${JSON.stringify(spelled)}, where the full scan finds ${JSON.stringify(scanLine(spelled).map((m) => m.text))}`);
+    }
+  }
+
+  it('on every identifier snippet and every piece of one, in each spelling', () => {
+    for (const line of [...identified, ...PIECES]) assertNotSkipped(line);
+  });
+
+  it('on generated lines mixing identifier pieces, keywords, digits and prose, in each spelling', () => {
+    fc.assert(fc.property(generatedLine, (line) => { assertNotSkipped(line); }), { numRuns: 3000, seed: 20261130 });
+  });
+});

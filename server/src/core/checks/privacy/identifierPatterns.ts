@@ -80,15 +80,22 @@ const GROUP_NAMES = ALTERNATIVES.map((_, i) => `k${i}`);
  *   (in lower case or with a capital: keywords all in capitals are found through their numbers);
  * - in any line: a title, `@`, `://`, `www` or a web address's ending, an age in words.
  */
-const DIGIT_SHAPES = '\\d(?:\\d{3}|[/.-]\\d{1,2}[/.-]\\d|\\.\\d{1,3}\\.\\d|[A-Za-z]?,? [A-Z][a-z]|[A-Z]{2}\\b|0s\\b)|(?:9\\d|[1-9]\\d\\d)[- ]?[yY]|[Aa]ged? \\d';
-const DIGIT_KEYWORDS = `\\b(?:${TITLE_CASE_MONTH}|[Pp]hone|[Tt]el|[Tt]elephone|[Ff]ax|[Mm]obile|[Pp]ager|[Bb]leep|[Pp]late|[Ss]erial|[Ss]\\/[Nn]|[Ll]icen[cs]e|[Cc]ertificate|[Rr]egistration|[Dd]evice|[Ii]mplant|VIN|[Vv]in)\\b`;
+const DIGIT_SHAPES = '\\d(?:\\d{3}|[/.-]\\d{1,2}[/.-]\\d|\\.\\d{1,3}\\.\\d|[A-Za-z]?,? [A-Z][a-z]|[A-Z]{2}\\b|0s\\b)|(?:9\\d|[1-9]\\d\\d)[- ]?[yY]|(?:[Aa]ged?|AGED?) \\d'
+  // A street address in capitals (its name words start with a capital in any other spelling).
+  + `|\\d[A-Za-z]?,? (?:[A-Z][A-Z'’-]{1,30} ){1,3}${STREET.toUpperCase()}\\b`;
+/** Keywords as written in prose (lower case or a capital) and in capitals. */
+const KEYWORD_WORDS = ['phone', 'tel', 'telephone', 'fax', 'mobile', 'pager', 'bleep', 'plate', 'serial', 'licence', 'license', 'certificate', 'registration', 'device', 'implant', 'vin'];
+const anySpelling = (word: string): string => `[${word[0]}${word[0].toUpperCase()}]${word.slice(1)}|${word.toUpperCase()}`;
+const DIGIT_KEYWORDS = `\\b(?:${TITLE_CASE_MONTH}|${KEYWORD_WORDS.map(anySpelling).join('|')}|[Ss]\\/[Nn])\\b`;
 const TITLES = '\\b(?:M(?:rs?|s|iss|x)|Dr|Prof|Professor|Doctor|Rev)\\b';
-const WEB_ENDING = '\\.(?:com|org|net|edu|gov|info|io|uk)\\b';
-const AGE_IN_WORDS = 'agenarian|[Nn]ineties';
+/** A letter in either case: web addresses are read without regard to case. */
+const caseless = (word: string): string => [...word].map((c) => `[${c}${c.toUpperCase()}]`).join('');
+const WEB_ENDING = `\\.(?:${['com', 'org', 'net', 'edu', 'gov', 'info', 'io', 'uk'].map(caseless).join('|')})\\b`;
+const AGE_IN_WORDS = 'agenarian|AGENARIAN|entenarian|ENTENARIAN|[Nn]ineties|NINETIES';
 // Each group of tests is one pattern (their alternatives joined), so a line is read once per
 // group rather than once per test: this runs on some hundred thousand lines of a bank.
 /** What may make any line hold an identifier: a title, `@`, `://`, `www`, a web address's ending, an age in words. */
-const IN_ANY_LINE = `${TITLES}|@|:\\/\\/|www|WWW|${WEB_ENDING}|${AGE_IN_WORDS}`;
+const IN_ANY_LINE = `${TITLES}|@|:\\/\\/|${caseless('www')}|${WEB_ENDING}|${AGE_IN_WORDS}`;
 /** What may make a line with a digit hold one: a shape of digits, or a keyword. */
 const IN_LINE_WITH_DIGIT = `${DIGIT_SHAPES}|${DIGIT_KEYWORDS}`;
 const HAS_DIGIT = /\d/;
