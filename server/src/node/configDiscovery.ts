@@ -1,10 +1,10 @@
 // Finds casewright.json by walking up from a folder, as ESLint and markdownlint-cli2 do, and
 // reads it the way case files are read: without waiting on a FIFO, regular files only, and
 // never more than MAX_CONFIG_FILE_BYTES. The CLI and the language server both load it here.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME, getCaseService, type CasewrightConfig } from '../core';
-import { describeFsError } from './fileDiscovery';
+import { closeQuietly, describeFsError } from './fileDiscovery';
 
 /** No course's settings come near this; a bigger file is a mistake or an attack. */
 export const MAX_CONFIG_FILE_BYTES = 1024 * 1024;
@@ -70,14 +70,6 @@ export async function readConfigFile(file: string): Promise<{ ok: true; text: st
     return { ok: false, problem: describeFsError(error) };
   } finally {
     if (fd !== undefined) closeQuietly(fd);
-  }
-}
-
-function closeQuietly(fd: number): void {
-  try {
-    closeSync(fd);
-  } catch {
-    // Nothing was written: a failed close loses nothing.
   }
 }
 

@@ -1,7 +1,7 @@
 // Finds the .case files a command names: files, folders (walked) and globs, minus ignored ones.
 // Everything that would make the result wrong (a missing path, a permission denied, a FIFO
 // named on the command line) is a fatal problem for the caller to report; nothing here throws.
-import { promises as fs, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, promises as fs, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { globMatcher } from './ignoreGlobs';
@@ -219,5 +219,14 @@ export function describeFsError(error: unknown): string {
     case 'EMFILE':
     case 'ENFILE': return 'too many open files';
     default: return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Closes a descriptor opened only for reading; a failed close loses nothing, so it is not reported. */
+export function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Nothing was written: a failed close loses nothing.
   }
 }

@@ -1,6 +1,6 @@
 // Reads a case file as text the way an editor would show it, without ever throwing.
-import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync } from 'node:fs';
-import { describeFsError } from './fileDiscovery';
+import { constants, fstatSync, openSync, promises as fs, readFileSync } from 'node:fs';
+import { closeQuietly, describeFsError } from './fileDiscovery';
 
 /** Larger files are not parsed: no teaching case is this big, and it would stall CI. */
 export const MAX_CASE_FILE_BYTES = 64 * 1024 * 1024;
@@ -64,14 +64,6 @@ export function readCaseFileSync(file: string): ReadResult {
     return { ok: false, problem: describeFsError(error) };
   } finally {
     if (fd !== undefined) closeQuietly(fd);
-  }
-}
-
-function closeQuietly(fd: number): void {
-  try {
-    closeSync(fd);
-  } catch {
-    // Nothing was written: a failed close loses nothing.
   }
 }
 
