@@ -55,10 +55,10 @@ export function analyzeCase(text: string, options: AnalysisOptions = {}): CaseAn
     syntax, model, options, diagnostics: parsed.diagnostics,
     clinical: { panels: [], mechanisms: { ranked: [], secondary: [], pathway: [] }, table },
   };
-  for (let step = 0; step < STEP_COUNT; step++) {
+  for (const step of STEPS) {
     try {
       // A loop, not push(...spread): a pathological file can yield more items than call arguments.
-      for (const d of runStep(step, run)) run.diagnostics.push(d);
+      for (const d of step(run)) run.diagnostics.push(d);
     } catch (error) {
       // A bug in one check must not take the others (or the editor) down with it.
       run.diagnostics.push(internalError(error));
@@ -89,35 +89,30 @@ interface Run {
   diagnostics: CaseDiagnostic[];
 }
 
-const STEP_COUNT = 14;
-
 /**
- * The checks in order, by number: a switch rather than an array of closures, which every
- * analysis would build anew (a bank runs thousands).
+ * The checks in order. Built once, each taking the run, rather than as closures over the run
+ * that every analysis would build anew (a bank runs thousands).
  */
-function runStep(step: number, run: Run): readonly CaseDiagnostic[] {
-  const { syntax, model } = run;
-  switch (step) {
-    case 0: return checkSections(syntax);
-    case 1: return checkDuplicateFields(model);
-    case 2: return validateProjection(projectCase(model), syntax.lines[0] ?? '');
-    case 3: return checkHideIndices(model);
-    case 4: return checkLabs(model.panels);
-    case 5: return checkLabsInProse(model);
-    case 6:
-      run.clinical = analyzeClinically(model, run.clinical.table);
-      return checkConsistency(run.clinical.panels);
-    case 7: return checkMechanism(model, run.clinical);
-    case 8: return checkPrivacy(model);
-    // Last of the case's own findings: a `ready` case is judged on every diagnostic above.
-    case 9: return checkReview(model, run.diagnostics);
-    case 10: return checkQuestions(model);
-    case 11: return checkImages(model, run.options.resourceExists);
-    case 12: return checkQuestionKeys(model, run.clinical);
-    case 13: return checkItemWriting(model);
-    default: return [];
-  }
-}
+const STEPS: readonly ((run: Run) => readonly CaseDiagnostic[])[] = [
+  (run) => checkSections(run.syntax),
+  (run) => checkDuplicateFields(run.model),
+  (run) => validateProjection(projectCase(run.model), run.syntax.lines[0] ?? ''),
+  (run) => checkHideIndices(run.model),
+  (run) => checkLabs(run.model.panels),
+  (run) => checkLabsInProse(run.model),
+  (run) => {
+    run.clinical = analyzeClinically(run.model, run.clinical.table);
+    return checkConsistency(run.clinical.panels);
+  },
+  (run) => checkMechanism(run.model, run.clinical),
+  (run) => checkPrivacy(run.model),
+  // Last of the case's own findings: a `ready` case is judged on every diagnostic above.
+  (run) => checkReview(run.model, run.diagnostics),
+  (run) => checkQuestions(run.model),
+  (run) => checkImages(run.model, run.options.resourceExists),
+  (run) => checkQuestionKeys(run.model, run.clinical),
+  (run) => checkItemWriting(run.model),
+];
 
 function internalError(error: unknown): CaseDiagnostic {
   return diagnostic('error', 'internal-error',
