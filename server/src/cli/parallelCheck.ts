@@ -59,14 +59,10 @@ export async function analyzeFiles(files: string[], bank: LeanCaseBank, config: 
   const workers = Array.from({ length: threads - 1 }, () => runWorker({ files, config, next }));
   // The main thread's share, held back until every file is analysed: the bank takes them in order.
   const held: (HeldDocument | undefined)[] = new Array(files.length);
-  for (let start = Atomics.add(counter, 0, CHUNK); start < files.length; start = Atomics.add(counter, 0, CHUNK)) {
-    for (let i = start; i < Math.min(start + CHUNK, files.length); i++) {
-      const outcome = readHeld(files[i], bank);
-      held[i] = outcome.held;
-      if (outcome.problems.length) problems.set(files[i], outcome.problems);
-    }
-    progress(Math.min(Atomics.load(counter, 0), files.length));
-  }
+  takeAndAnalyse(files, counter, bank, (i, outcome) => {
+    held[i] = outcome.held;
+    if (outcome.problems.length) problems.set(files[i], outcome.problems);
+  }, () => progress(Math.min(Atomics.load(counter, 0), files.length)));
   for (const results of await Promise.all(workers)) {
     for (const [index, document, fileProblems] of results) {
       held[index] = document;
@@ -78,6 +74,18 @@ export async function analyzeFiles(files: string[], bank: LeanCaseBank, config: 
     if (document) bank.adopt(file, document);
   });
   return problems;
+}
+
+/**
+ * Takes CHUNK files at a time from the shared counter until none are left, and analyses each
+ * (the main thread and every worker run this same loop).
+ */
+function takeAndAnalyse(files: readonly string[], counter: Int32Array, bank: LeanCaseBank,
+  record: (index: number, outcome: ReturnType<typeof readHeld>) => void, afterChunk?: () => void): void {
+  for (let start = Atomics.add(counter, 0, CHUNK); start < files.length; start = Atomics.add(counter, 0, CHUNK)) {
+    for (let i = start; i < Math.min(start + CHUNK, files.length); i++) record(i, readHeld(files[i], bank));
+    afterChunk?.();
+  }
 }
 
 function runWorker(input: WorkerInput): Promise<WorkerResult[]> {
@@ -103,12 +111,7 @@ export function runAsWorkerIfAsked(): boolean {
   const bank = getCaseService().createLeanBank(input.config, resourceExists);
   const counter = new Int32Array(input.next);
   const results: WorkerResult[] = [];
-  for (let start = Atomics.add(counter, 0, CHUNK); start < input.files.length; start = Atomics.add(counter, 0, CHUNK)) {
-    for (let i = start; i < Math.min(start + CHUNK, input.files.length); i++) {
-      const outcome = readHeld(input.files[i], bank);
-      results.push([i, outcome.held, outcome.problems]);
-    }
-  }
+  takeAndAnalyse(input.files, counter, bank, (i, outcome) => results.push([i, outcome.held, outcome.problems]));
   parentPort!.postMessage(results);
   return true;
 }
