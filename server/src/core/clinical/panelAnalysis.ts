@@ -1,6 +1,6 @@
 // Per-panel clinical reading: each lab's canonical value and flag, and the derived indices.
 import { findLabByLowercaseName, type LabDefinition } from '../catalog/labCatalog';
-import type { CaseModel, Comparator, LabPanel, LabResult } from '../model/caseModel';
+import type { CaseModel, Comparator, LabPanel, LabResult, Patient } from '../model/caseModel';
 import type { Range } from '../text';
 import { flagQuantity, flagWord, isLow, type FlagResult } from './flags';
 import { computePanelIndices, INDEX_DEFINITIONS, type ComputedIndex } from './indices';
@@ -19,14 +19,44 @@ export interface LabReading {
 }
 
 export interface PanelReading {
-  panel: LabPanel;
-  labs: Map<string, LabReading>;
+  readonly panel: LabPanel;
+  readonly labs: Map<string, LabReading>;
   /** Indices the panel shows (derived values the case does not state). */
-  indices: Map<string, ComputedIndex>;
+  readonly indices: Map<string, ComputedIndex>;
   /** Every calculable index, including ones the case states (for consistency checks). */
-  calculated: Map<string, ComputedIndex>;
+  readonly calculated: Map<string, ComputedIndex>;
   /** Flags of derived values that are labs in the catalog (indirect bilirubin, ANC, …). */
-  indexFlags: Map<string, FlagResult>;
+  readonly indexFlags: ReadonlyMap<string, FlagResult>;
+}
+
+/**
+ * A panel's reading. The flags of its indices are worked out when first read: only a rule on a
+ * derived lab (the ANC, indirect bilirubin) and the hover read them, and `check` on a bank
+ * reads them for few panels.
+ */
+class Reading implements PanelReading {
+  private flags?: Map<string, FlagResult>;
+
+  constructor(
+    readonly panel: LabPanel,
+    readonly labs: Map<string, LabReading>,
+    readonly indices: Map<string, ComputedIndex>,
+    readonly calculated: Map<string, ComputedIndex>,
+    private readonly patient: Patient,
+  ) {}
+
+  get indexFlags(): ReadonlyMap<string, FlagResult> {
+    if (!this.flags) {
+      const flags = new Map<string, FlagResult>();
+      for (const index of this.indices.values()) {
+        const lab = INDEX_LABS.get(index.id);
+        const flag = lab?.kind === 'quantitative' ? flagQuantity(lab, index.value, this.patient) : undefined;
+        if (flag) flags.set(index.id, flag);
+      }
+      this.flags = flags;
+    }
+    return this.flags;
+  }
 }
 
 /** Whether the panel shows anemia (low hemoglobin or hematocrit): some index meanings need it. */
@@ -68,11 +98,5 @@ function readPanel(model: CaseModel, panel: LabPanel, table: MaturationTable): P
     labs.set(lab.key, reading);
   }
   const { indices, calculated } = computePanelIndices(panel, labs, table);
-  const indexFlags = new Map<string, FlagResult>();
-  for (const index of indices.values()) {
-    const lab = INDEX_LABS.get(index.id);
-    const flag = lab?.kind === 'quantitative' ? flagQuantity(lab, index.value, model.patient) : undefined;
-    if (flag) indexFlags.set(index.id, flag);
-  }
-  return { panel, labs, indices, calculated, indexFlags };
+  return new Reading(panel, labs, indices, calculated, model.patient);
 }
