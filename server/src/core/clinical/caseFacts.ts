@@ -41,7 +41,7 @@ export class CaseFacts {
   private readonly slots: number;
   /** Per value source and panel: what it read (null: nothing), so that each lab is looked up once per panel. */
   private values: (LabReading | ComputedIndex | null | undefined)[] | undefined;
-  /** Per panel: the smear's findings by word (null: no smear with a findings list). */
+  /** Per panel with its own smear, then for the primary smear: the smear's findings by word (null: no smear with a findings list). */
   private smearWords: (Map<string, ListItem> | null | undefined)[] | undefined;
   private primary: SmearPanel | null | undefined;
   private marrowValues: (MarrowValue | null | undefined)[] | undefined;
@@ -229,12 +229,15 @@ export class CaseFacts {
 
   /** The findings of the smear read with a panel by lowercased word, or null without a smear that lists its findings. */
   private smearWordsIn(panel: number): Map<string, ListItem> | null {
-    const all = (this.smearWords ??= new Array(this.panelCount));
-    let words = all[panel];
+    // Slot per panel with a smear of its own, and one more (the last) for the primary smear that
+    // every other panel reads: its words are looked up once per case, not once per panel.
+    const all = (this.smearWords ??= new Array(this.panelCount + 1));
+    const slot = this.panels[panel]?.panel.smear ? panel : this.panelCount;
+    let words = all[slot];
     if (words === undefined) {
       const smear = this.smearFor(panel);
       words = smear && findingsField(smear) ? smearItemsByWord(smear.findings) : null;
-      all[panel] = words;
+      all[slot] = words;
     }
     return words;
   }
