@@ -9,7 +9,8 @@ import type { Evidence } from './mechanismEngine';
 
 export function checkMechanism(model: CaseModel, clinical: ClinicalAnalysis): CaseDiagnostic[] {
   const field = model.answer.get('mechanism');
-  const { ranked, clearChoice } = clinical.mechanisms;
+  // The full ranking only when the answer disagrees with a clear choice: it is worked out when first read.
+  const { clearChoice } = clinical.mechanisms;
   if (!field?.value) {
     if (!model.panels.some((p) => p.results.length)) return [];
     const where = model.sections.get('answer')?.headerRange ?? model.panels[0].section.headerRange;
@@ -20,6 +21,7 @@ export function checkMechanism(model: CaseModel, clinical: ClinicalAnalysis): Ca
   }
   const stated = field.value.toLowerCase();
   if (!clearChoice || clearChoice === stated) return [];
+  const ranked = clinical.mechanisms.ranked;
   const statedScore = ranked.find((m) => m.id === stated);
   if (!statedScore) return []; // not a mechanism id: the schema check reports it
   const best = ranked[0];

@@ -176,18 +176,25 @@ const RULES_IN_ID_ORDER = [...COMPILED_RULES].sort((a, b) => (a.rule.id < b.rule
 
 /**
  * A case's ranking. The pathway's steps and the secondary mechanisms are worked out when first
- * read: `check` needs only the clear choice and whether the reading stopped (and why).
+ * read, and so is the ranking itself when the pathway withholds it: `check` needs only the clear
+ * choice and whether the reading stopped (and why). The truths are the same whichever finding is
+ * decided first (the rules have no cycle), so a ranking scored late is the one scored at once.
  */
 class Ranking implements MechanismRanking {
   private steps?: PathwayStep[];
   private secondaries?: MechanismScore[];
 
   constructor(
-    readonly ranked: MechanismScore[],
+    private scores: MechanismScore[] | undefined,
     private readonly facts: CaseFacts,
     readonly clearChoice?: string,
     readonly withheld?: string,
   ) {}
+
+  get ranked(): MechanismScore[] {
+    this.scores ??= rankAll(this.facts);
+    return this.scores;
+  }
 
   get pathway(): PathwayStep[] {
     this.steps ??= PATHWAY.walk(this.facts);
@@ -202,13 +209,19 @@ class Ranking implements MechanismRanking {
 
 export function rankMechanisms(model: CaseModel, panels: PanelReading[]): MechanismRanking {
   const facts = new CaseFacts(FINDINGS, model, panels);
-  const ranked = RULES_IN_ID_ORDER.map((rule) => scoreMechanism(rule, facts));
-  ranked.sort((a, b) => b.score - a.score || b.confidence - a.confidence);
   // The walk stops at the first step with a stopping outcome: that outcome's meaning withholds the ranking.
   const withheld = PATHWAY.stopsWith(facts);
-  if (withheld !== undefined) return new Ranking(ranked, facts, undefined, withheld);
+  if (withheld !== undefined) return new Ranking(undefined, facts, undefined, withheld);
+  const ranked = rankAll(facts);
   const [first, second] = ranked;
   return new Ranking(ranked, facts, isClear(first, second) ? first.id : undefined);
+}
+
+/** Every mechanism scored, best first: by score, then confidence, then id (the order they are scored in). */
+function rankAll(facts: CaseFacts): MechanismScore[] {
+  const ranked = RULES_IN_ID_ORDER.map((rule) => scoreMechanism(rule, facts));
+  ranked.sort((a, b) => b.score - a.score || b.confidence - a.confidence);
+  return ranked;
 }
 
 /** Enough score, enough margin, and a runner-up without strong evidence of its own. */
