@@ -129,6 +129,21 @@ describe('mechanism engine', () => {
     assert.equal(empty.ranked.length, MECHANISMS.length);
   });
 
+  it('a withheld ranking is scored when first read, the same whatever was read before it', () => {
+    // Normal counts for age and sex: the pathway stops, and `check` reads nothing of the ranking.
+    const body = '[patient]\nage: 9 wk\nsex: female\n[history]\nHeavy bleeding from the cord stump.\n[labs]\nhemoglobin: 9.6 g/dL\nplatelets: 320 10^9/L\nwbc: 9.0 10^9/L\nldh: 900 U/L\nhaptoglobin: 5 mg/dL\n';
+    const scores = (ranked: { id: string; score: number; confidence: number }[]) => ranked.map((m) => [m.id, m.score, m.confidence]);
+    const rankedFirst = rank(body);
+    assert.ok(rankedFirst.withheld);
+    const afterRanked = scores(rankedFirst.ranked);
+    const pathwayFirst = rank(body);
+    assert.ok(pathwayFirst.pathway.length > 0);
+    assert.deepEqual(pathwayFirst.secondary, []);
+    assert.deepEqual(scores(pathwayFirst.ranked), afterRanked);
+    assert.equal(afterRanked.length, MECHANISMS.length);
+    assert.equal(pathwayFirst.clearChoice, undefined);
+  });
+
   it('prose that does not mention bleeding is not evidence against blood loss', () => {
     const body = '[history]\nTired for a month.\n[labs]\nhemoglobin: 9 g/dL\n';
     const bloodLoss = rank(body).ranked.find((m) => m.id === 'blood-loss')!;
