@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeCase } from '../../server/src/core/analyzeCase';
-import { findIdentifiers } from '../../server/src/core/checks/privacy/identifierPatterns';
+import { findIdentifiers } from '../../server/src/core/checks/privacy/identifierPretests';
 import { codeActions } from '../../server/src/core/services/codeActions';
 
 const fixtures = path.join(__dirname, '..', 'fixtures', 'privacy');

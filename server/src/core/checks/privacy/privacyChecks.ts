@@ -2,12 +2,14 @@
 // (45 CFR 164.514(b)(2)(i)) found in a case's free text. Teaching cases start from real
 // patients; a date, an age over 89, a record number or a name left in the text identifies one.
 // Each finding is located on the identifier itself and, where a safer wording exists, carries it
-// for the quick fix. The scan is one pass over each line of text (identifierPatterns.ts).
+// for the quick fix. The scan is one pass over each line of text (identifierPatterns.ts) that
+// quick tests (identifierPretests.ts) cannot rule out.
 import { diagnostic, type CaseDiagnostic } from '../../diagnostics';
 import type { CaseModel } from '../../model/caseModel';
 import { lineSpan, type Position, type Range } from '../../text';
 import type { TextLine } from '../../syntax/syntaxTree';
-import { linesThatMayHoldIdentifiers, scanLine, type IdentifierKind, type IdentifierMatch } from './identifierPatterns';
+import { scanLine, type IdentifierKind, type IdentifierMatch } from './identifierPatterns';
+import { linesThatMayHoldIdentifiers } from './identifierPretests';
 
 /** Header fields that hold ids, words from a list, the team's own names or review dates: not case text. */
 const HEADER_FIELDS_NOT_SCANNED = new Set(['case', 'see-also', 'level', 'status', 'author', 'reviewed-by', 'reviewed-on', 'version', 'updated', 'objectives']);

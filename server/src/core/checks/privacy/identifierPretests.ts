@@ -1,0 +1,121 @@
+// Which lines of a case's text the full scan of identifierPatterns.ts needs to read. Nearly every
+// line of clinical prose holds nothing the scan would flag, and the scan is costly: a line is
+// scanned only if it holds what one of the scan's alternatives, as its validator accepts it, needs
+// somewhere in its line. Each test is written beside what it stands for, and
+// test/unit/privacyFastPath.test.ts holds them to the scan, in every spelling.
+// The tests search the case's lines joined by `\n`, each pattern once: a search costs more than
+// reading a line, and a case is some thirty short lines. No pattern matches a line break or across
+// one, and `\b` sees a line break as it sees the end of a line, so a search finds a line's first
+// hit exactly when the line has one.
+import { DEVICE_KEYWORD, ID_KEYWORD, PHONE_KEYWORD, scanLine, STREET, TITLE_CASE_MONTH, TITLES, WEB_ENDINGS, type IdentifierMatch } from './identifierPatterns';
+
+/**
+ * A pattern of the scan (written in lower case) read in any case, as the scan reads it: a letter
+ * `a` becomes `[aA]`, a class `[a-z]` becomes `[a-zA-Z]` (classes here hold no escapes).
+ */
+function caseless(source: string): string {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      out += c + source[++i];
+    } else if (c === '[') {
+      const end = source.indexOf(']', i);
+      const members = source.slice(i + 1, end);
+      out += `[${members}${members.toUpperCase() === members ? '' : members.toUpperCase()}]`;
+      i = end;
+    } else {
+      out += c.toUpperCase() === c ? c : `[${c}${c.toUpperCase()}]`;
+    }
+  }
+  return out;
+}
+/**
+ * In any line, in any case: `@` (e-mail), `://` or `www.` or a web address's ending (each found
+ * at its one rare character, the dot).
+ */
+const WEB_OR_EMAIL = new RegExp(`@|:\\/\\/|\\.(?:${[...new Set(WEB_ENDINGS.map((ending) => ending.slice(ending.lastIndexOf('.') + 1)))].map(caseless).join('|')})\\b|\\.(?<=${caseless('www')}\\.)`, 'g');
+/** In any line, in any case: what the ages in words hold (non- and centenarian, nineties). */
+const AGE_IN_WORDS = new RegExp(['enarian', 'nineties'].map(caseless).join('|'), 'g');
+/** A title as the name validator takes it (`Dr`, `Mrs`: a capital, then lower case) before a space and a capital. */
+const TITLE_BEFORE_NAME = new RegExp(`\\b(?:${TITLES.map((t) => t[0].toUpperCase() + t.slice(1)).join('|')})\\.? [A-Z]`, 'g');
+/** What every other kind needs at a digit (after the `\\d` each of these follows). */
+const AFTER_A_DIGIT = [
+  // Dates (`12/03/2024`, `2024-11-05`), an SSN, an IP.
+  '(?:-\\d{1,2}-|\\/\\d{1,2}\\/|\\.\\d{1,3}\\.)\\d',
+  // A phone number's last two groups (three digits at least each).
+  '\\d\\d[ .-]\\d{3}',
+  // Five digits: a record or account number, a ZIP code.
+  '\\d{4}',
+  // A postcode, in capitals as the validator takes it.
+  '[A-Z\\d]? \\d[A-Z]{2}\\b',
+  // A street address: its name's words capitalized, as the validator wants them.
+  `[A-Za-z]?,? (?:[A-Z][A-Za-z'’-]{1,30} ){1,3}${caseless(STREET)}\\b`,
+  // An age of 90 or more: before `y` (`93 y`, `91-year-old`), after `age` or `aged`, `90s`.
+  '(?<=(?:9|[1-9]\\d)\\d)[- ]?[yY]',
+  `(?<=(?:9|[1-9]\\d)\\d)(?<=${caseless('age')}[dD]? \\d{2,3})`,
+  '(?<=90)[sS]\\b',
+  // A day before a month's name, or after one (title case, as the date validator wants it).
+  `(?:${['st', 'nd', 'rd', 'th'].map(caseless).join('|')})?(?: ${caseless('of')})? ${TITLE_CASE_MONTH}\\b`,
+  // A month's name ends in one of these letters or a dot: that quick test first.
+  `(?<=[nybrhlegtpvc.] \\d)(?<=\\b${TITLE_CASE_MONTH}\\.? \\d)`,
+];
+/**
+ * A keyword of a record, device or phone number, then a digit within 48 characters of its line:
+ * the number after such a keyword starts within 39 (a keyword's last words, the lead, a code's
+ * first 25 characters and a space).
+ */
+const KEYWORD_THEN_DIGIT = `\\b(?:${[ID_KEYWORD, DEVICE_KEYWORD, PHONE_KEYWORD].map(caseless).join('|')})[^\\n\\d]{0,48}\\d`;
+/** What a line with a digit may hold; searched from the line's start, it stops at a hit or at the line's end (a match of `\n`). */
+const IN_LINE_WITH_DIGIT = new RegExp(`\\d(?:${AFTER_A_DIGIT.join('|')})|${KEYWORD_THEN_DIGIT}|\\n`, 'g');
+const DIGIT = /\d/g;
+
+/** Whether the full scan can find anything in `line`. */
+export function mayHoldIdentifier(line: string): boolean {
+  return linesThatMayHoldIdentifiers([line]).length > 0;
+}
+
+/** The indices (ascending) of the lines the full scan may find something in. */
+export function linesThatMayHoldIdentifiers(lines: readonly string[]): number[] {
+  const found: number[] = [];
+  if (!lines.length) return found;
+  const joined = lines.join('\n');
+  const starts: number[] = [];
+  for (let i = 0, at = 0; i < lines.length; at += lines[i].length + 1, i++) starts.push(at);
+  const marked = new Uint8Array(lines.length);
+  const mark = (line: number) => { marked[line] = 1; };
+  searchLines(WEB_OR_EMAIL, joined, starts, mark);
+  searchLines(AGE_IN_WORDS, joined, starts, mark);
+  searchLines(TITLE_BEFORE_NAME, joined, starts, mark);
+  // Digits are rare in prose: the lines with one (a quarter) are searched for the rest.
+  searchLines(DIGIT, joined, starts, (line) => {
+    if (marked[line]) return;
+    IN_LINE_WITH_DIGIT.lastIndex = starts[line];
+    if (IN_LINE_WITH_DIGIT.test(joined) && joined.charCodeAt(IN_LINE_WITH_DIGIT.lastIndex - 1) !== 10) marked[line] = 1;
+  });
+  for (let i = 0; i < lines.length; i++) if (marked[i]) found.push(i);
+  return found;
+}
+
+/** Calls `hit` once for each line (by index) where `pattern` matches, left to right. */
+function searchLines(pattern: RegExp, joined: string, starts: readonly number[], hit: (line: number) => void): void {
+  let line = 0;
+  pattern.lastIndex = 0;
+  while (pattern.test(joined)) {
+    // Every match ends on the line it starts on, and holds at least one character.
+    const end = pattern.lastIndex - 1;
+    while (line + 1 < starts.length && starts[line + 1] <= end) line++;
+    hit(line);
+    if (line + 1 >= starts.length) break;
+    pattern.lastIndex = starts[line + 1];
+  }
+}
+
+/** What a line without identifiers gives: shared, so that such a line (nearly every one) costs no array. */
+const NO_IDENTIFIERS: readonly IdentifierMatch[] = [];
+
+/** Every identifier in `line`, left to right. */
+export function findIdentifiers(line: string): readonly IdentifierMatch[] {
+  if (!mayHoldIdentifier(line)) return NO_IDENTIFIERS;
+  return scanLine(line);
+}
