@@ -75,39 +75,45 @@ export function mayHoldIdentifier(line: string): boolean {
   return linesThatMayHoldIdentifiers([line]).length > 0;
 }
 
+/** What any line may hold, each searched for on its own (one search of all is slower). */
+const IN_ANY_LINE: readonly RegExp[] = [WEB_OR_EMAIL, AGE_IN_WORDS, TITLE_BEFORE_NAME];
+
 /** The indices (ascending) of the lines the full scan may find something in. */
 export function linesThatMayHoldIdentifiers(lines: readonly string[]): number[] {
   const found: number[] = [];
   if (!lines.length) return found;
   const joined = lines.join('\n');
-  const starts: number[] = [];
-  for (let i = 0, at = 0; i < lines.length; at += lines[i].length + 1, i++) starts.push(at);
-  const marked = new Uint8Array(lines.length);
-  const mark = (line: number) => { marked[line] = 1; };
-  searchLines(WEB_OR_EMAIL, joined, starts, mark);
-  searchLines(AGE_IN_WORDS, joined, starts, mark);
-  searchLines(TITLE_BEFORE_NAME, joined, starts, mark);
+  for (const pattern of IN_ANY_LINE) searchLines(pattern, joined, lines, found);
   // Digits are rare in prose: the lines with one (a quarter) are searched for the rest.
-  searchLines(DIGIT, joined, starts, (line) => {
-    if (marked[line]) return;
-    IN_LINE_WITH_DIGIT.lastIndex = starts[line];
-    if (IN_LINE_WITH_DIGIT.test(joined) && joined.charCodeAt(IN_LINE_WITH_DIGIT.lastIndex - 1) !== 10) marked[line] = 1;
+  searchLines(DIGIT, joined, lines, found, (line, start) => {
+    if (found.includes(line)) return false;
+    IN_LINE_WITH_DIGIT.lastIndex = start;
+    return IN_LINE_WITH_DIGIT.test(joined) && joined.charCodeAt(IN_LINE_WITH_DIGIT.lastIndex - 1) !== 10;
   });
-  for (let i = 0; i < lines.length; i++) if (marked[i]) found.push(i);
-  return found;
+  // Nearly always none, or one: sorted and without repeats otherwise.
+  return found.length > 1 ? [...new Set(found)].sort((x, y) => x - y) : found;
 }
 
-/** Calls `hit` once for each line (by index) where `pattern` matches, left to right. */
-function searchLines(pattern: RegExp, joined: string, starts: readonly number[], hit: (line: number) => void): void {
+/**
+ * Appends to `found` the index of each line (of `lines`, joined by `\n` in `joined`) where
+ * `pattern` matches and `confirm`, if given, agrees, left to right.
+ */
+function searchLines(pattern: RegExp, joined: string, lines: readonly string[], found: number[], confirm?: (line: number, start: number) => boolean): void {
   let line = 0;
+  let start = 0;
   pattern.lastIndex = 0;
   while (pattern.test(joined)) {
     // Every match ends on the line it starts on, and holds at least one character.
     const end = pattern.lastIndex - 1;
-    while (line + 1 < starts.length && starts[line + 1] <= end) line++;
-    hit(line);
-    if (line + 1 >= starts.length) break;
-    pattern.lastIndex = starts[line + 1];
+    while (end > start + lines[line].length) {
+      start += lines[line].length + 1;
+      line++;
+    }
+    if (!confirm || confirm(line, start)) found.push(line);
+    start += lines[line].length + 1;
+    line++;
+    if (line >= lines.length) break;
+    pattern.lastIndex = start;
   }
 }
 
