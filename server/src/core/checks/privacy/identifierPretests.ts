@@ -34,7 +34,7 @@ function caseless(source: string): string {
  * In any line, in any case: `@` (e-mail), `://` or `www.` or a web address's ending (each found
  * at its one rare character, the dot).
  */
-const WEB_OR_EMAIL = new RegExp(`@|:\\/\\/|\\.(?:${[...new Set(WEB_ENDINGS.map((ending) => ending.slice(ending.lastIndexOf('.') + 1)))].map(caseless).join('|')})\\b|\\.(?<=${caseless('www')}\\.)`, 'g');
+const WEB_OR_EMAIL = `@|:\\/\\/|\\.(?:${[...new Set(WEB_ENDINGS.map((ending) => ending.slice(ending.lastIndexOf('.') + 1)))].map(caseless).join('|')})\\b|\\.(?<=${caseless('www')}\\.)`;
 /** In any line, in any case: what the ages in words hold (non- and centenarian, nineties). */
 const AGE_IN_WORDS = new RegExp(['enarian', 'nineties'].map(caseless).join('|'), 'g');
 /** A title as the name validator takes it (`Dr`, `Mrs`: a capital, then lower case) before a space and a capital. */
@@ -67,16 +67,20 @@ const AFTER_A_DIGIT = [
  */
 const KEYWORD_THEN_DIGIT = `\\b(?:${[ID_KEYWORD, DEVICE_KEYWORD, PHONE_KEYWORD].map(caseless).join('|')})[^\\n\\d]{0,48}\\d`;
 /** What a line with a digit may hold; searched from the line's start, it stops at a hit or at the line's end (a match of `\n`). */
-const IN_LINE_WITH_DIGIT = new RegExp(`\\d(?:${AFTER_A_DIGIT.join('|')})|${KEYWORD_THEN_DIGIT}|\\n`, 'g');
-const DIGIT = /\d/g;
+const IN_LINE_WITH_DIGIT = new RegExp(`${WEB_OR_EMAIL}|\\d(?:${AFTER_A_DIGIT.join('|')})|${KEYWORD_THEN_DIGIT}|\\n`, 'g');
+/**
+ * A digit, or what a web or e-mail address needs: one search of every line for both (their first
+ * characters are few and rare). A line is searched again from its start when the hit is a digit.
+ */
+const DIGIT_OR_WEB_OR_EMAIL = new RegExp(`\\d|${WEB_OR_EMAIL}`, 'g');
+
+/** The other tests of any line, each searched for on its own (one search of all is slower). */
+const IN_ANY_LINE: readonly RegExp[] = [AGE_IN_WORDS, TITLE_BEFORE_NAME];
 
 /** Whether the full scan can find anything in `line`. */
 export function mayHoldIdentifier(line: string): boolean {
   return linesThatMayHoldIdentifiers([line]).length > 0;
 }
-
-/** What any line may hold, each searched for on its own (one search of all is slower). */
-const IN_ANY_LINE: readonly RegExp[] = [WEB_OR_EMAIL, AGE_IN_WORDS, TITLE_BEFORE_NAME];
 
 /** The indices (ascending) of the lines the full scan may find something in. */
 export function linesThatMayHoldIdentifiers(lines: readonly string[]): number[] {
@@ -84,8 +88,9 @@ export function linesThatMayHoldIdentifiers(lines: readonly string[]): number[] 
   if (!lines.length) return found;
   const joined = lines.join('\n');
   for (const pattern of IN_ANY_LINE) searchLines(pattern, joined, lines, found);
-  // Digits are rare in prose: the lines with one (a quarter) are searched for the rest.
-  searchLines(DIGIT, joined, lines, found, (line, start) => {
+  // Digits are rare in prose: only the lines with one (a quarter) are searched for the rest.
+  searchLines(DIGIT_OR_WEB_OR_EMAIL, joined, lines, found, (line, start, last) => {
+    if (!isDigit(joined.charCodeAt(last))) return true;
     if (found.includes(line)) return false;
     IN_LINE_WITH_DIGIT.lastIndex = start;
     return IN_LINE_WITH_DIGIT.test(joined) && joined.charCodeAt(IN_LINE_WITH_DIGIT.lastIndex - 1) !== 10;
@@ -96,9 +101,11 @@ export function linesThatMayHoldIdentifiers(lines: readonly string[]): number[] 
 
 /**
  * Appends to `found` the index of each line (of `lines`, joined by `\n` in `joined`) where
- * `pattern` matches and `confirm`, if given, agrees, left to right.
+ * `pattern` matches and `confirm`, if given, agrees (told the line, where it starts and where
+ * the match ends), left to right.
  */
-function searchLines(pattern: RegExp, joined: string, lines: readonly string[], found: number[], confirm?: (line: number, start: number) => boolean): void {
+function searchLines(pattern: RegExp, joined: string, lines: readonly string[], found: number[],
+  confirm?: (line: number, start: number, last: number) => boolean): void {
   let line = 0;
   let start = 0;
   pattern.lastIndex = 0;
@@ -109,12 +116,16 @@ function searchLines(pattern: RegExp, joined: string, lines: readonly string[], 
       start += lines[line].length + 1;
       line++;
     }
-    if (!confirm || confirm(line, start)) found.push(line);
+    if (!confirm || confirm(line, start, end)) found.push(line);
     start += lines[line].length + 1;
     line++;
     if (line >= lines.length) break;
     pattern.lastIndex = start;
   }
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /** What a line without identifiers gives: shared, so that such a line (nearly every one) costs no array. */
