@@ -47,7 +47,9 @@ const PIECES = [
   // Keywords, leads and codes whose digits come after letters; addresses, ages and dates in pieces.
   'MRN', 'mrn:', 'acct', 'account no.', 'policy', 'insurance', 'SSN', 'social security number', 'medical record number', 'patient id',
   'health plan #', 'case no', 'device id', 'implant #', 'certificate no.', 'registration', 'licence', 'number plate', 'vin', 'vinblastine',
-  'tel.', 'telephone number', 'mobile no.', 'a1b2c3d4', '1a2b3c4d', 'AB1C2', 'abcdefghij', '12', '34', '4471',
+  'hospital number', 'record no.', 'chart #', 'member id', 'subscriber no', 'beneficiary id', 'NHS number', 'CHI no', 'medicare #',
+  'medicaid number', 'insurance id', 'policy no.', 'acct #', 'license plate', 'registration plate', 'serial no.', 'licence number',
+  'tel.', 'telephone number', 'mobile no.', 'pager number', 'fax no.', 'bleep', 'a1b2c3d4', '1a2b3c4d', 'AB1C2', 'abcdefghij', '12', '34', '4471',
   "O'Brien", 'Station', 'Road', 'ROAD', 'Way', 'St.', '12b,', 'aged', 'age', '93', '96', '100', '190', 'y', 'yo', 'years', 'year-old',
   'in his', 'in their', '90s', '3rd', 'of', '1AA', 'SW1A', 'NY', '10001', '(020)', '7946', '0958', '+1', '(555) 123.4567',
   ...['Jan', 'January', 'Feb', 'February', 'Mar', 'March', 'Apr', 'April', 'May', 'Jun', 'June', 'Jul', 'July', 'Aug', 'August',

@@ -30,6 +30,52 @@ function caseless(source: string): string {
   }
   return out;
 }
+/** The alternatives of a pattern of the scan, a leading group's spelled out: `(?:a|b)c|d` gives `ac`, `bc`, `d`. */
+function alternatives(source: string): string[] {
+  const parts = splitAtTopLevel(source, '|');
+  if (parts.length > 1) return parts.flatMap(alternatives);
+  const [group] = splitAtTopLevel(source, ')');
+  const after = source[group.length + 1];
+  // `(?:…)` at the start, not repeated: its alternatives, each with what follows the group.
+  if (!source.startsWith('(?:') || group.length === source.length || (after !== undefined && '?*+{'.includes(after))) return [source];
+  const rest = source.slice(group.length + 1);
+  return alternatives(group.slice(3)).flatMap((alternative) => alternatives(alternative + rest));
+}
+
+/**
+ * `source` cut at each `separator` outside brackets and classes (`)`: at the one that closes the
+ * group `source` opens with, and no further).
+ */
+function splitAtTopLevel(source: string, separator: '|' | ')'): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') i = source.indexOf(']', i);
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0 && separator === ')') return [source.slice(0, i)];
+    else if (c === '|' && depth === 0 && separator === '|') {
+      parts.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(source.slice(from));
+  return parts;
+}
+
+/** Alternatives as one pattern in any case, those that start with a letter grouped by it. */
+function byFirstLetter(sources: readonly string[]): string {
+  const groups = new Map<string, string[]>();
+  const others: string[] = [];
+  for (const source of sources) {
+    const first = source[0];
+    if (first < 'a' || first > 'z') others.push(caseless(source));
+    else groups.set(first, [...groups.get(first) ?? [], source.slice(1)]);
+  }
+  return [...others, ...[...groups].map(([letter, rests]) => `${caseless(letter)}(?:${rests.map(caseless).join('|')})`)].join('|');
+}
 /**
  * In any line, in any case: `@` (e-mail), `://` or `www.` or a web address's ending (each found
  * at its one rare character, the dot).
@@ -63,9 +109,10 @@ const AFTER_A_DIGIT = [
 /**
  * A keyword of a record, device or phone number, then a digit within 48 characters of its line:
  * the number after such a keyword starts within 39 (a keyword's last words, the lead, a code's
- * first 25 characters and a space).
+ * first 25 characters and a space). The keywords are grouped by their first letter, so that at
+ * each word the search tries one group rather than every keyword (a third faster).
  */
-const KEYWORD_THEN_DIGIT = `\\b(?:${[ID_KEYWORD, DEVICE_KEYWORD, PHONE_KEYWORD].map(caseless).join('|')})[^\\n\\d]{0,48}\\d`;
+const KEYWORD_THEN_DIGIT = `\\b(?:${byFirstLetter([ID_KEYWORD, DEVICE_KEYWORD, PHONE_KEYWORD].flatMap(alternatives))})[^\\n\\d]{0,48}\\d`;
 /** What a line with a digit may hold; searched from the line's start, it stops at a hit or at the line's end (a match of `\n`). */
 const IN_LINE_WITH_DIGIT = new RegExp(`${WEB_OR_EMAIL}|\\d(?:${AFTER_A_DIGIT.join('|')})|${KEYWORD_THEN_DIGIT}|\\n`, 'g');
 /**
