@@ -81,8 +81,11 @@ function byFirstLetter(sources: readonly string[]): string {
  * at its one rare character, the dot).
  */
 const WEB_OR_EMAIL = `@|:\\/\\/|\\.(?:${[...new Set(WEB_ENDINGS.map((ending) => ending.slice(ending.lastIndexOf('.') + 1)))].map(caseless).join('|')})\\b|\\.(?<=${caseless('www')}\\.)`;
-/** In any line, in any case: what the ages in words hold (non- and centenarian, nineties). */
-const AGE_IN_WORDS = new RegExp(['enarian', 'nineties'].map(caseless).join('|'), 'g');
+/**
+ * In any line, in any case: what the ages in words hold (nonagenarian, centenarian, nineties),
+ * cut to letters less common than their first (the search then skips faster).
+ */
+const AGE_IN_WORDS = new RegExp(['genarian', 'tenarian', 'neties'].map(caseless).join('|'), 'g');
 /** A title as the name validator takes it (`Dr`, `Mrs`: a capital, then lower case) before a space and a capital. */
 const TITLE_BEFORE_NAME = new RegExp(`\\b(?:${TITLES.map((t) => t[0].toUpperCase() + t.slice(1)).join('|')})\\.? [A-Z]`, 'g');
 /** What every other kind needs at a digit (after the `\\d` each of these follows). */
