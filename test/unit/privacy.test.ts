@@ -71,6 +71,14 @@ describe('privacy: where the rules look in a case', () => {
     assert.deepEqual(privacyOf(text).map((d) => d.code), []);
   });
 
+  it('reads the fields of a section named like an object\'s own property as case text, like any unknown section\'s', () => {
+    for (const name of ['constructor', '__proto__', 'toString']) {
+      const diagnostics = analyzeCase(`${base}\n[${name}]\nphone: 020 7946 0958\n`).diagnostics;
+      assert.deepEqual(diagnostics.filter((d) => d.code === 'internal-error'), [], name);
+      assert.deepEqual(diagnostics.filter((d) => d.code.startsWith('privacy-')).map((d) => d.code), ['privacy-phone'], name);
+    }
+  });
+
   it('flags a [patient] age over 90 y in any unit, not 90 y itself (the "90 or older" category)', () => {
     assert.deepEqual(privacyOf(`${base}\n[patient]\nage: 90 y\n`), []);
     assert.deepEqual(privacyOf(`${base}\n[patient]\nage: 89 y\n`), []);

@@ -13,13 +13,16 @@ import { linesThatMayHoldIdentifiers } from './identifierPretests';
 
 /** Header fields that hold ids, words from a list, the team's own names or review dates: not case text. */
 const HEADER_FIELDS_NOT_SCANNED = new Set(['case', 'see-also', 'level', 'status', 'author', 'reviewed-by', 'reviewed-on', 'version', 'updated', 'objectives']);
-/** Fields whose values come from a vocabulary or are lab results, not free text. */
-const SECTION_FIELDS_NOT_SCANNED: Record<string, Set<string> | 'all'> = {
-  labs: 'all',
-  patient: new Set(['age', 'sex']),
-  smear: new Set(['findings']),
-  answer: new Set(['mechanism']),
-};
+/**
+ * Fields whose values come from a vocabulary or are lab results, not free text. A map, not an
+ * object: a section may be named anything, `[constructor]` and `[__proto__]` included.
+ */
+const SECTION_FIELDS_NOT_SCANNED = new Map<string, ReadonlySet<string> | 'all'>([
+  ['labs', 'all'],
+  ['patient', new Set(['age', 'sex'])],
+  ['smear', new Set(['findings'])],
+  ['answer', new Set(['mechanism'])],
+]);
 
 const SAFE_HARBOR = '45 CFR 164.514(b)(2)(i)';
 /**
@@ -40,7 +43,7 @@ export function checkPrivacy(model: CaseModel): CaseDiagnostic[] {
   for (const section of model.syntax.sections) {
     if (section.qualifier && section.qualifierRange) add(section.qualifier, section.qualifierRange.start);
     addLines(section.prose);
-    const skipped = SECTION_FIELDS_NOT_SCANNED[section.name];
+    const skipped = SECTION_FIELDS_NOT_SCANNED.get(section.name);
     if (skipped === 'all') continue;
     for (const field of section.fields) if (!skipped?.has(field.key)) addLines(field.valueLines);
   }
