@@ -95,15 +95,17 @@ export type Comparator = '<' | '>' | '<=' | '>=';
 
 export type LabValue =
   | {
-      kind: 'number';
-      comparator?: Comparator;
-      number: number;
-      numberRange: Range;
-      unit?: string;
-      unitRange?: Range;
-      unitDefinition?: UnitDefinition;
+      readonly kind: 'number';
+      readonly comparator?: Comparator;
+      readonly number: number;
+      /** Made when first read (model/labValue.ts): only a message about the value reads it. */
+      readonly numberRange: Range;
+      readonly unit?: string;
+      /** Made when first read, as numberRange. */
+      readonly unitRange?: Range;
+      readonly unitDefinition?: UnitDefinition;
       /** The value in the lab's canonical unit, when the unit is known. */
-      canonical?: number;
+      readonly canonical?: number;
     }
   | { kind: 'word'; word: string; range: Range }
   | { kind: 'empty' }

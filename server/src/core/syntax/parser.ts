@@ -3,7 +3,8 @@
 // mean is left to the model and the checks, so an error on one line never hides the rest.
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
 import { lineSpan, makeRange, splitLines, type Range } from '../text';
-import type { CaseSyntax, FieldNode, SectionKind, SectionNode, TextLine } from './syntaxTree';
+import { ParsedField } from './parsedField';
+import type { CaseSyntax, SectionKind, SectionNode, TextLine } from './syntaxTree';
 
 /** Which kind each known section is; unknown names parse tolerantly as `unknown`. */
 export type SectionKindLookup = (name: string) => SectionKind;
@@ -27,7 +28,7 @@ export function parseCaseSyntax(text: string, sectionKind: SectionKindLookup): P
 
   let section: SectionNode | undefined;
   // The field that an indented line would continue, if any.
-  let openField: FieldNode | undefined;
+  let openField: ParsedField | undefined;
   // The last line that belongs to the current section (-1: only its header so far). The
   // section's range is set once, when the section ends, not rebuilt on every line.
   let sectionEndLine = -1;
@@ -188,34 +189,24 @@ function emptySection(name: string, rawName: string, nameRange: Range, headerRan
 /**
  * `key: value`, as /^([A-Za-z0-9][A-Za-z0-9.\-]*)[ \t]*:(.*)$/ would match it, scanned by hand:
  * this runs on nearly every line of a bank, and the scan allocates nothing a field does not
- * keep (a property test holds it to that pattern).
+ * keep (a property test holds it to that pattern). The field makes its ranges when read.
  */
-function parseField(text: string, line: number, documentHasLineSeparator: boolean): FieldNode | undefined {
+function parseField(text: string, line: number, documentHasLineSeparator: boolean): ParsedField | undefined {
   let i = 0;
-  while (i < text.length && isKeyChar(text.charCodeAt(i), i === 0)) i++;
+  // Keys are nearly always typed in lower case: then the key is its own lowercase form.
+  let hasUpperCase = false;
+  for (let code = text.charCodeAt(0); isKeyChar(code, i === 0); code = text.charCodeAt(++i)) {
+    if (code >= 65 && code <= 90) hasUpperCase = true;
+  }
   if (i === 0) return undefined;
-  const rawKey = text.slice(0, i);
   const colon = leadingWhitespace(text, i);
   if (text.charCodeAt(colon) !== 58 /* : */) return undefined;
   // The pattern's `.` stops at the two separators JavaScript counts as line ends inside a line.
   if (documentHasLineSeparator && LINE_SEPARATOR.test(text)) return undefined;
+  const rawKey = text.slice(0, i);
   const valueStart = leadingWhitespace(text, colon + 1);
   const valueEnd = Math.max(valueStart, trailingEnd(text));
-  // The three ranges share their positions (nothing moves a position in place): a bank has
-  // hundreds of thousands of fields, and each position is an object.
-  const lineStart = { line, character: 0 };
-  const valueFrom = { line, character: valueStart };
-  const valueTo = valueEnd === valueStart ? valueFrom : { line, character: valueEnd };
-  const valueLine: TextLine = { text: text.slice(valueStart, valueEnd), range: { start: valueFrom, end: valueTo } };
-  return {
-    key: rawKey.toLowerCase(),
-    rawKey,
-    keyRange: { start: lineStart, end: { line, character: rawKey.length } },
-    value: valueLine.text,
-    valueRange: valueLine.range,
-    valueLines: valueLine.text ? [valueLine] : [],
-    range: { start: lineStart, end: valueTo },
-  };
+  return new ParsedField(hasUpperCase ? rawKey.toLowerCase() : rawKey, rawKey, line, text.slice(valueStart, valueEnd), valueStart);
 }
 
 /** Letters and digits; after the first character also `.` and `-`. */
@@ -224,13 +215,8 @@ function isKeyChar(code: number, first: boolean): boolean {
   return !first && (code === 46 || code === 45);
 }
 
-function continueField(field: FieldNode, text: string, line: number, indent: number): void {
-  const piece = trimmedLine(text, line, indent);
-  field.valueLines.push(piece);
-  field.value = field.value ? `${field.value} ${piece.text}` : piece.text;
-  const first = field.valueLines[0].range;
-  field.valueRange = makeRange(first.start.line, first.start.character, line, piece.range.end.character);
-  field.range = makeRange(field.range.start.line, field.range.start.character, line, piece.range.end.character);
+function continueField(field: ParsedField, text: string, line: number, indent: number): void {
+  field.continueWith(trimmedLine(text, line, indent));
 }
 
 function notAField(text: string, line: number, indent: number, section: SectionNode | undefined): CaseDiagnostic {
