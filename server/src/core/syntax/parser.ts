@@ -2,8 +2,9 @@
 // It knows only the shape of the format (comments, headers, fields, prose); what the words
 // mean is left to the model and the checks, so an error on one line never hides the rest.
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
-import { lineSpan, makeRange, splitLines, type Range } from '../text';
+import { lineSpan, makeRange, splitLines } from '../text';
 import { ParsedField } from './parsedField';
+import { ParsedSection } from './parsedSection';
 import type { CaseSyntax, SectionKind, SectionNode, TextLine } from './syntaxTree';
 
 /** Which kind each known section is; unknown names parse tolerantly as `unknown`. */
@@ -26,7 +27,7 @@ export function parseCaseSyntax(text: string, sectionKind: SectionKindLookup): P
   const diagnostics: CaseDiagnostic[] = [];
   const syntax: CaseSyntax = { header: [], sections: [], comments: [], lines };
 
-  let section: SectionNode | undefined;
+  let section: ParsedSection | undefined;
   // The field that an indented line would continue, if any.
   let openField: ParsedField | undefined;
   // The last line that belongs to the current section (-1: only its header so far). The
@@ -47,7 +48,7 @@ export function parseCaseSyntax(text: string, sectionKind: SectionKindLookup): P
 
     if (indent === 0 && text.charCodeAt(0) === 91 /* [ */) {
       openField = undefined;
-      if (section && sectionEndLine >= 0) extendSection(section, sectionEndLine, sectionEndLength);
+      if (section && sectionEndLine >= 0) section.endAt(sectionEndLine, sectionEndLength);
       sectionEndLine = -1;
       section = parseSectionHeader(text, line, sectionKind, diagnostics, hasLineSeparator);
       syntax.sections.push(section);
@@ -93,7 +94,7 @@ export function parseCaseSyntax(text: string, sectionKind: SectionKindLookup): P
     sectionEndLength = text.length;
     diagnostics.push(notAField(text, line, indent, section));
   }
-  if (section && sectionEndLine >= 0) extendSection(section, sectionEndLine, sectionEndLength);
+  if (section && sectionEndLine >= 0) section.endAt(sectionEndLine, sectionEndLength);
   return { syntax, diagnostics };
 }
 
@@ -115,55 +116,48 @@ function trimmedLine(text: string, line: number, indent: number): TextLine {
   return { text: text.slice(indent, end), range: makeRange(line, indent, line, end) };
 }
 
-/** Sets where a section ends, once it has ended (its last non-blank line). */
-function extendSection(section: SectionNode, line: number, length: number): void {
-  // A new range around the shared start: positions and ranges are read-only (text.ts).
-  section.range = { start: section.range.start, end: { line, character: length } };
-}
-
 function parseSectionHeader(
   text: string,
   line: number,
   sectionKind: SectionKindLookup,
   diagnostics: CaseDiagnostic[],
   documentHasLineSeparator: boolean,
-): SectionNode {
+): ParsedSection {
   const close = closingBracket(text, documentHasLineSeparator);
-  const headerRange = lineSpan(line, 0, trailingEnd(text));
+  const headerEnd = trailingEnd(text);
   if (close < 0) {
     diagnostics.push(diagnostic('error', 'malformed-section-header',
-      'This section header has no closing `]`. Write it as `[name]` or `[name: qualifier]`.', headerRange));
+      'This section header has no closing `]`. Write it as `[name]` or `[name: qualifier]`.', lineSpan(line, 0, headerEnd)));
     const rawName = text.slice(1).split(':')[0].trim();
-    return emptySection(rawName.toLowerCase(), rawName, lineSpan(line, 1, rawName.length), headerRange, 'unknown');
+    return new ParsedSection(rawName.toLowerCase(), rawName, 'unknown', undefined, line, headerEnd, 1, -1);
   }
-  const inside = text.slice(1, close);
-  const colon = inside.indexOf(':');
-  const namePart = colon < 0 ? inside : inside.slice(0, colon);
-  const nameStart = 1 + leadingWhitespace(namePart);
-  const rawName = namePart.trim();
+  // Positions in the line, not pieces cut out of it: only the name and the qualifier are kept.
+  const colonAt = text.indexOf(':', 1);
+  const colon = colonAt >= 0 && colonAt < close ? colonAt : -1;
+  const nameEnd = colon < 0 ? close : colon;
+  // The name is trimmed as String.prototype.trim trims; its range starts after blanks alone.
+  const rawName = text.slice(1, nameEnd).trim();
   const name = rawName.toLowerCase();
-  const section = emptySection(name, rawName, lineSpan(line, nameStart, rawName.length), headerRange, sectionKind(name));
+  const nameStart = leadingWhitespace(text, 1);
+  let qualifier: string | undefined;
+  let qualifierStart = -1;
   if (colon >= 0) {
-    const qualifierPart = inside.slice(colon + 1);
-    const qualifier = qualifierPart.trim();
-    const start = 1 + colon + 1 + leadingWhitespace(qualifierPart);
-    section.qualifier = qualifier;
-    section.qualifierRange = lineSpan(line, start, qualifier.length);
+    qualifier = text.slice(colon + 1, close).trim();
+    qualifierStart = leadingWhitespace(text, colon + 1);
     if (!qualifier) {
       diagnostics.push(diagnostic('error', 'empty-qualifier',
-        'The qualifier after `:` is empty. Write `[labs: day 7]`, or drop the colon.', headerRange));
+        'The qualifier after `:` is empty. Write `[labs: day 7]`, or drop the colon.', lineSpan(line, 0, headerEnd)));
     }
   }
+  const section = new ParsedSection(name, rawName, sectionKind(name), qualifier, line, headerEnd, nameStart, qualifierStart);
   if (!rawName) {
-    diagnostics.push(diagnostic('error', 'malformed-section-header', 'This section header has no name.', headerRange));
+    diagnostics.push(diagnostic('error', 'malformed-section-header', 'This section header has no name.', section.headerRange));
   }
-  const rest = text.slice(close + 1);
-  const restStart = leadingWhitespace(rest);
-  if (restStart < rest.length && rest.charCodeAt(restStart) !== 35) {
-    const start = text.length - rest.length + restStart;
+  const restStart = leadingWhitespace(text, close + 1);
+  if (restStart < text.length && text.charCodeAt(restStart) !== 35) {
     diagnostics.push(diagnostic('error', 'malformed-section-header',
       'Text after a section header is not allowed; put it on the next line.',
-      lineSpan(line, start, trailingEnd(text) - start)));
+      lineSpan(line, restStart, headerEnd - restStart)));
   }
   return section;
 }
@@ -177,13 +171,6 @@ function closingBracket(text: string, documentHasLineSeparator: boolean): number
   const close = text.indexOf(']');
   if (close < 0 || !documentHasLineSeparator) return close;
   return LINE_SEPARATOR.test(text.slice(close + 1)) ? -1 : close;
-}
-
-function emptySection(name: string, rawName: string, nameRange: Range, headerRange: Range, kind: SectionKind): SectionNode {
-  return {
-    name, rawName, nameRange, headerRange,
-    range: { start: headerRange.start, end: headerRange.end }, kind, fields: [], prose: [],
-  };
 }
 
 /**

@@ -36,21 +36,22 @@ export interface TextLine {
 
 export type SectionKind = 'fields' | 'prose' | 'unknown';
 
+/** A `[name]` or `[name: qualifier]` section. Its ranges are made when first read (syntax/parsedSection.ts). */
 export interface SectionNode {
   /** Lowercased name: `[Labs: Day 7]` → `labs`. */
-  name: string;
-  rawName: string;
-  qualifier?: string;
-  qualifierRange?: Range;
-  nameRange: Range;
+  readonly name: string;
+  readonly rawName: string;
+  readonly qualifier?: string;
+  readonly qualifierRange?: Range;
+  readonly nameRange: Range;
   /** The `[…]` header line. */
-  headerRange: Range;
+  readonly headerRange: Range;
   /** Header through the last non-blank line of the section. */
-  range: Range;
-  kind: SectionKind;
-  fields: FieldNode[];
+  readonly range: Range;
+  readonly kind: SectionKind;
+  readonly fields: FieldNode[];
   /** Prose lines (prose sections and unknown sections). */
-  prose: TextLine[];
+  readonly prose: TextLine[];
 }
 
 export interface CaseSyntax {
