@@ -67,6 +67,17 @@ describe('lab values', () => {
     }), { seed: 20261129, numRuns: 5000 });
   });
 
+  it('give the number Number() gives, to the last bit', () => {
+    const digits = fc.string({ unit: fc.constantFrom('0', '1', '2', '5', '7', '9'), maxLength: 18 });
+    fc.assert(fc.property(fc.constantFrom('', '+', '-'), digits, fc.option(digits), fc.constantFrom('', ' g/dL', 'e2', 'E-3 %'), (sign, whole, fraction, rest) => {
+      const text = `${sign}${whole}${fraction === null ? '' : `.${fraction}`}${rest}`;
+      const value = readLabValue(fieldOf(text), hemoglobin);
+      const expected = byPattern(fieldOf(text), hemoglobin);
+      assert.equal(value.kind, expected.kind, text);
+      if (value.kind === 'number' && expected.kind === 'number') assert.ok(Object.is(value.number, expected.number), text);
+    }), { seed: 20261207, numRuns: 5000 });
+  });
+
   it('in the forms a bank writes', () => {
     const cases: [string, Partial<LabValue> & Record<string, unknown>][] = [
       ['6.1 g/dL', { kind: 'number', number: 6.1, unit: 'g/dL', canonical: 6.1 }],

@@ -35,7 +35,7 @@ function numberValue(
   text: string, line: number, start: number, comparator: Comparator | undefined,
   numberStart: number, numberEnd: number, unit: string | undefined, unitStart: number, lab: LabDefinition | undefined,
 ): LabValue {
-  const number = Number(text.slice(numberStart, numberEnd));
+  const number = plainDecimal(text, numberStart, numberEnd) ?? Number(text.slice(numberStart, numberEnd));
   const unitDefinition = unit && lab ? findUnit(lab, unit) : undefined;
   return new NumberValue(comparator, number, unit, unitDefinition, unitDefinition ? toCanonical(number, unitDefinition) : undefined,
     line, start + numberStart, numberEnd - numberStart, unit ? start + unitStart : -1);
@@ -72,6 +72,40 @@ class NumberValue {
     if (!this.unit) return undefined;
     return (this.madeUnitRange ??= lineSpan(this.line, this.unitCharacter, this.unit.length));
   }
+}
+
+/** 10^0 … 10^22: the powers of ten a double holds exactly (each product below is exact). */
+const EXACT_POWERS_OF_TEN: readonly number[] = [1];
+while (EXACT_POWERS_OF_TEN.length < 23) (EXACT_POWERS_OF_TEN as number[]).push(EXACT_POWERS_OF_TEN[EXACT_POWERS_OF_TEN.length - 1] * 10);
+
+/**
+ * `[+-]?digits[.digits]` read by hand, exactly as Number() reads it; undefined for anything else
+ * (an exponent), and when exactness is not sure, so the caller asks Number(). With at most 15
+ * digits the digits are an integer a double holds exactly, and dividing it by an exact power of
+ * ten rounds once, to the double nearest the decimal: what Number() gives. Every lab value of a
+ * bank is read here, and Number() on a cut-out string was a call into the runtime for each.
+ */
+function plainDecimal(text: string, start: number, end: number): number | undefined {
+  let i = start;
+  const sign = text.charCodeAt(i);
+  if (sign === 43 /* + */ || sign === 45 /* - */) i++;
+  let digits = 0;
+  let integer = 0;
+  let decimals = -1;
+  for (; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46 /* . */ && decimals < 0) {
+      decimals = 0;
+      continue;
+    }
+    if (!isDigit(code)) return undefined;
+    integer = integer * 10 + (code - 48);
+    digits++;
+    if (decimals >= 0) decimals++;
+  }
+  if (digits === 0 || digits > 15 || decimals >= EXACT_POWERS_OF_TEN.length) return undefined;
+  const value = decimals > 0 ? integer / EXACT_POWERS_OF_TEN[decimals] : integer;
+  return sign === 45 ? -value : value;
 }
 
 function normalizeComparator(raw: string | undefined): Comparator | undefined {
