@@ -99,10 +99,10 @@ export type LabValue =
       readonly kind: 'number';
       readonly comparator?: Comparator;
       readonly number: number;
-      /** Made when first read (model/labValue.ts): only a message about the value reads it. */
+      /** Made when read (model/labValue.ts): only a message about the value reads it. */
       readonly numberRange: Range;
       readonly unit?: string;
-      /** Made when first read, as numberRange. */
+      /** Made when read, as numberRange. */
       readonly unitRange?: Range;
       readonly unitDefinition?: UnitDefinition;
       /** The value in the lab's canonical unit, when the unit is known. */

@@ -42,14 +42,12 @@ function numberValue(
 }
 
 /**
- * A number value, its ranges kept as numbers and made when first read: every lab line of a bank
+ * A number value, its ranges kept as numbers and made when read: every lab line of a bank
  * has one, and only a message about the value reads where it is. One class, so that every number
  * has one object shape (absent parts undefined) and the code reading them stays on its fast path.
  */
 class NumberValue {
   readonly kind = 'number';
-  private madeNumberRange: Range | undefined = undefined;
-  private madeUnitRange: Range | undefined = undefined;
 
   constructor(
     readonly comparator: Comparator | undefined,
@@ -65,12 +63,12 @@ class NumberValue {
   ) {}
 
   get numberRange(): Range {
-    return (this.madeNumberRange ??= lineSpan(this.line, this.numberCharacter, this.numberLength));
+    return lineSpan(this.line, this.numberCharacter, this.numberLength);
   }
 
   get unitRange(): Range | undefined {
     if (!this.unit) return undefined;
-    return (this.madeUnitRange ??= lineSpan(this.line, this.unitCharacter, this.unit.length));
+    return lineSpan(this.line, this.unitCharacter, this.unit.length);
   }
 }
 

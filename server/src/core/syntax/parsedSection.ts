@@ -1,5 +1,5 @@
 // A section as the parser builds it: as a field (parsedField.ts), its positions are numbers and
-// each range is made when first read, then kept. Most sections' ranges are never read by `check`.
+// each range is made when read. Most sections' ranges are never read by `check`.
 import { lineSpan, makeRange, type Range } from '../text';
 import type { FieldNode, SectionKind, SectionNode, TextLine } from './syntaxTree';
 
@@ -9,10 +9,6 @@ export class ParsedSection implements SectionNode {
   /** Where the section ends: its header's end until a line below it belongs to it. */
   private endLine: number;
   private endCharacter: number;
-  private madeNameRange: Range | undefined = undefined;
-  private madeHeaderRange: Range | undefined = undefined;
-  private madeQualifierRange: Range | undefined = undefined;
-  private madeRange: Range | undefined = undefined;
 
   /** `qualifierStart` is where the qualifier starts (-1 when there is none). */
   constructor(
@@ -31,25 +27,24 @@ export class ParsedSection implements SectionNode {
   }
 
   get headerRange(): Range {
-    return (this.madeHeaderRange ??= lineSpan(this.line, 0, this.headerEnd));
+    return lineSpan(this.line, 0, this.headerEnd);
   }
 
   get nameRange(): Range {
-    return (this.madeNameRange ??= lineSpan(this.line, this.nameStart, this.rawName.length));
+    return lineSpan(this.line, this.nameStart, this.rawName.length);
   }
 
   get qualifierRange(): Range | undefined {
     if (this.qualifier === undefined) return undefined;
-    return (this.madeQualifierRange ??= lineSpan(this.line, this.qualifierStart, this.qualifier.length));
+    return lineSpan(this.line, this.qualifierStart, this.qualifier.length);
   }
 
   get range(): Range {
-    return (this.madeRange ??= makeRange(this.line, 0, this.endLine, this.endCharacter));
+    return makeRange(this.line, 0, this.endLine, this.endCharacter);
   }
 
   /** The section's last non-blank line, once it has ended (the parser's). */
   endAt(line: number, character: number): void {
-    this.madeRange = undefined;
     this.endLine = line;
     this.endCharacter = character;
   }

@@ -2,8 +2,8 @@ import type { Range } from '../text';
 
 /**
  * `key: value`, possibly continued on indented lines below it. Read-only: the parser alone
- * builds it. Its ranges and value lines are made when first read (syntax/parsedField.ts); the
- * numbers below give the usual positions without making any.
+ * builds it. Its ranges and value lines are made each time they are read (syntax/parsedField.ts);
+ * the numbers below give the usual positions without making any.
  */
 export interface FieldNode {
   /** Lowercased key: keys are case-insensitive. */
@@ -36,7 +36,7 @@ export interface TextLine {
 
 export type SectionKind = 'fields' | 'prose' | 'unknown';
 
-/** A `[name]` or `[name: qualifier]` section. Its ranges are made when first read (syntax/parsedSection.ts). */
+/** A `[name]` or `[name: qualifier]` section. Its ranges are made when read (syntax/parsedSection.ts). */
 export interface SectionNode {
   /** Lowercased name: `[Labs: Day 7]` → `labs`. */
   readonly name: string;
