@@ -62,7 +62,7 @@ function checkField(field: FieldNode, lines: readonly string[]): void {
   }
   // Made on each read: a second read gives the same range.
   assert.deepEqual(field.valueRange, field.valueRange);
-  assert.deepEqual(splitListValue(field).map(({ text, range }) => ({ text, range })), itemsFromValueLines(field));
+  assert.deepEqual(splitListValue(field), itemsFromValueLines(field));
   assert.deepEqual(listItemTexts(field), itemsFromValueLines(field).map((i) => i.text));
 }
 

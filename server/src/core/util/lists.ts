@@ -3,17 +3,7 @@ import type { FieldNode } from '../syntax/syntaxTree';
 
 export interface ListItem {
   readonly text: string;
-  /** Made when read: the models of a bank hold hundreds of thousands of items and few ranges are read. */
   readonly range: Range;
-}
-
-/** An item whose range is kept as numbers (the item lies on one line). */
-class ListItemOnLine implements ListItem {
-  constructor(readonly text: string, private readonly line: number, private readonly character: number) {}
-
-  get range(): Range {
-    return lineSpan(this.line, this.character, this.text.length);
-  }
 }
 
 /**
@@ -36,14 +26,14 @@ function splitItems(field: FieldNode): ListItem[] {
     const line = field.valueLine;
     const character = field.valueCharacter;
     forEachPart(text, (start, end) => {
-      items.push(new ListItemOnLine(text.slice(start, end), line, character + start));
+      items.push({ text: text.slice(start, end), range: lineSpan(line, character + start, end - start) });
     });
     return items;
   }
   for (const line of field.valueLines) {
     const { text, range } = line;
     forEachPart(text, (start, end) => {
-      items.push(new ListItemOnLine(text.slice(start, end), range.start.line, range.start.character + start));
+      items.push({ text: text.slice(start, end), range: lineSpan(range.start.line, range.start.character + start, end - start) });
     });
   }
   return items;
