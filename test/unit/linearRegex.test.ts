@@ -32,6 +32,7 @@ const DYNAMIC_REGEXPS: Record<string, string> = {
   'server/src/core/services/caseIdReferences.ts': 'the case id pattern of schemas/case.schema.json',
   'server/src/core/clinical/findings.ts': 'the prose patterns of schemas/mechanisms.json',
   'server/src/core/checks/privacy/identifierPatterns.ts': 'its own literal alternatives joined into one scan (test/unit/privacy.test.ts runs them on 100 KB lines)',
+  'server/src/core/checks/privacy/identifierPretests.ts': 'the scan\'s keywords and its own literals, as quick tests before the scan (test/unit/privacy.test.ts runs them on 100 KB lines)',
   'server/src/core/schema/schemaPrecheck.ts': 'the patterns of schemas/case.schema.json (covered as schema patterns below)',
 };
 

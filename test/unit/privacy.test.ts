@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeCase } from '../../server/src/core/analyzeCase';
-import { findIdentifiers } from '../../server/src/core/checks/privacy/identifierPatterns';
+import { findIdentifiers } from '../../server/src/core/checks/privacy/identifierPretests';
 import { codeActions } from '../../server/src/core/services/codeActions';
 
 const fixtures = path.join(__dirname, '..', 'fixtures', 'privacy');
@@ -69,6 +69,14 @@ describe('privacy: where the rules look in a case', () => {
   it('reads the team\'s own fields (author, reviewers, review dates) and lab values as not case text', () => {
     const text = `${base}author: Dr. Jane Smith\nreviewed-by: Prof. Okafor\nreviewed-on: 2026-03-01\nupdated: 2026-03-02\n\n[labs]\nplatelets: 12345678 10^9/L\n`;
     assert.deepEqual(privacyOf(text).map((d) => d.code), []);
+  });
+
+  it('reads the fields of a section named like an object\'s own property as case text, like any unknown section\'s', () => {
+    for (const name of ['constructor', '__proto__', 'toString']) {
+      const diagnostics = analyzeCase(`${base}\n[${name}]\nphone: 020 7946 0958\n`).diagnostics;
+      assert.deepEqual(diagnostics.filter((d) => d.code === 'internal-error'), [], name);
+      assert.deepEqual(diagnostics.filter((d) => d.code.startsWith('privacy-')).map((d) => d.code), ['privacy-phone'], name);
+    }
   });
 
   it('flags a [patient] age over 90 y in any unit, not 90 y itself (the "90 or older" category)', () => {

@@ -1,16 +1,17 @@
 // The privacy rules' fast path finds exactly what testing and scanning each line on its own
-// finds. The check searches a case's lines joined (identifierPatterns.ts,
+// finds. The check searches a case's lines joined (identifierPretests.ts,
 // linesThatMayHoldIdentifiers) and scans in full only the lines the search points to; the
-// reference tests each line with the pre-tests and scans the lines they pass (findIdentifiers,
-// the rules as they were). Both must agree on which lines may hold an identifier and on every
-// identifier: on snippets of every kind, clinical prose, whole case files, and generated lines
-// mixing identifier pieces with prose, digits and punctuation.
+// reference tests each line alone and scans the lines that pass (findIdentifiers). Both must
+// agree on which lines may hold an identifier and on every identifier: on snippets of every kind,
+// clinical prose, whole case files, and generated lines mixing identifier pieces with prose,
+// digits and punctuation. And the quick tests never skip a line the full scan would flag.
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyzeCase } from '../../server/src/core/analyzeCase';
-import { findIdentifiers, linesThatMayHoldIdentifiers, mayHoldIdentifier, scanLine } from '../../server/src/core/checks/privacy/identifierPatterns';
+import { scanLine } from '../../server/src/core/checks/privacy/identifierPatterns';
+import { findIdentifiers, linesThatMayHoldIdentifiers, mayHoldIdentifier } from '../../server/src/core/checks/privacy/identifierPretests';
 
 const fixtures = path.join(__dirname, '..', 'fixtures', 'privacy');
 const identified = (JSON.parse(readFileSync(path.join(fixtures, 'identified.json'), 'utf8')) as { snippets: { text: string }[] }).snippets.map((s) => s.text);
@@ -43,6 +44,16 @@ const PIECES = [
   '192.168.1.20', '10.0.0.256', '12 Station Road', 'SW1A 1AA', 'CA 94110', 'AB12 CDE',
   'serial number SN-4471-88', 's/n', 'licence plate AB12 CDE', 'VIN 1HGCM82633A004352', 'device ID 77-5531', 'implant no. 4411',
   'Hb 7.2 g/dL', 'MCV 101 fL', 'platelets 9', '1200 U/L', 'stage 4 CKD', '46,XY', 'B19', 'G6PD', 'day 3', '10^9/L',
+  // Keywords, leads and codes whose digits come after letters; addresses, ages and dates in pieces.
+  'MRN', 'mrn:', 'acct', 'account no.', 'policy', 'insurance', 'SSN', 'social security number', 'medical record number', 'patient id',
+  'health plan #', 'case no', 'device id', 'implant #', 'certificate no.', 'registration', 'licence', 'number plate', 'vin', 'vinblastine',
+  'hospital number', 'record no.', 'chart #', 'member id', 'subscriber no', 'beneficiary id', 'NHS number', 'CHI no', 'medicare #',
+  'medicaid number', 'insurance id', 'policy no.', 'acct #', 'license plate', 'registration plate', 'serial no.', 'licence number',
+  'tel.', 'telephone number', 'mobile no.', 'pager number', 'fax no.', 'bleep', 'a1b2c3d4', '1a2b3c4d', 'AB1C2', 'abcdefghij', '12', '34', '4471',
+  "O'Brien", 'Station', 'Road', 'ROAD', 'Way', 'St.', '12b,', 'aged', 'age', '93', '96', '100', '190', 'y', 'yo', 'years', 'year-old',
+  'in his', 'in their', '90s', '3rd', 'of', '1AA', 'SW1A', 'NY', '10001', '(020)', '7946', '0958', '+1', '(555) 123.4567',
+  ...['Jan', 'January', 'Feb', 'February', 'Mar', 'March', 'Apr', 'April', 'May', 'Jun', 'June', 'Jul', 'July', 'Aug', 'August',
+    'Sep', 'Sept', 'September', 'Oct', 'October', 'Nov', 'November', 'Dec', 'December'].flatMap((month) => [month, `${month}.`]),
 ];
 const PROSE = ['The', 'patient', 'was', 'seen', 'with', 'pallor', 'and', 'fatigue', 'on', 'day', 'of', 'the', 'ward', 'no', 'blood', 'loss'];
 const SEPARATORS = [' ', ' ', ' ', ', ', '. ', ': ', '; ', '-', '/', '(', ')', '.', ''];
@@ -115,5 +126,24 @@ describe('privacy: the quick tests never skip a line the full scan would flag', 
 
   it('on generated lines mixing identifier pieces, keywords, digits and prose, in each spelling', () => {
     fc.assert(fc.property(generatedLine, (line) => { assertNotSkipped(line); }), { numRuns: 3000, seed: 20261130 });
+  });
+
+  it('on generated lines of pieces joined by single spaces, as identifiers are written, in each spelling', () => {
+    const spaced = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.constantFrom(...PROSE), fc.integer({ min: 1, max: 31 }).map(String), fc.integer({ min: 0, max: 9999 }).map(String)), { minLength: 1, maxLength: 6 }).map((words) => words.join(' '));
+    fc.assert(fc.property(spaced, (line) => { assertNotSkipped(line); }), { numRuns: 5000, seed: 20261207 });
+  });
+
+  it('on the lines earlier quick tests skipped (codes with letters before digits, names with an apostrophe, ages in capitals)', () => {
+    const lines = ['MRN 1a2b3c4d', 'MRN: a1b2c3d4', 'acct 123 45', 'policy 12a34', 'serial abcdefghij 12', "12 O'Brien Road", "seen at 1 O'Neil Way",
+      'IN HIS 90S', 'in her 90s', 'AGED 96', '12 STATION ROAD', 'see Example.Com', 'vinblastine 12 mg', 'number plate ABC DE12'];
+    for (const line of lines) {
+      assert.ok(scanLine(line).length, `the full scan should flag ${JSON.stringify(line)}`);
+      assertNotSkipped(line);
+    }
+  });
+
+  it('and pass on to the full scan hardly any clinical prose: only near misses the validators reject', () => {
+    assert.deepEqual(linesThatMayHoldIdentifiers(clinicalProse).map((i) => clinicalProse[i]),
+      ['A woman over 90 years of age with a fall at home.', "Dr. Young's criteria for severe aplastic anemia are met."]);
   });
 });

@@ -25,26 +25,29 @@ export interface IdentifierMatch {
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 /** Month names as a date writes them: with a capital (`may` is a verb, `mar` and `dec` are words). */
-const TITLE_CASE_MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+export const TITLE_CASE_MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const ORDINAL = '(?:st|nd|rd|th)?';
 /** Words that introduce a record, account or plan number. */
-const ID_KEYWORD = '(?:mrn|medical[ ]record(?:[ ](?:number|no\\.?|#))?|(?:hospital|record|chart|case|patient|member|subscriber|beneficiary|nhs|chi|medicare|medicaid|insurance|policy|account|acct|health[ ]plan)[ ](?:number|no\\.?|id|#)|account|acct\\.?|policy|insurance|ssn|social[ ]security(?:[ ]number)?|patient[ ]id)';
+export const ID_KEYWORD = '(?:mrn|medical[ ]record(?:[ ](?:number|no\\.?|#))?|(?:hospital|record|chart|case|patient|member|subscriber|beneficiary|nhs|chi|medicare|medicaid|insurance|policy|account|acct|health[ ]plan)[ ](?:number|no\\.?|id|#)|account|acct\\.?|policy|insurance|ssn|social[ ]security(?:[ ]number)?|patient[ ]id)';
 /** Words that introduce a licence, certificate, vehicle, device or serial number. */
-const DEVICE_KEYWORD = '(?:number[ ]plate|licen[cs]e[ ]plate|registration[ ]plate|serial(?:[ ](?:number|no\\.?|#))?|s\\/n|device(?:[ ](?:number|no\\.?|id|#))|implant[ ](?:number|no\\.?|id|#)|licen[cs]e(?:[ ](?:number|no\\.?|#))?|certificate(?:[ ](?:number|no\\.?|#))?|registration(?:[ ](?:number|no\\.?|#))?|vin)';
+export const DEVICE_KEYWORD = '(?:number[ ]plate|licen[cs]e[ ]plate|registration[ ]plate|serial(?:[ ](?:number|no\\.?|#))?|s\\/n|device(?:[ ](?:number|no\\.?|id|#))|implant[ ](?:number|no\\.?|id|#)|licen[cs]e(?:[ ](?:number|no\\.?|#))?|certificate(?:[ ](?:number|no\\.?|#))?|registration(?:[ ](?:number|no\\.?|#))?|vin)';
 /** What follows such a keyword: an optional `:`/`#`, then a code with digits (checked later). */
 const ID_LEAD = '[ ]?[:#.]?[ ]{0,3}';
 /** A code, possibly in groups of digits (`943 476 5919`). */
 const ID_VALUE = `${ID_LEAD}[a-z0-9][a-z0-9\\/-]{2,24}(?:[ ]\\d{2,8}){0,3}(?![a-z0-9])`;
-const PHONE_KEYWORD = '(?:phone|telephone|tel\\.?|fax|mobile|pager|bleep)(?:[ ](?:number|no\\.?))?';
-const STREET = '(?:street|st|road|rd|avenue|ave|lane|ln|drive|boulevard|blvd|court|close|way|place|terrace|crescent|square|highway|hwy|gardens|grove|row)';
-const TITLE = '(?:mr|mrs|ms|miss|mx|dr|prof|professor|doctor|rev)';
+export const PHONE_KEYWORD = '(?:phone|telephone|tel\\.?|fax|mobile|pager|bleep)(?:[ ](?:number|no\\.?))?';
+export const STREET = '(?:street|st|road|rd|avenue|ave|lane|ln|drive|boulevard|blvd|court|close|way|place|terrace|crescent|square|highway|hwy|gardens|grove|row)';
+export const TITLES = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'doctor', 'rev'];
+const TITLE = `(?:${TITLES.join('|')})`;
+/** How a web address ends (what the pre-tests look for is the last part, after a dot). */
+export const WEB_ENDINGS = ['com', 'org', 'net', 'edu', 'gov', 'info', 'io', 'nhs.uk', 'co.uk', 'ac.uk', 'org.uk'];
 const NAME_WORD = "[a-z][a-z'’-]{1,30}";
 
 // Alternatives are tried in this order at each position; the first that matches wins.
 const ALTERNATIVES: [IdentifierKind, string][] = [
   ['email', "(?<![a-z0-9._%+-])[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){1,6}"],
   ['url', '\\b(?:https?:\\/\\/|www\\.)[^\\s<>"\'()]{1,2000}'],
-  ['url', '\\b[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){0,4}\\.(?:com|org|net|edu|gov|info|io|nhs\\.uk|co\\.uk|ac\\.uk|org\\.uk)\\b(?:\\/[^\\s<>"\'()]{0,500})?'],
+  ['url', `\\b[a-z0-9-]{1,63}(?:\\.[a-z0-9-]{1,63}){0,4}\\.(?:${WEB_ENDINGS.map((e) => e.replace('.', '\\.')).join('|')})\\b(?:\\/[^\\s<>"'()]{0,500})?`],
   ['ip', '\\b\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\b(?!\\.\\d)'],
   ['phone', `\\b${PHONE_KEYWORD}[ ]?[:#.]?[ ]{0,3}\\+?\\(?\\d[\\d ().-]{4,18}\\d`],
   ['phone', '(?<![\\w.])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{2,5}\\)[ .-]?|\\d{2,5}[ .-])\\d{3,4}[ .-]\\d{3,4}(?!\\w|[./-]\\d)'],
@@ -71,91 +74,7 @@ const ALTERNATIVES: [IdentifierKind, string][] = [
 const PATTERN = new RegExp(ALTERNATIVES.map(([, source], i) => `(?<k${i}>${source})`).join('|'), 'gi');
 const GROUP_NAMES = ALTERNATIVES.map((_, i) => `k${i}`);
 
-/**
- * What every identifier above needs somewhere in its line, split by whether the line has a
- * digit, so that most lines of clinical prose cost a few quick tests and only the others get
- * the full scan. Words the full scan reads without regard to case are tested the same way;
- * titles, month names and address names only as the validators accept them:
- * - every kind but names, web and e-mail addresses and ages in words needs a digit;
- * - with digits: a run of four, a date's, an IP's, an address's or an age's shape, or a keyword;
- * - in any line: a title, `@`, `://`, `www` or a web address's ending, an age in words.
- */
-/** A word in any mix of cases, as the full scan (case-insensitive) reads it. */
-const caseless = (word: string): string => [...word].map((c) => (c.toLowerCase() === c.toUpperCase() ? c : `[${c}${c.toUpperCase()}]`)).join('');
-const DIGIT_SHAPES = `\\d(?:\\d{3}|[/.-]\\d{1,2}[/.-]\\d|\\.\\d{1,3}\\.\\d|[A-Za-z]?,? [A-Z][a-z]|[A-Z]{2}\\b|0s\\b)|(?:9\\d|[1-9]\\d\\d)[- ]?[yY]|${caseless('age')}[dD]? \\d`
-  // A street address in capitals (its name words start with a capital in any other spelling).
-  + `|\\d[A-Za-z]?,? (?:[A-Z][A-Z'’-]{1,30} ){1,3}${STREET.toUpperCase()}\\b`;
-const KEYWORD_WORDS = ['phone', 'tel', 'telephone', 'fax', 'mobile', 'pager', 'bleep', 'plate', 'serial', 'licence', 'license', 'certificate', 'registration', 'device', 'implant', 'vin', 's/n'];
-const DIGIT_KEYWORDS = `\\b(?:${TITLE_CASE_MONTH}|${KEYWORD_WORDS.map(caseless).join('|')})\\b`;
-const TITLES = '\\b(?:M(?:rs?|s|iss|x)|Dr|Prof|Professor|Doctor|Rev)\\b';
-const WEB_ENDING = `\\.(?:${['com', 'org', 'net', 'edu', 'gov', 'info', 'io', 'uk'].map(caseless).join('|')})\\b`;
-const AGE_IN_WORDS = ['agenarian', 'entenarian', 'nineties'].map(caseless).join('|');
-// Each group of tests is one pattern (their alternatives joined), so a line is read once per
-// group rather than once per test: this runs on some hundred thousand lines of a bank.
-/** What may make any line hold an identifier: a title, `@`, `://`, `www`, a web address's ending, an age in words. */
-const IN_ANY_LINE = `${TITLES}|@|:\\/\\/|${caseless('www')}|${WEB_ENDING}|${AGE_IN_WORDS}`;
-/** What may make a line with a digit hold one: a shape of digits, or a keyword. */
-const IN_LINE_WITH_DIGIT = `${DIGIT_SHAPES}|${DIGIT_KEYWORDS}`;
-const HAS_DIGIT = /\d/;
-const IN_ANY_LINE_TEST = new RegExp(IN_ANY_LINE);
-const IN_LINE_WITH_DIGIT_TEST = new RegExp(IN_LINE_WITH_DIGIT);
-
-/** Whether the full scan can find anything in `line`. */
-export function mayHoldIdentifier(line: string): boolean {
-  return IN_ANY_LINE_TEST.test(line) || (HAS_DIGIT.test(line) && IN_LINE_WITH_DIGIT_TEST.test(line));
-}
-
-// The same tests over all the lines of a case at once. A case is some thirty short lines, and
-// each call of a regular expression costs more than reading a line: so the lines are joined by
-// `\n` and each pattern searches the whole once, from one hit's line to the next line. No
-// pattern above can match a line break or across one, and `\b` sees a line break as it sees
-// the end of a line, so a search finds a line's first hit exactly when the line has one.
-/** Any line's kinds, and the shapes of digits (each holds a digit, so no line needs testing for one). */
-const IN_ANY_LINE_OR_DIGIT_SHAPE = new RegExp(`${IN_ANY_LINE}|${DIGIT_SHAPES}`, 'g');
-/** The keywords, which count only in a line with a digit. */
-const DIGIT_KEYWORD = new RegExp(DIGIT_KEYWORDS, 'g');
-
-/**
- * The indices (ascending) of the lines for which mayHoldIdentifier is true, found with two
- * searches of the joined lines rather than two or three tests of each line.
- */
-export function linesThatMayHoldIdentifiers(lines: readonly string[]): number[] {
-  const found: number[] = [];
-  if (!lines.length) return found;
-  const joined = lines.join('\n');
-  const starts: number[] = [];
-  for (let i = 0, at = 0; i < lines.length; at += lines[i].length + 1, i++) starts.push(at);
-  const marked = new Uint8Array(lines.length);
-  searchLines(IN_ANY_LINE_OR_DIGIT_SHAPE, joined, starts, (line) => { marked[line] = 1; });
-  searchLines(DIGIT_KEYWORD, joined, starts, (line) => { if (!marked[line] && HAS_DIGIT.test(lines[line])) marked[line] = 1; });
-  for (let i = 0; i < lines.length; i++) if (marked[i]) found.push(i);
-  return found;
-}
-
-/** Calls `hit` once for each line (by index) where `pattern` matches, left to right. */
-function searchLines(pattern: RegExp, joined: string, starts: readonly number[], hit: (line: number) => void): void {
-  let line = 0;
-  pattern.lastIndex = 0;
-  while (pattern.test(joined)) {
-    // Every match ends on the line it starts on, and holds at least one character.
-    const end = pattern.lastIndex - 1;
-    while (line + 1 < starts.length && starts[line + 1] <= end) line++;
-    hit(line);
-    if (line + 1 >= starts.length) break;
-    pattern.lastIndex = starts[line + 1];
-  }
-}
-
-/** What a line without identifiers gives: shared, so that such a line (nearly every one) costs no array. */
-const NO_IDENTIFIERS: readonly IdentifierMatch[] = [];
-
-/** Every identifier in `line`, left to right. */
-export function findIdentifiers(line: string): readonly IdentifierMatch[] {
-  if (!mayHoldIdentifier(line)) return NO_IDENTIFIERS;
-  return scanLine(line);
-}
-
-/** The full scan, without the tests that skip most lines (exported for the test that compares the two). */
+/** The full scan of a line (identifierPretests.ts says which lines need it). */
 export function scanLine(line: string): IdentifierMatch[] {
   const found: IdentifierMatch[] = [];
   PATTERN.lastIndex = 0;

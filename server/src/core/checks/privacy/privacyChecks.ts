@@ -2,22 +2,27 @@
 // (45 CFR 164.514(b)(2)(i)) found in a case's free text. Teaching cases start from real
 // patients; a date, an age over 89, a record number or a name left in the text identifies one.
 // Each finding is located on the identifier itself and, where a safer wording exists, carries it
-// for the quick fix. The scan is one pass over each line of text (identifierPatterns.ts).
+// for the quick fix. The scan is one pass over each line of text (identifierPatterns.ts) that
+// quick tests (identifierPretests.ts) cannot rule out.
 import { diagnostic, type CaseDiagnostic } from '../../diagnostics';
 import type { CaseModel } from '../../model/caseModel';
 import { lineSpan, type Position, type Range } from '../../text';
 import type { TextLine } from '../../syntax/syntaxTree';
-import { linesThatMayHoldIdentifiers, scanLine, type IdentifierKind, type IdentifierMatch } from './identifierPatterns';
+import { scanLine, type IdentifierKind, type IdentifierMatch } from './identifierPatterns';
+import { linesThatMayHoldIdentifiers } from './identifierPretests';
 
 /** Header fields that hold ids, words from a list, the team's own names or review dates: not case text. */
 const HEADER_FIELDS_NOT_SCANNED = new Set(['case', 'see-also', 'level', 'status', 'author', 'reviewed-by', 'reviewed-on', 'version', 'updated', 'objectives']);
-/** Fields whose values come from a vocabulary or are lab results, not free text. */
-const SECTION_FIELDS_NOT_SCANNED: Record<string, Set<string> | 'all'> = {
-  labs: 'all',
-  patient: new Set(['age', 'sex']),
-  smear: new Set(['findings']),
-  answer: new Set(['mechanism']),
-};
+/**
+ * Fields whose values come from a vocabulary or are lab results, not free text. A map, not an
+ * object: a section may be named anything, `[constructor]` and `[__proto__]` included.
+ */
+const SECTION_FIELDS_NOT_SCANNED = new Map<string, ReadonlySet<string> | 'all'>([
+  ['labs', 'all'],
+  ['patient', new Set(['age', 'sex'])],
+  ['smear', new Set(['findings'])],
+  ['answer', new Set(['mechanism'])],
+]);
 
 const SAFE_HARBOR = '45 CFR 164.514(b)(2)(i)';
 /**
@@ -38,7 +43,7 @@ export function checkPrivacy(model: CaseModel): CaseDiagnostic[] {
   for (const section of model.syntax.sections) {
     if (section.qualifier && section.qualifierRange) add(section.qualifier, section.qualifierRange.start);
     addLines(section.prose);
-    const skipped = SECTION_FIELDS_NOT_SCANNED[section.name];
+    const skipped = SECTION_FIELDS_NOT_SCANNED.get(section.name);
     if (skipped === 'all') continue;
     for (const field of section.fields) if (!skipped?.has(field.key)) addLines(field.valueLines);
   }
