@@ -2,8 +2,8 @@
 import { findLabByLowercaseName } from '../catalog/labCatalog';
 import type { CaseSyntax, FieldNode, SectionNode } from '../syntax/syntaxTree';
 import { splitListValue } from '../util/lists';
-import { canonicalFieldKey } from '../catalog/vocabulary';
 import type { CaseModel, LabPanel, LabResult, PatientAge, SmearPanel } from './caseModel';
+import { firstFieldByKey } from './fieldLookup';
 import { readLabValue } from './labValue';
 import { questionImages, readQuestions } from '../questions/questionModel';
 import { sectionImages, type CaseImage } from '../images/imageModel';
@@ -14,14 +14,20 @@ const TIMEPOINT = /^(hour|day|week|month)[ \t]+([+-]?\d+(?:\.\d+)?)$/i;
 const DAYS_PER_TIME_UNIT = { hour: 1 / 24, day: 1, week: 7, month: 365.25 / 12 } as const;
 
 export function buildModel(syntax: CaseSyntax): CaseModel {
-  const header = firstByKey(syntax.header);
+  const header = firstFieldByKey(syntax.header);
+  // One pass over the sections: the first of each name, the panels and the smears in file order.
   const sections = new Map<string, SectionNode>();
-  for (const section of syntax.sections) if (!sections.has(section.name)) sections.set(section.name, section);
+  const panels: LabPanel[] = [];
+  const smears: SmearPanel[] = [];
+  for (const section of syntax.sections) {
+    if (!sections.has(section.name)) sections.set(section.name, section);
+    if (section.name === 'labs') panels.push(readPanel(section, panels.length));
+    else if (section.name === 'smear') smears.push(readSmear(section, smears.length));
+  }
+  pairSmears(smears, panels);
 
-  const patientFields = firstByKey(sections.get('patient')?.fields ?? []);
+  const patientFields = firstFieldByKey(sections.get('patient')?.fields ?? []);
   const sex = patientFields.get('sex')?.value.toLowerCase();
-  const panels = syntax.sections.filter((s) => s.name === 'labs').map(readPanel);
-  const smears = pairSmears(syntax.sections.filter((s) => s.name === 'smear').map(readSmear), panels);
   // The primary smear answers the questions asked of "the smear" before smears could repeat.
   const primarySmear = smears.find((s) => s.qualifier === undefined) ?? smears[0];
   if (primarySmear) sections.set('smear', primarySmear.section);
@@ -56,22 +62,12 @@ export function buildModel(syntax: CaseSyntax): CaseModel {
     panels,
     smears,
     smearFindings: primarySmear?.findings ?? [],
-    marrow: firstByKey(sections.get('marrow')?.fields ?? [], 'marrow'),
-    answer: firstByKey(sections.get('answer')?.fields ?? []),
+    marrow: firstFieldByKey(sections.get('marrow')?.fields ?? [], 'marrow'),
+    answer: firstFieldByKey(sections.get('answer')?.fields ?? []),
     questions,
     sectionImages: sectionImagesBySection,
     images,
   };
-}
-
-/** The first field of each key; with a section, alias keys are stored under their key. */
-function firstByKey(fields: FieldNode[], section?: string): Map<string, FieldNode> {
-  const map = new Map<string, FieldNode>();
-  for (const field of fields) {
-    const key = section ? canonicalFieldKey(section, field.key) : field.key;
-    if (!map.has(key)) map.set(key, field);
-  }
-  return map;
 }
 
 function listOf(field: FieldNode | undefined) {
@@ -109,7 +105,7 @@ function readPanel(section: SectionNode, index: number): LabPanel {
 }
 
 function readSmear(section: SectionNode, index: number): SmearPanel {
-  const fields = firstByKey(section.fields, 'smear');
+  const fields = firstFieldByKey(section.fields, 'smear');
   const findings = fields.get('findings');
   const smear: SmearPanel = { index, section, label: section.qualifier || 'initial', findings: findings ? splitListValue(findings) : [] };
   const note = fields.get('note');
@@ -122,11 +118,12 @@ function readSmear(section: SectionNode, index: number): SmearPanel {
 
 /** The same qualifier, compared as duplicate qualifiers are: without case and extra spaces. */
 export function qualifierIdentity(qualifier: string | undefined): string {
-  return (qualifier ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
+  return qualifier === undefined ? '' : qualifier.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
 /** A smear goes with the labs panel of the same qualifier; the first of each wins a tie. */
-function pairSmears(smears: SmearPanel[], panels: LabPanel[]): SmearPanel[] {
+function pairSmears(smears: SmearPanel[], panels: LabPanel[]): void {
+  if (!smears.length || !panels.length) return;
   const panelByQualifier = new Map<string, LabPanel>();
   for (const panel of panels) {
     const id = qualifierIdentity(panel.qualifier);
@@ -138,5 +135,4 @@ function pairSmears(smears: SmearPanel[], panels: LabPanel[]): SmearPanel[] {
     smear.panelIndex = panel.index;
     panel.smear = smear;
   }
-  return smears;
 }

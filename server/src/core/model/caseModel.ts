@@ -4,13 +4,14 @@ import type { LabDefinition, Sex, UnitDefinition } from '../catalog/labCatalog';
 import type { Range } from '../text';
 import type { CaseSyntax, FieldNode, SectionNode } from '../syntax/syntaxTree';
 import type { ListItem } from '../util/lists';
+import type { FieldLookup } from './fieldLookup';
 import type { Question } from '../questions/questionModel';
 import type { CaseImage } from '../images/imageModel';
 
 export interface CaseModel {
   syntax: CaseSyntax;
   /** First occurrence of each header field (later duplicates are diagnosed). */
-  header: Map<string, FieldNode>;
+  header: FieldLookup;
   id?: string;
   idRange?: Range;
   title?: string;
@@ -31,8 +32,8 @@ export interface CaseModel {
    */
   smearFindings: readonly ListItem[];
   /** Marrow fields by key; an alias key (`ring-sideroblasts`) is stored under its key. */
-  marrow: Map<string, FieldNode>;
-  answer: Map<string, FieldNode>;
+  marrow: FieldLookup;
+  answer: FieldLookup;
   /** The `[question]` items, in file order. */
   questions: Question[];
   /** Images of the case's own sections (smear, marrow, the prose sections), by section. */
@@ -95,15 +96,17 @@ export type Comparator = '<' | '>' | '<=' | '>=';
 
 export type LabValue =
   | {
-      kind: 'number';
-      comparator?: Comparator;
-      number: number;
-      numberRange: Range;
-      unit?: string;
-      unitRange?: Range;
-      unitDefinition?: UnitDefinition;
+      readonly kind: 'number';
+      readonly comparator?: Comparator;
+      readonly number: number;
+      /** Made when read (model/labValue.ts): only a message about the value reads it. */
+      readonly numberRange: Range;
+      readonly unit?: string;
+      /** Made when read, as numberRange. */
+      readonly unitRange?: Range;
+      readonly unitDefinition?: UnitDefinition;
       /** The value in the lab's canonical unit, when the unit is known. */
-      canonical?: number;
+      readonly canonical?: number;
     }
   | { kind: 'word'; word: string; range: Range }
   | { kind: 'empty' }

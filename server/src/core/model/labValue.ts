@@ -1,6 +1,6 @@
 // Reads a lab line's value: `6.1 g/dL`, `<10 mg/dL`, `>2000`, `4%`, or a word (`positive`).
-import { findUnit, toCanonical, type LabDefinition } from '../catalog/labCatalog';
-import { lineSpan } from '../text';
+import { findUnit, toCanonical, type LabDefinition, type UnitDefinition } from '../catalog/labCatalog';
+import { lineSpan, type Range } from '../text';
 import type { FieldNode } from '../syntax/syntaxTree';
 import type { Comparator, LabValue } from './caseModel';
 
@@ -11,9 +11,10 @@ export function readLabValue(field: FieldNode, lab: LabDefinition | undefined): 
   const text = field.value;
   if (!text) return { kind: 'empty' };
   // Values sit on the field's first line; a continued lab value is read as one string.
-  const line = field.valueRange.start.line;
-  const start = field.valueRange.start.character;
-  if (field.valueLines.length === 1) {
+  // The numbers, not valueRange: reading a range makes it (syntax/parsedField.ts).
+  const line = field.valueLine;
+  const start = field.valueCharacter;
+  if (field.valueLineCount === 1) {
     if (scanNumeric(text)) {
       const unit = scanned.unitStart < 0 ? undefined : text.slice(scanned.unitStart, scanned.unitEnd);
       return numberValue(text, line, start, scanned.comparator, scanned.numberStart, scanned.numberEnd, unit, scanned.unitStart, lab);
@@ -34,20 +35,75 @@ function numberValue(
   text: string, line: number, start: number, comparator: Comparator | undefined,
   numberStart: number, numberEnd: number, unit: string | undefined, unitStart: number, lab: LabDefinition | undefined,
 ): LabValue {
-  const number = Number(text.slice(numberStart, numberEnd));
+  const number = plainDecimal(text, numberStart, numberEnd) ?? Number(text.slice(numberStart, numberEnd));
   const unitDefinition = unit && lab ? findUnit(lab, unit) : undefined;
-  // One object shape for every number, absent parts undefined: the code reading lab values
-  // across a bank then stays on its fast path.
-  return {
-    kind: 'number',
-    comparator,
-    number,
-    numberRange: lineSpan(line, start + numberStart, numberEnd - numberStart),
-    unit,
-    unitRange: unit ? lineSpan(line, start + unitStart, unit.length) : undefined,
-    unitDefinition,
-    canonical: unitDefinition ? toCanonical(number, unitDefinition) : undefined,
-  };
+  return new NumberValue(comparator, number, unit, unitDefinition, unitDefinition ? toCanonical(number, unitDefinition) : undefined,
+    line, start + numberStart, numberEnd - numberStart, unit ? start + unitStart : -1);
+}
+
+/**
+ * A number value, its ranges kept as numbers and made when read: every lab line of a bank
+ * has one, and only a message about the value reads where it is. One class, so that every number
+ * has one object shape (absent parts undefined) and the code reading them stays on its fast path.
+ */
+class NumberValue {
+  readonly kind = 'number';
+
+  constructor(
+    readonly comparator: Comparator | undefined,
+    readonly number: number,
+    readonly unit: string | undefined,
+    readonly unitDefinition: UnitDefinition | undefined,
+    readonly canonical: number | undefined,
+    private readonly line: number,
+    private readonly numberCharacter: number,
+    private readonly numberLength: number,
+    /** -1 without a unit. */
+    private readonly unitCharacter: number,
+  ) {}
+
+  get numberRange(): Range {
+    return lineSpan(this.line, this.numberCharacter, this.numberLength);
+  }
+
+  get unitRange(): Range | undefined {
+    if (!this.unit) return undefined;
+    return lineSpan(this.line, this.unitCharacter, this.unit.length);
+  }
+}
+
+/** 10^0 … 10^22: the powers of ten a double holds exactly (each product below is exact). */
+const EXACT_POWERS_OF_TEN: readonly number[] = [1];
+while (EXACT_POWERS_OF_TEN.length < 23) (EXACT_POWERS_OF_TEN as number[]).push(EXACT_POWERS_OF_TEN[EXACT_POWERS_OF_TEN.length - 1] * 10);
+
+/**
+ * `[+-]?digits[.digits]` read by hand, exactly as Number() reads it; undefined for anything else
+ * (an exponent), and when exactness is not sure, so the caller asks Number(). With at most 15
+ * digits the digits are an integer a double holds exactly, and dividing it by an exact power of
+ * ten rounds once, to the double nearest the decimal: what Number() gives. Every lab value of a
+ * bank is read here, and Number() on a cut-out string was a call into the runtime for each.
+ */
+function plainDecimal(text: string, start: number, end: number): number | undefined {
+  let i = start;
+  const sign = text.charCodeAt(i);
+  if (sign === 43 /* + */ || sign === 45 /* - */) i++;
+  let digits = 0;
+  let integer = 0;
+  let decimals = -1;
+  for (; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46 /* . */ && decimals < 0) {
+      decimals = 0;
+      continue;
+    }
+    if (!isDigit(code)) return undefined;
+    integer = integer * 10 + (code - 48);
+    digits++;
+    if (decimals >= 0) decimals++;
+  }
+  if (digits === 0 || digits > 15 || decimals >= EXACT_POWERS_OF_TEN.length) return undefined;
+  const value = decimals > 0 ? integer / EXACT_POWERS_OF_TEN[decimals] : integer;
+  return sign === 45 ? -value : value;
 }
 
 function normalizeComparator(raw: string | undefined): Comparator | undefined {

@@ -2,8 +2,10 @@
 // It knows only the shape of the format (comments, headers, fields, prose); what the words
 // mean is left to the model and the checks, so an error on one line never hides the rest.
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
-import { lineSpan, makeRange, splitLines, type Range } from '../text';
-import type { CaseSyntax, FieldNode, SectionKind, SectionNode, TextLine } from './syntaxTree';
+import { lineSpan, makeRange, splitLines } from '../text';
+import { ParsedField } from './parsedField';
+import { ParsedSection } from './parsedSection';
+import type { CaseSyntax, SectionKind, SectionNode, TextLine } from './syntaxTree';
 
 /** Which kind each known section is; unknown names parse tolerantly as `unknown`. */
 export type SectionKindLookup = (name: string) => SectionKind;
@@ -25,9 +27,9 @@ export function parseCaseSyntax(text: string, sectionKind: SectionKindLookup): P
   const diagnostics: CaseDiagnostic[] = [];
   const syntax: CaseSyntax = { header: [], sections: [], comments: [], lines };
 
-  let section: SectionNode | undefined;
+  let section: ParsedSection | undefined;
   // The field that an indented line would continue, if any.
-  let openField: FieldNode | undefined;
+  let openField: ParsedField | undefined;
   // The last line that belongs to the current section (-1: only its header so far). The
   // section's range is set once, when the section ends, not rebuilt on every line.
   let sectionEndLine = -1;
@@ -46,7 +48,7 @@ export function parseCaseSyntax(text: string, sectionKind: SectionKindLookup): P
 
     if (indent === 0 && text.charCodeAt(0) === 91 /* [ */) {
       openField = undefined;
-      if (section && sectionEndLine >= 0) extendSection(section, sectionEndLine, sectionEndLength);
+      if (section && sectionEndLine >= 0) section.endAt(sectionEndLine, sectionEndLength);
       sectionEndLine = -1;
       section = parseSectionHeader(text, line, sectionKind, diagnostics, hasLineSeparator);
       syntax.sections.push(section);
@@ -92,7 +94,7 @@ export function parseCaseSyntax(text: string, sectionKind: SectionKindLookup): P
     sectionEndLength = text.length;
     diagnostics.push(notAField(text, line, indent, section));
   }
-  if (section && sectionEndLine >= 0) extendSection(section, sectionEndLine, sectionEndLength);
+  if (section && sectionEndLine >= 0) section.endAt(sectionEndLine, sectionEndLength);
   return { syntax, diagnostics };
 }
 
@@ -114,55 +116,48 @@ function trimmedLine(text: string, line: number, indent: number): TextLine {
   return { text: text.slice(indent, end), range: makeRange(line, indent, line, end) };
 }
 
-/** Sets where a section ends, once it has ended (its last non-blank line). */
-function extendSection(section: SectionNode, line: number, length: number): void {
-  // A new range around the shared start: positions and ranges are read-only (text.ts).
-  section.range = { start: section.range.start, end: { line, character: length } };
-}
-
 function parseSectionHeader(
   text: string,
   line: number,
   sectionKind: SectionKindLookup,
   diagnostics: CaseDiagnostic[],
   documentHasLineSeparator: boolean,
-): SectionNode {
+): ParsedSection {
   const close = closingBracket(text, documentHasLineSeparator);
-  const headerRange = lineSpan(line, 0, trailingEnd(text));
+  const headerEnd = trailingEnd(text);
   if (close < 0) {
     diagnostics.push(diagnostic('error', 'malformed-section-header',
-      'This section header has no closing `]`. Write it as `[name]` or `[name: qualifier]`.', headerRange));
+      'This section header has no closing `]`. Write it as `[name]` or `[name: qualifier]`.', lineSpan(line, 0, headerEnd)));
     const rawName = text.slice(1).split(':')[0].trim();
-    return emptySection(rawName.toLowerCase(), rawName, lineSpan(line, 1, rawName.length), headerRange, 'unknown');
+    return new ParsedSection(rawName.toLowerCase(), rawName, 'unknown', undefined, line, headerEnd, 1, -1);
   }
-  const inside = text.slice(1, close);
-  const colon = inside.indexOf(':');
-  const namePart = colon < 0 ? inside : inside.slice(0, colon);
-  const nameStart = 1 + leadingWhitespace(namePart);
-  const rawName = namePart.trim();
+  // Positions in the line, not pieces cut out of it: only the name and the qualifier are kept.
+  const colonAt = text.indexOf(':', 1);
+  const colon = colonAt >= 0 && colonAt < close ? colonAt : -1;
+  const nameEnd = colon < 0 ? close : colon;
+  // The name is trimmed as String.prototype.trim trims; its range starts after blanks alone.
+  const rawName = text.slice(1, nameEnd).trim();
   const name = rawName.toLowerCase();
-  const section = emptySection(name, rawName, lineSpan(line, nameStart, rawName.length), headerRange, sectionKind(name));
+  const nameStart = leadingWhitespace(text, 1);
+  let qualifier: string | undefined;
+  let qualifierStart = -1;
   if (colon >= 0) {
-    const qualifierPart = inside.slice(colon + 1);
-    const qualifier = qualifierPart.trim();
-    const start = 1 + colon + 1 + leadingWhitespace(qualifierPart);
-    section.qualifier = qualifier;
-    section.qualifierRange = lineSpan(line, start, qualifier.length);
+    qualifier = text.slice(colon + 1, close).trim();
+    qualifierStart = leadingWhitespace(text, colon + 1);
     if (!qualifier) {
       diagnostics.push(diagnostic('error', 'empty-qualifier',
-        'The qualifier after `:` is empty. Write `[labs: day 7]`, or drop the colon.', headerRange));
+        'The qualifier after `:` is empty. Write `[labs: day 7]`, or drop the colon.', lineSpan(line, 0, headerEnd)));
     }
   }
+  const section = new ParsedSection(name, rawName, sectionKind(name), qualifier, line, headerEnd, nameStart, qualifierStart);
   if (!rawName) {
-    diagnostics.push(diagnostic('error', 'malformed-section-header', 'This section header has no name.', headerRange));
+    diagnostics.push(diagnostic('error', 'malformed-section-header', 'This section header has no name.', section.headerRange));
   }
-  const rest = text.slice(close + 1);
-  const restStart = leadingWhitespace(rest);
-  if (restStart < rest.length && rest.charCodeAt(restStart) !== 35) {
-    const start = text.length - rest.length + restStart;
+  const restStart = leadingWhitespace(text, close + 1);
+  if (restStart < text.length && text.charCodeAt(restStart) !== 35) {
     diagnostics.push(diagnostic('error', 'malformed-section-header',
       'Text after a section header is not allowed; put it on the next line.',
-      lineSpan(line, start, trailingEnd(text) - start)));
+      lineSpan(line, restStart, headerEnd - restStart)));
   }
   return section;
 }
@@ -178,44 +173,27 @@ function closingBracket(text: string, documentHasLineSeparator: boolean): number
   return LINE_SEPARATOR.test(text.slice(close + 1)) ? -1 : close;
 }
 
-function emptySection(name: string, rawName: string, nameRange: Range, headerRange: Range, kind: SectionKind): SectionNode {
-  return {
-    name, rawName, nameRange, headerRange,
-    range: { start: headerRange.start, end: headerRange.end }, kind, fields: [], prose: [],
-  };
-}
-
 /**
  * `key: value`, as /^([A-Za-z0-9][A-Za-z0-9.\-]*)[ \t]*:(.*)$/ would match it, scanned by hand:
  * this runs on nearly every line of a bank, and the scan allocates nothing a field does not
- * keep (a property test holds it to that pattern).
+ * keep (a property test holds it to that pattern). The field makes its ranges when read.
  */
-function parseField(text: string, line: number, documentHasLineSeparator: boolean): FieldNode | undefined {
+function parseField(text: string, line: number, documentHasLineSeparator: boolean): ParsedField | undefined {
   let i = 0;
-  while (i < text.length && isKeyChar(text.charCodeAt(i), i === 0)) i++;
+  // Keys are nearly always typed in lower case: then the key is its own lowercase form.
+  let hasUpperCase = false;
+  for (let code = text.charCodeAt(0); isKeyChar(code, i === 0); code = text.charCodeAt(++i)) {
+    if (code >= 65 && code <= 90) hasUpperCase = true;
+  }
   if (i === 0) return undefined;
-  const rawKey = text.slice(0, i);
   const colon = leadingWhitespace(text, i);
   if (text.charCodeAt(colon) !== 58 /* : */) return undefined;
   // The pattern's `.` stops at the two separators JavaScript counts as line ends inside a line.
   if (documentHasLineSeparator && LINE_SEPARATOR.test(text)) return undefined;
+  const rawKey = text.slice(0, i);
   const valueStart = leadingWhitespace(text, colon + 1);
   const valueEnd = Math.max(valueStart, trailingEnd(text));
-  // The three ranges share their positions (nothing moves a position in place): a bank has
-  // hundreds of thousands of fields, and each position is an object.
-  const lineStart = { line, character: 0 };
-  const valueFrom = { line, character: valueStart };
-  const valueTo = valueEnd === valueStart ? valueFrom : { line, character: valueEnd };
-  const valueLine: TextLine = { text: text.slice(valueStart, valueEnd), range: { start: valueFrom, end: valueTo } };
-  return {
-    key: rawKey.toLowerCase(),
-    rawKey,
-    keyRange: { start: lineStart, end: { line, character: rawKey.length } },
-    value: valueLine.text,
-    valueRange: valueLine.range,
-    valueLines: valueLine.text ? [valueLine] : [],
-    range: { start: lineStart, end: valueTo },
-  };
+  return new ParsedField(hasUpperCase ? rawKey.toLowerCase() : rawKey, rawKey, line, text.slice(valueStart, valueEnd), valueStart);
 }
 
 /** Letters and digits; after the first character also `.` and `-`. */
@@ -224,13 +202,8 @@ function isKeyChar(code: number, first: boolean): boolean {
   return !first && (code === 46 || code === 45);
 }
 
-function continueField(field: FieldNode, text: string, line: number, indent: number): void {
-  const piece = trimmedLine(text, line, indent);
-  field.valueLines.push(piece);
-  field.value = field.value ? `${field.value} ${piece.text}` : piece.text;
-  const first = field.valueLines[0].range;
-  field.valueRange = makeRange(first.start.line, first.start.character, line, piece.range.end.character);
-  field.range = makeRange(field.range.start.line, field.range.start.character, line, piece.range.end.character);
+function continueField(field: ParsedField, text: string, line: number, indent: number): void {
+  field.continueWith(trimmedLine(text, line, indent));
 }
 
 function notAField(text: string, line: number, indent: number, section: SectionNode | undefined): CaseDiagnostic {

@@ -1,20 +1,32 @@
 import type { Range } from '../text';
 
-/** `key: value`, possibly continued on indented lines below it. */
+/**
+ * `key: value`, possibly continued on indented lines below it. Read-only: the parser alone
+ * builds it. Its ranges and value lines are made each time they are read (syntax/parsedField.ts);
+ * the numbers below give the usual positions without making any.
+ */
 export interface FieldNode {
   /** Lowercased key: keys are case-insensitive. */
-  key: string;
+  readonly key: string;
   /** The key as typed. */
-  rawKey: string;
-  keyRange: Range;
+  readonly rawKey: string;
+  /** The line of the key: the field's first line (`keyRange.start.line`, `range.start.line`). */
+  readonly line: number;
+  readonly keyRange: Range;
   /** The value with continuation lines joined by single spaces, trimmed. */
-  value: string;
+  readonly value: string;
   /** From the first to the last character of the value (empty range after the colon if none). */
-  valueRange: Range;
+  readonly valueRange: Range;
+  /** `valueRange.start.line`. */
+  readonly valueLine: number;
+  /** `valueRange.start.character`. */
+  readonly valueCharacter: number;
   /** Each physical line of the value with its exact range. */
-  valueLines: TextLine[];
+  readonly valueLines: readonly TextLine[];
+  /** `valueLines.length`. */
+  readonly valueLineCount: number;
   /** The whole field, key through the last continuation line. */
-  range: Range;
+  readonly range: Range;
 }
 
 export interface TextLine {
@@ -24,21 +36,22 @@ export interface TextLine {
 
 export type SectionKind = 'fields' | 'prose' | 'unknown';
 
+/** A `[name]` or `[name: qualifier]` section. Its ranges are made when read (syntax/parsedSection.ts). */
 export interface SectionNode {
   /** Lowercased name: `[Labs: Day 7]` → `labs`. */
-  name: string;
-  rawName: string;
-  qualifier?: string;
-  qualifierRange?: Range;
-  nameRange: Range;
+  readonly name: string;
+  readonly rawName: string;
+  readonly qualifier?: string;
+  readonly qualifierRange?: Range;
+  readonly nameRange: Range;
   /** The `[…]` header line. */
-  headerRange: Range;
+  readonly headerRange: Range;
   /** Header through the last non-blank line of the section. */
-  range: Range;
-  kind: SectionKind;
-  fields: FieldNode[];
+  readonly range: Range;
+  readonly kind: SectionKind;
+  readonly fields: FieldNode[];
   /** Prose lines (prose sections and unknown sections). */
-  prose: TextLine[];
+  readonly prose: TextLine[];
 }
 
 export interface CaseSyntax {
