@@ -9,7 +9,7 @@ import { standalonePage } from '../../server/src/cli/renderCommand';
 import { renderCaseBody } from '../../server/src/core/render/renderCase';
 import { renderDocumentShell } from '../../server/src/core/render/documentShell';
 import { readPreviewAssets } from '../../server/src/node/previewAssets';
-import { launchChromium, RESULTS } from '../support/browser';
+import { launchChromium, waitUntilTrue, RESULTS } from '../support/browser';
 import { INJECTION_CASE } from '../support/injection';
 
 const SAMPLES = path.resolve(__dirname, '..', '..', 'samples');
@@ -120,14 +120,14 @@ describe('case preview in Chromium', function () {
     await toggle.click();
     assert.deepEqual(await sent(), [{ type: 'setHideIndices', hide: false }]);
     await answer(renderCaseBody(analysis, 'learner', { hideIndicesOverride: false }), 'learner');
-    await page.waitForFunction('document.querySelector(".indices-toggle").getAttribute("aria-pressed") === "false"');
+    await waitUntilTrue(page, 'document.querySelector(".indices-toggle").getAttribute("aria-pressed") === "false"');
     assert.equal(await rpiRows.count(), panelsWithRpi, 'shown on request');
     await page.screenshot({ path: path.join(RESULTS, 'preview-indices-shown.png'), fullPage: true });
 
     await toggle.click();
     assert.deepEqual(await sent(), [{ type: 'setHideIndices', hide: true }]);
     await answer(renderCaseBody(analysis, 'learner', { hideIndicesOverride: true }), 'learner');
-    await page.waitForFunction('document.querySelector(".indices-toggle").getAttribute("aria-pressed") === "true"');
+    await waitUntilTrue(page, 'document.querySelector(".indices-toggle").getAttribute("aria-pressed") === "true"');
     assert.equal(await page.locator('table.labs tr.index').count(), 0, 'every index hidden');
     await page.screenshot({ path: path.join(RESULTS, 'preview-indices-hidden.png'), fullPage: true });
 
@@ -149,7 +149,7 @@ describe('case preview in Chromium', function () {
     // The same message the extension posts when the editor scrolls.
     // Browser-side code as strings: the test project has no DOM types (the core must not).
     await page.evaluate(`window.postMessage({ type: 'scrollToLine', line: ${line} }, '*')`);
-    await page.waitForFunction('window.scrollY > 0');
+    await waitUntilTrue(page, 'window.scrollY > 0');
     // The line at the reading position, as the page would report it back to the editor.
     const top = Number(await page.evaluate(`Math.max(...[...document.querySelectorAll('article:not([hidden]) [data-line]')]
       .filter((e) => { const b = e.getBoundingClientRect(); return b.height > 0 && b.bottom > 0 && b.top <= 41; })

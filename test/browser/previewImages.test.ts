@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { getCaseService, renderDocumentShell, withImageSources } from '../../server/src/core';
 import { readPreviewAssets } from '../../server/src/node/previewAssets';
 import { resourceExists } from '../../server/src/node/resourceExists';
-import { launchChromium, RESULTS } from '../support/browser';
+import { launchChromium, waitUntilTrue, RESULTS } from '../support/browser';
 import { runCli, tempBank } from '../support/runCli';
 
 const SAMPLES = path.resolve(__dirname, '..', '..', 'samples');
@@ -91,7 +91,7 @@ describe('images in Chromium', function () {
     page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) violations.push(m.text()); });
     requested.length = 0;
     await page.goto(`${origin}/page.html`);
-    await page.waitForFunction(`[...document.querySelectorAll('img')].every((img) => img.complete)`);
+    await waitUntilTrue(page, `[...document.querySelectorAll('img')].every((img) => img.complete)`);
     const loaded = new Map(await widths());
     assert.equal(loaded.get('A drawing of a smear'), 320, 'the history image, from the webview origin');
     assert.equal(loaded.get('The same drawing, with an option'), 320, 'the option image');
@@ -114,7 +114,7 @@ describe('images in Chromium', function () {
       assert.deepEqual(readFileSync(path.join(bank.dir, 'site', 'media', 'pics-01', 'images', 'smear.svg')), SVG);
       for (const view of ['cases', 'answers']) {
         await page.goto(`file://${path.join(bank.dir, 'site', view, 'pics-01.html')}`);
-        await page.waitForFunction(`[...document.querySelectorAll('img')].every((img) => img.complete)`);
+        await waitUntilTrue(page, `[...document.querySelectorAll('img')].every((img) => img.complete)`);
         const shown = await widths();
         assert.ok(shown.length >= 3, JSON.stringify(shown));
         for (const [alt, width] of shown) assert.equal(width, 320, `${view}: ${alt}`);

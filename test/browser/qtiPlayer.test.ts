@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { getCaseService } from '../../server/src/core';
-import { launchChromium } from '../support/browser';
+import { launchChromium, waitUntilTrue } from '../support/browser';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const PLAYER = path.join(REPO, 'node_modules', '@citolab', 'qti-components', 'cdn', 'index.js');
@@ -160,7 +160,7 @@ describe('QTI 3.0 export in a QTI player (@citolab/qti-components)', function ()
     await loadItem('thal-major-01-mechanism');
     const image = page.locator('qti-assessment-item img[alt^="Drawing of the smear"]');
     await image.waitFor();
-    await page.waitForFunction(`[...document.querySelectorAll('qti-assessment-item img')].every((img) => img.complete)`);
+    await waitUntilTrue(page, `[...document.querySelectorAll('qti-assessment-item img')].every((img) => img.complete)`);
     assert.equal(await image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), 320);
     assert.match(String(await image.evaluate((img) => (img as unknown as { src: string }).src)), /\/images\/thal-major-01-images-thal-smear-5ca225bc\.svg$/);
     assert.deepEqual(errors, []);

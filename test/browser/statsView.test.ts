@@ -11,7 +11,7 @@ import { statsPage } from '../../client/src/stats/statsPage';
 import { analyzeCase } from '../../server/src/core/analyzeCase';
 import { computeBankStats } from '../../server/src/core/stats/bankStats';
 import { renderStatsBody } from '../../server/src/core/stats/statsHtml';
-import { launchChromium, RESULTS } from '../support/browser';
+import { launchChromium, waitUntilTrue, RESULTS } from '../support/browser';
 import { INJECTION_CASE } from '../support/injection';
 
 const MEDIA = path.resolve(__dirname, '..', '..', 'media');
@@ -84,7 +84,7 @@ describe('bank statistics view in Chromium', function () {
     const before = Number(await page.evaluate('window.scrollY'));
     assert.ok(before > 0, 'the page scrolls');
     await page.evaluate(`window.postMessage({ type: 'update', html: ${JSON.stringify(body({ ...CASES, 'file:///bank/c.case': 'case: c-01\ntitle: C\nstatus: review\n' }))} }, '*')`);
-    await page.waitForFunction('document.body.dataset.updates === "1"');
+    await waitUntilTrue(page, 'document.body.dataset.updates === "1"');
     assert.match(await page.locator('svg[aria-label="Cases by status"]').innerHTML(), />review</);
     assert.equal(await page.locator('.total').innerText(), '4 cases');
     assert.equal(Number(await page.evaluate('window.scrollY')), before);
