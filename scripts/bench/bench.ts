@@ -2,7 +2,8 @@
 // written to docs/performance.md with the machine noted.
 //  1. `casewright check` on 3,000 realistic cases against the floor (read, split, match, one ajv
 //     per file), and how its time and peak memory grow at 1,000, 10,000 and 100,000 cases
-//     (cliScenarios.ts; `--no-large` skips the 100,000).
+//     (cliScenarios.ts; `--no-large` skips the 100,000), and where its time goes per case, stage by
+//     stage, warm and in memory (stageCosts.ts).
 //  2. Edit-to-diagnostics latency on a 5,000-line case over stdio, against yaml-language-server
 //     validating the same content as YAML against an equivalent JSON schema.
 //  3. Hover and completion latency on that document.
@@ -12,7 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, tmpdir, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkScaling, checkVersusFloor } from './cliScenarios';
+import { checkScaling, checkVersusFloor, stageBreakdown } from './cliScenarios';
 import { generateBank, longCase } from './generateBank';
 import { serverScale } from './serverScale';
 import { stats, TimingClient } from './lspClient';
@@ -158,6 +159,7 @@ async function main(): Promise<void> {
   }
   checkVersusFloor(work, quick ? 600 : 3000, quick ? 3 : 7, out);
   checkScaling(work, sizes, out);
+  stageBreakdown(work, quick ? 600 : 3000, out);
   await editLatency();
   await memoryAndRecheck();
   await serverScale({ repo: REPO, work, quick, out, sizes });

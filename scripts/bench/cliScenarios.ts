@@ -6,6 +6,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import * as path from 'node:path';
 import { generateBank } from './generateBank';
 import { stats } from './lspClient';
+import type { StageCosts } from './stageCosts';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const PEAK_PRELOAD = path.join(__dirname, 'peakMemory.cjs');
@@ -92,5 +93,31 @@ export function checkScaling(work: string, sizes: number[], out: (line?: string)
   out(`This machine has ${cores} core${cores === 1 ? '' : 's'}: check ran on ${cores >= 4 ? `${Math.min(cores, 4)} threads` : 'one thread'}. Threads`);
   out('(`CASEWRIGHT_THREADS`) are used by default only with 4 or more cores: on 2 vCPUs a second thread');
   out('slows both (the analysis is bound by memory traffic) and costs ~40 % more CPU (measured below in the history).');
+  out();
+}
+
+/**
+ * Where check's time goes per case (stageCosts.ts, in its own process): each stage of the
+ * analysis in microseconds, warm and in memory, beside the floor's split and match.
+ */
+export function stageBreakdown(work: string, count: number, out: (line?: string) => void): void {
+  const bank = path.join(work, 'stage-bank');
+  generateBank(bank, count);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/stageCosts.ts', bank], { cwd: REPO, encoding: 'utf8' });
+  rmSync(bank, { recursive: true, force: true });
+  if (result.status !== 0) throw new Error(`stageCosts.ts exited ${result.status}: ${result.stderr}`);
+  const costs = JSON.parse(result.stdout) as StageCosts;
+  const total = costs.stages.reduce((sum, stage) => sum + stage.micros, 0);
+  out(`## 1c. Where check's time goes on each case (${costs.cases.toLocaleString('en')} cases, warm, in memory)`);
+  out();
+  out('The bank\'s texts are held in memory and analysed four times; the last pass is timed stage by');
+  out('stage (file reading, the bank\'s link checks and the report are not in it). The floor\'s split and');
+  out('match of the same texts is timed in the same loop.');
+  out();
+  out('| stage | µs per case | share of the analysis |');
+  out('|---|---|---|');
+  for (const stage of costs.stages) out(`| ${stage.name} | ${stage.micros.toFixed(1)} | ${((100 * stage.micros) / total).toFixed(0)} % |`);
+  out(`| **the analysis in all** | **${total.toFixed(1)}** | 100 % |`);
+  out(`| floor: split, match and keep the header (ajv excluded) | ${costs.floorSplitMatch.toFixed(1)} | |`);
   out();
 }

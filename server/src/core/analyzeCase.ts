@@ -44,12 +44,20 @@ export interface AnalysisOptions {
    * true, false (missing) or what else is wrong with it; unchecked without it.
    */
   resourceExists?: ImageFileCheck;
+  /**
+   * Told the name of each stage as it ends (parse, model, each check in order, tail), so that
+   * `npm run bench` can say where the time goes; no one else passes it.
+   */
+  stageEnded?: (stage: string) => void;
 }
 
 export function analyzeCase(text: string, options: AnalysisOptions = {}): CaseAnalysis {
+  const { stageEnded } = options;
   const parsed = parseCaseSyntax(text, sectionKind);
+  stageEnded?.('parse');
   const { syntax } = parsed;
   const model = buildModel(syntax);
+  stageEnded?.('model');
   const table = options.maturation ?? defaultMaturationTable();
   const run: Run = {
     syntax, model, options, diagnostics: parsed.diagnostics,
@@ -58,11 +66,12 @@ export function analyzeCase(text: string, options: AnalysisOptions = {}): CaseAn
   for (const step of STEPS) {
     try {
       // A loop, not push(...spread): a pathological file can yield more items than call arguments.
-      for (const d of step(run)) run.diagnostics.push(d);
+      for (const d of step.check(run)) run.diagnostics.push(d);
     } catch (error) {
       // A bug in one check must not take the others (or the editor) down with it.
       run.diagnostics.push(internalError(error));
     }
+    stageEnded?.(step.name);
   }
   let { diagnostics } = run;
   let suppressions: Suppression[] = [];
@@ -77,6 +86,7 @@ export function analyzeCase(text: string, options: AnalysisOptions = {}): CaseAn
     diagnostics.push(internalError(error));
   }
   diagnostics.sort((a, b) => comparePositions(a.range.start, b.range.start));
+  stageEnded?.('tail');
   return { model, clinical: run.clinical, diagnostics, suppressions };
 }
 
@@ -89,29 +99,38 @@ interface Run {
   diagnostics: CaseDiagnostic[];
 }
 
+/** One check of the analysis, named for the bench's account of where the time goes. */
+interface AnalysisStep {
+  readonly name: string;
+  readonly check: (run: Run) => readonly CaseDiagnostic[];
+}
+
 /**
  * The checks in order. Built once, each taking the run, rather than as closures over the run
  * that every analysis would build anew (a bank runs thousands).
  */
-const STEPS: readonly ((run: Run) => readonly CaseDiagnostic[])[] = [
-  (run) => checkSections(run.syntax),
-  (run) => checkDuplicateFields(run.model),
-  (run) => validateProjection(projectCase(run.model), run.syntax.lines[0] ?? ''),
-  (run) => checkHideIndices(run.model),
-  (run) => checkLabs(run.model.panels),
-  (run) => checkLabsInProse(run.model),
-  (run) => {
-    run.clinical = analyzeClinically(run.model, run.clinical.table);
-    return checkConsistency(run.clinical.panels);
+const STEPS: readonly AnalysisStep[] = [
+  { name: 'sections', check: (run) => checkSections(run.syntax) },
+  { name: 'duplicate fields', check: (run) => checkDuplicateFields(run.model) },
+  { name: 'schema', check: (run) => validateProjection(projectCase(run.model), run.syntax.lines[0] ?? '') },
+  { name: 'hidden indices', check: (run) => checkHideIndices(run.model) },
+  { name: 'labs', check: (run) => checkLabs(run.model.panels) },
+  { name: 'labs in prose', check: (run) => checkLabsInProse(run.model) },
+  {
+    name: 'clinical reading (panels, indices, mechanisms)',
+    check: (run) => {
+      run.clinical = analyzeClinically(run.model, run.clinical.table);
+      return checkConsistency(run.clinical.panels);
+    },
   },
-  (run) => checkMechanism(run.model, run.clinical),
-  (run) => checkPrivacy(run.model),
+  { name: 'mechanism conflict', check: (run) => checkMechanism(run.model, run.clinical) },
+  { name: 'privacy', check: (run) => checkPrivacy(run.model) },
   // Last of the case's own findings: a `ready` case is judged on every diagnostic above.
-  (run) => checkReview(run.model, run.diagnostics),
-  (run) => checkQuestions(run.model),
-  (run) => checkImages(run.model, run.options.resourceExists),
-  (run) => checkQuestionKeys(run.model, run.clinical),
-  (run) => checkItemWriting(run.model),
+  { name: 'review status', check: (run) => checkReview(run.model, run.diagnostics) },
+  { name: 'questions', check: (run) => checkQuestions(run.model) },
+  { name: 'images', check: (run) => checkImages(run.model, run.options.resourceExists) },
+  { name: 'question keys', check: (run) => checkQuestionKeys(run.model, run.clinical) },
+  { name: 'item writing', check: (run) => checkItemWriting(run.model) },
 ];
 
 function internalError(error: unknown): CaseDiagnostic {
