@@ -42,7 +42,7 @@ function duplicatesIn(fields: readonly FieldNode[], section: SectionNode | undef
     if (id === undefined) continue;
     const first = firstLine.get(id);
     if (first === undefined) {
-      firstLine.set(id, field.keyRange.start.line);
+      firstLine.set(id, field.line);
       continue;
     }
     const same = id === field.key ? `\`${field.rawKey}\`` : `\`${field.rawKey}\` (${id})`;
