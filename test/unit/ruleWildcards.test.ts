@@ -68,6 +68,12 @@ describe('rules: wildcards', () => {
     assert.equal(readConfigText('{"rules": {"*": "off"}}').errors.length, 1, 'a bare * is not a family');
     const long = readConfigText(`{"rules": {"a${'x'.repeat(5000)}*": "off"}}`).errors[0];
     assert.ok(long.length < 250, long);
+    // Found by npm run fuzz: a key holding a line break broke the problem over two lines.
+    for (const [key, shown] of [['\\n', '\\n'], ['a\\r\\nb', 'a\\r\\nb'], ['x\\u2028y', 'x\\u2028y']]) {
+      const [problem] = readConfigText(`{"rules": {"${key}": "error"}}`).errors;
+      assert.ok(!/[\r\n\u2028\u2029]/.test(problem), JSON.stringify(problem));
+      assert.ok(problem.includes(`the key \`${shown}\``), problem);
+    }
   });
 });
 
