@@ -44,9 +44,11 @@ function plain(value: LabValue): Record<string, unknown> {
 
 function fieldOf(value: string, lines = 1): FieldNode {
   const valueRange = lineSpan(3, 5, value.length);
+  const valueLines = Array.from({ length: lines }, () => ({ text: value, range: valueRange }));
   return {
     key: 'hemoglobin', rawKey: 'Hemoglobin', line: 3, keyRange: lineSpan(3, 0, 10), value, valueRange, valueLine: 3, valueCharacter: 5,
-    valueLines: Array.from({ length: lines }, () => ({ text: value, range: valueRange })), valueLineCount: lines, range: lineSpan(3, 0, 5 + value.length),
+    valueLines, valueLineCount: lines, range: lineSpan(3, 0, 5 + value.length),
+    forEachValueLine: (visit) => { for (const { text, range } of valueLines) visit(text, range.start.line, range.start.character); },
   };
 }
 

@@ -52,6 +52,9 @@ function checkField(field: FieldNode, lines: readonly string[]): void {
   assert.deepEqual(field.range.end, field.valueRange.end);
   assert.deepEqual(field.valueRange.start, { line: field.valueLine, character: field.valueCharacter });
   assert.equal(field.valueLineCount, field.valueLines.length);
+  const visited: [string, number, number][] = [];
+  field.forEachValueLine((text, line, character) => visited.push([text, line, character]));
+  assert.deepEqual(visited, field.valueLines.map((p) => [p.text, p.range.start.line, p.range.start.character]), 'forEachValueLine visits the value lines');
   for (const piece of field.valueLines) assert.equal(textAt(lines, piece.range), piece.text);
   assert.equal(field.value, field.valueLines.map((p) => p.text).join(' '));
   if (field.valueLines.length) {

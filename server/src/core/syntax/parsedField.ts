@@ -65,6 +65,14 @@ export class ParsedField implements FieldNode {
     return this.joined ? [{ text: this.joined, range: this.keyLineValueRange() }] : NO_LINES;
   }
 
+  forEachValueLine(visit: (text: string, line: number, character: number) => void): void {
+    if (!this.pieces) {
+      if (this.joined) visit(this.joined, this.line, this.valueStart);
+      return;
+    }
+    for (const { text, range } of this.pieces) visit(text, range.start.line, range.start.character);
+  }
+
   /** An indented line that continues the value (the parser's, while it builds the field). */
   continueWith(piece: TextLine): void {
     this.pieces ??= this.joined ? [{ text: this.joined, range: this.keyLineValueRange() }] : [];

@@ -25,6 +25,11 @@ export interface FieldNode {
   readonly valueLines: readonly TextLine[];
   /** `valueLines.length`. */
   readonly valueLineCount: number;
+  /**
+   * Visits each physical line of the value, as `valueLines` lists them, with the line and
+   * character where it starts, making no range: for readers that need only where each starts.
+   */
+  forEachValueLine(visit: (text: string, line: number, character: number) => void): void;
   /** The whole field, key through the last continuation line. */
   readonly range: Range;
 }

@@ -19,35 +19,18 @@ export function splitListValue(field: FieldNode): readonly ListItem[] {
 
 function splitItems(field: FieldNode): ListItem[] {
   const items: ListItem[] = [];
-  // A value on one line is the whole value: read where it starts, not its value lines (a field
-  // makes those when they are first read, syntax/parsedField.ts).
-  if (field.valueLineCount === 1) {
-    const text = field.value;
-    const line = field.valueLine;
-    const character = field.valueCharacter;
+  field.forEachValueLine((text, line, character) => {
     forEachPart(text, (start, end) => {
       items.push({ text: text.slice(start, end), range: lineSpan(line, character + start, end - start) });
     });
-    return items;
-  }
-  for (const line of field.valueLines) {
-    const { text, range } = line;
-    forEachPart(text, (start, end) => {
-      items.push({ text: text.slice(start, end), range: lineSpan(range.start.line, range.start.character + start, end - start) });
-    });
-  }
+  });
   return items;
 }
 
 /** The items' texts alone, as splitListValue cuts them, for a caller that needs no ranges. */
 export function listItemTexts(field: FieldNode): string[] {
   const texts: string[] = [];
-  if (field.valueLineCount === 1) {
-    const text = field.value;
-    forEachPart(text, (start, end) => texts.push(text.slice(start, end)));
-    return texts;
-  }
-  for (const { text } of field.valueLines) forEachPart(text, (start, end) => texts.push(text.slice(start, end)));
+  field.forEachValueLine((text) => forEachPart(text, (start, end) => texts.push(text.slice(start, end))));
   return texts;
 }
 

@@ -6,7 +6,7 @@
 // quick tests (identifierPretests.ts) cannot rule out.
 import { diagnostic, type CaseDiagnostic } from '../../diagnostics';
 import type { CaseModel } from '../../model/caseModel';
-import { lineSpan, type Position, type Range } from '../../text';
+import { lineSpan, type Range } from '../../text';
 import type { TextLine } from '../../syntax/syntaxTree';
 import { scanLine, type IdentifierKind, type IdentifierMatch } from './identifierPatterns';
 import { linesThatMayHoldIdentifiers } from './identifierPretests';
@@ -36,22 +36,24 @@ export function checkPrivacy(model: CaseModel): CaseDiagnostic[] {
   const diagnostics: CaseDiagnostic[] = [];
   // Every line of free text, and where it starts, in file order.
   const texts: string[] = [];
-  const starts: Position[] = [];
-  const add = (text: string, start: Position) => { texts.push(text); starts.push(start); };
-  const addLines = (lines: readonly TextLine[]) => { for (const line of lines) add(line.text, line.range.start); };
-  for (const field of model.syntax.header) if (!HEADER_FIELDS_NOT_SCANNED.has(field.key)) addLines(field.valueLines);
+  const startLines: number[] = [];
+  const startCharacters: number[] = [];
+  const add = (text: string, line: number, character: number) => { texts.push(text); startLines.push(line); startCharacters.push(character); };
+  const addLines = (lines: readonly TextLine[]) => { for (const { text, range } of lines) add(text, range.start.line, range.start.character); };
+  for (const field of model.syntax.header) if (!HEADER_FIELDS_NOT_SCANNED.has(field.key)) field.forEachValueLine(add);
   for (const section of model.syntax.sections) {
-    if (section.qualifier && section.qualifierRange) add(section.qualifier, section.qualifierRange.start);
+    const { qualifier } = section;
+    const qualifierStart = qualifier ? section.qualifierRange?.start : undefined;
+    if (qualifier && qualifierStart) add(qualifier, qualifierStart.line, qualifierStart.character);
     addLines(section.prose);
     const skipped = SECTION_FIELDS_NOT_SCANNED.get(section.name);
     if (skipped === 'all') continue;
-    for (const field of section.fields) if (!skipped?.has(field.key)) addLines(field.valueLines);
+    for (const field of section.fields) if (!skipped?.has(field.key)) field.forEachValueLine(add);
   }
   // Most lines hold nothing to find: the full scan reads only those a quick search points to.
   for (const i of linesThatMayHoldIdentifiers(texts)) {
-    const start = starts[i];
     for (const match of scanLine(texts[i])) {
-      diagnostics.push(identifierDiagnostic(match, lineSpan(start.line, start.character + match.start, match.length)));
+      diagnostics.push(identifierDiagnostic(match, lineSpan(startLines[i], startCharacters[i] + match.start, match.length)));
     }
   }
 
