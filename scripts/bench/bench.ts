@@ -159,7 +159,7 @@ async function main(): Promise<void> {
   }
   checkVersusFloor(work, quick ? 600 : 3000, quick ? 3 : 7, out);
   checkScaling(work, sizes, out);
-  stageBreakdown(work, quick ? 600 : 3000, out);
+  stageBreakdown(quick ? 600 : 3000, out);
   await editLatency();
   await memoryAndRecheck();
   await serverScale({ repo: REPO, work, quick, out, sizes });

@@ -101,11 +101,8 @@ export function checkScaling(work: string, sizes: number[], out: (line?: string)
  * Where check's time goes per case (stageCosts.ts, in its own process): each stage of the
  * analysis in microseconds, warm and in memory, beside the floor's split and match.
  */
-export function stageBreakdown(work: string, count: number, out: (line?: string) => void): void {
-  const bank = path.join(work, 'stage-bank');
-  generateBank(bank, count);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/stageCosts.ts', bank], { cwd: REPO, encoding: 'utf8' });
-  rmSync(bank, { recursive: true, force: true });
+export function stageBreakdown(count: number, out: (line?: string) => void): void {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/stageCosts.ts', String(count)], { cwd: REPO, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`stageCosts.ts exited ${result.status}: ${result.stderr}`);
   const costs = JSON.parse(result.stdout) as StageCosts;
   const total = costs.stages.reduce((sum, stage) => sum + stage.micros, 0);

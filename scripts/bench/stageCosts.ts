@@ -1,10 +1,10 @@
 // Where `casewright check` spends its time on each case, beside what the floor does per case:
-// the bank's texts are held in memory (no file reading), analysed a few times so that the code
-// is warm, and the last pass is timed stage by stage through analyzeCase's `stageEnded`.
-// Run by bench.ts in its own process: `node --import tsx scripts/bench/stageCosts.ts BANK`.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import * as path from 'node:path';
+// the bank's texts, made in memory as generateBank.ts makes them (no file is written or read),
+// are analysed a few times so that the code is warm, and the last pass is timed stage by stage
+// through analyzeCase's `stageEnded`.
+// Run by bench.ts in its own process: `node --import tsx scripts/bench/stageCosts.ts COUNT`.
 import { analyzeCase } from '../../server/src/core/analyzeCase';
+import { realisticCases } from './generateBank';
 
 /** The floor's own work on a text once read (floor.mjs): split it, match each line, keep the header. */
 const FIELD = /^([A-Za-z0-9][A-Za-z0-9.\-]*)[ \t]*:(.*)$/;
@@ -17,17 +17,8 @@ export interface StageCosts {
   stages: { name: string; micros: number }[];
 }
 
-function caseFiles(folder: string, out: string[] = []): string[] {
-  for (const name of readdirSync(folder)) {
-    const full = path.join(folder, name);
-    if (statSync(full).isDirectory()) caseFiles(full, out);
-    else if (name.endsWith('.case')) out.push(full);
-  }
-  return out;
-}
-
-function measure(bank: string, passes = 4): StageCosts {
-  const texts = caseFiles(bank).map((file) => readFileSync(file, 'utf8'));
+function measure(count: number, passes = 4): StageCosts {
+  const texts = [...realisticCases(count)].map((generated) => generated.text);
   const totals = new Map<string, number>();
   let floorMs = 0;
   let last = 0;
@@ -53,7 +44,7 @@ function measure(bank: string, passes = 4): StageCosts {
       floorMs += last - started;
       analyzeCase(text, { stageEnded });
     }
-    if (fields === 0) throw new Error(`no fields in ${bank}`);
+    if (fields === 0) throw new Error('the generated cases have no fields');
   }
   const perCase = (ms: number) => (1000 * ms) / texts.length;
   return {
@@ -63,4 +54,4 @@ function measure(bank: string, passes = 4): StageCosts {
   };
 }
 
-if (require.main === module) console.log(JSON.stringify(measure(process.argv[2])));
+if (require.main === module) console.log(JSON.stringify(measure(Number(process.argv[2]))));
