@@ -74,6 +74,9 @@ describe('rules: wildcards', () => {
       assert.ok(!/[\r\n\u2028\u2029]/.test(problem), JSON.stringify(problem));
       assert.ok(problem.includes(`the key \`${shown}\``), problem);
     }
+    // The same for a value the problem quotes.
+    const [table] = readConfigText('{"maturation": {"table": "a\\nb"}}').errors;
+    assert.ok(!/[\r\n]/.test(table) && table.includes("is 'a\\nb'"), table);
   });
 });
 

@@ -39,6 +39,20 @@ export interface ConfigReadResult {
 
 /** Parses and validates the text of a casewright.json. */
 export function readConfigText(text: string): ConfigReadResult {
+  const result = parseAndValidate(text);
+  // Each problem is printed as one line: a line break in a key or a value it quotes from the
+  // file is shown as an escape (`\n`), as the file spells it.
+  return result.errors.length ? { config: result.config, errors: result.errors.map(oneLine) } : result;
+}
+
+const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/g;
+const LINE_BREAK_ESCAPES: Readonly<Record<string, string>> = { '\r': '\\r', '\n': '\\n' };
+
+function oneLine(problem: string): string {
+  return problem.replace(LINE_BREAK, (c) => LINE_BREAK_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function parseAndValidate(text: string): ConfigReadResult {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -76,17 +90,11 @@ export function readConfigText(text: string): ConfigReadResult {
   return { config: {}, errors };
 }
 
-/**
- * A key from the file inside a message, at most 60 characters. Its line breaks are written as
- * escapes (`\n`), as the JSON file spells them, so that a problem stays one line; other control
- * characters are left to the terminal, which escapes them as it prints.
- */
+/** A key from the file inside a message: at most 60 characters (a terminal escapes the rest as it prints). */
 function keyText(key: unknown): string {
-  const text = String(key).replace(/[\r\n\u0085\u2028\u2029]/g, (c) => LINE_BREAK_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const text = String(key);
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
-
-const LINE_BREAK_ESCAPES: Readonly<Record<string, string>> = { '\r': '\\r', '\n': '\\n' };
 
 /** Applies `rules`: drops diagnostics that are off and re-levels the others (the most specific entry wins). */
 export function applyRules(diagnostics: readonly CaseDiagnostic[], config: CasewrightConfig): readonly CaseDiagnostic[] {
