@@ -14,6 +14,11 @@ export interface Range {
   readonly end: Position;
 }
 
+/** Whether a UTF-16 code unit is an ASCII digit (`charCodeAt` past the end gives NaN: not one). */
+export function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 export function makeRange(startLine: number, startChar: number, endLine: number, endChar: number): Range {
   return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
 }

@@ -1,6 +1,6 @@
 // Reads a lab line's value: `6.1 g/dL`, `<10 mg/dL`, `>2000`, `4%`, or a word (`positive`).
 import { findUnit, toCanonical, type LabDefinition, type UnitDefinition } from '../catalog/labCatalog';
-import { lineSpan, type Range } from '../text';
+import { isAsciiDigit, lineSpan, type Range } from '../text';
 import type { FieldNode } from '../syntax/syntaxTree';
 import type { Comparator, LabValue } from './caseModel';
 
@@ -96,7 +96,7 @@ function plainDecimal(text: string, start: number, end: number): number | undefi
       decimals = 0;
       continue;
     }
-    if (!isDigit(code)) return undefined;
+    if (!isAsciiDigit(code)) return undefined;
     integer = integer * 10 + (code - 48);
     digits++;
     if (decimals >= 0) decimals++;
@@ -143,15 +143,15 @@ function scanNumeric(text: string): boolean {
   scanned.numberStart = i;
   code = text.charCodeAt(i);
   if (code === 43 /* + */ || code === 45 /* - */) i++;
-  if (isDigit(text.charCodeAt(i))) {
-    while (isDigit(text.charCodeAt(i))) i++;
+  if (isAsciiDigit(text.charCodeAt(i))) {
+    while (isAsciiDigit(text.charCodeAt(i))) i++;
     if (text.charCodeAt(i) === 46 /* . */) {
       i++;
-      while (isDigit(text.charCodeAt(i))) i++;
+      while (isAsciiDigit(text.charCodeAt(i))) i++;
     }
-  } else if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) {
+  } else if (text.charCodeAt(i) === 46 && isAsciiDigit(text.charCodeAt(i + 1))) {
     i += 2;
-    while (isDigit(text.charCodeAt(i))) i++;
+    while (isAsciiDigit(text.charCodeAt(i))) i++;
   } else {
     return false;
   }
@@ -160,8 +160,8 @@ function scanNumeric(text: string): boolean {
     let j = i + 1;
     const sign = text.charCodeAt(j);
     if (sign === 43 || sign === 45) j++;
-    if (isDigit(text.charCodeAt(j))) {
-      while (isDigit(text.charCodeAt(j))) j++;
+    if (isAsciiDigit(text.charCodeAt(j))) {
+      while (isAsciiDigit(text.charCodeAt(j))) j++;
       i = j;
     }
   }
@@ -191,9 +191,6 @@ function isBlank(code: number): boolean {
   return code === 32 || code === 9;
 }
 
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
 
 function isLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);

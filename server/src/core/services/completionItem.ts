@@ -1,6 +1,6 @@
 // The completion item as LSP shapes it. The core declares its own type and numbers so that it
 // needs nothing from the protocol packages; the server passes the items through.
-import type { Range } from '../text';
+import { isAsciiDigit, type Range } from '../text';
 
 /** LSP CompletionItemKind numbers. */
 export const ITEM_KIND = { field: 5, module: 9, property: 10, unit: 11, value: 12, reference: 18, enumMember: 20 } as const;
@@ -68,7 +68,7 @@ function readTabstop(snippet: string, start: number, unclosedUntil: number): { e
   const braced = snippet[i] === '{';
   if (braced) i++;
   const digits = i;
-  while (isDigit(snippet[i])) i++;
+  while (isAsciiDigit(snippet.charCodeAt(i))) i++;
   if (i === digits) return { text: '' };
   if (!braced) return { end: i, text: '' };
   if (snippet[i] === '}') return { end: i + 1, text: '' };
@@ -106,9 +106,6 @@ function scanEscaped(snippet: string, from: number, stops: string): number {
   return i;
 }
 
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9';
-}
 
 function unescape(text: string): string {
   return text.replace(/\\([\\$},|])/g, '$1');

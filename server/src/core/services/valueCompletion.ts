@@ -6,7 +6,7 @@ import { findLab, type LabDefinition } from '../catalog/labCatalog';
 import { fieldSpec, MECHANISMS, terms, type Term } from '../catalog/vocabulary';
 import { INDEX_IDS } from '../clinical/indexDefinitions';
 import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
-import type { Position, Range } from '../text';
+import { isAsciiDigit, type Position, type Range } from '../text';
 import { splitListValue } from '../util/lists';
 import { ITEM_KIND, sortKey, type CompletionResult } from './completionItem';
 
@@ -83,7 +83,7 @@ export function numberThenUnit(text: string): { gap: string; unit: string } | un
   if (i > digitsStart) {
     if (text[i] === '.') i = skipDigits(text, i + 1);
   } else {
-    if (text[i] !== '.' || !isDigit(text[i + 1])) return undefined;
+    if (text[i] !== '.' || !isAsciiDigit(text.charCodeAt(i + 1))) return undefined;
     i = skipDigits(text, i + 1);
   }
   const gapStart = i;
@@ -101,13 +101,10 @@ function skipBlanks(text: string, from: number): number {
 
 function skipDigits(text: string, from: number): number {
   let i = from;
-  while (isDigit(text[i])) i++;
+  while (isAsciiDigit(text.charCodeAt(i))) i++;
   return i;
 }
 
-function isDigit(ch: string | undefined): boolean {
-  return ch !== undefined && ch >= '0' && ch <= '9';
-}
 
 /** The mechanisms in the engine's order, its first choice preselected when it has any score. */
 function mechanismItems(analysis: CaseAnalysis, span: Span): CompletionResult[] {

@@ -9,6 +9,7 @@
 // `\b` sees a line break as it sees the end of a line, so a search finds a line's first hit exactly
 // when the line has one.
 import { DEVICE_KEYWORD, ID_KEYWORD, PHONE_KEYWORD, scanLine, STREET, TITLE_CASE_MONTH, TITLES, WEB_ENDINGS, type IdentifierMatch } from './identifierPatterns';
+import { isAsciiDigit } from '../../text';
 
 /**
  * A pattern of the scan (written in lower case) read in any case, as the scan reads it: a letter
@@ -143,7 +144,7 @@ export function linesThatMayHoldIdentifiers(lines: readonly string[]): number[] 
   for (const pattern of IN_ANY_LINE) searchLines(pattern, joined, lines, found);
   // Digits are rare in prose: only the lines with one (a quarter) are searched for the rest.
   searchLines(DIGIT_OR_WEB_OR_EMAIL, joined, lines, found, (line, start, last) => {
-    if (!isDigit(joined.charCodeAt(last))) return true;
+    if (!isAsciiDigit(joined.charCodeAt(last))) return true;
     if (found.includes(line)) return false;
     IN_LINE_WITH_DIGIT.lastIndex = start;
     return IN_LINE_WITH_DIGIT.test(joined) && joined.charCodeAt(IN_LINE_WITH_DIGIT.lastIndex - 1) !== 10;
@@ -177,9 +178,6 @@ function searchLines(pattern: RegExp, joined: string, lines: readonly string[], 
   }
 }
 
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
 
 /** What a line without identifiers gives: shared, so that such a line (nearly every one) costs no array. */
 const NO_IDENTIFIERS: readonly IdentifierMatch[] = [];
