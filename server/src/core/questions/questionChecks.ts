@@ -66,7 +66,8 @@ function checkOptions(question: Question, diagnostics: CaseDiagnostic[]): void {
     diagnostics.push(diagnostic('error', 'single-answer-keys',
       keys === 0
         ? 'A single-best-answer question needs exactly one key: start the correct option with `* `.'
-        : `A single-best-answer question has exactly one key; ${keys} options here start with \`* \`. Use \`type: multiple\` if several are correct.`, where));
+        : `A single-best-answer question has exactly one key; ${keys} options here start with \`* \`. Use \`type: multiple\` if several are correct.`,
+      where, keys > 1 && question.fields.get('type') ? { replacements: ['multiple'] } : undefined));
   }
   if (question.type === 'multiple' && keys === 0 && question.options.length) {
     diagnostics.push(diagnostic('error', 'single-answer-keys',

@@ -3,6 +3,8 @@
 // choice); and a question may lean only on the labs revealed before it is asked.
 import type { ClinicalAnalysis } from '../clinical/clinicalAnalysis';
 import { INDEX_DEFINITIONS } from '../clinical/indices';
+import type { IndexDefinition } from '../clinical/indexDefinitions';
+import { findLab, findUnit, normalizeUnit } from '../catalog/labCatalog';
 import type { PanelReading } from '../clinical/panelAnalysis';
 import { MECHANISMS } from '../catalog/vocabulary';
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
@@ -46,6 +48,7 @@ function indexIn(panel: PanelReading, id: string): IndexValue | undefined {
 
 function checkIndexKey(clinical: ClinicalAnalysis, question: Question): CaseDiagnostic[] {
   const id = question.asks!;
+  const definition = INDEX_DEFINITIONS.find((d) => d.id === id)!;
   const revealed = new Set(panelsRevealedBy(question, clinical.panels.map((p) => p.panel)));
   const stagePanel = question.stage?.panel;
   const candidates: IndexValue[] = [];
@@ -58,31 +61,82 @@ function checkIndexKey(clinical: ClinicalAnalysis, question: Question): CaseDiag
     else if (!stagePanel || reading.panel === stagePanel) candidates.push(value);
   }
   const where = question.fields.get('asks')!.valueRange;
+  const name = indexPhrase(definition);
   if (!candidates.length) {
     if (later) {
       return [diagnostic('error', 'question-uses-later-labs',
-        `This question is asked ${question.stage ? `after ${question.stage.text.replace(/^after\s+/i, '')}` : 'here'}, but the labs that give the ${id} are revealed later, in [labs${later.panel.panel.qualifier ? `: ${later.panel.panel.qualifier}` : ''}]. Move the question after that panel.`, where)];
+        `This question is asked ${question.stage ? `after ${question.stage.text.replace(/^after\s+/i, '')}` : 'here'}, but the labs that give ${name.the} are revealed later, in ${panelLabel(later.panel.panel)}. Move the question after that panel.`, where)];
     }
+    const seen = stagePanel ? `${panelLabel(stagePanel)} does` : 'The labs revealed before this question do';
     return [diagnostic('warning', 'question-key-unchecked',
-      `The labs revealed before this question do not give the ${id}, so its key cannot be checked. Add the inputs to the panel, or drop \`asks\`.`, where)];
+      `${seen} not give ${name.the} (it needs ${orList(definition.inputs.map((i) => `\`${i}\``))}), so its key cannot be checked. Add the inputs to the panel, or drop \`asks\`.`, where)];
   }
   if (question.type !== 'numeric') return [];
   const answer = question.answers.find((a) => numberOf(a.value) !== undefined);
   if (!answer) return [];
+  const scale = unitScale(definition, question);
+  if (!scale.known) {
+    const unitField = question.fields.get('unit')!;
+    return [diagnostic('warning', 'question-key-unchecked',
+      `Casewright gives ${name.the} in ${scale.units.map((u) => `\`${u}\``).join(', ')}, and cannot convert it into \`${question.unit}\`, so this key cannot be checked. Write the key in ${scale.units.length > 1 ? 'one of those units' : 'that unit'}.`,
+      unitField.valueRange)];
+  }
   const key = numberOf(answer.value)!;
   const tolerance = question.tolerance ?? 0;
-  const agrees = (c: IndexValue) => Math.abs(key - c.value) <= tolerance + 0.5 * 10 ** -c.decimals + 1e-9;
+  // In the question's unit: the canonical value divided by the unit's factor, its decimals moved.
+  const inUnit = (c: IndexValue) => ({ value: c.value / scale.factor, decimals: Math.max(0, c.decimals + Math.round(Math.log10(scale.factor))) });
+  const agrees = (c: IndexValue) => {
+    const { value, decimals } = inUnit(c);
+    return Math.abs(key - value) <= tolerance + 0.5 * 10 ** -decimals + 1e-9;
+  };
   if (candidates.some(agrees)) return [];
   const first = candidates[0];
-  const shown = first.value.toFixed(first.decimals);
-  const panelName = first.panel.panel.qualifier ? `labs ${first.panel.panel.qualifier}` : 'labs';
+  const converted = inUnit(first);
+  const shown = converted.value.toFixed(converted.decimals);
+  const unit = scale.unit ? ` ${scale.unit}` : '';
+  const panel = first.panel.panel.qualifier ? ` in ${panelLabel(first.panel.panel)}` : '';
   return [diagnostic('error', 'question-key-disagrees',
-    `The key says ${answer.value}, but the case's ${panelName} give ${displayName(id)} of ${shown}${question.tolerance !== undefined ? ` (tolerance ${question.tolerance})` : ''}.`,
+    `The key says ${answer.value}${unit}, but the case's labs give ${name.a} of ${shown}${unit}${panel}${question.tolerance !== undefined ? ` (tolerance ${question.tolerance})` : ''}.`,
     answer.valueRange, { replacements: [shown] })];
 }
 
-function displayName(id: string): string {
-  return id === 'rpi' ? 'an RPI' : `a ${id}`;
+function panelLabel(panel: { qualifier?: string }): string {
+  return panel.qualifier ? `[labs: ${panel.qualifier}]` : '[labs]';
+}
+
+interface UnitScale {
+  known: boolean;
+  /** canonical = value in the question's unit × factor. */
+  factor: number;
+  /** The unit the key is read in, as the question (or else the index) writes it. */
+  unit: string;
+  /** The units Casewright can give the index in (when `known` is false). */
+  units: string[];
+}
+
+/**
+ * The question's `unit:` against the index's: the same unit, another spelling or a unit the
+ * catalog converts for that lab (`/uL` for 10^9/L); unknown when it converts into none of them.
+ */
+function unitScale(definition: IndexDefinition, question: Question): UnitScale {
+  const lab = findLab(definition.statedAs ?? definition.id);
+  const units = lab?.units?.length ? lab.units.map((u) => u.unit) : definition.unit ? [definition.unit] : [];
+  const written = question.unit?.trim();
+  if (!written || !definition.unit) return { known: true, factor: 1, unit: written || definition.unit, units };
+  if (normalizeUnit(written) === normalizeUnit(definition.unit)) return { known: true, factor: 1, unit: written, units };
+  const found = lab ? findUnit(lab, written) : undefined;
+  return found ? { known: true, factor: found.factor, unit: written, units } : { known: false, factor: 1, unit: written, units };
+}
+
+/** How a message names an index: `an RPI`, `a Mentzer index`, `an MCV`, with and without an article. */
+function indexPhrase(definition: IndexDefinition): { a: string; the: string } {
+  if (definition.id === 'rpi') return { a: 'an RPI', the: 'the RPI' };
+  const name = definition.name.replace(/\s*\(calculated\)$/, '');
+  const acronym = /^[A-Z]{2}/.test(name);
+  // An acronym is read letter by letter (an MCV, an ANC); a word keeps its capital only as a name.
+  const shown = acronym || /^Mentzer/.test(name) ? name : name[0].toLowerCase() + name.slice(1);
+  const vowel = acronym ? /^[AEFHILMNORSX]/.test(name) : /^[aeiou]/i.test(name);
+  return { a: `${vowel ? 'an' : 'a'} ${shown}`, the: `the ${shown}` };
 }
 
 /** A mechanism named by id or in words (`Ineffective hematopoiesis`) somewhere in the option. */
