@@ -9,7 +9,7 @@ import type { PanelReading } from '../clinical/panelAnalysis';
 import { MECHANISMS } from '../catalog/vocabulary';
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
 import type { CaseModel } from '../model/caseModel';
-import { orList } from '../util/lists';
+import { andList, orList } from '../util/lists';
 import { numberOf, panelsRevealedBy, type Question } from './questionModel';
 
 const INDEX_IDS = INDEX_DEFINITIONS.map((d) => d.id);
@@ -69,7 +69,7 @@ function checkIndexKey(clinical: ClinicalAnalysis, question: Question): CaseDiag
     }
     const seen = stagePanel ? `${panelLabel(stagePanel)} does` : 'The labs revealed before this question do';
     return [diagnostic('warning', 'question-key-unchecked',
-      `${seen} not give ${name.the} (it needs ${orList(definition.inputs.map((i) => `\`${i}\``))}), so its key cannot be checked. Add the inputs to the panel, or drop \`asks\`.`, where)];
+      `${seen} not give ${name.the} (it needs ${andList(definition.inputs.map((i) => `\`${i}\``))}), so its key cannot be checked. Add the inputs to the panel, or drop \`asks\`.`, where)];
   }
   if (question.type !== 'numeric') return [];
   const answer = question.answers.find((a) => numberOf(a.value) !== undefined);
@@ -78,7 +78,7 @@ function checkIndexKey(clinical: ClinicalAnalysis, question: Question): CaseDiag
   if (!scale.known) {
     const unitField = question.fields.get('unit')!;
     return [diagnostic('warning', 'question-key-unchecked',
-      `Casewright gives ${name.the} in ${scale.units.map((u) => `\`${u}\``).join(', ')}, and cannot convert it into \`${question.unit}\`, so this key cannot be checked. Write the key in ${scale.units.length > 1 ? 'one of those units' : 'that unit'}.`,
+      `Casewright cannot convert ${name.the} into \`${question.unit}\`, so this key cannot be checked. Write the key and \`unit:\` in ${orList(scale.units.map((u) => `\`${u}\``))}.`,
       unitField.valueRange)];
   }
   const key = numberOf(answer.value)!;
