@@ -4,7 +4,7 @@
 // the question checks (issue 12, "The format" and "Checks no peer has").
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, TextEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
 import { extractCarets } from '../support/carets';
 import { LspSession, fileUri } from '../support/lspClient';
 import { tempBank } from '../support/runCli';
@@ -31,7 +31,8 @@ describe('language server: question sections', function () {
   let bank: ReturnType<typeof tempBank>;
   let count = 0;
   const uriOf = () => fileUri(path.join(bank.dir, `q${++count}.case`));
-  const hoverText = (hover: Hover | null) => (hover ? JSON.stringify(hover.contents) : '');
+  /** The hover's markdown without its escapes. */
+  const hoverText = (hover: Hover | null) => (hover ? (hover.contents as MarkupContent).value.replace(/\\/g, '') : '');
   const labels = (items: CompletionItem[]) => items.map((i) => i.label);
 
   before(async () => {
@@ -90,7 +91,8 @@ option: Shock
     await session.open(uri, text);
     const at = async (position: unknown) => hoverText(await session.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position }));
     assert.match(await at(header), /A question asked after a stage/);
-    assert.match(await at(stage), /after labs/);
+    // The stage: when the question comes, and what the student has seen by then.
+    assert.match(await at(stage), /Asked after labs, question 1 of 2 in the case\. The student has seen: history, labs\./);
     assert.match(await at(type), /single .*one best answer/);
     assert.match(await at(asks), /checked against/);
     assert.match(await at(option), /Start a correct option with/);

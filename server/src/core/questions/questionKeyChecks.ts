@@ -128,10 +128,12 @@ function unitScale(definition: IndexDefinition, question: Question): UnitScale {
   return found ? { known: true, factor: found.factor, unit: written, units } : { known: false, factor: 1, unit: written, units };
 }
 
+const CALCULATED = ' (calculated)';
+
 /** How a message names an index: `an RPI`, `a Mentzer index`, `an MCV`, with and without an article. */
 function indexPhrase(definition: IndexDefinition): { a: string; the: string } {
   if (definition.id === 'rpi') return { a: 'an RPI', the: 'the RPI' };
-  const name = definition.name.replace(/\s*\(calculated\)$/, '');
+  const name = definition.name.endsWith(CALCULATED) ? definition.name.slice(0, -CALCULATED.length) : definition.name;
   const acronym = /^[A-Z]{2}/.test(name);
   // An acronym is read letter by letter (an MCV, an ANC); a word keeps its capital only as a name.
   const shown = acronym || /^Mentzer/.test(name) ? name : name[0].toLowerCase() + name.slice(1);

@@ -3,6 +3,7 @@
 // answer's mechanism it adds the engine's rule and how this case's evidence ranks them.
 import type { CaseAnalysis } from '../analyzeCase';
 import { canonicalTerm, fieldSpec, sectionSpec, term, terms, type FieldSpec, type Term } from '../catalog/vocabulary';
+import { stagesPresent, type Question } from '../questions/questionModel';
 import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
 import type { Range } from '../text';
 import type { ListItem } from '../util/lists';
@@ -21,7 +22,22 @@ export function sectionHover(analysis: CaseAnalysis, section: SectionNode): Hove
     const when = panel.time ? `on the time axis at ${Number(panel.time.days.toFixed(2))} days` : 'not a time: panels keep their order in the file';
     lines.push('', `Panel ${escapeMarkdown(panel.qualifier)}: ${when}.`);
   }
+  const question = analysis.model.questions.find((q) => q.section === section);
+  if (question) lines.push('', escapeMarkdown(questionStageText(analysis, question)));
   return { contents: lines.join('\n'), range: section.headerRange };
+}
+
+/** When a question is asked, and what the student has seen by then (the preview's order). */
+function questionStageText(analysis: CaseAnalysis, question: Question): string {
+  const stages = stagesPresent(analysis.model).map((s) => s.slice('after '.length));
+  const seen = (upTo: number) => (upTo < 0 ? '' : ` The student has seen: ${stages.slice(0, upTo + 1).join(', ')}.`);
+  const stage = question.stage;
+  if (!stage) return `Asked at the end of the case.${seen(stages.length - 1)}`;
+  if (!stage.name) return 'Not a stage of a case: see the problem on this line.';
+  const name = stage.name === 'labs' ? (stage.panel?.qualifier ? `labs ${stage.panel.qualifier}` : stage.panel ? 'labs' : undefined) : stage.name;
+  const at = name === undefined ? -1 : stages.indexOf(name);
+  if (at < 0) return 'This case has no such stage: see the problem on this line.';
+  return `Asked after ${name}, question ${question.ordinal + 1} of ${analysis.model.questions.length} in the case.${seen(at)}`;
 }
 
 /** `section` is `header` for the fields before the first section. */
