@@ -177,6 +177,15 @@ describe('question checks a teacher meets', () => {
     assert.equal(unchecked[0].range.start.line, lineOf(text, 'unit: 10^12/L'));
   });
 
+  it('an index the case states is checked against the stated value, and the one calculated from the other labs is right too', () => {
+    // Stated MCV 58 fL; hematocrit 19 % and rbc 3.3 give 57.6 fL.
+    const question = (key: string) => `${WITH_RBC.replace('hemoglobin', 'mcv: 58 fL\nhemoglobin')}\n[question: after labs]\ntype: numeric\nstem: What is the MCV?\nasks: mcv\nanswer: ${key}\nunit: fL\ntolerance: 0\n`;
+    assert.deepEqual(found(question('58'), 'question-key-disagrees'), []);
+    assert.deepEqual(found(question('57.6'), 'question-key-disagrees'), []);
+    const wrong = found(question('60'), 'question-key-disagrees');
+    assert.equal(wrong[0]?.message, 'The key says 60 fL, but the case\'s labs give an MCV of 58 fL (tolerance 0).');
+  });
+
   it('names the index in words, and the panel when it is not the first', () => {
     const mentzer = `${WITH_RBC.replace('hemoglobin', 'mcv: 58 fL\nhemoglobin')}\n[question: after labs]\ntype: numeric\nstem: Mentzer?\nasks: mentzer\nanswer: 12\ntolerance: 0.5\n`;
     assert.match(found(mentzer, 'question-key-disagrees')[0].message, /give a Mentzer index of 17\.6 \(tolerance 0\.5\)/);

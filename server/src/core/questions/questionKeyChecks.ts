@@ -38,12 +38,18 @@ export function checkQuestionKeys(model: CaseModel, clinical: ClinicalAnalysis):
   return diagnostics;
 }
 
-/** The index from a panel: derived, calculated beside a stated value, or the lab as stated. */
-function indexIn(panel: PanelReading, id: string): IndexValue | undefined {
-  const computed = panel.indices.get(id) ?? panel.calculated.get(id);
-  if (computed) return { value: computed.value, decimals: computed.decimals, panel };
-  const stated = panel.labs.get(id);
-  return stated?.value !== undefined && !stated.comparator ? { value: stated.value, decimals: stated.lab.decimals ?? 2, panel } : undefined;
+/**
+ * The index as a panel gives it: the value the case states (what the student reads), then the
+ * one calculated from the other labs (a student may work it out: both are right), or the
+ * derived index when the case does not state it. Empty when the panel cannot give it.
+ */
+function indexIn(panel: PanelReading, definition: IndexDefinition): IndexValue[] {
+  const values: IndexValue[] = [];
+  const stated = panel.labs.get(definition.statedAs ?? definition.id);
+  if (stated?.value !== undefined && !stated.comparator) values.push({ value: stated.value, decimals: stated.lab.decimals ?? 2, panel });
+  const computed = panel.indices.get(definition.id) ?? panel.calculated.get(definition.id);
+  if (computed) values.push({ value: computed.value, decimals: computed.decimals, panel });
+  return values;
 }
 
 function checkIndexKey(clinical: ClinicalAnalysis, question: Question): CaseDiagnostic[] {
@@ -54,11 +60,11 @@ function checkIndexKey(clinical: ClinicalAnalysis, question: Question): CaseDiag
   const candidates: IndexValue[] = [];
   let later: IndexValue | undefined;
   for (const reading of clinical.panels) {
-    const value = indexIn(reading, id);
-    if (!value) continue;
-    if (!revealed.has(reading.panel)) later ??= value;
+    const values = indexIn(reading, definition);
+    if (!values.length) continue;
+    if (!revealed.has(reading.panel)) later ??= values[0];
     // A question after a given panel is about that panel; otherwise any panel seen so far.
-    else if (!stagePanel || reading.panel === stagePanel) candidates.push(value);
+    else if (!stagePanel || reading.panel === stagePanel) for (const value of values) candidates.push(value);
   }
   const where = question.fields.get('asks')!.valueRange;
   const name = indexPhrase(definition);
