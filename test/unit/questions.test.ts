@@ -228,6 +228,13 @@ describe('question checks a teacher meets', () => {
     }
   });
 
+  it('words after a stage other than labs are not a stage (`after history and exam` is not after the exam)', () => {
+    const text = `${CASE}\n[question: after history and exam]\ntype: short\nstem: Why?\nanswer: because\n`;
+    const [d] = found(text, 'unknown-question-stage');
+    assert.equal(d?.message, '`after history and exam` is not a stage: only `after labs` takes a qualifier (a panel\'s, `after labs day 3`). Write `after history`.');
+    assert.deepEqual(d.data?.replacements, ['after history']);
+  });
+
   it('every question rule can be turned off or re-levelled in casewright.json, alone or as item-*', () => {
     const text = `${CASE}\n[question: after labs]\ntype: single\nstem: All of these are low EXCEPT\noption: * Always the reticulocytes\noption: None of the above\n`;
     const codes = (rules: CasewrightConfig['rules']) => applyRules(analyzeCase(text).diagnostics, { rules }).filter((d) => /^item-/.test(d.code)).map((d) => `${d.code}:${d.severity}`).sort();

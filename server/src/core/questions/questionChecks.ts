@@ -41,6 +41,12 @@ function checkStage(model: CaseModel, question: Question, diagnostics: CaseDiagn
       stage.range, { replacements: stagesPresent(model) }));
     return;
   }
+  if (stage.extra !== undefined) {
+    diagnostics.push(diagnostic('error', 'unknown-question-stage',
+      `\`${stage.text.trim()}\` is not a stage: only \`after labs\` takes a qualifier (a panel's, \`after labs day 3\`). Write \`after ${stage.name}\`.`,
+      stage.range, { replacements: [`after ${stage.name}`] }));
+    return;
+  }
   if (stage.name === 'labs') {
     if (stage.panel) return;
     const panels = model.panels.map((p) => (p.qualifier ? `after labs ${p.qualifier}` : 'after labs'));
