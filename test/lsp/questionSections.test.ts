@@ -70,6 +70,34 @@ negative: ‸
     assert.deepEqual(labels(await at(negative)), ['yes', 'no']);
   });
 
+  it('completes the key of a numeric question that asks about an index with what the labs give by then, in its unit', async () => {
+    const uri = uriOf();
+    const { text, positions: [rpi, count] } = extractCarets(`${CASE.replace('reticulocytes: 4.0 %', 'reticulocytes: 4.0 %\nrbc: 3.3 10^12/L')}
+[question: after labs]
+type: numeric
+stem: What is the RPI?
+asks: rpi
+answer: ‸
+tolerance: 0.1
+
+[question: after labs]
+type: numeric
+stem: And the absolute count?
+asks: absolute-reticulocytes
+unit: /uL
+answer: ‸
+tolerance: 1000
+`);
+    await session.open(uri, text);
+    const at = (position: unknown) => session.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position });
+    const [key] = await at(rpi);
+    assert.deepEqual([key.label, key.detail], ['0.84', 'an RPI, from [labs]']);
+    assert.ok(key.textEdit && 'range' in key.textEdit);
+    assert.match(applyTextEdits(text, [key.textEdit]), /\nanswer: 0\.84\ntolerance: 0\.1\n/);
+    const [perMicrolitre] = await at(count);
+    assert.deepEqual([perMicrolitre.label, perMicrolitre.detail], ['132000', 'an absolute reticulocyte count in /uL, from [labs]']);
+  });
+
   it('hovers the section, its stage and each key of a question', async () => {
     const uri = uriOf();
     const { text, positions: [header, stage, type, asks, tolerance, negative, option] } = extractCarets(`${CASE}
@@ -94,7 +122,10 @@ option: Shock
     // The stage: when the question comes, and what the student has seen by then.
     assert.match(await at(stage), /Asked after labs, question 1 of 2 in the case\. The student has seen: history, labs\./);
     assert.match(await at(type), /single .*one best answer/);
+    // On the key, the hover of `asks`; on its value, the index and what the labs give by then.
     assert.match(await at(asks), /checked against/);
+    const value = { ...(asks as { line: number; character: number }), character: 'asks: r'.length };
+    assert.match(await at(value), /Reticulocyte production index\*\* = corrected reticulocytes \/ maturation time.*\n\nThe labs revealed by this question give: 0\.84 \(\[labs\]\)\./s);
     assert.match(await at(option), /Start a correct option with/);
     assert.match(await at(tolerance), /counts as right/);
     assert.match(await at(negative), /negatively phrased stem/);

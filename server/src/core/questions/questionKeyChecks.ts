@@ -52,9 +52,8 @@ function indexIn(panel: PanelReading, definition: IndexDefinition): IndexValue[]
   return values;
 }
 
-function checkIndexKey(clinical: ClinicalAnalysis, question: Question): CaseDiagnostic[] {
-  const id = question.asks!;
-  const definition = INDEX_DEFINITIONS.find((d) => d.id === id)!;
+/** The index's values in the panels a question may use, and the first panel revealed too late. */
+function revealedValues(clinical: ClinicalAnalysis, question: Question, definition: IndexDefinition): { candidates: IndexValue[]; later?: IndexValue } {
   const revealed = new Set(panelsRevealedBy(question, clinical.panels.map((p) => p.panel)));
   const stagePanel = question.stage?.panel;
   const candidates: IndexValue[] = [];
@@ -66,6 +65,49 @@ function checkIndexKey(clinical: ClinicalAnalysis, question: Question): CaseDiag
     // A question after a given panel is about that panel; otherwise any panel seen so far.
     else if (!stagePanel || reading.panel === stagePanel) for (const value of values) candidates.push(value);
   }
+  return { candidates, later };
+}
+
+/** A value in the question's unit: the canonical value divided by the unit's factor, its decimals moved. */
+function inUnit(c: IndexValue, scale: UnitScale): { value: number; decimals: number; text: string } {
+  const value = c.value / scale.factor;
+  const decimals = Math.max(0, c.decimals + Math.round(Math.log10(scale.factor)));
+  return { value, decimals, text: value.toFixed(decimals) };
+}
+
+export interface ExpectedKey {
+  /** The value as a key would be written, in the question's unit. */
+  text: string;
+  /** The question's unit, or the index's. */
+  unit: string;
+  /** `[labs]`, `[labs: day 3]`. */
+  panel: string;
+  /** `an RPI`. */
+  name: string;
+}
+
+/** What a numeric question that `asks` about an index should have as its key, from the labs revealed by then. */
+export function expectedIndexKeys(clinical: ClinicalAnalysis, question: Question): ExpectedKey[] {
+  const definition = INDEX_DEFINITIONS.find((d) => d.id === question.asks);
+  if (!definition) return [];
+  const scale = unitScale(definition, question);
+  if (!scale.known) return [];
+  const seen = new Set<string>();
+  const keys: ExpectedKey[] = [];
+  for (const c of revealedValues(clinical, question, definition).candidates) {
+    const { text } = inUnit(c, scale);
+    if (seen.has(text)) continue;
+    seen.add(text);
+    keys.push({ text, unit: scale.unit, panel: panelLabel(c.panel.panel), name: indexPhrase(definition).a });
+  }
+  return keys;
+}
+
+function checkIndexKey(clinical: ClinicalAnalysis, question: Question): CaseDiagnostic[] {
+  const id = question.asks!;
+  const definition = INDEX_DEFINITIONS.find((d) => d.id === id)!;
+  const stagePanel = question.stage?.panel;
+  const { candidates, later } = revealedValues(clinical, question, definition);
   const where = question.fields.get('asks')!.valueRange;
   const name = indexPhrase(definition);
   if (!candidates.length) {
@@ -89,16 +131,13 @@ function checkIndexKey(clinical: ClinicalAnalysis, question: Question): CaseDiag
   }
   const key = numberOf(answer.value)!;
   const tolerance = question.tolerance ?? 0;
-  // In the question's unit: the canonical value divided by the unit's factor, its decimals moved.
-  const inUnit = (c: IndexValue) => ({ value: c.value / scale.factor, decimals: Math.max(0, c.decimals + Math.round(Math.log10(scale.factor))) });
   const agrees = (c: IndexValue) => {
-    const { value, decimals } = inUnit(c);
+    const { value, decimals } = inUnit(c, scale);
     return Math.abs(key - value) <= tolerance + 0.5 * 10 ** -decimals + 1e-9;
   };
   if (candidates.some(agrees)) return [];
   const first = candidates[0];
-  const converted = inUnit(first);
-  const shown = converted.value.toFixed(converted.decimals);
+  const shown = inUnit(first, scale).text;
   const unit = scale.unit ? ` ${scale.unit}` : '';
   const panel = first.panel.panel.qualifier ? ` in ${panelLabel(first.panel.panel)}` : '';
   return [diagnostic('error', 'question-key-disagrees',

@@ -3,6 +3,8 @@
 // answer's mechanism it adds the engine's rule and how this case's evidence ranks them.
 import type { CaseAnalysis } from '../analyzeCase';
 import { canonicalTerm, fieldSpec, sectionSpec, term, terms, type FieldSpec, type Term } from '../catalog/vocabulary';
+import { INDEX_DEFINITIONS } from '../clinical/indexDefinitions';
+import { expectedIndexKeys } from '../questions/questionKeyChecks';
 import { stagesPresent, type Question } from '../questions/questionModel';
 import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
 import type { Range } from '../text';
@@ -40,6 +42,17 @@ function questionStageText(analysis: CaseAnalysis, question: Question): string {
   return `Asked after ${name}, question ${question.ordinal + 1} of ${analysis.model.questions.length} in the case.${seen(at)}`;
 }
 
+/** What a question asks about: the index and the value the labs revealed by then give it. */
+function asksHover(analysis: CaseAnalysis, field: FieldNode): HoverResult | undefined {
+  const question = analysis.model.questions.find((q) => q.fields.get('asks') === field);
+  const definition = INDEX_DEFINITIONS.find((d) => d.id === question?.asks);
+  if (!question || !definition) return undefined;
+  const lines = [`**${escapeMarkdown(definition.name)}** = ${escapeMarkdown(definition.formula)}`];
+  const keys = expectedIndexKeys(analysis.clinical, question);
+  if (keys.length) lines.push('', escapeMarkdown(`The labs revealed by this question give: ${keys.map((k) => `${k.text}${k.unit ? ` ${k.unit}` : ''} (${k.panel})`).join(', ')}.`));
+  return { contents: lines.join('\n'), range: field.valueRange };
+}
+
 /** `section` is `header` for the fields before the first section. */
 export function keyHover(section: string, field: FieldNode): HoverResult | undefined {
   const spec = fieldSpec(section, field.key);
@@ -49,6 +62,7 @@ export function keyHover(section: string, field: FieldNode): HoverResult | undef
 export function valueHover(analysis: CaseAnalysis, section: string, field: FieldNode, item?: ListItem): HoverResult | undefined {
   const spec = fieldSpec(section, field.key);
   if (!spec) return undefined;
+  if (section === 'question' && field.key === 'asks') return asksHover(analysis, field);
   if (!spec.values) return DESCRIBED_BY_KEY.has(spec.type) ? { contents: keyText(spec), range: field.valueRange } : undefined;
   const range = item?.range ?? field.valueRange;
   const id = canonicalTerm(spec.values, (item?.text ?? field.value).trim());
