@@ -26,6 +26,11 @@ export function exportableQuestions(analysis: CaseAnalysis): Question[] {
   return analysis.model.questions.filter((q) => q.type && q.stem?.value);
 }
 
+/** The stem, naming the unit of a numeric answer where the format shows none beside the box. */
+export function stemWithUnit(question: Question): string {
+  return question.unit ? `${question.stem!.value} (in ${question.unit})` : question.stem!.value;
+}
+
 /** Where the question sits in the case, for a heading: "After labs day 3". */
 export function stageLabel(question: Question): string {
   return question.stage ? `After ${question.stage.text.replace(/^after\s+/i, '')}` : 'End of case';

@@ -2,7 +2,7 @@
 // then its questions. Text only: ordering questions and images cannot be expressed and are
 // left out with a warning, as are points other than 1.
 import type { Question } from '../questions/questionModel';
-import { caseKey, caseSteps, caseTitle, questionKey } from './caseText';
+import { caseKey, caseSteps, caseTitle, questionKey, stemWithUnit } from './caseText';
 import { questionImages } from '../questions/questionModel';
 import type { ExportCase, ExportResult } from './exportTypes';
 import { fractions } from './fractions';
@@ -23,7 +23,7 @@ export function exportGift(cases: readonly ExportCase[]): ExportResult {
     caseSteps(analysis).forEach((step, i) => {
       if (step.html) blocks.push(`::${escapeGift(`${caseKey(analysis)}-part-${i + 1}`)}::[html]${escapeGift(step.html)}`);
       for (const question of step.questions) {
-        const block = giftQuestion(questionKey(analysis, question), question);
+        const block = giftQuestion(questionKey(analysis, question), question, warnings);
         if (!block) {
           warnings.push(`GIFT cannot express ordering questions; left out: ${questionKey(analysis, question)}.`);
           continue;
@@ -38,7 +38,7 @@ export function exportGift(cases: readonly ExportCase[]): ExportResult {
   return { files: new Map([['questions.gift.txt', `${blocks.join('\n\n')}\n`]]), warnings };
 }
 
-function giftQuestion(name: string, question: Question): string | undefined {
+function giftQuestion(name: string, question: Question, warnings: string[]): string | undefined {
   const general = question.explanation ? ` ####${escapeGift(question.explanation)}` : '';
   const feedback = (text: string | undefined) => (text ? `#${escapeGift(text)}` : '');
   let answers: string;
@@ -47,8 +47,9 @@ function giftQuestion(name: string, question: Question): string | undefined {
       answers = question.options.map((o) => `\t${o.correct ? '=' : '~'}${escapeGift(o.text)}${feedback(o.feedback)}`).join('\n');
       break;
     case 'multiple': {
-      const weights = fractions(question.options.map((o) => o.correct));
-      answers = question.options.map((o, i) => `\t~%${weights[i]}%${escapeGift(o.text)}${feedback(o.feedback)}`).join('\n');
+      const shares = fractions(question.options.map((o) => o.correct));
+      if (shares.uneven) warnings.push(`${name}: ${shares.uneven}.`);
+      answers = question.options.map((o, i) => `\t~%${shares.values[i]}%${escapeGift(o.text)}${feedback(o.feedback)}`).join('\n');
       break;
     }
     case 'numeric':
@@ -61,8 +62,4 @@ function giftQuestion(name: string, question: Question): string | undefined {
       return undefined;
   }
   return `::${escapeGift(name)}::${escapeGift(question.stem!.value)}{\n${answers}${general}\n}`;
-}
-
-export function stemWithUnit(question: Question): string {
-  return question.unit ? `${question.stem!.value} (in ${question.unit})` : question.stem!.value;
 }

@@ -14,6 +14,9 @@ import type { ExportCase, ExportResult } from './exportTypes';
 const QTI = 'http://www.imsglobal.org/xsd/imsqtiasi_v3p0';
 const CP = 'http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1';
 
+/** The outcome (and its one value) that shows a question's explanation. */
+const EXPLANATION = 'EXPLANATION';
+
 interface Resource { identifier: string; type: string; href: string; dependencies: string[] }
 
 export function exportQti(cases: readonly ExportCase[]): ExportResult {
@@ -50,6 +53,7 @@ export function exportQti(cases: readonly ExportCase[]): ExportResult {
           if (resource) dependencies.add(resource.id);
         }
         const src = (image: CaseImage | undefined) => (image && exportCase.images.has(image.path) ? `../images/${exportImageName(analysis, image)}` : undefined);
+        if (question.type === 'ordering' && question.options.some((o) => o.feedback)) warnings.push(`QTI's order interaction has no feedback per item; the option feedback of ${questionKey(analysis, question)} is left out.`);
         const href = `items/${id}.xml`;
         entries[href] = encoder.encode(itemXml(id, question, i === 0 ? step.html : '', src));
         resources.push({ identifier: id, type: 'imsqti_item_xmlv3p0', href, dependencies: [...dependencies] });
@@ -86,8 +90,10 @@ export function itemXml(id: string, question: Question, caseHtml: string, imageS
   declareResponse(item, question);
   item.ele('qti-outcome-declaration', { identifier: 'SCORE', cardinality: 'single', 'base-type': 'float' }).ele('qti-default-value').ele('qti-value').txt('0');
   item.ele('qti-outcome-declaration', { identifier: 'MAXSCORE', cardinality: 'single', 'base-type': 'float' }).ele('qti-default-value').ele('qti-value').txt(String(question.points));
-  const hasFeedback = question.options.some((o) => o.feedback);
+  // Feedback per choice is shown for the choices taken; an ordering takes every item, so it has none.
+  const hasFeedback = question.type !== 'ordering' && question.options.some((o) => o.feedback);
   if (hasFeedback) item.ele('qti-outcome-declaration', { identifier: 'FEEDBACK', cardinality: question.type === 'single' ? 'single' : 'multiple', 'base-type': 'identifier' });
+  if (question.explanation) item.ele('qti-outcome-declaration', { identifier: EXPLANATION, cardinality: 'single', 'base-type': 'identifier' });
   const body = item.ele('qti-item-body');
   if (caseHtml) body.import(xmlbuilder2().fragment(`<div xmlns="${QTI}" class="case-text">${caseHtml}</div>`));
   body.ele('p').txt(question.stem!.value);
@@ -95,10 +101,14 @@ export function itemXml(id: string, question: Question, caseHtml: string, imageS
   if (stemImage) body.ele('p').ele('img', { src: stemImage, alt: question.image!.alt ?? '' });
   interaction(body, question, imageSrc);
   responseProcessing(item, question, hasFeedback);
-  question.options.forEach((option, i) => {
-    if (!option.feedback) return;
-    item.ele('qti-modal-feedback', { 'outcome-identifier': 'FEEDBACK', identifier: choiceId(i), 'show-hide': 'show' }).ele('qti-content-body').ele('p').txt(option.feedback);
-  });
+  if (hasFeedback) {
+    question.options.forEach((option, i) => {
+      if (!option.feedback) return;
+      item.ele('qti-modal-feedback', { 'outcome-identifier': 'FEEDBACK', identifier: choiceId(i), 'show-hide': 'show' }).ele('qti-content-body').ele('p').txt(option.feedback);
+    });
+  }
+  // The general feedback, shown once the response is processed, whatever it was.
+  if (question.explanation) item.ele('qti-modal-feedback', { 'outcome-identifier': EXPLANATION, identifier: EXPLANATION, 'show-hide': 'show' }).ele('qti-content-body').ele('p').txt(question.explanation);
   return item.end({ prettyPrint: true });
 }
 
@@ -181,6 +191,7 @@ function responseProcessing(item: XMLBuilder, question: Question, hasFeedback: b
   ifRight.ele('qti-set-outcome-value', { identifier: 'SCORE' }).ele('qti-base-value', { 'base-type': 'float' }).txt(String(question.points));
   condition.ele('qti-response-else').ele('qti-set-outcome-value', { identifier: 'SCORE' }).ele('qti-base-value', { 'base-type': 'float' }).txt('0');
   if (hasFeedback) processing.ele('qti-set-outcome-value', { identifier: 'FEEDBACK' }).ele('qti-variable', { identifier: 'RESPONSE' });
+  if (question.explanation) processing.ele('qti-set-outcome-value', { identifier: EXPLANATION }).ele('qti-base-value', { 'base-type': 'identifier' }).txt(EXPLANATION);
 }
 
 function testXml(id: string, title: string, itemIds: string[]): string {
