@@ -12,7 +12,8 @@ import { exportAnki } from '../../server/src/core/export/anki';
 import { exportImageName } from '../../server/src/core/export/caseText';
 import type { ExportCase } from '../../server/src/core/export/exportTypes';
 import { escapeGift, exportGift } from '../../server/src/core/export/gift';
-import { exportMoodleXml } from '../../server/src/core/export/moodleXml';
+import { categoryName, exportMoodleXml } from '../../server/src/core/export/moodleXml';
+import { fractions } from '../../server/src/core/export/fractions';
 import { exportQti } from '../../server/src/core/export/qti';
 import type { CaseAnalysis } from '../../server/src/core/analyzeCase';
 import type { CaseImage } from '../../server/src/core/images/imageModel';
@@ -241,6 +242,43 @@ describe('question exports', () => {
       const q = questions.find((x) => x.name?.text === 'tricky-01-threshold')!;
       assert.deepEqual(q.answer.map((a) => [Number(a.text), Number(a.tolerance), Number(a['@fraction'])]), [[7, 0.5, 100], [70, 0.5, 100]]);
     });
+
+    it('names a numeric question\'s unit in its text, since Moodle shows none beside the box, and lets students type it', () => {
+      const q = questions.find((x) => x.name?.text === 'tricky-01-threshold')!;
+      assert.equal(String(q.questiontext.text), '<p>Below which hemoglobin are most adults transfused? (in g/dL (or g/L))</p>');
+      assert.equal(q.showunits, '0', 'units typed in the box, optional (qtype_numerical::UNITINPUT)');
+      assert.equal(q.unitgradingtype, '0');
+      assert.equal(q.units?.unit.unit_name, 'g/dL (or g/L)');
+    });
+
+    it('gives every answer of every question a grade Moodle\'s importer accepts', () => {
+      for (const q of questions) for (const a of q.answer ?? []) if (q['@type'] !== 'ordering') assert.ok(isMoodleGrade(Number(a['@fraction'])), `${q.name?.text}: ${a['@fraction']}`);
+    });
+
+    it('names each case\'s category by its title, a / in it written // as Moodle splits the path', () => {
+      const paths = questions.filter((q) => q['@type'] === 'category').map((q) => String(q.category!.text));
+      assert.deepEqual(paths.map(splitCategoryPath).map((names) => names.slice(0, 3)), paths.map(() => ['$course$', 'top', 'Casewright']));
+      assert.deepEqual(paths.map((p) => splitCategoryPath(p).slice(3)), CASES.map(({ analysis }) => [analysis.model.title]));
+      for (const title of ['B12/folate deficiency', '/ at the start', 'at the end /', 'a // b']) {
+        assert.deepEqual(splitCategoryPath(`$course$/top/${categoryName(title)}`), ['$course$', 'top', title.trim()], title);
+      }
+    });
+  });
+
+  describe('Moodle\'s grade fractions for multiple response', () => {
+    const sum = (values: string[], sign: 1 | -1) => values.map(Number).filter((v) => Math.sign(v) === sign).reduce((s, v) => s + v, 0);
+    it('shares +100 % among the keys and a grade Moodle offers per distractor, for 1 to 25 of each', () => {
+      for (let keys = 1; keys <= 25; keys++) {
+        for (let wrong = 0; wrong <= 25; wrong++) {
+          const { values, uneven } = fractions([...new Array<boolean>(keys).fill(true), ...new Array<boolean>(wrong).fill(false)]);
+          for (const v of values) assert.ok(isMoodleGrade(Number(v)), `${keys} keys, ${wrong} wrong: ${v}`);
+          if (keys <= 20) assert.equal(Math.round(sum(values, 1) * 100) / 100, 100, `${keys} keys: ${values.join()}`);
+          if (wrong) assert.ok(values.slice(keys).every((v) => Number(v) < 0), 'a wrong choice always costs');
+          assert.equal(uneven !== undefined, keys > 10 && keys !== 20, `${keys} keys: ${uneven}`);
+        }
+      }
+      assert.deepEqual(fractions([true, true, true, false, false]).values, ['33.33333', '33.33333', '33.33333', '-50', '-50']);
+    });
   });
 
   describe('QTI 3.0 package', () => {
@@ -298,7 +336,7 @@ describe('question exports', () => {
     const lines = notes.trimEnd().split('\n');
 
     it('starts with the header lines Anki reads and has one note per question with a stable, unique GUID', () => {
-      assert.deepEqual(lines.slice(0, 3), ['#separator:tab', '#html:true', '#guid column:1']);
+      assert.deepEqual(lines.filter((l) => l.startsWith('#')), ['#separator:tab', '#html:true', '#notetype:Basic', '#guid column:1', '#deck column:2', '#tags column:5', '#columns:GUID\tDeck\tFront\tBack\tTags']);
       const rows = lines.filter((l) => !l.startsWith('#')).map((l) => l.split('\t'));
       assert.equal(rows.length, QUESTIONS.length);
       for (const row of rows) assert.equal(row.length, 5);
@@ -320,6 +358,19 @@ describe('question exports', () => {
   });
 });
 
+/** The grades Moodle's importer accepts (question_bank::fraction_options_full), in per cent. */
+const MOODLE_GRADES = [0, 100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5];
+
+/** As match_grade_options in 'error' mode: within 0.00001 of an offered fraction. */
+function isMoodleGrade(percent: number): boolean {
+  return MOODLE_GRADES.some((g) => Math.abs(Math.abs(percent) / 100 - g / 100) < 0.00001);
+}
+
+/** qformat_default::split_category_path: `/` separates, `//` is a slash in a name; names trimmed. */
+function splitCategoryPath(path: string): string[] {
+  return path.split(/(?<!\/)\/(?!\/)/).map((name) => name.replace(/\/\//g, '/').trim());
+}
+
 function html(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/`/g, '&#96;');
 }
@@ -334,6 +385,10 @@ interface GiftBack {
 interface MoodleQuestion {
   '@type': string;
   name?: { text: string };
+  category?: { text: string };
+  showunits?: string;
+  unitgradingtype?: string;
+  units?: { unit: { unit_name: string } };
   questiontext: { text: string; file?: { '@name': string; '#text': string }[] };
   defaultgrade: string;
   single?: string;
