@@ -147,6 +147,22 @@ describe('QTI 3.0 export in a QTI player (@citolab/qti-components)', function ()
     assert.equal(await type('thal-major-01-rpi', '2.0'), 0);
   });
 
+  it('the explanation opens as modal feedback once the answer is scored, right or wrong, beside the chosen option\'s feedback', async () => {
+    const shown = async () => page.evaluate(`[...document.querySelectorAll('qti-modal-feedback')].filter((f) => f.showStatus === 'on').map((f) => f.textContent.trim().replace(/\\s+/g, ' '))`) as Promise<string[]>;
+    assert.deepEqual(await shown(), [], 'nothing before an answer');
+    assert.equal(await type('thal-major-01-rpi', '2.0'), 0);
+    assert.equal(await page.evaluate(`document.querySelector('qti-assessment-item').getOutcome('EXPLANATION').value`), 'EXPLANATION');
+    const [explanation] = await shown();
+    assert.match(explanation, /^Corrected reticulocytes = /);
+    await loadItem('thal-major-01-response');
+    assert.equal(await choose('Yes, the production index is 2 or more'), 0);
+    const both = await shown();
+    assert.equal(both.length, 2, both.join(' | '));
+    assert.match(both[0], /^No: /, 'the chosen option\'s feedback');
+    assert.match(both[1], /RPI below 2/, 'the explanation');
+    assert.deepEqual(errors, []);
+  });
+
   it('numeric with several accepted answers: each scores within its tolerance, a number between them does not', async () => {
     assert.equal(await type('more-types-01-threshold', '7'), 1);
     assert.equal(await type('more-types-01-threshold', '7.4'), 1);

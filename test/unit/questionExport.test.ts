@@ -317,6 +317,19 @@ describe('question exports', () => {
       assert.deepEqual(bounds, [[6.5, 7.5], [69.5, 70.5]]);
     });
 
+    it('shows each question\'s explanation as modal feedback, set whatever the response, and per-choice feedback only for choices', () => {
+      for (const { key, question } of QUESTIONS) {
+        const item = parser.parse(text(`items/${key}.xml`))['qti-assessment-item'];
+        const feedback = [item['qti-modal-feedback'] ?? []].flat() as { '@outcome-identifier': string; '@identifier': string; 'qti-content-body': { p: string } }[];
+        const explanation = feedback.filter((f) => f['@outcome-identifier'] === 'EXPLANATION');
+        assert.deepEqual(explanation.map((f) => [f['@identifier'], String(f['qti-content-body'].p)]), question.explanation ? [['EXPLANATION', question.explanation]] : [], key);
+        const set = [item['qti-response-processing']['qti-set-outcome-value'] ?? []].flat() as { '@identifier': string }[];
+        assert.equal(set.some((s) => s['@identifier'] === 'EXPLANATION'), Boolean(question.explanation), key);
+        if (question.type === 'ordering') assert.ok(!feedback.some((f) => f['@outcome-identifier'] === 'FEEDBACK'), key);
+      }
+      assert.ok(QUESTIONS.filter((q) => q.question.explanation).length >= 13, 'the samples explain their questions');
+    });
+
     it('declares each item\'s correct response as the case keys it', () => {
       for (const { key, question } of QUESTIONS) {
         const file = Object.keys(zip).find((f) => f === `items/${key}.xml`)!;
@@ -344,6 +357,21 @@ describe('question exports', () => {
       assert.equal(new Set(guids).size, guids.length);
       assert.deepEqual(guids, QUESTIONS.map((q) => `"${q.key}"`));
       assert.equal(exportAnki(CASES).files.get('questions.anki.txt'), notes, 'the same bank gives the same file');
+    });
+
+    it('keeps every GUID when the case\'s text changes, so that importing again updates the notes', () => {
+      const bank = new CaseBank();
+      const text = readFileSync(path.join(SAMPLES, 'iron-deficiency-01.case'), 'utf8');
+      const guids = (caseText: string) => {
+        const analysis = bank.set('iron.case', caseText);
+        return (exportAnki([{ analysis, images: new Map() }]).files.get('questions.anki.txt') as string).split('\n').filter((l) => l.startsWith('"')).map((l) => l.split('\t')[0]);
+      };
+      const before = guids(text);
+      assert.deepEqual(before, ['"iron-deficiency-01-rpi"', '"iron-deficiency-01-response"', '"iron-deficiency-01-mechanism"']);
+      const edited = text.replace('Months of fatigue', 'Half a year of fatigue').replace('stem: Is the reticulocyte response adequate', 'stem: Is the marrow\'s response adequate')
+        .replace('title: Fatigue and ice craving in a 29-year-old', 'title: Ice craving').replace('feedback: No: the RPI is 0.44.', 'feedback: No.');
+      assert.notEqual(edited, text);
+      assert.deepEqual(guids(edited), before);
     });
 
     it('puts the question\'s images beside the notes file, named in the note as Anki names media', () => {
