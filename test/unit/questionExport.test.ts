@@ -9,7 +9,7 @@ import { unzipSync } from 'fflate';
 import { parse as parseGift } from 'gift-pegjs';
 import { CaseBank } from '../../server/src/core/bank';
 import { exportAnki } from '../../server/src/core/export/anki';
-import { exportImageName } from '../../server/src/core/export/caseText';
+import { caseSteps, exportImageName } from '../../server/src/core/export/caseText';
 import type { ExportCase } from '../../server/src/core/export/exportTypes';
 import { escapeGift, exportGift } from '../../server/src/core/export/gift';
 import { categoryName, exportMoodleXml } from '../../server/src/core/export/moodleXml';
@@ -297,6 +297,24 @@ describe('question exports', () => {
         const href = `images/${media('tricky-01', written)}`;
         assert.deepEqual(zip[href], bytes, href);
         assert.ok(resources.some((r) => r['@href'] === href && r['@type'] === 'webcontent'), `${href} listed as a resource`);
+      }
+    });
+
+    it('puts every file in its QTI 3.0 namespace, and each case\'s test refers to its items, in the order they are asked', () => {
+      assert.equal(parser.parse(text('imsmanifest.xml')).manifest['@xmlns'], 'http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1');
+      for (const name of Object.keys(zip).filter((n) => n.startsWith('items/'))) assert.equal(parser.parse(text(name))['qti-assessment-item']['@xmlns'], 'http://www.imsglobal.org/xsd/imsqtiasi_v3p0', name);
+      for (const { analysis } of CASES) {
+        const test = parser.parse(text(`tests/${analysis.model.id}.xml`))['qti-assessment-test'];
+        assert.equal(test['@xmlns'], 'http://www.imsglobal.org/xsd/imsqtiasi_v3p0');
+        const refs = [test['qti-test-part']['qti-assessment-section']['qti-assessment-item-ref']].flat() as { '@identifier': string; '@href': string }[];
+        for (const ref of refs) {
+          const target = path.posix.join('tests', ref['@href']);
+          assert.ok(zip[target], `${ref['@href']} from tests/`);
+          assert.equal(parser.parse(text(target))['qti-assessment-item']['@identifier'], ref['@identifier']);
+        }
+        const asked = caseSteps(analysis).flatMap((step) => step.questions.map((q) => `${analysis.model.id}-${q.id}`));
+        assert.equal(asked.length, analysis.model.questions.length);
+        assert.deepEqual(refs.map((r) => r['@identifier']), asked, analysis.model.id!);
       }
     });
 
