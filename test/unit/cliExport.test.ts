@@ -154,9 +154,15 @@ describe('casewright export --format (the real process)', function () {
     }
   });
 
-  it('--answers belongs to the html export: with a question format it is a usage error', () => {
+  it('--answers belongs to the html export: a teacher\'s page per case with every key, and with a question format a usage error', () => {
     const bank = tempBank({ 'a.case': CASE('a-01') });
     try {
+      assert.equal(runCli(['export', '.', '--answers', '-o', 'site'], bank.dir).status, 0);
+      const teacher = readFileSync(path.join(bank.dir, 'site', 'answers', 'a-01.html'), 'utf8');
+      const answerView = teacher.slice(teacher.indexOf('<article hidden class="case view-answer"'));
+      assert.match(answerView, /class="q-option right"[^]*No, the production index is below 2/);
+      assert.match(answerView, /class="q-key"[^>]*>[^]*0\.44/);
+      assert.doesNotMatch(readFileSync(path.join(bank.dir, 'site', 'cases', 'a-01.html'), 'utf8'), /view-answer/, 'the student page has no answer view');
       couldNotRun(runCli(['export', '.', '--format', 'gift', '--answers', '-o', 'gift'], bank.dir), /--answers writes the teacher's pages of the html export; the gift export already holds the keys/);
       assert.ok(!existsSync(path.join(bank.dir, 'gift')));
     } finally {

@@ -161,6 +161,18 @@ describe('question exports', () => {
       }
     });
 
+    it('gives each case a category and its text before the questions as description items, in order', () => {
+      const kinds = parsed.map((q) => (q as { type: string }).type);
+      assert.equal(kinds.filter((k) => k === 'Category').length, CASES.length);
+      const descriptions = parsed.filter((q) => (q as { type: string }).type === 'Description') as unknown as { title: string; stem: { format: string; text: string } }[];
+      assert.ok(descriptions.length >= CASES.length);
+      for (const d of descriptions) {
+        assert.match(d.title, /-part-\d+$/);
+        assert.equal(d.stem.format, 'html');
+      }
+      assert.match(descriptions.find((d) => d.title === 'thal-major-01-part-1')!.stem.text, /<strong>Patient:<\/strong>/, 'unescaped back to the HTML');
+    });
+
     it('says what it left out', () => {
       assert.ok(result.warnings.some((w) => w.includes('ordering') && w.includes('tricky-01-order')));
       assert.ok(result.warnings.some((w) => w.includes('2 images') && w.includes('tricky-01-escapes')), result.warnings.join('\n'));
