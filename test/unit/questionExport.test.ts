@@ -374,6 +374,36 @@ describe('question exports', () => {
     });
   });
 
+  describe('control characters in a case (XML 1.0 cannot hold them)', () => {
+    const NOT_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
+    const bank = new CaseBank();
+    const text = TRICKY.replace('Pale.', 'Pale \x0b and \x1b]0;x\x07 tired.').replace('title: Escapes', 'title: Escapes \x01').replace('option: An = sign', 'option: An \x02 sign');
+    const analysis = bank.set('control.case', text);
+    const cases = [{ analysis, images: TRICKY_IMAGES }];
+
+    it('Moodle XML stays well-formed, each written as U+FFFD, and says so', () => {
+      const result = exportMoodleXml(cases);
+      const xml = result.files.get('questions.moodle.xml') as string;
+      assert.equal(XMLValidator.validate(xml), true);
+      assert.doesNotMatch(xml, NOT_XML, 'fast-xml-parser lets control characters through: looked for here');
+      assert.ok(xml.includes('Pale \uFFFD and \uFFFD]0;x\uFFFD tired.'));
+      assert.ok(xml.includes('An \uFFFD sign'));
+      assert.deepEqual(result.warnings.filter((w) => w.includes('control')), ['questions.moodle.xml: control characters in tricky-01, which XML cannot hold, written as \uFFFD (8 in all).']);
+    });
+
+    it('every file of the QTI package stays well-formed, and says so', () => {
+      const result = exportQti(cases);
+      const zip = unzipSync(result.files.get('questions.qti.zip') as Uint8Array);
+      for (const [name, bytes] of Object.entries(zip)) {
+        if (!name.endsWith('.xml')) continue;
+        assert.equal(XMLValidator.validate(new TextDecoder().decode(bytes)), true, name);
+        assert.doesNotMatch(new TextDecoder().decode(bytes), NOT_XML, name);
+      }
+      assert.ok(new TextDecoder().decode(zip['items/tricky-01-escapes.xml']).includes('Pale \uFFFD and'));
+      assert.equal(result.warnings.filter((w) => w.includes('control characters in tricky-01')).length, 1);
+    });
+  });
+
   describe('Anki notes file', () => {
     const notes = exportAnki(CASES).files.get('questions.anki.txt') as string;
     const lines = notes.trimEnd().split('\n');

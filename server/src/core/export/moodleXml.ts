@@ -9,12 +9,15 @@ import type { CaseImage } from '../images/imageModel';
 import { base64, caseKey, caseSteps, caseTitle, exportImageName, imageOf, questionKey, stemWithUnit } from './caseText';
 import type { ExportCase, ExportResult } from './exportTypes';
 import { fractions } from './fractions';
+import { InvalidCharacters } from './invalidCharacters';
 
 export function exportMoodleXml(cases: readonly ExportCase[]): ExportResult {
   const warnings: string[] = [];
-  const quiz = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' }).ele('quiz');
+  const invalid = new InvalidCharacters();
+  const quiz = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8', ...invalid.options }).ele('quiz');
   for (const exportCase of cases) {
     const { analysis } = exportCase;
+    invalid.current = caseKey(analysis);
     const category = quiz.ele('question', { type: 'category' });
     text(category.ele('category'), `$course$/top/Casewright/${categoryName(caseTitle(analysis))}`);
     text(category.ele('info', { format: 'html' }), `Case ${caseKey(analysis)}, exported by Casewright.`);
@@ -32,7 +35,8 @@ export function exportMoodleXml(cases: readonly ExportCase[]): ExportResult {
       for (const question of step.questions) writeQuestion(quiz, exportCase, question, warnings);
     });
   }
-  return { files: new Map([['questions.moodle.xml', quiz.end({ prettyPrint: true })]]), warnings };
+  const xml = quiz.end({ prettyPrint: true });
+  return { files: new Map([['questions.moodle.xml', xml]]), warnings: [...warnings, ...invalid.warnings('questions.moodle.xml')] };
 }
 
 const MOODLE_TYPES = { single: 'multichoice', multiple: 'multichoice', numeric: 'numerical', short: 'shortanswer', ordering: 'ordering' } as const;

@@ -10,6 +10,7 @@ import { escapeHtml } from '../render/escape';
 import { caseKey, caseSteps, caseTitle, exportImageName, imageOf, questionKey } from './caseText';
 import { questionImages } from '../questions/questionModel';
 import type { ExportCase, ExportResult } from './exportTypes';
+import { InvalidCharacters } from './invalidCharacters';
 
 const QTI = 'http://www.imsglobal.org/xsd/imsqtiasi_v3p0';
 const CP = 'http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1';
@@ -24,8 +25,10 @@ export function exportQti(cases: readonly ExportCase[]): ExportResult {
   const entries: Record<string, Uint8Array> = {};
   const resources: Resource[] = [];
   const encoder = new TextEncoder();
+  const invalid = new InvalidCharacters();
   for (const exportCase of cases) {
     const { analysis } = exportCase;
+    invalid.current = caseKey(analysis);
     const itemIds: string[] = [];
     // Each image once in the package, as a resource the items that show it depend on.
     const imageResources = new Map<string, string>();
@@ -55,7 +58,7 @@ export function exportQti(cases: readonly ExportCase[]): ExportResult {
         const src = (image: CaseImage | undefined) => (image && exportCase.images.has(image.path) ? `../images/${exportImageName(analysis, image)}` : undefined);
         if (question.type === 'ordering' && question.options.some((o) => o.feedback)) warnings.push(`QTI's order interaction has no feedback per item; the option feedback of ${questionKey(analysis, question)} is left out.`);
         const href = `items/${id}.xml`;
-        entries[href] = encoder.encode(itemXml(id, question, i === 0 ? step.html : '', src));
+        entries[href] = encoder.encode(itemXml(id, question, i === 0 ? step.html : '', src, invalid));
         resources.push({ identifier: id, type: 'imsqti_item_xmlv3p0', href, dependencies: [...dependencies] });
         itemIds.push(id);
       });
@@ -63,13 +66,14 @@ export function exportQti(cases: readonly ExportCase[]): ExportResult {
     if (!itemIds.length) continue;
     const testId = identifier(`TEST-${caseKey(analysis)}`);
     const href = `tests/${caseKey(analysis)}.xml`;
-    entries[href] = encoder.encode(testXml(testId, caseTitle(analysis), itemIds));
+    entries[href] = encoder.encode(testXml(testId, caseTitle(analysis), itemIds, invalid));
     resources.push({ identifier: testId, type: 'imsqti_test_xmlv3p0', href, dependencies: itemIds });
   }
-  entries['imsmanifest.xml'] = encoder.encode(manifestXml(resources));
+  invalid.current = 'the manifest';
+  entries['imsmanifest.xml'] = encoder.encode(manifestXml(resources, invalid));
   // A fixed date: the same bank gives the same bytes.
   const zip = fflate().zipSync(entries, { mtime: new Date('2020-01-01T00:00:00Z') });
-  return { files: new Map([['questions.qti.zip', zip]]), warnings };
+  return { files: new Map([['questions.qti.zip', zip]]), warnings: [...warnings, ...invalid.warnings('questions.qti.zip')] };
 }
 
 /** QTI identifiers are XML names: start with a letter or `_`. */
@@ -83,8 +87,8 @@ function choiceId(i: number): string {
 }
 
 /** `imageSrc` gives an image's path from the item, or undefined to leave it out. */
-export function itemXml(id: string, question: Question, caseHtml: string, imageSrc: (image: CaseImage | undefined) => string | undefined): string {
-  const item = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' }).ele(QTI, 'qti-assessment-item', {
+function itemXml(id: string, question: Question, caseHtml: string, imageSrc: (image: CaseImage | undefined) => string | undefined, invalid: InvalidCharacters): string {
+  const item = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8', ...invalid.options }).ele(QTI, 'qti-assessment-item', {
     identifier: id, title: id, adaptive: 'false', 'time-dependent': 'false',
   });
   declareResponse(item, question);
@@ -95,7 +99,8 @@ export function itemXml(id: string, question: Question, caseHtml: string, imageS
   if (hasFeedback) item.ele('qti-outcome-declaration', { identifier: 'FEEDBACK', cardinality: question.type === 'single' ? 'single' : 'multiple', 'base-type': 'identifier' });
   if (question.explanation) item.ele('qti-outcome-declaration', { identifier: EXPLANATION, cardinality: 'single', 'base-type': 'identifier' });
   const body = item.ele('qti-item-body');
-  if (caseHtml) body.import(xmlbuilder2().fragment(`<div xmlns="${QTI}" class="case-text">${caseHtml}</div>`));
+  // The case text is the HTML every format shows (escaped where it is built), parsed into the body.
+  if (caseHtml) body.import(xmlbuilder2().fragment(invalid.options, `<div xmlns="${QTI}" class="case-text">${caseHtml}</div>`));
   body.ele('p').txt(question.stem!.value);
   const stemImage = imageSrc(question.image);
   if (stemImage) body.ele('p').ele('img', { src: stemImage, alt: question.image!.alt ?? '' });
@@ -194,8 +199,8 @@ function responseProcessing(item: XMLBuilder, question: Question, hasFeedback: b
   if (question.explanation) processing.ele('qti-set-outcome-value', { identifier: EXPLANATION }).ele('qti-base-value', { 'base-type': 'identifier' }).txt(EXPLANATION);
 }
 
-function testXml(id: string, title: string, itemIds: string[]): string {
-  const test = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' }).ele(QTI, 'qti-assessment-test', { identifier: id, title });
+function testXml(id: string, title: string, itemIds: string[], invalid: InvalidCharacters): string {
+  const test = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8', ...invalid.options }).ele(QTI, 'qti-assessment-test', { identifier: id, title });
   test.ele('qti-outcome-declaration', { identifier: 'SCORE', cardinality: 'single', 'base-type': 'float' });
   const part = test.ele('qti-test-part', { identifier: `${id}-part`, 'navigation-mode': 'linear', 'submission-mode': 'individual' });
   const section = part.ele('qti-assessment-section', { identifier: `${id}-section`, title, visible: 'true' });
@@ -205,8 +210,8 @@ function testXml(id: string, title: string, itemIds: string[]): string {
   return test.end({ prettyPrint: true });
 }
 
-function manifestXml(resources: Resource[]): string {
-  const manifest = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' }).ele(CP, 'manifest', { identifier: 'casewright-export' });
+function manifestXml(resources: Resource[], invalid: InvalidCharacters): string {
+  const manifest = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8', ...invalid.options }).ele(CP, 'manifest', { identifier: 'casewright-export' });
   const metadata = manifest.ele('metadata');
   metadata.ele('schema').txt('QTI Package');
   metadata.ele('schemaversion').txt('3.0.0');
