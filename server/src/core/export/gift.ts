@@ -15,6 +15,8 @@ export function escapeGift(text: string): string {
 export function exportGift(cases: readonly ExportCase[]): ExportResult {
   const warnings: string[] = [];
   const blocks: string[] = [];
+  /** Questions worth other than 1 point: said once, since a bank has many. */
+  const otherPoints: string[] = [];
   for (const exportCase of cases) {
     const { analysis } = exportCase;
     const sectionImages = [...analysis.model.sectionImages.values()].flat();
@@ -30,10 +32,14 @@ export function exportGift(cases: readonly ExportCase[]): ExportResult {
         }
         const pictures = questionImages(question).length;
         if (pictures) warnings.push(`GIFT is text only; ${pictures === 1 ? 'the image' : `${pictures} images`} of ${questionKey(analysis, question)} left out.`);
-        if (question.points !== 1) warnings.push(`GIFT has no points; ${questionKey(analysis, question)} imports worth the default.`);
+        if (question.points !== 1) otherPoints.push(questionKey(analysis, question));
         blocks.push(block);
       }
     });
+  }
+  if (otherPoints.length) {
+    const named = `${otherPoints.slice(0, 10).join(', ')}${otherPoints.length > 10 ? ` and ${otherPoints.length - 10} more` : ''}`;
+    warnings.push(`GIFT has no points; ${otherPoints.length === 1 ? 'this question imports' : `these ${otherPoints.length} questions import`} worth Moodle's default mark (1): ${named}.`);
   }
   return { files: new Map([['questions.gift.txt', `${blocks.join('\n\n')}\n`]]), warnings };
 }
