@@ -212,6 +212,9 @@ describe('question exports', () => {
         assert.ok(q, key);
         assert.equal(q['@type'], { single: 'multichoice', multiple: 'multichoice', numeric: 'numerical', short: 'shortanswer', ordering: 'ordering' }[question.type!]);
         assert.equal(Number(q.defaultgrade), question.points);
+        assert.deepEqual(q.tags?.tag.map((t) => String(t.text)) ?? [], question.tags, `${key} tags`);
+        assert.equal(String(q.generalfeedback.text ?? ''), question.explanation ? `<p>${html(question.explanation)}</p>` : '', `${key} general feedback`);
+        assert.equal(q.idnumber, key, 'the id a re-import recognises');
         const fractions = q.answer.map((a) => Number(a['@fraction']));
         if (question.type === 'single') {
           assert.equal(q.single, 'true');
@@ -475,6 +478,9 @@ interface MoodleQuestion {
   name?: { text: string };
   category?: { text: string };
   showunits?: string;
+  tags?: { tag: { text: string }[] };
+  generalfeedback: { text?: string };
+  idnumber?: string;
   unitgradingtype?: string;
   units?: { unit: { unit_name: string } };
   questiontext: { text: string; file?: { '@name': string; '#text': string }[] };
