@@ -1,6 +1,8 @@
 // Moodle XML: one category per case; each step of the case (the stages revealed so far) as a
 // description item, followed by the questions asked there; per-answer feedback, general
-// feedback, default marks, tags, and images embedded as base64 files (@@PLUGINFILE@@).
+// feedback, default marks, tags, and images embedded as base64 files (@@PLUGINFILE@@). Shaped
+// as Moodle's importer reads it (question/format/xml/format.php): grades from those its forms
+// offer (fractions.ts), category paths escaped as it splits them.
 import { xmlbuilder2 } from './lazyLibraries';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { escapeHtml } from '../render/escape';
