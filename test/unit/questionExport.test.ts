@@ -173,8 +173,9 @@ describe('question exports', () => {
       assert.match(descriptions.find((d) => d.title === 'thal-major-01-part-1')!.stem.text, /<strong>Patient:<\/strong>/, 'unescaped back to the HTML');
     });
 
-    it('says what it left out', () => {
+    it('says what it left out, on stderr and in the file', () => {
       assert.ok(result.warnings.some((w) => w.includes('ordering') && w.includes('tricky-01-order')));
+      assert.ok((result.files.get('questions.gift.txt') as string).includes('\n// tricky-01-order: an ordering question, which GIFT cannot express; left out'));
       assert.ok(result.warnings.some((w) => w.includes('2 images') && w.includes('tricky-01-escapes')), result.warnings.join('\n'));
       assert.ok(result.warnings.some((w) => w.includes('tricky-01') && w.includes('[history]') && w.includes('[smear]')), 'the sections\' images');
     });

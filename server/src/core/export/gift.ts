@@ -28,6 +28,8 @@ export function exportGift(cases: readonly ExportCase[]): ExportResult {
         const block = giftQuestion(questionKey(analysis, question), question, warnings);
         if (!block) {
           warnings.push(`GIFT cannot express ordering questions; left out: ${questionKey(analysis, question)}.`);
+          // Said in the file too, where the question would be, for whoever reads it later.
+          blocks.push(`// ${questionKey(analysis, question)}: an ordering question, which GIFT cannot express; left out (use the Moodle XML or QTI export)`);
           continue;
         }
         const pictures = questionImages(question).length;
