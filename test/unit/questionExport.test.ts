@@ -378,6 +378,24 @@ describe('question exports', () => {
     });
   });
 
+  it('keeps every file name short enough to unpack, however long the case id: cut, with a checksum', () => {
+    const bank = new CaseBank();
+    const longId = (c: string) => `${c.repeat(150)}-${c.repeat(150)}`;
+    const cases = ['a', 'b'].map((c) => ({ analysis: bank.set(`${c}.case`, TRICKY.replace('case: tricky-01', `case: ${longId(c)}`)), images: TRICKY_IMAGES }));
+    const zip = unzipSync(exportQti(cases).files.get('questions.qti.zip') as Uint8Array);
+    const names = Object.keys(zip);
+    for (const name of names) assert.ok(path.posix.basename(name).length <= 100, name);
+    assert.equal(new Set(names).size, names.length);
+    assert.equal(names.filter((n) => n.startsWith('items/')).length, 10, 'five questions of each case, none overwritten');
+    for (const test of names.filter((n) => n.startsWith('tests/'))) {
+      for (const [, href] of new TextDecoder().decode(zip[test]).matchAll(/href="([^"]+)"/g)) assert.ok(zip[path.posix.join('tests', href)], href);
+    }
+    const anki = exportAnki(cases);
+    for (const name of anki.files.keys()) assert.ok(path.posix.basename(name).length <= 100, name);
+    assert.ok(media(longId('a'), 'images/smear.png').length <= 100);
+    assert.notEqual(media(longId('a'), 'images/smear.png'), media(longId('a'), 'images/smear2.png'));
+  });
+
   describe('control characters in a case (XML 1.0 cannot hold them)', () => {
     const NOT_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
     const bank = new CaseBank();

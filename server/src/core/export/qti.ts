@@ -7,7 +7,7 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { Question } from '../questions/questionModel';
 import type { CaseImage } from '../images/imageModel';
 import { escapeHtml } from '../render/escape';
-import { caseKey, caseSteps, caseTitle, exportImageName, imageOf, questionKey } from './caseText';
+import { caseKey, caseSteps, caseTitle, exportImageName, imageOf, questionKey, shortFileName } from './caseText';
 import { questionImages } from '../questions/questionModel';
 import type { ExportCase, ExportResult } from './exportTypes';
 import { InvalidCharacters } from './invalidCharacters';
@@ -29,7 +29,7 @@ export function exportQti(cases: readonly ExportCase[]): ExportResult {
   for (const exportCase of cases) {
     const { analysis } = exportCase;
     invalid.current = caseKey(analysis);
-    const itemIds: string[] = [];
+    const items: { id: string; file: string }[] = [];
     // Each image once in the package, as a resource the items that show it depend on.
     const imageResources = new Map<string, string>();
     const resourceOf = (image: CaseImage): { href: string; id: string } | undefined => {
@@ -57,17 +57,18 @@ export function exportQti(cases: readonly ExportCase[]): ExportResult {
         }
         const src = (image: CaseImage | undefined) => (image && exportCase.images.has(image.path) ? `../images/${exportImageName(analysis, image)}` : undefined);
         if (question.type === 'ordering' && question.options.some((o) => o.feedback)) warnings.push(`QTI's order interaction has no feedback per item; the option feedback of ${questionKey(analysis, question)} is left out.`);
-        const href = `items/${id}.xml`;
+        const file = shortFileName(id, '.xml');
+        const href = `items/${file}`;
         entries[href] = encoder.encode(itemXml(id, question, i === 0 ? step.html : '', src, invalid));
         resources.push({ identifier: id, type: 'imsqti_item_xmlv3p0', href, dependencies: [...dependencies] });
-        itemIds.push(id);
+        items.push({ id, file });
       });
     }
-    if (!itemIds.length) continue;
+    if (!items.length) continue;
     const testId = identifier(`TEST-${caseKey(analysis)}`);
-    const href = `tests/${caseKey(analysis)}.xml`;
-    entries[href] = encoder.encode(testXml(testId, caseTitle(analysis), itemIds, invalid));
-    resources.push({ identifier: testId, type: 'imsqti_test_xmlv3p0', href, dependencies: itemIds });
+    const href = `tests/${shortFileName(caseKey(analysis), '.xml')}`;
+    entries[href] = encoder.encode(testXml(testId, caseTitle(analysis), items, invalid));
+    resources.push({ identifier: testId, type: 'imsqti_test_xmlv3p0', href, dependencies: items.map((item) => item.id) });
   }
   invalid.current = 'the manifest';
   entries['imsmanifest.xml'] = encoder.encode(manifestXml(resources, invalid));
@@ -199,12 +200,12 @@ function responseProcessing(item: XMLBuilder, question: Question, hasFeedback: b
   if (question.explanation) processing.ele('qti-set-outcome-value', { identifier: EXPLANATION }).ele('qti-base-value', { 'base-type': 'identifier' }).txt(EXPLANATION);
 }
 
-function testXml(id: string, title: string, itemIds: string[], invalid: InvalidCharacters): string {
+function testXml(id: string, title: string, items: { id: string; file: string }[], invalid: InvalidCharacters): string {
   const test = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8', ...invalid.options }).ele(QTI, 'qti-assessment-test', { identifier: id, title });
   test.ele('qti-outcome-declaration', { identifier: 'SCORE', cardinality: 'single', 'base-type': 'float' });
   const part = test.ele('qti-test-part', { identifier: `${id}-part`, 'navigation-mode': 'linear', 'submission-mode': 'individual' });
   const section = part.ele('qti-assessment-section', { identifier: `${id}-section`, title, visible: 'true' });
-  for (const itemId of itemIds) section.ele('qti-assessment-item-ref', { identifier: itemId, href: `../items/${itemId}.xml` });
+  for (const item of items) section.ele('qti-assessment-item-ref', { identifier: item.id, href: `../items/${item.file}` });
   const summing = test.ele('qti-outcome-processing').ele('qti-set-outcome-value', { identifier: 'SCORE' }).ele('qti-sum');
   summing.ele('qti-test-variables', { 'variable-identifier': 'SCORE' });
   return test.end({ prettyPrint: true });
