@@ -3,6 +3,7 @@
 // these are the rules that need the whole item.
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
 import type { CaseModel } from '../model/caseModel';
+import { makeRange } from '../text';
 import { orList } from '../util/lists';
 import { numberOf, STAGE_NAMES, stagesPresent, type Question } from './questionModel';
 
@@ -78,6 +79,15 @@ function checkOptions(question: Question, diagnostics: CaseDiagnostic[]): void {
   if (question.type === 'multiple' && keys === 0 && question.options.length) {
     diagnostics.push(diagnostic('error', 'single-answer-keys',
       'A multiple-response question needs at least one key: start each correct option with `* `.', where));
+  }
+  if (question.type === 'ordering') {
+    for (const option of question.options) {
+      if (!option.correct) continue;
+      const start = option.field.valueRange.start;
+      diagnostics.push(diagnostic('warning', 'ordering-key-marker',
+        'An ordering question has no key option: the options, in the order written, are the answer. This `* ` marks nothing and is not shown.',
+        makeRange(start.line, start.character, option.textRange.start.line, option.textRange.start.character)));
+    }
   }
   const seen = new Map<string, number>();
   for (const option of question.options) {

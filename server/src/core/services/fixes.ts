@@ -71,6 +71,8 @@ const FIXES: Record<string, FixMaker> = {
     return edit ? [{ title: 'Mark the negative stem as intended (`negative: yes`)', edits: [edit] }] : [];
   },
   // The range is `single` in `type: single` when several options are keys.
+  // The range is the `* ` that marks nothing in an ordering question: removing it loses nothing shown.
+  'ordering-key-marker': (d) => [{ title: 'Remove the `* ` (the order written is the key)', edits: replaceWith(d, ''), preferred: true }],
   'single-answer-keys': (d, [type]) => (type === 'multiple' ? [{ title: 'Change to `type: multiple` (several keys)', edits: replaceWith(d, type) }] : []),
   'unknown-section': didYouMean,
   'unknown-field': didYouMean,
