@@ -2,6 +2,8 @@
 // results written as prose, one-value fields given two, suppression comments, and the safe
 // fixes that `check --fix` and fix on save apply (the quick fixes' own edits).
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { analyzeCase } from '../../server/src/core/analyzeCase';
 import { CaseBank } from '../../server/src/core/bank';
 import { codeActions } from '../../server/src/core/services/codeActions';
@@ -55,6 +57,67 @@ describe('recovering from what authors do wrong', () => {
       assert.deepEqual(codes(`${HEAD}[history]\nPale.\ncellularity: 10 %\nerythroid: hypoplastic\n`), ['missing-section-header']);
       // One colon line in prose is just prose.
       assert.deepEqual(codes(`${HEAD}[history]\nPale.\nnote: she is tired.\ncellularity: 10 %\n`), []);
+    });
+
+    describe('deleted from a real case (samples/b12-deficiency-01.case): one error the author sees, no follow-ons', () => {
+      const sample = readFileSync(path.join(__dirname, '../../samples/b12-deficiency-01.case'), 'utf8');
+      /** What the author sees: the bank's diagnostics (suppressions and bank-wide checks applied), as `line:code`. */
+      const seen = (text: string) => {
+        const bank = new CaseBank();
+        bank.set(URI, text);
+        return bank.diagnostics(URI).filter((d) => d.severity !== 'info' && d.code !== 'unknown-see-also');
+      };
+      const without = (header: string) => sample.replace(`\n${header}\n`, '\n');
+
+      it('[marrow]: the questions asked after the marrow are not errors too, and `ready` counts one error', () => {
+        const found = seen(without('[marrow]'));
+        assert.deepEqual(found.map((d) => d.code), ['ready-with-errors', 'missing-section-header']);
+        assert.match(found[0].message, /has 1 error \(the first on line 60\)/);
+        assert.equal(found[1].message, '`cellularity`, `me-ratio`, `erythroid` and 2 more look like [marrow] fields: missing `[marrow]` header?');
+        assert.equal(fixText(without('[marrow]')).text, sample);
+      });
+
+      it('[marrow] misspelt `[marow]`: the did-you-mean alone, no question-stage error', () => {
+        const found = seen(sample.replace('[marrow]', '[marow]'));
+        assert.deepEqual(found.map((d) => d.code), ['ready-with-errors', 'unknown-section']);
+        assert.match(found[1].message, /Did you mean `marrow`\?/);
+      });
+
+      it('[labs], with later panels present: its lines in [exam] are one missing header, not a warning per lab', () => {
+        const found = seen(without('[labs]'));
+        assert.deepEqual(found.map((d) => d.code), ['ready-with-errors', 'missing-section-header']);
+        assert.equal(found[1].message, '`hemoglobin`, `hematocrit`, `rbc` and 13 more look like [labs] fields: missing `[labs]` header?');
+        assert.equal(fixText(without('[labs]')).text, sample);
+      });
+
+      it('[smear]: its one field under [labs: day 30]', () => {
+        const found = seen(without('[smear]'));
+        assert.deepEqual(found.map((d) => d.code), ['ready-with-errors', 'missing-section-header']);
+        assert.equal(found[1].message, '`findings` looks like a [smear] field: missing `[smear]` header?');
+        assert.equal(fixText(without('[smear]')).text, sample);
+      });
+
+      it('a second labs panel\'s header, in a case with three: its labs given again, said once, the header offered above its comment', () => {
+        const text = without('[labs: day 7]');
+        const found = seen(text);
+        assert.deepEqual(found.map((d) => d.code), ['ready-with-errors', 'missing-section-header']);
+        assert.equal(found[1].message, '`hemoglobin`, `hematocrit`, `reticulocytes` and `ldh` are given again: a second labs panel missing its `[labs: later]` header?');
+        // The author names the panel: offered, never applied unseen.
+        assert.equal(fixText(text).text, text);
+        const fixed = fix(text, 'missing-section-header', 'Insert `[labs: later]` here (then name the panel)');
+        assert.equal(fixed, sample.replace('[labs: day 7]', '[labs: later]'));
+      });
+
+      it('a question\'s header: its fields given again, and [question] offered', () => {
+        const text = sample.replace('[question: after labs]\nid: response', 'id: response');
+        const found = seen(text);
+        assert.deepEqual(found.map((d) => d.code), ['ready-with-errors', 'missing-section-header', 'options-not-used']);
+        assert.match(found[1].message, /^`id`, `type`, `stem` and `explanation` are given again: a second question missing its `\[question\]` header\?$/);
+      });
+
+      it('one field given over and over is a duplicate, not a lost panel', () => {
+        assert.deepEqual(codes(`${HEAD}[labs]\nmcv: 80 fL\nmcv: 81 fL\nmcv: 82 fL\nmcv: 83 fL\n`), ['duplicate-field', 'duplicate-field', 'duplicate-field']);
+      });
     });
 
     it('is not claimed when the section exists elsewhere: the plain errors stand', () => {

@@ -89,13 +89,17 @@ const FIXES: Record<string, FixMaker> = {
     if (!mechanism || analysis.model.answer.get('mechanism')?.value) return [];
     return [{ title: `Add mechanism \`${id}\` (engine's choice)`, edits: writeMechanismEdits(analysis, mechanism, eol) }];
   },
-  // The range is the first stray line: the header goes above it, after a blank line.
+  // The range is the first stray line: the header goes above it (and above the comments that
+  // open its paragraph), after a blank line. A header the author must still name (`[labs: later]`)
+  // is offered, not applied unseen.
   'missing-section-header': (d, [header], analysis, eol) => {
-    if (!header || !/^\[[a-z]+\]$/.test(header)) return [];
-    const line = d.range.start.line;
-    const above = line > 0 ? analysis.model.syntax.lines[line - 1] : '';
+    if (!header || !/^\[[a-z]+(: [a-z0-9 ]+)?\]$/.test(header)) return [];
+    const { lines } = analysis.model.syntax;
+    const line = paragraphStart(lines, d.range.start.line);
+    const above = line > 0 ? lines[line - 1] : '';
     const at: Position = { line, character: 0 };
-    return [{ title: `Insert \`${header}\` here`, edits: [{ range: { start: at, end: at }, newText: `${above.trim() ? eol : ''}${header}${eol}` }], safe: true }];
+    const title = d.data?.unnamed ? `Insert \`${header}\` here (then name the panel)` : `Insert \`${header}\` here`;
+    return [{ title, edits: [{ range: { start: at, end: at }, newText: `${above.trim() ? eol : ''}${header}${eol}` }], safe: d.data?.unnamed !== true, preferred: true }];
   },
   // A lab written as a line in [labs] (`Hb 7.2 g/dl`): the same lab in field form.
   // Only for a whole line and a replacement in field form: the data comes back from the client.
@@ -142,6 +146,19 @@ function removeSuppression(d: CaseDiagnostic, replacements: string[], analysis: 
   const code = textAt(lines, d.range).toLowerCase();
   if (!code) return respelt;
   return [{ title: `Remove \`${code}\` from this comment`, edits: [deleteListItem(lines[line], d.range)], safe: removableUnseen(code), preferred: true }, ...respelt];
+}
+
+/**
+ * Where a header for `line` goes: above the comment lines directly over it when a blank line (or
+ * the section's header) comes before them, since they open its paragraph. A suppression comment
+ * stays with the line it silences.
+ */
+function paragraphStart(lines: readonly string[], line: number): number {
+  let start = line;
+  while (start > 0 && /^\s*#/.test(lines[start - 1]) && !/casewright-disable-next-line/.test(lines[start - 1])) start--;
+  if (start === line) return line;
+  const before = start > 0 ? lines[start - 1].trim() : '';
+  return before === '' || before.startsWith('[') ? start : line;
 }
 
 /** The whole line with its line end (the one before it, for the last line). */
