@@ -15,3 +15,9 @@ export function readableLabel(id: string): string {
   words[0] = first === first.toLowerCase() ? first.charAt(0).toUpperCase() + first.slice(1) : first;
   return words.join(' ');
 }
+
+/** The same mid-sentence: `hypersegmented-neutrophils` → "hypersegmented neutrophils", `me-ratio` → "M:E ratio". */
+export function readableWords(id: string): string {
+  if (/[A-Z\s]/.test(id)) return id;
+  return id.split('-').map((w) => WORDS[w] ?? w).join(' ');
+}
