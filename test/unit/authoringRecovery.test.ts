@@ -175,6 +175,37 @@ describe('recovering from what authors do wrong', () => {
       assert.equal(fixText(text).text, text);
     });
 
+    it('header slips: an empty qualifier and a missing `]` (safe), text after a header moved down (safe), a qualifier where none is taken (offered)', () => {
+      const empty = `${HEAD}[labs:]\nmcv: 80 fL\n`;
+      assert.equal(fix(empty, 'empty-qualifier', 'Remove the empty `:`'), `${HEAD}[labs]\nmcv: 80 fL\n`);
+      assert.equal(fixText(empty).text, `${HEAD}[labs]\nmcv: 80 fL\n`);
+      const open = `${HEAD}[marrow\ncellularity: 90 %\n`;
+      assert.equal(fix(open, 'malformed-section-header', 'Add the closing `]`'), `${HEAD}[marrow]\ncellularity: 90 %\n`);
+      assert.equal(fixText(open).text, `${HEAD}[marrow]\ncellularity: 90 %\n`);
+      // Closing an unknown name is offered, not applied unseen.
+      assert.equal(fixText(`${HEAD}[marow\n`).text, `${HEAD}[marow\n`);
+      const after = `${HEAD}[history] Pale for a month.\n`;
+      assert.equal(fix(after, 'malformed-section-header', 'Move the text after the header to the next line'), `${HEAD}[history]\nPale for a month.\n`);
+      assert.equal(fixText(after).text, `${HEAD}[history]\nPale for a month.\n`);
+      const qualified = `${HEAD}[marrow: day 3]\ncellularity: 90 %\n`;
+      assert.equal(fix(qualified, 'unexpected-qualifier', 'Remove the qualifier'), `${HEAD}[marrow]\ncellularity: 90 %\n`);
+      assert.equal(fixText(qualified).text, qualified);
+    });
+
+    it('a field given twice: the later line (and its continuation) removed on request, never unseen', () => {
+      const text = `${HEAD}[answer]\ndiagnosis: AA\nexplanation: One.\ndiagnosis: Aplastic\n  anemia\nmechanism: aplasia\n`;
+      assert.equal(fix(text, 'duplicate-field', 'Remove this line (the first is the one used)'), `${HEAD}[answer]\ndiagnosis: AA\nexplanation: One.\nmechanism: aplasia\n`);
+      assert.equal(fixText(text).text, text);
+    });
+
+    it('a `ready` case with errors or no reviewer: back to `status: review` on request', () => {
+      const text = `${HEAD.replace('title: Demo', 'title: Demo\nstatus: ready\nreviewed-by: A. Reviewer')}[labs]\nhemoglobin: 61 g/dL\n`;
+      assert.match(fix(text, 'ready-with-errors', 'Set `status: review`'), /^status: review$/m);
+      const unreviewed = `${HEAD.replace('title: Demo', 'title: Demo\nstatus: ready')}`;
+      assert.match(fix(unreviewed, 'ready-without-reviewer', 'Set `status: review`'), /^status: review$/m);
+      assert.equal(fixText(unreviewed).text, unreviewed);
+    });
+
     it('a guess between different names (a lab, a case id, a one-letter typo) is never safe', () => {
       const text = `${HEAD}[labs]\nhemoglobine: 7 g/dL\n[marrow]\nerythroid: hyperplastc\n`;
       assert.equal(fixText(text).text, text);
