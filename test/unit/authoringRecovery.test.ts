@@ -115,6 +115,10 @@ describe('recovering from what authors do wrong', () => {
         assert.match(found[1].message, /^`id`, `type`, `stem` and `explanation` are given again: a second question missing its `\[question\]` header\?$/);
       });
 
+      it('lab lines in prose beside a [labs] without a qualifier stay prose (old results told as a story)', () => {
+        assert.deepEqual(codes(`${HEAD}[history]\nOld results:\nhemoglobin: 9 g/dL\nmcv: 70 fL\n\n[labs]\nhemoglobin: 7 g/dL\nmcv: 65 fL\n`), []);
+      });
+
       it('one field given over and over is a duplicate, not a lost panel', () => {
         assert.deepEqual(codes(`${HEAD}[labs]\nmcv: 80 fL\nmcv: 81 fL\nmcv: 82 fL\nmcv: 83 fL\n`), ['duplicate-field', 'duplicate-field', 'duplicate-field']);
       });

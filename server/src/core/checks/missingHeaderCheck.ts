@@ -79,7 +79,7 @@ export function findMissingHeaders(model: CaseModel): readonly MissingHeader[] {
       section: home,
     });
   };
-  const consider = (container: string, lines: Line[], minimum: number, endLine: number) => {
+  const consider = (container: string, lines: Line[], minimum: number, endLine: number, prose = false) => {
     present ??= new Set(syntax.sections.filter((s) => !REPEATABLE_SECTIONS.includes(s.name)).map((s) => s.name));
     const start = lines.findIndex((l) => !allowedIn(container, l.key) && homeOf(l.key) !== undefined && !present!.has(homeOf(l.key)!));
     if (start < 0) return;
@@ -89,6 +89,8 @@ export function findMissingHeaders(model: CaseModel): readonly MissingHeader[] {
     // A repeatable section given elsewhere already: a lone stray line is more likely misplaced.
     const given = syntax.sections.some((s) => s.name === home);
     if (belonging.length < (given ? Math.max(minimum, 2) : minimum)) return;
+    // Lab lines in prose beside a [labs] without a qualifier are old results told as a story.
+    if (prose && !headerFor(syntax, home).named) return;
     const these = belonging.length === 1 ? `${keyList(belonging)} looks like a [${home}] field` : `${keyList(belonging)} look like [${home}] fields`;
     report(home, (header) => `${these}: missing \`${header}\` header?`, lines[start].range, endLine);
     present.add(home);
@@ -107,7 +109,7 @@ export function findMissingHeaders(model: CaseModel): readonly MissingHeader[] {
     // In prose a colon is just text: only two or more lines that read as one section's fields.
     else if (section.kind === 'prose') {
       const lines = proseFields(section);
-      if (lines.length) consider(section.name, lines, 2, section.range.end.line);
+      if (lines.length) consider(section.name, lines, 2, section.range.end.line, true);
     }
   }
   return found ?? NO_MISSING_HEADERS;
