@@ -196,6 +196,19 @@ describe('recovering from what authors do wrong', () => {
       assert.equal(fixText(qualified).text, qualified);
     });
 
+    it('an age with its unit spelt out is re-spelt (safe); a bare number is offered in years; a case id is offered in its form', () => {
+      const age = (value: string) => `${HEAD}[patient]\nage: ${value}\nsex: male\n`;
+      for (const [typed, fixed] of [['45 years', '45 y'], ['18 months', '18 mo'], ['3 weeks', '3 wk'], ['10 days', '10 d'], ['45 yo', '45 y']]) {
+        assert.equal(fixText(age(typed)).text, age(fixed), typed);
+      }
+      assert.equal(fix(age('45'), 'invalid-age', 'Change to `45 y` (years)'), age('45 y'));
+      assert.equal(fixText(age('45')).text, age('45'));
+      assert.equal(fixText(age('four')).text, age('four'));
+      const id = 'case: Thal Major 01\ntitle: T\n';
+      assert.equal(fix(id, 'invalid-case-id', 'Change to `thal-major-01`'), 'case: thal-major-01\ntitle: T\n');
+      assert.equal(fixText(id).text, id);
+    });
+
     it('a field given twice: the later line (and its continuation) removed on request, never unseen', () => {
       const text = `${HEAD}[answer]\ndiagnosis: AA\nexplanation: One.\ndiagnosis: Aplastic\n  anemia\nmechanism: aplasia\n`;
       assert.equal(fix(text, 'duplicate-field', 'Remove this line (the first is the one used)'), `${HEAD}[answer]\ndiagnosis: AA\nexplanation: One.\nmechanism: aplasia\n`);

@@ -112,6 +112,21 @@ const FIXES: Record<string, FixMaker> = {
     return [{ title: `Rewrite as \`${field}\``, edits: replaceWith(d, field), safe: d.data?.repeated !== true }];
   },
   'unused-suppression': removeSuppression,
+  // `45 years` → `45 y` (the same age re-spelt: safe); a bare `45` → `45 y` (offered: it may be months).
+  'invalid-age': (d, _r, analysis) => {
+    const typed = textAt(analysis.model.syntax.lines, d.range).trim();
+    const spelt = AGE_SPELT.exec(typed);
+    const unit = spelt ? AGE_UNITS.find(([pattern]) => pattern.test(spelt[2]))?.[1] : undefined;
+    if (spelt && unit) return [{ title: `Change to \`${spelt[1]} ${unit}\``, edits: replaceWith(d, `${spelt[1]} ${unit}`), safe: true, preferred: true }];
+    if (/^\d{1,3}(\.\d+)?$/.test(typed)) return [{ title: `Change to \`${typed} y\` (years)`, edits: replaceWith(d, `${typed} y`) }];
+    return [];
+  },
+  // `Thal Major 01` → `thal-major-01`: offered, not applied unseen (links and file names use the id).
+  'invalid-case-id': (d, _r, analysis) => {
+    const typed = textAt(analysis.model.syntax.lines, d.range);
+    const id = typed.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    return id && id !== typed && id.length <= 100 ? [{ title: `Change to \`${id}\``, edits: replaceWith(d, id), preferred: true }] : [];
+  },
   // `[labs:]`: the colon and the blanks after it go; nothing typed is lost.
   'empty-qualifier': (d, _r, analysis) => {
     const text = analysis.model.syntax.lines[d.range.start.line];
@@ -156,6 +171,15 @@ const FIXES: Record<string, FixMaker> = {
   // A lab in prose: the field is added to [labs]; the sentence stays as the author wrote it.
   'lab-in-prose': (_d, [field], analysis, eol) => (field ? [{ title: `Add \`${field}\` to [labs] (the sentence stays)`, edits: [addToLabs(analysis, field, eol)] }] : []),
 };
+
+/** An age with its unit spelt out: `45 years`, `18 mo.`, `3 weeks`, `10 days`, `45 yo`. */
+const AGE_SPELT = /^(\d{1,3}(?:\.\d+)?)\s*([a-z/]{1,6})\.?$/i;
+const AGE_UNITS: [RegExp, string][] = [
+  [/^(y|yr|yrs|year|years|yo|y\/o)$/i, 'y'],
+  [/^(m|mo|mos|mth|mths|month|months)$/i, 'mo'],
+  [/^(w|wk|wks|week|weeks)$/i, 'wk'],
+  [/^(d|day|days)$/i, 'd'],
+];
 
 /**
  * Codes whose absence the text alone cannot show: checked across the bank, or against files
