@@ -67,6 +67,11 @@ describe('recovering from what authors do wrong', () => {
         bank.set(URI, text);
         return bank.diagnostics(URI).filter((d) => d.severity !== 'info' && d.code !== 'unknown-see-also');
       };
+      const bankAll = (text: string) => {
+        const bank = new CaseBank();
+        bank.set(URI, text);
+        return bank.diagnostics(URI).filter((d) => d.code !== 'unknown-see-also');
+      };
       const without = (header: string) => sample.replace(`\n${header}\n`, '\n');
 
       it('[marrow]: the questions asked after the marrow are not errors too, and `ready` counts one error', () => {
@@ -117,6 +122,27 @@ describe('recovering from what authors do wrong', () => {
 
       it('lab lines in prose beside a [labs] without a qualifier stay prose (old results told as a story)', () => {
         assert.deepEqual(codes(`${HEAD}[history]\nOld results:\nhemoglobin: 9 g/dL\nmcv: 70 fL\n\n[labs]\nhemoglobin: 7 g/dL\nmcv: 65 fL\n`), []);
+      });
+
+      it('[history]: its prose ending [patient], said once with the header the format\'s order puts there (offered)', () => {
+        const text = sample.replace('\n[history]\n', '\n');
+        const found = seen(text);
+        assert.deepEqual(found.map((d) => d.code), ['ready-with-errors', 'missing-section-header']);
+        assert.equal(found[1].message, 'These 3 lines read as prose, and [patient] holds only fields: missing `[history]` header?');
+        assert.equal(fixText(text).text, text, 'a guess from the order is not applied unseen');
+        assert.equal(fix(text, 'missing-section-header', 'Insert `[history]` here'), sample);
+      });
+
+      it('[course] and [answer]: prose after [marrow]; the answer\'s fields in [course], and no "no mechanism" note', () => {
+        const course = seen(sample.replace('\n[course]\n', '\n'));
+        assert.deepEqual(course.map((d) => d.message).slice(1), ['These 2 lines read as prose, and [marrow] holds only fields: missing `[course]` header?']);
+        const answer = bankAll(sample.replace('\n[answer]\n', '\n'));
+        assert.deepEqual(answer.map((d) => d.code), ['ready-with-errors', 'missing-section-header']);
+      });
+
+      it('a stray line with no prose section to stand for, or a lab written as a line, is not claimed', () => {
+        assert.deepEqual(codes(`${HEAD}[labs]\nhemoglobin: 7 g/dL\nNormal.\n\n[smear]\nfindings: target-cells\n`), ['not-a-field']);
+        assert.deepEqual(codes(`${HEAD}[patient]\nage: 4 y\n\n[labs]\nHb 7.2 g/dl\n`), ['not-a-field']);
       });
 
       it('one field given over and over is a duplicate, not a lost panel', () => {

@@ -100,7 +100,7 @@ interface Run {
 }
 
 function missingHeadersOf(run: Run): readonly MissingHeader[] {
-  return (run.missingHeaders ??= findMissingHeaders(run.model));
+  return (run.missingHeaders ??= findMissingHeaders(run.model, run.diagnostics));
 }
 
 /** The diagnostics with a missing header's follow-on errors replaced by the one that explains them. */

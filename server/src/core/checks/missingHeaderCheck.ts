@@ -8,6 +8,7 @@ import { diagnostic, type CaseDiagnostic } from '../diagnostics';
 import type { CaseModel, LabPanel } from '../model/caseModel';
 import type { CaseSyntax, FieldNode, SectionNode } from '../syntax/syntaxTree';
 import { identityOf } from './duplicateFieldChecks';
+import { findLabPhrases } from './labProseCheck';
 import { lineSpan, type Range } from '../text';
 import { andList } from '../util/lists';
 
@@ -62,7 +63,7 @@ function keyList(lines: readonly Line[]): string {
   return andList(lines.length > 4 ? [...keys, `${lines.length - 3} more`] : keys);
 }
 
-export function findMissingHeaders(model: CaseModel): readonly MissingHeader[] {
+export function findMissingHeaders(model: CaseModel, diagnostics: readonly CaseDiagnostic[] = []): readonly MissingHeader[] {
   const { syntax } = model;
   let found: MissingHeader[] | undefined;
   // Built at the first stray line: nearly every case has none.
@@ -112,7 +113,58 @@ export function findMissingHeaders(model: CaseModel): readonly MissingHeader[] {
       if (lines.length) consider(section.name, lines, 2, section.range.end.line, true);
     }
   }
+  const prose = findMissingProse(model, diagnostics);
+  if (prose) (found ??= []).push(...prose);
   return found ?? NO_MISSING_HEADERS;
+}
+
+const SECTION_ORDER = new Map(SECTIONS.map((s, i) => [s.name, i]));
+
+/**
+ * A prose section's header deleted: its lines end the fields section above, each "not a field".
+ * When they end it (no field after them), are no lab written as a line, and exactly one prose
+ * section the case lacks comes between that section and the next in the format's order, they
+ * are that section's lines. Offered, not applied unseen: the order is the format's habit, not a rule.
+ */
+function findMissingProse(model: CaseModel, diagnostics: readonly CaseDiagnostic[]): MissingHeader[] | undefined {
+  let strays: Set<number> | undefined;
+  for (const d of diagnostics) if (d.code === 'not-a-field' && d.range.start.character === 0) (strays ??= new Set()).add(d.range.start.line);
+  if (!strays) return undefined;
+  const { syntax } = model;
+  const present = new Set(syntax.sections.map((s) => s.name));
+  let found: MissingHeader[] | undefined;
+  syntax.sections.forEach((section, i) => {
+    if (section.kind !== 'fields' || section.name === 'question') return;
+    let first = -1;
+    let count = 0;
+    for (let line = section.headerRange.start.line + 1; line <= section.range.end.line; line++) {
+      if (!strays!.has(line)) continue;
+      if (first < 0) first = line;
+      count++;
+    }
+    if (first < 0 || section.fields.some((f) => f.line > first)) return;
+    for (let line = first; line <= section.range.end.line; line++) {
+      const text = syntax.lines[line];
+      if (strays!.has(line) && findLabPhrases(text, line, 0).some((p) => p.range.start.character === 0)) return;
+    }
+    const from = SECTION_ORDER.get(section.name) ?? -1;
+    const next = syntax.sections[i + 1];
+    const to = next ? SECTION_ORDER.get(next.name) ?? -1 : SECTIONS.length;
+    const candidates = SECTIONS.filter((s, order) => s.kind === 'prose' && order > from && order < to && !present.has(s.name));
+    if (candidates.length !== 1) return;
+    const home = candidates[0].name;
+    const lines = count === 1 ? 'This line reads' : `These ${count} lines read`;
+    (found ??= []).push({
+      diagnostic: diagnostic('error', 'missing-section-header',
+        `${lines} as prose, and [${section.rawName}] holds only fields: missing \`[${home}]\` header?`,
+        lineSpan(first, 0, syntax.lines[first].length), { replacements: [`[${home}]`], section: home, unnamed: true, guessed: true }),
+      fromLine: first,
+      toLine: section.range.end.line,
+      section: home,
+    });
+    present.add(home);
+  });
+  return found;
 }
 
 /**
@@ -193,6 +245,7 @@ export function withoutFollowOn(diagnostics: CaseDiagnostic[], missing: readonly
     if (FOLLOW_ON.has(d.code)) return !missing.some((m) => d.range.start.line >= m.fromLine && d.range.start.line <= m.toLine);
     if (d.code === 'unknown-question-stage') return typeof d.data?.section !== 'string' || !broken!.has(d.data.section);
     if (d.code === 'question-key-disagrees') return !broken!.has('labs');
+    if (d.code === 'missing-mechanism') return !broken!.has('answer');
     return true;
   });
 }

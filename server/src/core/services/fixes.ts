@@ -100,7 +100,7 @@ const FIXES: Record<string, FixMaker> = {
     const line = paragraphStart(lines, d.range.start.line);
     const above = line > 0 ? lines[line - 1] : '';
     const at: Position = { line, character: 0 };
-    const title = d.data?.unnamed ? `Insert \`${header}\` here (then name the panel)` : `Insert \`${header}\` here`;
+    const title = d.data?.guessed ? `Insert \`${header}\` here` : d.data?.unnamed ? `Insert \`${header}\` here (then name the panel)` : `Insert \`${header}\` here`;
     return [{ title, edits: [{ range: { start: at, end: at }, newText: `${above.trim() ? eol : ''}${header}${eol}` }], safe: d.data?.unnamed !== true, preferred: true }];
   },
   // A lab written as a line in [labs] (`Hb 7.2 g/dl`): the same lab in field form.
