@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { analyzeCase } from '../../server/src/core/analyzeCase';
 import { renderExplainText } from '../../server/src/core/clinical/explainReport';
+import { QUESTION_EXPORTS } from '../../server/src/core/export';
 import { renderCaseDocument } from '../../server/src/core/render/renderCase';
 import { runCli } from '../support/runCli';
 
@@ -77,6 +78,20 @@ describe('readable labels, never ids, in what students and teachers read', () =>
       assert.deepEqual(seen, []);
     });
   }
+
+  it('the question exports (Moodle XML, QTI, GIFT, Anki): the case text before the questions', () => {
+    const cases = readdirSync(path.join(ROOT, 'samples')).filter((f) => f.endsWith('.case'))
+      .map((f) => ({ analysis: analyzeCase(readFileSync(path.join(ROOT, 'samples', f), 'utf8')), images: new Map<string, Uint8Array>() }));
+    const seen: string[] = [];
+    for (const [format, run] of Object.entries(QUESTION_EXPORTS)) {
+      for (const [file, content] of run(cases).files) {
+        const text = typeof content === 'string' ? content : file.endsWith('.xml') ? new TextDecoder().decode(content) : '';
+        // Markup escaped inside XML is unescaped once, then read as a page.
+        for (const slug of slugsIn(readText(readText(text).replace(/\\([:=~#{}])/g, '$1')))) seen.push(`${format} ${file}: ${slug}`);
+      }
+    }
+    assert.deepEqual(seen, []);
+  });
 
   it('the exported site (case pages, teacher\'s pages, index), as `casewright export --answers` writes it', function () {
     this.timeout(60_000);
