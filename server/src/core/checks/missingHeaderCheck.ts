@@ -113,8 +113,7 @@ export function findMissingHeaders(model: CaseModel, diagnostics: readonly CaseD
       if (lines.length) consider(section.name, lines, 2, section.range.end.line, true);
     }
   }
-  const prose = findMissingProse(model, diagnostics);
-  if (prose) (found ??= []).push(...prose);
+  for (const prose of findMissingProse(model, diagnostics) ?? []) (found ??= []).push(prose);
   return found ?? NO_MISSING_HEADERS;
 }
 
