@@ -214,6 +214,9 @@ describe('recovering from what authors do wrong', () => {
       assert.equal(fixText(open).text, `${HEAD}[marrow]\ncellularity: 90 %\n`);
       // Closing an unknown name is offered, not applied unseen.
       assert.equal(fixText(`${HEAD}[marow\n`).text, `${HEAD}[marow\n`);
+      // `[labs: day 7` is one error, not also a second panel without a qualifier.
+      assert.deepEqual(codes(`${HEAD}[labs]\nmcv: 80 fL\n[labs: day 7\nmcv: 82 fL\n`), ['malformed-section-header']);
+      assert.equal(fixText(`${HEAD}[labs]\nmcv: 80 fL\n[labs: day 7\nmcv: 82 fL\n`).text, `${HEAD}[labs]\nmcv: 80 fL\n[labs: day 7]\nmcv: 82 fL\n`);
       const after = `${HEAD}[history] Pale for a month.\n`;
       assert.equal(fix(after, 'malformed-section-header', 'Move the text after the header to the next line'), `${HEAD}[history]\nPale for a month.\n`);
       assert.equal(fixText(after).text, `${HEAD}[history]\nPale for a month.\n`);
