@@ -378,12 +378,15 @@ describe('recovering from what authors do wrong', () => {
     it('prints hunks with three lines of context, as diff -u does', () => {
       const before = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'].join('\n');
       const after = ['a', 'B', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm'].join('\n');
+      // As `diff -u` prints it (checked against GNU diff): the last lines have no line end.
       assert.equal(unifiedDiff(before, after, 'a/x', 'b/x'), [
         '--- a/x', '+++ b/x',
         '@@ -1,5 +1,5 @@', ' a', '-b', '+B', ' c', ' d', ' e',
-        '@@ -10,3 +10,4 @@', ' j', ' k', ' l', '+m', '',
+        '@@ -9,4 +9,5 @@', ' i', ' j', ' k', '-l', '\\ No newline at end of file', '+l', '+m', '\\ No newline at end of file', '',
       ].join('\n'));
       assert.equal(unifiedDiff('same', 'same', 'a', 'b'), '');
+      // Each line keeps its own line end: no phantom empty line after the last, CRLF kept.
+      assert.equal(unifiedDiff('a\r\nb\r\n', 'a\r\nB\r\n', 'a/x', 'b/x'), '--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n a\r\n-b\r\n+B\r\n');
     });
   });
 });

@@ -1,5 +1,6 @@
 // `casewright check --fix` and `--fix-dry-run`, run as a user runs them.
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { writeIfUnchanged } from '../../server/src/cli/fixFiles';
@@ -16,12 +17,36 @@ describe('casewright check --fix (the real process)', () => {
       assert.equal(run.status, 1, run.stderr);
       assert.equal(run.stdout, [
         '--- a/a.case', '+++ b/a.case',
-        '@@ -2,12 +2,13 @@', ' title: F', ' ', ' [labs]', '-hemoglobin: 7.1', '-dat: neg', '+hemoglobin: 7.1 g/dL', '+dat: negative', ' hemoglobine: 7 g/dL', ' ', ' [smear]', ' findings: target-cells', ' ', '+[marrow]', ' cellularity: 90 %', ' ', '',
+        '@@ -2,11 +2,12 @@', ' title: F', ' ', ' [labs]', '-hemoglobin: 7.1', '-dat: neg', '+hemoglobin: 7.1 g/dL', '+dat: negative', ' hemoglobine: 7 g/dL', ' ', ' [smear]', ' findings: target-cells', ' ', '+[marrow]', ' cellularity: 90 %', '',
       ].join('\n'));
       assert.equal(run.stderr, 'casewright: --fix would make 3 fixes in 1 file; nothing was written.\n');
       assert.equal(readFileSync(path.join(bank.dir, 'a.case'), 'utf8'), FIXABLE);
       const clean = runCli(['check', '--fix-dry-run', 'clean.case'], bank.dir);
       assert.deepEqual([clean.status, clean.stdout, clean.stderr], [0, '', 'casewright: no safe fixes to make.\n']);
+    } finally {
+      bank.cleanup();
+    }
+  });
+
+  it('--fix-dry-run\'s diff applies with `git apply` and `patch`: LF, CRLF, no final line end', function () {
+    this.timeout(30_000);
+    const files = { 'lf.case': FIXABLE, 'crlf.case': FIXABLE.replace('fix-01', 'fix-02').replace(/\n/g, '\r\n'), 'open.case': FIXABLE.replace('fix-01', 'fix-03').trimEnd() };
+    const bank = tempBank(files);
+    try {
+      const run = runCli(['check', '--fix-dry-run', '.'], bank.dir);
+      writeFileSync(path.join(bank.dir, 'fixes.diff'), run.stdout);
+      for (const tool of [['git', 'apply', '--check', 'fixes.diff'], ['patch', '-p1', '--dry-run', '-F0', '-i', 'fixes.diff']]) {
+        const applied = spawnSync(tool[0], tool.slice(1), { cwd: bank.dir, encoding: 'utf8' });
+        if (applied.error) continue; // the tool is not installed here
+        assert.equal(applied.status, 0, `${tool.join(' ')}: ${applied.stdout}${applied.stderr}`);
+      }
+      const applied = spawnSync('git', ['apply', 'fixes.diff'], { cwd: bank.dir, encoding: 'utf8' });
+      if (!applied.error) {
+        assert.equal(applied.status, 0, applied.stderr);
+        assert.equal(readFileSync(path.join(bank.dir, 'lf.case'), 'utf8'), FIXED);
+        assert.equal(readFileSync(path.join(bank.dir, 'crlf.case'), 'utf8'), FIXED.replace('fix-01', 'fix-02').replace(/\n/g, '\r\n'));
+        assert.equal(readFileSync(path.join(bank.dir, 'open.case'), 'utf8'), FIXED.replace('fix-01', 'fix-03').trimEnd());
+      }
     } finally {
       bank.cleanup();
     }
