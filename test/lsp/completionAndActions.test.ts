@@ -163,6 +163,20 @@ describe('language server: completion and code actions', function () {
     assert.deepEqual((await session.change(uri, fixed)).filter((d) => d.severity !== 3), []);
   });
 
+  it('a lab told in prose: a warning on the phrase, whose quick fix adds the field to [labs] and keeps the sentence', async () => {
+    const uri = uriOf('prose-lab.case');
+    const text = 'case: prose-lab-01\ntitle: P\n\n[history]\nThe GP found Hb 7.2 g/dl last week.\n\n[labs]\nmcv: 80 fL\n';
+    const published = (await session.open(uri, text)).filter((d) => d.code === 'lab-in-prose');
+    assert.equal(published.length, 1);
+    assert.deepEqual(published[0].range, { start: { line: 4, character: 13 }, end: { line: 4, character: 24 } });
+    const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: published[0].range, context: { diagnostics: published, only: ['quickfix'] } });
+    const add = actions.find((a) => a.title === 'Add `hemoglobin: 7.2 g/dL` to [labs] (the sentence stays)');
+    assert.ok(add, actions.map((a) => a.title).join(', '));
+    const fixed = applyTextEdits(text, add.edit!.changes![uri] as TextEdit[]);
+    assert.equal(fixed, `${text}hemoglobin: 7.2 g/dL\n`);
+    assert.deepEqual((await session.change(uri, fixed)).filter((d) => d.code === 'lab-in-prose'), []);
+  });
+
   it('a labs panel\'s deleted header: one diagnostic, whose quick fix offers the header to name', async () => {
     const uri = uriOf('panels.case');
     const text = 'case: panels-01\ntitle: P\n\n[labs]\nhemoglobin: 7.1 g/dL\nreticulocytes: 1 %\n\n# A week later.\nhemoglobin: 8.1 g/dL\nreticulocytes: 9 %\n';
