@@ -204,6 +204,8 @@ async function exportSite(args: string[]): Promise<number> {
   if (statusFilter && !statusFilter.ok) throw new UsageError(statusFilter.message);
   const format = String(values.format);
   if (format !== 'html' && !(QUESTION_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown export format "${format}"; use html, ${QUESTION_FORMATS.join(', ')}.`);
+  // The question formats carry the keys for the platform; a teacher's copy is the html one.
+  if (values.answers && format !== 'html') throw new UsageError(`--answers writes the teacher's pages of the html export; the ${format} export already holds the keys.`);
   const outcome = await runExport({
     paths: positionals, output: String(values.output), answers: Boolean(values.answers), cwd: process.cwd(),
     configFile: values.config as string | undefined, followSymlinks: Boolean(values['follow-symlinks']),
