@@ -155,7 +155,7 @@ describe('QTI 3.0 export in a QTI player (@citolab/qti-components)', function ()
     const [explanation] = await shown();
     assert.match(explanation, /^Corrected reticulocytes = /);
     await loadItem('thal-major-01-response');
-    assert.equal(await choose('Yes, the production index is 2 or more'), 0);
+    assert.equal(await choose('Adequate: the production index is 3 or more'), 0);
     const both = await shown();
     assert.equal(both.length, 2, both.join(' | '));
     assert.match(both[0], /^No: /, 'the chosen option\'s feedback');
