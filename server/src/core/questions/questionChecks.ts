@@ -53,12 +53,12 @@ function checkStage(model: CaseModel, question: Question, diagnostics: CaseDiagn
     const panels = model.panels.map((p) => (p.qualifier ? `after labs ${p.qualifier}` : 'after labs'));
     const which = stage.panelQualifier ? `no [labs: ${stage.panelQualifier}] panel` : 'no [labs] panel without a qualifier';
     diagnostics.push(diagnostic('error', 'unknown-question-stage',
-      `This case has ${which}.${panels.length ? ` Its panels: ${orList(panels.map((p) => `\`${p}\``))}.` : ''}`, stage.range, { replacements: panels }));
+      `This case has ${which}.${panels.length ? ` Its panels: ${orList(panels.map((p) => `\`${p}\``))}.` : ''}`, stage.range, { replacements: panels, section: 'labs' }));
     return;
   }
   if (!model.sections.has(stage.name)) {
     diagnostics.push(diagnostic('error', 'unknown-question-stage',
-      `This case has no [${stage.name}] section, so nothing comes before this question.`, stage.range, { replacements: stagesPresent(model) }));
+      `This case has no [${stage.name}] section, so nothing comes before this question.`, stage.range, { replacements: stagesPresent(model), section: stage.name }));
   }
 }
 
