@@ -245,6 +245,21 @@ describe('question checks a teacher meets', () => {
     assert.match(found(short(['hemolysis']), 'question-mechanism-disagrees')[0]?.message ?? '', /^No accepted answer names a mechanism Casewright knows/);
   });
 
+  it('a numeric key with a decimal comma offers the number with a point (and, for three digits, without the comma)', () => {
+    const service = getCaseService();
+    const fixesOf = (key: string) => {
+      const text = `${CASE}\n[question: after labs]\ntype: numeric\nstem: What is the RPI?\nanswer: ${key}\ntolerance: 0.1\n`;
+      const analysis = service.analyze(text);
+      const d = analysis.diagnostics.filter((x) => x.code === 'invalid-numeric-answer');
+      assert.equal(d.length, 1, key);
+      return service.codeActions(analysis, d[0].range, d, 'file:///demo.case').filter((a) => a.title.startsWith('Change to'))
+        .map((a) => [a.title, a.edit?.changes?.['file:///demo.case']?.[0].newText]);
+    };
+    assert.deepEqual(fixesOf('0,84'), [['Change to `0.84`', '0.84']]);
+    assert.deepEqual(fixesOf('1,250'), [['Change to `1.250`', '1.250'], ['Change to `1250`', '1250']]);
+    assert.deepEqual(fixesOf('about 1'), []);
+  });
+
   it('a `* ` on an ordering option marks nothing: a warning on the marker, and a fix that removes only it', () => {
     const text = `${CASE}\n[question: after labs]\ntype: ordering\nstem: Order the steps.\noption: * Blood count\noption: Reticulocytes\noption: Marrow\n`;
     const [d] = found(text, 'ordering-key-marker');

@@ -120,8 +120,10 @@ function checkAnswers(question: Question, diagnostics: CaseDiagnostic[]): void {
   if (question.type !== 'numeric') return;
   for (const answer of question.answers) {
     if (answer.value && numberOf(answer.value) === undefined) {
+      const replacements = decimalCommaReadings(answer.value);
       diagnostics.push(diagnostic('error', 'invalid-numeric-answer',
-        `\`${answer.value}\` is not a plain number; write the key like \`0.84\` and put the unit in \`unit:\`.`, answer.valueRange));
+        `\`${answer.value}\` is not a plain number; write the key like \`0.84\` and put the unit in \`unit:\`.`, answer.valueRange,
+        replacements.length ? { replacements } : undefined));
     }
   }
   if (!question.fields.has('tolerance')) {
@@ -129,4 +131,15 @@ function checkAnswers(question: Question, diagnostics: CaseDiagnostic[]): void {
       'A numeric answer needs a `tolerance:` (how far off still counts as right; `0` for exact), or rounding makes right answers wrong.',
       question.answers[0].keyRange, { replacements: ['tolerance: 0'] }));
   }
+}
+
+/**
+ * `0,24` written with a decimal comma: the number with a point. Three digits after the comma may
+ * be a thousands separator (`1,000`), so both readings are offered and the author chooses.
+ */
+function decimalCommaReadings(value: string): string[] {
+  const match = /^(-?\d+),(\d+)$/.exec(value.trim());
+  if (!match) return [];
+  const [, whole, fraction] = match;
+  return fraction.length === 3 ? [`${whole}.${fraction}`, `${whole}${fraction}`] : [`${whole}.${fraction}`];
 }

@@ -74,6 +74,8 @@ const FIXES: Record<string, FixMaker> = {
   },
   // The range is `single` in `type: single` when several options are keys.
   // The range is the `* ` that marks nothing in an ordering question: removing it loses nothing shown.
+  // The range is the key written with a decimal comma; the replacements are its readings.
+  'invalid-numeric-answer': choice,
   'ordering-key-marker': (d) => [{ title: 'Remove the `* ` (the order written is the key)', edits: replaceWith(d, ''), preferred: true }],
   'single-answer-keys': (d, [type]) => (type === 'multiple' ? [{ title: 'Change to `type: multiple` (several keys)', edits: replaceWith(d, type) }] : []),
   'unknown-section': didYouMean,
