@@ -24,9 +24,10 @@ export function renderGrammar() {
   const qualitative = [...new Set(labs.flatMap((lab) => lab.values ?? []))];
   const fieldSections = vocabulary.sections.filter((s) => s.kind === 'fields' && s.name !== 'labs').map((s) => s.name);
   const proseSections = vocabulary.sections.filter((s) => s.kind === 'prose').map((s) => s.name);
-  // Fields whose value is the author's own words (a note, the diagnosis, tags): a vocabulary
-  // word there is just a word, so nothing inside them, or in their continuation lines, is coloured.
-  const fieldLists = [vocabulary.headerFields, vocabulary.patientFields, vocabulary.smearFields, vocabulary.marrowFields, vocabulary.answerFields];
+  // Fields whose value is the author's own words (a note, the diagnosis, tags, a question's stem,
+  // options and feedback): a vocabulary word there is just a word, so nothing inside them, or in
+  // their continuation lines, is coloured.
+  const fieldLists = [vocabulary.headerFields, vocabulary.patientFields, vocabulary.smearFields, vocabulary.marrowFields, vocabulary.answerFields, vocabulary.questionFields];
   const textKeys = [...new Set(fieldLists.flat().filter((f) => f.type === 'text' || f.key === 'tags').map((f) => f.key))].sort();
   const number = '[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?';
 
