@@ -92,6 +92,25 @@ describe('language server: diagnostics', function () {
     assert.equal(await count([{ uri: fileUri(renamed), type: 3 }, { uri: fileUri(second), type: 3 }]), initial);
   });
 
+  it('tells the status bar of a case opened before the watcher reports it, and of one closed after it was deleted', async () => {
+    // The New Case command writes a file and opens it at once: the didOpen may come first, and
+    // the watcher's "created" then adds nothing the bank does not have.
+    const statuses = () => session.notifications.filter((n) => n.method === 'casewright/bankStatus');
+    const initial = (statuses().at(-1)!.params as { files: number }).files;
+    const file = path.join(bank.dir, 'opened-first.case');
+    writeFileSync(file, 'case: opened-first-01\ntitle: New\n');
+    let status = session.waitForNotification('casewright/bankStatus');
+    await session.open(fileUri(file), 'case: opened-first-01\ntitle: New\n');
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(file), type: 1 }] });
+    assert.equal(((await status) as { files: number }).files, initial + 1);
+    // Deleted while open (the watcher's "deleted" leaves the editor's text in the bank), then closed.
+    unlinkSync(file);
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(file), type: 3 }] });
+    status = session.waitForNotification('casewright/bankStatus');
+    await session.close(fileUri(file));
+    assert.equal(((await status) as { files: number }).files, initial);
+  });
+
   it('re-publishes another open document when a duplicate id appears and goes', async () => {
     const first = fileUri(path.join(bank.dir, 'one.case'));
     const second = fileUri(path.join(bank.dir, 'two.case'));

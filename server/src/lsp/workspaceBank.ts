@@ -30,7 +30,7 @@ export class WorkspaceBank {
   private readonly closedAnalyses = new AnalysisCache();
   /** What the bank statistics need of each file (a few words), kept as the bank changes. */
   private readonly facts = new Map<string, CaseFacts>();
-  private changeListener: (() => void) | undefined;
+  private readonly changeListeners: (() => void)[] = [];
   /** The configuration the bank applies (the curriculum of the statistics comes from it). */
   private effectiveConfig: CasewrightConfig = {};
   private folders: string[] = [];
@@ -128,12 +128,16 @@ export class WorkspaceBank {
     // their next use, closed ones by reanalyzeAll.
     this.openAnalyses.clear();
     this.closedAnalyses.clear();
-    this.changeListener?.();
+    this.changed();
   }
 
   /** `listener` is called whenever a file enters, changes in or leaves the bank, or the configuration changes. */
   onDidChange(listener: () => void): void {
-    this.changeListener = listener;
+    this.changeListeners.push(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) listener();
   }
 
   /** Re-analyses every document with the current configuration. */
@@ -238,7 +242,7 @@ export class WorkspaceBank {
     const analysis = this.bank.set(uri, text);
     this.work.analyses++;
     this.facts.set(uri, caseFacts(uri, analysis));
-    this.changeListener?.();
+    this.changed();
     return analysis;
   }
 
@@ -246,7 +250,7 @@ export class WorkspaceBank {
     this.diskVersions.delete(uri);
     this.closedAnalyses.delete(uri);
     this.bank.delete(uri);
-    if (this.facts.delete(uri)) this.changeListener?.();
+    if (this.facts.delete(uri)) this.changed();
   }
 
   uris(): string[] {
