@@ -26,7 +26,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   registerPreview(context, () => client);
-  registerNewCase(context);
+  registerNewCase(context, () => client);
   registerFixOnSave(context, () => client);
   bankStats = registerBankStats(context, () => client);
   // Trust changes what casewright.json may do: restart the server with the new answer.

@@ -19,6 +19,7 @@ export function newCaseText(id: string, eol = '\n'): string {
     'title: Title students see',
     'tags: anemia',
     'level: introductory',
+    'status: draft',
     '',
     '[patient]',
     'age: 40 y',
@@ -53,6 +54,15 @@ export function newCaseText(id: string, eol = '\n'): string {
     'mechanism: hypoproliferative',
     'diagnosis: Diagnosis',
     'explanation: Why: the teaching point, for the instructor\'s view.',
+    '',
+    '[question: after marrow]',
+    'type: single',
+    'stem: Which mechanism best explains this anemia?',
+    'asks: mechanism',
+    'option: * Hypoproliferative',
+    'feedback: Why this is right.',
+    'option: Peripheral destruction',
+    'feedback: Why this is wrong.',
     '',
   ].join(eol);
 }
