@@ -4,6 +4,7 @@
 // links, diagnostics), and a closed file's full analysis, when a feature asks for one, lives in
 // a small LRU cache (STYLE.md rule 15). Loading a folder reads files in time slices that yield,
 // so hovers and completion on open documents are answered while a large bank loads.
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { caseFacts, getCaseService, layerRules, summarizeBank, type BankStats, type BankSummary, type CaseAnalysis, type CaseFacts, type CasewrightConfig, type CaseDiagnostic } from '../core';
@@ -212,6 +213,41 @@ export class WorkspaceBank {
     if (!this.openDocuments.has(key)) this.remove(key);
   }
 
+  /**
+   * Folders deleted or moved away (VS Code reports the folder, not the files in it): the closed
+   * files under any of them leave the bank. One pass over the bank for the whole batch, each
+   * file's folders looked up in a set. Returns the files that left.
+   */
+  foldersDeleted(uris: Iterable<string>): string[] {
+    const folders = new Set([...uris].map((uri) => normalizeUri(uri).replace(/\/+$/, '')));
+    const gone: string[] = [];
+    if (!folders.size) return gone;
+    for (const uri of this.bank.uris()) {
+      if (this.openDocuments.has(uri)) continue;
+      for (let end = uri.lastIndexOf('/'); end > 'file://'.length; end = uri.lastIndexOf('/', end - 1)) {
+        if (folders.has(uri.slice(0, end))) {
+          gone.push(uri);
+          break;
+        }
+      }
+    }
+    for (const uri of gone) this.remove(uri);
+    return gone;
+  }
+
+  /**
+   * A folder created or moved in (VS Code reports the folder, not the files in it): its .case
+   * files, less the ignored ones, join the bank. Anything that is not a folder is left alone.
+   */
+  async folderCreated(uri: string): Promise<number> {
+    const folder = uriToPath(normalizeUri(uri));
+    if (!folder || !(await isFolder(folder))) return 0;
+    const workspaceFolder = this.folders.find((f) => folder === f || folder.startsWith(f + path.sep));
+    const root = this.fileConfig?.root ?? workspaceFolder ?? folder;
+    const { files } = await discoverCaseFiles([folder], folder, { root, patterns: this.fileConfig?.config.ignore ?? [] });
+    return this.loadInSlices(files.map(pathToUri));
+  }
+
   private async readFromDisk(uri: string): Promise<boolean> {
     const file = uriToPath(uri);
     if (!file || path.extname(file) !== '.case') return false;
@@ -285,5 +321,13 @@ export class WorkspaceBank {
       const held = this.bank.held(uri);
       if (held) yield [uri, held.summary];
     }
+  }
+}
+
+async function isFolder(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isDirectory();
+  } catch {
+    return false;
   }
 }

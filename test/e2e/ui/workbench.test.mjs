@@ -194,7 +194,7 @@ describe('Casewright in VS Code (code-server)', function () {
     await page.locator('.quick-input-widget', { hasText: 'the file will be <id>.case' }).first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
     await page.locator('.view-line', { hasText: 'case: new-case-01' }).first().waitFor({ timeout: 30_000 });
-    await page.locator('.view-line', { hasText: '[marrow]' }).first().waitFor();
+    await page.locator('.view-line', { hasText: '[labs]' }).first().waitFor();
     assert.ok(existsSync(path.join(WORKSPACE, 'new-case-01.case')), 'written in the folder of the active file');
     // The status bar counts it; the Problems view lists nothing for it (the skeleton is clean).
     await waitForStatusCount(page, before + 1);
@@ -222,6 +222,18 @@ describe('Casewright in VS Code (code-server)', function () {
     await waitForStatusCount(page, before + 1);
     await shot(page, '11b-status-count');
     unlinkSync(path.join(WORKSPACE, 'drafts', 'status-count.case'));
+    await waitForStatusCount(page, before);
+    // A folder of cases moved in, renamed and deleted: VS Code reports the folder alone.
+    const outside = mkdtempSync(path.join(process.env.E2E_HOME, 'unit-'));
+    writeFileSync(path.join(outside, 'a.case'), 'case: unit-a-01\ntitle: A\n');
+    writeFileSync(path.join(outside, 'b.case'), 'case: unit-b-01\ntitle: B\n');
+    const unit = path.join(WORKSPACE, 'unit-4');
+    renameSync(outside, unit);
+    await waitForStatusCount(page, before + 2);
+    renameSync(unit, path.join(WORKSPACE, 'unit-5'));
+    unlinkSync(path.join(WORKSPACE, 'unit-5', 'a.case'));
+    await waitForStatusCount(page, before + 1);
+    rmSync(path.join(WORKSPACE, 'unit-5'), { recursive: true });
     await waitForStatusCount(page, before);
   });
 

@@ -1,5 +1,6 @@
 // Keeps the bank current with the disk: watched .case files created, changed, renamed or
-// deleted, and casewright.json edited. The client registers the file watchers. The status bar's
+// deleted, folders of them created, deleted or moved, and casewright.json edited. The client
+// registers the file watchers (and reports folders, which VS Code's watchers of `**/*.case` do not). The status bar's
 // case count follows every change to the bank's files, whatever brought it: a file created,
 // deleted or renamed on disk, or a document opened before the watcher reports it (the New Case
 // command writes a file and opens it at once) or closed.
@@ -27,9 +28,15 @@ export const workspaceSyncFeature: Feature = {
   register(context) {
     context.connection.onDidChangeWatchedFiles(({ changes }) => runSafeNotification(context.connection, 'file change handling', async () => {
       let configChanged = false;
+      // Anything else than a .case file or casewright.json is a folder the client reports:
+      // VS Code's watchers say nothing of the files in a folder created, deleted or moved.
+      const foldersGone: string[] = [];
       for (const change of changes) {
         if (change.uri.endsWith('/casewright.json')) {
           configChanged = true;
+        } else if (!change.uri.endsWith('.case')) {
+          if (change.type === FileChangeType.Deleted) foldersGone.push(change.uri);
+          else if (change.type === FileChangeType.Created) await context.workspace.folderCreated(change.uri);
         } else if (change.type === FileChangeType.Deleted) {
           context.workspace.fileDeleted(change.uri);
           context.diagnostics.forget(change.uri);
@@ -37,6 +44,7 @@ export const workspaceSyncFeature: Feature = {
           await context.workspace.fileChanged(change.uri);
         }
       }
+      for (const uri of context.workspace.foldersDeleted(foldersGone)) context.diagnostics.forget(uri);
       if (configChanged) {
         await context.workspace.reloadConfig();
         await context.workspace.reanalyzeAll();
