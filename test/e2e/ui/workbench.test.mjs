@@ -291,4 +291,21 @@ describe('Casewright in VS Code (code-server)', function () {
     await image.scrollIntoViewIfNeeded();
     await shot(page, '16-preview-image');
   });
+
+  it('with no folder open, New Case opens the skeleton as an unsaved case', async () => {
+    const empty = await context.newPage();
+    try {
+      await empty.goto(`${BASE}/?ew=true`);
+      await empty.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await quickOpen(empty, '>Casewright: New Case', 'New Case', true);
+      await empty.locator('.quick-input-widget', { hasText: 'no folder is open' }).first().waitFor({ timeout: 30_000 });
+      await empty.keyboard.type('loose-case-01');
+      await empty.keyboard.press('Enter');
+      await empty.locator('.view-line', { hasText: 'case: loose-case-01' }).first().waitFor({ timeout: 30_000 });
+      await empty.locator('.statusbar-item', { hasText: /^Case$/ }).first().waitFor({ timeout: 30_000 });
+      await shot(empty, '17-new-case-no-folder');
+    } finally {
+      await empty.close();
+    }
+  });
 });
