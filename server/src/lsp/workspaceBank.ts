@@ -219,7 +219,7 @@ export class WorkspaceBank {
    * file's folders looked up in a set. Returns the files that left.
    */
   foldersDeleted(uris: Iterable<string>): string[] {
-    const folders = new Set([...uris].map((uri) => normalizeUri(uri).replace(/\/+$/, '')));
+    const folders = new Set([...uris].map((uri) => withoutTrailingSlashes(normalizeUri(uri))));
     const gone: string[] = [];
     if (!folders.size) return gone;
     for (const uri of this.bank.uris()) {
@@ -330,4 +330,11 @@ async function isFolder(file: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** `uri` without the `/` it may end with (a scan, not a regular expression: no backtracking). */
+function withoutTrailingSlashes(uri: string): string {
+  let end = uri.length;
+  while (end > 0 && uri[end - 1] === '/') end--;
+  return uri.slice(0, end);
 }

@@ -95,6 +95,13 @@ describe('Casewright in VS Code (code-server)', function () {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'drafts' }).waitFor({ timeout: 90_000 });
   });
 
+  afterEach(async function () {
+    // What the workbench showed when a step failed, for the reader of test-results/e2e/.
+    if (this.currentTest?.state === 'failed') {
+      for (const [i, open] of context.pages().entries()) await open.screenshot({ path: path.join(RESULTS, `failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}-${i}.png`) }).catch(() => undefined);
+    }
+  });
+
   after(async () => {
     await context?.close();
     if (profile) rmSync(profile, { recursive: true, force: true });
@@ -296,7 +303,9 @@ describe('Casewright in VS Code (code-server)', function () {
     const empty = await context.newPage();
     try {
       await empty.goto(`${BASE}/?ew=true`);
-      await empty.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await empty.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
+      // The extensions are registered once the workbench has restored (the palette lists them then).
+      await empty.waitForTimeout(2000);
       await quickOpen(empty, '>Casewright: New Case', 'New Case', true);
       await empty.locator('.quick-input-widget', { hasText: 'no folder is open' }).first().waitFor({ timeout: 30_000 });
       await empty.keyboard.type('loose-case-01');
