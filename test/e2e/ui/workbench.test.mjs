@@ -312,6 +312,10 @@ describe('Casewright in VS Code (code-server)', function () {
       await empty.keyboard.press('Enter');
       await empty.locator('.view-line', { hasText: 'case: loose-case-01' }).first().waitFor({ timeout: 30_000 });
       await empty.locator('.statusbar-item', { hasText: /^Case$/ }).first().waitFor({ timeout: 30_000 });
+      // Coloured as a case (the grammar's tokens arrive a moment after the text).
+      const line = empty.locator('.view-line', { hasText: 'level: introductory' }).first();
+      for (let i = 0; i < 50 && new Set(await line.locator('span > span').evaluateAll((spans) => spans.map((x) => x.className))).size < 2; i++) await empty.waitForTimeout(200);
+      assert.ok(new Set(await line.locator('span > span').evaluateAll((spans) => spans.map((x) => x.className))).size >= 2, 'the untitled case is coloured');
       await shot(empty, '17-new-case-no-folder');
     } finally {
       await empty.close();
