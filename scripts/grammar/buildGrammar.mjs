@@ -24,9 +24,8 @@ export function renderGrammar() {
   const qualitative = [...new Set(labs.flatMap((lab) => lab.values ?? []))];
   const fieldSections = vocabulary.sections.filter((s) => s.kind === 'fields' && s.name !== 'labs').map((s) => s.name);
   const proseSections = vocabulary.sections.filter((s) => s.kind === 'prose').map((s) => s.name);
-  // Fields whose value is the author's own words (a note, the diagnosis, tags, a question's stem,
-  // options and feedback): a vocabulary word there is just a word, so nothing inside them, or in
-  // their continuation lines, is coloured.
+  // Fields whose value is the author's own words (a note, the diagnosis, tags): a vocabulary
+  // word there is just a word, so nothing inside them, or in their continuation lines, is coloured.
   const fieldLists = [vocabulary.headerFields, vocabulary.patientFields, vocabulary.smearFields, vocabulary.marrowFields, vocabulary.answerFields, vocabulary.questionFields];
   const textKeys = [...new Set(fieldLists.flat().filter((f) => f.type === 'text' || f.key === 'tags').map((f) => f.key))].sort();
   const number = '[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?';
@@ -93,7 +92,15 @@ export function renderGrammar() {
         begin: sectionBegin(fieldSections),
         beginCaptures: sectionCaptures,
         end: '^(?=\\[)',
-        patterns: [{ include: '#comment' }, { include: '#text-field' }, { include: '#field' }, { include: '#continuation' }],
+        patterns: [{ include: '#comment' }, { include: '#keyed-option' }, { include: '#text-field' }, { include: '#field' }, { include: '#continuation' }],
+      },
+      // A question's correct option: the `*` that marks it stands out from the option's words.
+      'keyed-option': {
+        name: 'meta.field.text.case',
+        begin: '^(?i:(option))[ \\t]*(:)[ \\t]*(\\*)(?=[ \\t])',
+        beginCaptures: { ...keyCaptures, 3: { name: 'keyword.other.key-marker.case' } },
+        end: '^(?![ \\t]+[^\\s#])',
+        contentName: 'string.unquoted.text.case',
       },
       'unknown-section': {
         name: 'meta.section.unknown.case',

@@ -186,10 +186,10 @@ describe('case preview in Chromium', function () {
     assert.equal(await rpi.locator('.q-explanation').isVisible(), true);
 
     const response = page.locator('.question[data-question="response"]');
-    await response.getByRole('button', { name: /Yes, the production index/ }).click();
+    await response.getByRole('button', { name: /^Adequate: the production index/ }).click();
     assert.match(await response.locator('.q-option.chosen').getAttribute('class') ?? '', /wrong/);
     assert.equal(await response.locator('.q-feedback').first().isVisible(), true);
-    await response.getByRole('button', { name: /No, the production index/ }).click();
+    await response.getByRole('button', { name: /^Inadequate: the production index/ }).click();
     assert.match(await response.locator('.q-option.chosen').getAttribute('class') ?? '', /right/);
     assert.equal(await response.locator('.q-option.chosen').count(), 1, 'single best answer: one choice at a time');
 

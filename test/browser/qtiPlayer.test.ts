@@ -131,9 +131,9 @@ describe('QTI 3.0 export in a QTI player (@citolab/qti-components)', function ()
 
   it('single best answer: the key scores the points, a distractor scores 0, and its feedback shows', async () => {
     await loadItem('thal-major-01-response');
-    assert.equal(await choose('No, the production index is below 2'), 1);
+    assert.equal(await choose('Inadequate: the production index is below 2'), 1);
     await loadItem('thal-major-01-response');
-    assert.equal(await choose('Yes, the production index is 2 or more'), 0);
+    assert.equal(await choose('Adequate: the production index is 3 or more'), 0);
     await loadItem('thal-major-01-mechanism');
     assert.equal(await choose('Ineffective hematopoiesis'), 2);
     await loadItem('thal-major-01-mechanism');

@@ -334,6 +334,56 @@ describe('casewright explain (the real process)', () => {
     assert.match(run.stdout, /The answer says peripheral-destruction: the evidence agrees\./);
   });
 
+  it('lists the questions with their keys, and what the check of each key against the case found', () => {
+    const bank = tempBank({ 'quiz.case': `case: quiz-01
+title: Quiz
+
+[labs]
+hemoglobin: 6.1 g/dL
+hematocrit: 19 %
+reticulocytes: 4.0 %
+
+[answer]
+mechanism: ineffective-hematopoiesis
+
+[question: after labs]
+id: rpi
+type: numeric
+stem: What is the RPI?
+asks: rpi
+answer: 2.0
+tolerance: 0.1
+
+[question]
+type: ordering
+stem: Order the steps.
+option: Count
+option: Correct
+option: Divide
+` });
+    try {
+      const text = runCli(['explain', 'quiz.case'], bank.dir);
+      assert.equal(text.status, 0, text.stderr);
+      assert.match(text.stdout, /\nQuestions \(2\):\n {2}1\. rpi \(numeric, after labs, 1 point\), line 12: key 2\.0 ± 0\.1\n {5}asks rpi: The key says 2\.0, but the case's labs give an RPI of 0\.84 \(tolerance 0\.1\)\.\n/);
+      assert.match(text.stdout, /\n {2}2\. q2 \(ordering, at the end, 1 point\), line 20: key “Count” → “Correct” → “Divide”\n/);
+      const json = runCli(['explain', 'quiz.case', '--format', 'json'], bank.dir);
+      const report = JSON.parse(json.stdout);
+      assert.deepEqual(report.questions[0], {
+        id: 'rpi', line: 12, type: 'numeric', stage: 'after labs', points: 1, keys: ['2.0'], tolerance: 0.1, unit: null, asks: 'rpi',
+        check: { agrees: false, code: 'question-key-disagrees', message: 'The key says 2.0, but the case\'s labs give an RPI of 0.84 (tolerance 0.1).' },
+      });
+      assert.equal(report.questions[1].check, null);
+      // Every sample's keys agree with its labs and its mechanism.
+      for (const sample of ['thal-major-01', 'warm-aiha-01']) {
+        const questions = JSON.parse(runCli(['explain', `samples/${sample}.case`, '--format', 'json']).stdout).questions as { check: { agrees: boolean } | null }[];
+        assert.ok(questions.length >= 3, sample);
+        assert.ok(questions.every((q) => q.check === null || q.check.agrees), sample);
+      }
+    } finally {
+      bank.cleanup();
+    }
+  });
+
   it('a missing file: exit 2 with a message', () => {
     const run = runCli(['explain', 'nope.case']);
     assert.equal(run.status, 2);

@@ -82,7 +82,7 @@ describe('images', () => {
     assert.match(found[2], /^image-without-alt 13: The image of option 1 of question q1/);
   });
 
-  it('refuses URLs, absolute paths, `..`, backslashes and files that are not images, at the path', () => {
+  it('refuses URLs, absolute paths, `..`, backslashes, folders and files that are not images, at the path', () => {
     const cases: [string, RegExp][] = [
       ['https://example.org/a.png', /no URL/],
       ['/etc/a.png', /no absolute path/],
@@ -91,6 +91,9 @@ describe('images', () => {
       ['images\\a.png', /uses `\\`/],
       ['images/notes.pdf', /not an image Casewright embeds: use \.png, \.jpg/],
       ['images/run.sh', /not an image/],
+      // A folder, or a file named without its extension: said as such.
+      ['images/', /`images\/` names a folder; write the path of the image file in it \(\.png/],
+      ['images/marrow-smear', /`images\/marrow-smear` has no file extension; write the image file's whole name/],
     ];
     for (const [written, expected] of cases) {
       const text = `case: a-01\ntitle: A\n\n[smear]\nimage: ${written}\nalt: A smear\n`;

@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { getCaseService } from '../../server/src/core';
 import { analyzeCase } from '../../server/src/core/analyzeCase';
+import { applyRules, type CasewrightConfig } from '../../server/src/core/config/config';
 import { mechanismNamedBy } from '../../server/src/core/questions/questionKeyChecks';
 
 const CASE = `case: demo-01
@@ -132,6 +133,115 @@ option: Hemoglobin
     const found = codes(`${CASE}\n[question: after labs]\ntype: single\nstem: ${long} an\noption: * ${long}\noption: ${'all of the abov'.repeat(500)}\n`);
     assert.ok(found.includes('item-long-key'));
     assert.ok(!found.includes('internal-error'));
+  });
+});
+
+describe('question checks a teacher meets', () => {
+  const WITH_RBC = CASE.replace('reticulocytes: 4.0 %\n', 'reticulocytes: 4.0 %\nrbc: 3.3 10^12/L\n');
+  const found = (text: string, code: string) => analyzeCase(text).diagnostics.filter((d) => d.code === code);
+  const lineOf = (text: string, line: string) => text.split('\n').indexOf(line);
+  const single = (count: number) => `${CASE}\n[question: after labs]\ntype: single\nstem: Which?\n${Array.from({ length: count }, (_, i) => `option: ${i ? '' : '* '}Choice number ${i + 1}`).join('\n')}\n`;
+
+  it('a single-best-answer question with two options, or more than five, is flagged; three to five are not', () => {
+    const two = found(single(2), 'item-option-count');
+    assert.equal(two.length, 1);
+    assert.match(two[0].message, /has 2, so a guess is right half of the time/);
+    assert.equal(two[0].range.start.line, lineOf(single(2), 'type: single'));
+    for (const count of [3, 4, 5]) assert.deepEqual(found(single(count), 'item-option-count'), [], `${count} options`);
+    const seven = found(single(7), 'item-option-count');
+    assert.equal(seven.length, 1);
+    assert.match(seven[0].message, /this one has 7/);
+    assert.equal(seven[0].range.start.line, lineOf(single(7), 'option: Choice number 6'), 'at the first option past the fifth');
+    assert.deepEqual(found(single(1), 'item-option-count'), [], 'one option is too-few-options alone');
+    assert.equal(found(single(1), 'too-few-options').length, 1);
+  });
+
+  it('a numeric key is checked in the unit it is written in, and says so when Casewright cannot convert it', () => {
+    const question = (key: string, unit: string) => `${WITH_RBC}\n[question: after labs]\ntype: numeric\nstem: What is the absolute reticulocyte count?\nasks: absolute-reticulocytes\nanswer: ${key}\n${unit ? `unit: ${unit}\n` : ''}tolerance: 2\n`;
+    // 4.0 % of 3.3 × 10^12/L = 132 × 10^9/L = 132,000 /uL.
+    assert.deepEqual(found(question('132', ''), 'question-key-disagrees'), []);
+    assert.deepEqual(found(question('132', '10^9/L'), 'question-key-disagrees'), []);
+    assert.deepEqual(found(question('132', 'x10^3/µL'), 'question-key-disagrees'), []);
+    const perMicrolitre = `${WITH_RBC}\n[question: after labs]\ntype: numeric\nstem: Per microlitre?\nasks: absolute-reticulocytes\nanswer: 132000\nunit: /uL\ntolerance: 2000\n`;
+    assert.deepEqual(found(perMicrolitre, 'question-key-disagrees'), []);
+    const wrong = found(question('150', '10^9/L'), 'question-key-disagrees');
+    assert.equal(wrong.length, 1);
+    assert.equal(wrong[0].message, 'The key says 150 10^9/L, but the case\'s labs give an absolute reticulocyte count of 132 10^9/L (tolerance 2).');
+    assert.deepEqual(wrong[0].data?.replacements, ['132']);
+    // 10^12/L is not a unit of the absolute reticulocyte count in the catalog: said at `unit`.
+    const text = question('0.132', '10^12/L');
+    assert.deepEqual(found(text, 'question-key-disagrees'), []);
+    const unchecked = found(text, 'question-key-unchecked');
+    assert.equal(unchecked.length, 1);
+    assert.equal(unchecked[0].message, 'Casewright cannot convert the absolute reticulocyte count into `10^12/L`, so this key cannot be checked. Write the key and `unit:` in `10^9/L`, `10^3/uL` or `/uL`.');
+    assert.equal(unchecked[0].range.start.line, lineOf(text, 'unit: 10^12/L'));
+  });
+
+  it('an index the case states is checked against the stated value, and the one calculated from the other labs is right too', () => {
+    // Stated MCV 58 fL; hematocrit 19 % and rbc 3.3 give 57.6 fL.
+    const question = (key: string) => `${WITH_RBC.replace('hemoglobin', 'mcv: 58 fL\nhemoglobin')}\n[question: after labs]\ntype: numeric\nstem: What is the MCV?\nasks: mcv\nanswer: ${key}\nunit: fL\ntolerance: 0\n`;
+    assert.deepEqual(found(question('58'), 'question-key-disagrees'), []);
+    assert.deepEqual(found(question('57.6'), 'question-key-disagrees'), []);
+    const wrong = found(question('60'), 'question-key-disagrees');
+    assert.equal(wrong[0]?.message, 'The key says 60 fL, but the case\'s labs give an MCV of 58 fL (tolerance 0).');
+  });
+
+  it('names the index in words, and the panel when it is not the first', () => {
+    const mentzer = `${WITH_RBC.replace('hemoglobin', 'mcv: 58 fL\nhemoglobin')}\n[question: after labs]\ntype: numeric\nstem: Mentzer?\nasks: mentzer\nanswer: 12\ntolerance: 0.5\n`;
+    assert.match(found(mentzer, 'question-key-disagrees')[0].message, /give a Mentzer index of 17\.6 \(tolerance 0\.5\)/);
+    const day3 = `${CASE}\n[question: after labs day 3]\ntype: numeric\nstem: RPI?\nasks: rpi\nanswer: 0.84\ntolerance: 0.1\n`;
+    assert.equal(found(day3, 'question-key-disagrees')[0].message, 'The key says 0.84, but the case\'s labs give an RPI of 4.00 in [labs: Day  3] (tolerance 0.1).');
+    const early = `${CASE}\n[question: after history]\ntype: numeric\nstem: RPI?\nasks: rpi\nanswer: 0.84\ntolerance: 0.1\n`;
+    assert.match(found(early, 'question-uses-later-labs')[0].message, /after history, but the labs that give the RPI are revealed later, in \[labs\]/);
+    // The first panel lacks the reticulocytes: a later panel has them (move the question), or none does.
+    const question = '\n[question: after labs]\ntype: numeric\nstem: RPI?\nasks: rpi\nanswer: 0.84\ntolerance: 0.1\n';
+    const withoutFirst = CASE.replace('reticulocytes: 4.0 %\n', '') + question;
+    assert.match(found(withoutFirst, 'question-uses-later-labs')[0].message, /revealed later, in \[labs: Day {2}3\]\. Move the question after that panel/);
+    const withoutAny = CASE.replace('reticulocytes: 4.0 %\n', '').replace('reticulocytes: 9 %\n', '') + question;
+    assert.match(found(withoutAny, 'question-key-unchecked')[0].message, /^\[labs\] does not give the RPI \(it needs `\w+` and `\w+`\), so its key cannot be checked/);
+  });
+
+  it('a mechanism question is held to [answer], else to the engine\'s clear choice', () => {
+    const question = (key: string) => `\n[question: after labs]\ntype: single\nstem: Which mechanism?\nasks: mechanism\noption: ${key === 'aplasia' ? '* ' : ''}Aplasia\noption: ${key === 'destruction' ? '* ' : ''}Peripheral destruction\noption: Blood loss\n`;
+    const stated = `${CASE}\n[answer]\nmechanism: peripheral-destruction\n`;
+    const flagged = found(stated + question('aplasia'), 'question-mechanism-disagrees');
+    assert.equal(flagged.length, 1);
+    assert.equal(flagged[0].message, 'The key says `aplasia`, but the case\'s [answer] is `peripheral-destruction`.');
+    assert.equal(flagged[0].range.start.line, lineOf(stated + question('aplasia'), 'option: * Aplasia'));
+    assert.deepEqual(found(stated + question('destruction'), 'question-mechanism-disagrees'), []);
+    // No [answer]: the engine's clear choice, when it has one, decides.
+    const hemolysis = 'case: demo-02\ntitle: Demo\n\n[labs]\nhemoglobin: 7.4 g/dL\nhematocrit: 22 %\nreticulocytes: 14 %\nhaptoglobin: <10 mg/dL\nldh: 900 U/L\nbilirubin-indirect: 3 mg/dL\ndat: positive\n\n[smear]\nfindings: spherocytes\n';
+    const engine = analyzeCase(hemolysis).clinical.mechanisms.clearChoice;
+    assert.equal(engine, 'peripheral-destruction');
+    assert.match(found(hemolysis + question('aplasia'), 'question-mechanism-disagrees')[0].message, /the engine's clear choice is `peripheral-destruction`/);
+  });
+
+  it('a question after a stage the case does not have is an error at the stage, with the stages it has', () => {
+    for (const stage of ['after marrow', 'after smear', 'after labs day 9', 'after lunch', 'after']) {
+      const text = `${CASE}\n[question: ${stage}]\ntype: short\nstem: Why?\nanswer: because\n`;
+      const [d] = found(text, 'unknown-question-stage');
+      assert.ok(d, stage);
+      const line = lineOf(text, `[question: ${stage}]`);
+      assert.deepEqual([d.range.start.line, d.range.start.character], [line, '[question: '.length], stage);
+      // A missing panel is offered the panels; any other stage, every stage the case has.
+      assert.deepEqual(d.data?.replacements, stage.includes('labs') ? ['after labs', 'after labs Day  3'] : ['after history', 'after labs', 'after labs Day  3'], stage);
+    }
+  });
+
+  it('words after a stage other than labs are not a stage (`after history and exam` is not after the exam)', () => {
+    const text = `${CASE}\n[question: after history and exam]\ntype: short\nstem: Why?\nanswer: because\n`;
+    const [d] = found(text, 'unknown-question-stage');
+    assert.equal(d?.message, '`after history and exam` is not a stage: only `after labs` takes a qualifier (a panel\'s, `after labs day 3`). Write `after history`.');
+    assert.deepEqual(d.data?.replacements, ['after history']);
+  });
+
+  it('every question rule can be turned off or re-levelled in casewright.json, alone or as item-*', () => {
+    const text = `${CASE}\n[question: after labs]\ntype: single\nstem: All of these are low EXCEPT\noption: * Always the reticulocytes\noption: None of the above\n`;
+    const codes = (rules: CasewrightConfig['rules']) => applyRules(analyzeCase(text).diagnostics, { rules }).filter((d) => /^item-/.test(d.code)).map((d) => `${d.code}:${d.severity}`).sort();
+    assert.deepEqual(codes({}), ['item-absolute-words:warning', 'item-negative-stem:warning', 'item-of-the-above:warning', 'item-option-count:warning']);
+    assert.deepEqual(codes({ 'item-*': 'off' }), []);
+    assert.deepEqual(codes({ 'item-*': 'off', 'item-negative-stem': 'error' }), ['item-negative-stem:error']);
+    assert.deepEqual(codes({ 'item-option-count': 'off' }), ['item-absolute-words:warning', 'item-negative-stem:warning', 'item-of-the-above:warning']);
   });
 });
 

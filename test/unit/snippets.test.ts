@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeCase } from '../../server/src/core/analyzeCase';
+import { INDEX_IDS } from '../../server/src/core/clinical/indexDefinitions';
 import { complete } from '../../server/src/core/services/completion';
 
 interface Snippet { prefix: string[]; description: string; body: string[] }
@@ -27,6 +28,28 @@ describe('snippets', () => {
   it('the new-case snippet with its defaults is a case without errors or warnings', () => {
     const text = expand(newCase.body);
     assert.deepEqual(analyzeCase(text).diagnostics.filter((d) => d.severity !== 'info').map((d) => d.message), []);
+  });
+
+  // A case whose first panel gives an RPI of 1.0 (36 % → 1 day; 1.25 × 36 / 45 = 1.0), so that
+  // the numeric snippet's default key agrees with it.
+  const STAGED = 'case: staged-01\ntitle: Staged\n\n[history]\nPale.\n\n[labs]\nhematocrit: 36 %\nreticulocytes: 1.25 %\n\n[answer]\nmechanism: hypoproliferative\n\n';
+  const questionSnippets = Object.entries(SNIPPETS).filter(([, s]) => s.body[0].startsWith('[question'));
+
+  it('there is a question snippet for every question type', () => {
+    const types = questionSnippets.map(([, s]) => /^type: (\w+)$/m.exec(expand(s.body))?.[1]).sort();
+    assert.deepEqual(types, ['multiple', 'numeric', 'ordering', 'short', 'single']);
+  });
+
+  for (const [name, snippet] of questionSnippets) {
+    it(`${name}: with its defaults, after the stage it offers first, a question without errors or warnings`, () => {
+      const text = STAGED + expand(snippet.body);
+      assert.deepEqual(analyzeCase(text).diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.code}: ${d.message}`), []);
+    });
+  }
+
+  it('the numeric snippet offers every index a key can be checked against, and only those', () => {
+    const asks = /^asks: \$\{\d+\|([^|]*)\|\}$/m.exec(SNIPPETS['Numeric question'].body.join('\n'))![1].split(',');
+    assert.deepEqual(asks.slice().sort(), [...INDEX_IDS].sort());
   });
 
   it('no snippet prefix is a word the header completion offers (no duplicate items)', () => {

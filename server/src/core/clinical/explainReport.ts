@@ -1,5 +1,6 @@
 // `casewright explain`: the case's indices and ranked mechanisms as the JSON the contract
 // fixes, and as a short teaching note. Pure: the CLI prints it, tests read it.
+import { explainQuestions, renderQuestionsText, type ExplainedQuestion } from '../questions/questionReport';
 import type { CaseAnalysis } from '../analyzeCase';
 import type { Range } from '../text';
 import type { Observation } from './findings';
@@ -77,6 +78,8 @@ export interface ExplainReport {
   secondary: ExplainedMechanism[];
   /** Why no mechanism is ranked, when the pathway stopped (null otherwise). */
   withheld: string | null;
+  /** The case's questions in file order, each with its key and the check of the key against the case. */
+  questions: ExplainedQuestion[];
 }
 
 const line = (range: Range | undefined) => (range ? range.start.line + 1 : undefined);
@@ -121,7 +124,8 @@ function explainMechanism(m: MechanismScore): ExplainedMechanism {
   };
 }
 
-export function explainCase({ model, clinical }: CaseAnalysis): ExplainReport {
+export function explainCase(analysis: CaseAnalysis): ExplainReport {
+  const { model, clinical } = analysis;
   const panels = clinical.panels.map((reading) => ({
     panel: reading.panel.label,
     ...(reading.panel.time ? { time: { unit: reading.panel.time.unit, amount: reading.panel.time.amount } } : {}),
@@ -138,6 +142,7 @@ export function explainCase({ model, clinical }: CaseAnalysis): ExplainReport {
     pathway: clinical.mechanisms.pathway.map(explainStep),
     secondary: clinical.mechanisms.secondary.map(explainMechanism),
     withheld: clinical.mechanisms.withheld ?? null,
+    questions: explainQuestions(analysis),
   };
 }
 
@@ -196,6 +201,7 @@ export function renderExplainText(analysis: CaseAnalysis): string {
     const agrees = report.stated === best?.id;
     out.push('', `The answer says ${report.stated}: ${agrees ? 'the evidence agrees.' : report.clearChoice ? `the evidence points elsewhere (${report.clearChoice}).` : 'the evidence does not single out one mechanism.'}`);
   }
+  for (const line of renderQuestionsText(report.questions)) out.push(line);
   return out.join('\n') + '\n';
 }
 

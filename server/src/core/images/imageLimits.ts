@@ -31,6 +31,11 @@ export function imagePathProblem(path: string): string | undefined {
   if (path.includes('\\')) return 'uses `\\`; write paths with `/`, which every system reads';
   if (path.split('/').includes('..')) return 'leaves the case\'s folder with `..`; keep images in or below the folder of the case file';
   if (/[\u0000-\u001f\u007f]/.test(path)) return 'holds a control character';
-  if (!IMAGE_TYPES[imageExtension(path)]) return `is not an image Casewright embeds: use ${Object.keys(IMAGE_TYPES).map((e) => `.${e}`).join(', ')}`;
+  const types = Object.keys(IMAGE_TYPES).map((e) => `.${e}`).join(', ');
+  // A folder (`images/`) or a name without an extension: say what is missing, not just "not an image".
+  if (path.endsWith('/')) return `names a folder; write the path of the image file in it (${types})`;
+  const extension = imageExtension(path);
+  if (!extension) return `has no file extension; write the image file's whole name (${types})`;
+  if (!IMAGE_TYPES[extension]) return `is not an image Casewright embeds: use ${types}`;
   return undefined;
 }

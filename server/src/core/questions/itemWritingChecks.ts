@@ -6,6 +6,9 @@ import { diagnostic, type CaseDiagnostic } from '../diagnostics';
 import type { CaseModel } from '../model/caseModel';
 import type { Question, QuestionOption } from './questionModel';
 
+/** Four or five options is usual; three is the least that still leaves a guess unlikely to be right. */
+const MIN_OPTIONS = 3;
+const MAX_OPTIONS = 5;
 const OF_THE_ABOVE = /\b(?:all|none|both|neither) of the above\b/i;
 /** Upper-case negatives are the usual way to write them; the phrases catch the lower-case ones. */
 const NEGATIVE_STEM = /\b(?:EXCEPT|NOT|LEAST)\b|\bexcept\b|\bleast likely\b|\bwhich (?:of the following )?is not\b|\bis not true\b|\bfalse\b/;
@@ -33,9 +36,26 @@ export function checkItemWriting(model: CaseModel): CaseDiagnostic[] {
           `"${absolute[0]}" in an option is a cue: test-wise students rule out absolute statements. Qualify it or rephrase.`, option.textRange));
       }
     }
-    if (question.type === 'single') checkKeyCues(question, stem, diagnostics);
+    if (question.type === 'single') {
+      checkOptionCount(question, diagnostics);
+      checkKeyCues(question, stem, diagnostics);
+    }
   }
   return diagnostics;
+}
+
+/** Three to five options; fewer than two is an error of its own (too-few-options). */
+function checkOptionCount(question: Question, diagnostics: CaseDiagnostic[]): void {
+  const count = question.options.length;
+  if (count < 2 || (count >= MIN_OPTIONS && count <= MAX_OPTIONS)) return;
+  if (count < MIN_OPTIONS) {
+    const where = question.fields.get('type')?.valueRange ?? question.section.headerRange;
+    diagnostics.push(diagnostic('warning', 'item-option-count',
+      `A single-best-answer question has four or five options (three at the least); this one has ${count}, so a guess is right half of the time. Add plausible distractors, or ask it as \`type: short\`.`, where));
+  } else {
+    diagnostics.push(diagnostic('warning', 'item-option-count',
+      `A single-best-answer question has four or five options; this one has ${count}. Options past the fifth are rarely plausible and only add reading: drop the weakest.`, question.options[MAX_OPTIONS].field.keyRange));
+  }
 }
 
 function checkKeyCues(question: Question, stem: string, diagnostics: CaseDiagnostic[]): void {

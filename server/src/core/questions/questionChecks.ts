@@ -41,6 +41,12 @@ function checkStage(model: CaseModel, question: Question, diagnostics: CaseDiagn
       stage.range, { replacements: stagesPresent(model) }));
     return;
   }
+  if (stage.extra !== undefined) {
+    diagnostics.push(diagnostic('error', 'unknown-question-stage',
+      `\`${stage.text.trim()}\` is not a stage: only \`after labs\` takes a qualifier (a panel's, \`after labs day 3\`). Write \`after ${stage.name}\`.`,
+      stage.range, { replacements: [`after ${stage.name}`] }));
+    return;
+  }
   if (stage.name === 'labs') {
     if (stage.panel) return;
     const panels = model.panels.map((p) => (p.qualifier ? `after labs ${p.qualifier}` : 'after labs'));
@@ -66,7 +72,8 @@ function checkOptions(question: Question, diagnostics: CaseDiagnostic[]): void {
     diagnostics.push(diagnostic('error', 'single-answer-keys',
       keys === 0
         ? 'A single-best-answer question needs exactly one key: start the correct option with `* `.'
-        : `A single-best-answer question has exactly one key; ${keys} options here start with \`* \`. Use \`type: multiple\` if several are correct.`, where));
+        : `A single-best-answer question has exactly one key; ${keys} options here start with \`* \`. Use \`type: multiple\` if several are correct.`,
+      where, keys > 1 && question.fields.get('type') ? { replacements: ['multiple'] } : undefined));
   }
   if (question.type === 'multiple' && keys === 0 && question.options.length) {
     diagnostics.push(diagnostic('error', 'single-answer-keys',

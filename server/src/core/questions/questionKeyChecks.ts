@@ -3,11 +3,13 @@
 // choice); and a question may lean only on the labs revealed before it is asked.
 import type { ClinicalAnalysis } from '../clinical/clinicalAnalysis';
 import { INDEX_DEFINITIONS } from '../clinical/indices';
+import type { IndexDefinition } from '../clinical/indexDefinitions';
+import { findLab, findUnit, normalizeUnit } from '../catalog/labCatalog';
 import type { PanelReading } from '../clinical/panelAnalysis';
 import { MECHANISMS } from '../catalog/vocabulary';
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
 import type { CaseModel } from '../model/caseModel';
-import { orList } from '../util/lists';
+import { andList, orList } from '../util/lists';
 import { numberOf, panelsRevealedBy, type Question } from './questionModel';
 
 const INDEX_IDS = INDEX_DEFINITIONS.map((d) => d.id);
@@ -36,53 +38,152 @@ export function checkQuestionKeys(model: CaseModel, clinical: ClinicalAnalysis):
   return diagnostics;
 }
 
-/** The index from a panel: derived, calculated beside a stated value, or the lab as stated. */
-function indexIn(panel: PanelReading, id: string): IndexValue | undefined {
-  const computed = panel.indices.get(id) ?? panel.calculated.get(id);
-  if (computed) return { value: computed.value, decimals: computed.decimals, panel };
-  const stated = panel.labs.get(id);
-  return stated?.value !== undefined && !stated.comparator ? { value: stated.value, decimals: stated.lab.decimals ?? 2, panel } : undefined;
+/**
+ * The index as a panel gives it: the value the case states (what the student reads), then the
+ * one calculated from the other labs (a student may work it out: both are right), or the
+ * derived index when the case does not state it. Empty when the panel cannot give it.
+ */
+function indexIn(panel: PanelReading, definition: IndexDefinition): IndexValue[] {
+  const values: IndexValue[] = [];
+  const stated = panel.labs.get(definition.statedAs ?? definition.id);
+  if (stated?.value !== undefined && !stated.comparator) values.push({ value: stated.value, decimals: stated.lab.decimals ?? 2, panel });
+  const computed = panel.indices.get(definition.id) ?? panel.calculated.get(definition.id);
+  if (computed) values.push({ value: computed.value, decimals: computed.decimals, panel });
+  return values;
 }
 
-function checkIndexKey(clinical: ClinicalAnalysis, question: Question): CaseDiagnostic[] {
-  const id = question.asks!;
+/** The index's values in the panels a question may use, and the first panel revealed too late. */
+function revealedValues(clinical: ClinicalAnalysis, question: Question, definition: IndexDefinition): { candidates: IndexValue[]; later?: IndexValue } {
   const revealed = new Set(panelsRevealedBy(question, clinical.panels.map((p) => p.panel)));
   const stagePanel = question.stage?.panel;
   const candidates: IndexValue[] = [];
   let later: IndexValue | undefined;
   for (const reading of clinical.panels) {
-    const value = indexIn(reading, id);
-    if (!value) continue;
-    if (!revealed.has(reading.panel)) later ??= value;
+    const values = indexIn(reading, definition);
+    if (!values.length) continue;
+    if (!revealed.has(reading.panel)) later ??= values[0];
     // A question after a given panel is about that panel; otherwise any panel seen so far.
-    else if (!stagePanel || reading.panel === stagePanel) candidates.push(value);
+    else if (!stagePanel || reading.panel === stagePanel) for (const value of values) candidates.push(value);
   }
+  return { candidates, later };
+}
+
+/** A value in the question's unit: the canonical value divided by the unit's factor, its decimals moved. */
+function inUnit(c: IndexValue, scale: UnitScale): { value: number; decimals: number; text: string } {
+  const value = c.value / scale.factor;
+  const decimals = Math.max(0, c.decimals + Math.round(Math.log10(scale.factor)));
+  return { value, decimals, text: value.toFixed(decimals) };
+}
+
+export interface ExpectedKey {
+  /** The value as a key would be written, in the question's unit. */
+  text: string;
+  /** The question's unit, or the index's. */
+  unit: string;
+  /** `[labs]`, `[labs: day 3]`. */
+  panel: string;
+  /** `an RPI`. */
+  name: string;
+}
+
+/** What a numeric question that `asks` about an index should have as its key, from the labs revealed by then. */
+export function expectedIndexKeys(clinical: ClinicalAnalysis, question: Question): ExpectedKey[] {
+  const definition = INDEX_DEFINITIONS.find((d) => d.id === question.asks);
+  if (!definition) return [];
+  const scale = unitScale(definition, question);
+  if (!scale.known) return [];
+  const seen = new Set<string>();
+  const keys: ExpectedKey[] = [];
+  for (const c of revealedValues(clinical, question, definition).candidates) {
+    const { text } = inUnit(c, scale);
+    if (seen.has(text)) continue;
+    seen.add(text);
+    keys.push({ text, unit: scale.unit, panel: panelLabel(c.panel.panel), name: indexPhrase(definition).a });
+  }
+  return keys;
+}
+
+function checkIndexKey(clinical: ClinicalAnalysis, question: Question): CaseDiagnostic[] {
+  const id = question.asks!;
+  const definition = INDEX_DEFINITIONS.find((d) => d.id === id)!;
+  const stagePanel = question.stage?.panel;
+  const { candidates, later } = revealedValues(clinical, question, definition);
   const where = question.fields.get('asks')!.valueRange;
+  const name = indexPhrase(definition);
   if (!candidates.length) {
     if (later) {
       return [diagnostic('error', 'question-uses-later-labs',
-        `This question is asked ${question.stage ? `after ${question.stage.text.replace(/^after\s+/i, '')}` : 'here'}, but the labs that give the ${id} are revealed later, in [labs${later.panel.panel.qualifier ? `: ${later.panel.panel.qualifier}` : ''}]. Move the question after that panel.`, where)];
+        `This question is asked ${question.stage ? `after ${question.stage.text.replace(/^after\s+/i, '')}` : 'here'}, but the labs that give ${name.the} are revealed later, in ${panelLabel(later.panel.panel)}. Move the question after that panel.`, where)];
     }
+    const seen = stagePanel ? `${panelLabel(stagePanel)} does` : 'The labs revealed before this question do';
     return [diagnostic('warning', 'question-key-unchecked',
-      `The labs revealed before this question do not give the ${id}, so its key cannot be checked. Add the inputs to the panel, or drop \`asks\`.`, where)];
+      `${seen} not give ${name.the} (it needs ${andList(definition.inputs.map((i) => `\`${i}\``))}), so its key cannot be checked. Add the inputs to the panel, or drop \`asks\`.`, where)];
   }
   if (question.type !== 'numeric') return [];
   const answer = question.answers.find((a) => numberOf(a.value) !== undefined);
   if (!answer) return [];
+  const scale = unitScale(definition, question);
+  if (!scale.known) {
+    const unitField = question.fields.get('unit')!;
+    return [diagnostic('warning', 'question-key-unchecked',
+      `Casewright cannot convert ${name.the} into \`${question.unit}\`, so this key cannot be checked. Write the key and \`unit:\` in ${orList(scale.units.map((u) => `\`${u}\``))}.`,
+      unitField.valueRange)];
+  }
   const key = numberOf(answer.value)!;
   const tolerance = question.tolerance ?? 0;
-  const agrees = (c: IndexValue) => Math.abs(key - c.value) <= tolerance + 0.5 * 10 ** -c.decimals + 1e-9;
+  const agrees = (c: IndexValue) => {
+    const { value, decimals } = inUnit(c, scale);
+    return Math.abs(key - value) <= tolerance + 0.5 * 10 ** -decimals + 1e-9;
+  };
   if (candidates.some(agrees)) return [];
   const first = candidates[0];
-  const shown = first.value.toFixed(first.decimals);
-  const panelName = first.panel.panel.qualifier ? `labs ${first.panel.panel.qualifier}` : 'labs';
+  const shown = inUnit(first, scale).text;
+  const unit = scale.unit ? ` ${scale.unit}` : '';
+  const panel = first.panel.panel.qualifier ? ` in ${panelLabel(first.panel.panel)}` : '';
   return [diagnostic('error', 'question-key-disagrees',
-    `The key says ${answer.value}, but the case's ${panelName} give ${displayName(id)} of ${shown}${question.tolerance !== undefined ? ` (tolerance ${question.tolerance})` : ''}.`,
+    `The key says ${answer.value}${unit}, but the case's labs give ${name.a} of ${shown}${unit}${panel}${question.tolerance !== undefined ? ` (tolerance ${question.tolerance})` : ''}.`,
     answer.valueRange, { replacements: [shown] })];
 }
 
-function displayName(id: string): string {
-  return id === 'rpi' ? 'an RPI' : `a ${id}`;
+function panelLabel(panel: { qualifier?: string }): string {
+  return panel.qualifier ? `[labs: ${panel.qualifier}]` : '[labs]';
+}
+
+interface UnitScale {
+  known: boolean;
+  /** canonical = value in the question's unit × factor. */
+  factor: number;
+  /** The unit the key is read in, as the question (or else the index) writes it. */
+  unit: string;
+  /** The units Casewright can give the index in (when `known` is false). */
+  units: string[];
+}
+
+/**
+ * The question's `unit:` against the index's: the same unit, another spelling or a unit the
+ * catalog converts for that lab (`/uL` for 10^9/L); unknown when it converts into none of them.
+ */
+function unitScale(definition: IndexDefinition, question: Question): UnitScale {
+  const lab = findLab(definition.statedAs ?? definition.id);
+  const units = lab?.units?.length ? lab.units.map((u) => u.unit) : definition.unit ? [definition.unit] : [];
+  const written = question.unit?.trim();
+  if (!written || !definition.unit) return { known: true, factor: 1, unit: written || definition.unit, units };
+  if (normalizeUnit(written) === normalizeUnit(definition.unit)) return { known: true, factor: 1, unit: written, units };
+  const found = lab ? findUnit(lab, written) : undefined;
+  return found ? { known: true, factor: found.factor, unit: written, units } : { known: false, factor: 1, unit: written, units };
+}
+
+const CALCULATED = ' (calculated)';
+
+/** How a message names an index: `an RPI`, `a Mentzer index`, `an MCV`, with and without an article. */
+function indexPhrase(definition: IndexDefinition): { a: string; the: string } {
+  if (definition.id === 'rpi') return { a: 'an RPI', the: 'the RPI' };
+  const name = definition.name.endsWith(CALCULATED) ? definition.name.slice(0, -CALCULATED.length) : definition.name;
+  const acronym = /^[A-Z]{2}/.test(name);
+  // An acronym is read letter by letter (an MCV, an ANC); a word keeps its capital only as a name.
+  const shown = acronym || /^Mentzer/.test(name) ? name : name[0].toLowerCase() + name.slice(1);
+  const vowel = acronym ? /^[AEFHILMNORSX]/.test(name) : /^[aeiou]/i.test(name);
+  return { a: `${vowel ? 'an' : 'a'} ${shown}`, the: `the ${shown}` };
 }
 
 /** A mechanism named by id or in words (`Ineffective hematopoiesis`) somewhere in the option. */

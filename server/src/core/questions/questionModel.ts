@@ -33,6 +33,8 @@ export interface QuestionStage {
   panelQualifier?: string;
   /** The labs panel the stage names, when it names one that exists. */
   panel?: LabPanel;
+  /** Words after a stage other than labs (`after history and exam`): not a stage; checks say so. */
+  extra?: string;
 }
 
 export interface Question {
@@ -215,6 +217,7 @@ function readStage(section: SectionNode, panels: readonly LabPanel[]): QuestionS
   const name = match?.[1].toLowerCase();
   if (!match || !(STAGE_NAMES as readonly string[]).includes(name!)) return stage;
   stage.name = name as StageName;
+  if (stage.name !== 'labs' && match[2]?.trim()) stage.extra = match[2].trim();
   if (stage.name === 'labs') {
     const qualifier = normalize(match[2] ?? '');
     stage.panelQualifier = qualifier;

@@ -59,6 +59,19 @@ const FIXES: Record<string, FixMaker> = {
   // safe: the author may mean the labs to change instead.
   'question-key-disagrees': (d, [value]) => (value ? [{ title: `Change the key to ${value} (from the case's labs)`, edits: replaceWith(d, value), preferred: true }] : []),
   'unknown-question-stage': choice,
+  // The range is the answer: `tolerance: 0` goes on the line after it. A choice (exact only),
+  // so never applied unseen.
+  'missing-tolerance': (d, [line], analysis, eol) => {
+    const edit = line === 'tolerance: 0' ? lineAfterQuestionField(analysis, d.range, 'answer', line, eol) : undefined;
+    return edit ? [{ title: 'Add `tolerance: 0` (only an exact answer scores)', edits: [edit] }] : [];
+  },
+  // The range is the stem: an intended negative stem is marked on the line after it.
+  'item-negative-stem': (d, _r, analysis, eol) => {
+    const edit = lineAfterQuestionField(analysis, d.range, 'stem', 'negative: yes', eol);
+    return edit ? [{ title: 'Mark the negative stem as intended (`negative: yes`)', edits: [edit] }] : [];
+  },
+  // The range is `single` in `type: single` when several options are keys.
+  'single-answer-keys': (d, [type]) => (type === 'multiple' ? [{ title: 'Change to `type: multiple` (several keys)', edits: replaceWith(d, type) }] : []),
   'unknown-section': didYouMean,
   'unknown-field': didYouMean,
   'unknown-lab': choice,
@@ -215,6 +228,17 @@ function addToLabs(analysis: CaseAnalysis, field: string, eol: string): TextEdit
   const line = prose ? prose.range.end.line : lines.length - 1;
   const at: Position = { line, character: lines[line].length };
   return { range: { start: at, end: at }, newText: `${eol}${eol}[labs]${eol}${field}` };
+}
+
+/** A line after the question field (`key`) whose range holds `range`'s start (past its continuation lines). */
+function lineAfterQuestionField(analysis: CaseAnalysis, range: Range, key: string, text: string, eol: string): TextEdit | undefined {
+  const line = range.start.line;
+  const question = analysis.model.questions.find((q) => q.section.range.start.line <= line && line <= q.section.range.end.line);
+  const field = question?.section.fields.find((f) => f.key === key && f.range.start.line <= line && line <= f.range.end.line);
+  if (!field) return undefined;
+  const end = field.range.end.line;
+  const at: Position = { line: end, character: analysis.model.syntax.lines[end].length };
+  return { range: { start: at, end: at }, newText: `${eol}${text}` };
 }
 
 /** The client sends `data` back as it got it, but it is still input: keep one-line strings only, a few. */

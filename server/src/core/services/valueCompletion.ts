@@ -1,13 +1,15 @@
 // Completion after a field's colon: a qualitative lab's words, the units accepted for a lab
 // after its number, the vocabulary of enum fields, smear findings and see-also ids (list items:
-// the item under the cursor, none already listed), and the mechanisms as the engine ranks them.
+// the item under the cursor, none already listed), the mechanisms as the engine ranks them, and
+// what a question `asks` (the mechanism or an index) and the key of a numeric one that asks.
 import type { CaseAnalysis } from '../analyzeCase';
 import { findLab, type LabDefinition } from '../catalog/labCatalog';
 import { fieldSpec, MECHANISMS, terms, type Term } from '../catalog/vocabulary';
-import { INDEX_IDS } from '../clinical/indexDefinitions';
+import { INDEX_DEFINITIONS, INDEX_IDS } from '../clinical/indexDefinitions';
 import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
 import { isAsciiDigit, type Position, type Range } from '../text';
 import { splitListValue } from '../util/lists';
+import { expectedIndexKeys } from '../questions/questionKeyChecks';
 import { ITEM_KIND, sortKey, type CompletionResult } from './completionItem';
 
 /** What an item replaces on the cursor's line, and the space it needs before it (`key:value`). */
@@ -31,6 +33,8 @@ export function valueItems(analysis: CaseAnalysis, section: SectionNode | undefi
     return unitItems(lab, lineText, areaStart, position);
   }
   if (name === 'answer' && field.key === 'mechanism') return mechanismItems(analysis, wholeSpan(lineText, areaStart, position));
+  if (name === 'question' && field.key === 'asks' && onKeyLine) return asksItems(wholeSpan(lineText, areaStart, position));
+  if (name === 'question' && field.key === 'answer' && onKeyLine) return keyItems(analysis, section!, wholeSpan(lineText, areaStart, position));
   if (name === 'header' && field.key === 'see-also') {
     const taken = otherItems(field, position);
     const ids = [...new Set(bankCaseIds)].filter((id) => id !== analysis.model.id && !taken.has(id.toLowerCase())).sort();
@@ -128,6 +132,28 @@ function mechanismItems(analysis: CaseAnalysis, span: Span): CompletionResult[] 
       textEdit: { range: span.range, newText: span.prefix + t.id },
     };
   });
+}
+
+/** What a question's key can be checked against: the mechanism, or an index by id. */
+function asksItems(span: Span): CompletionResult[] {
+  const choices = [
+    { id: 'mechanism', detail: 'the key must name the mechanism in [answer]' },
+    ...INDEX_DEFINITIONS.map((d) => ({ id: d.id, detail: `${d.name}${d.unit ? `, ${d.unit}` : ''}: a numeric key computed from the labs` })),
+  ];
+  return choices.map((c, i) => ({
+    label: c.id, kind: ITEM_KIND.enumMember, detail: c.detail, sortText: sortKey(i), filterText: c.id,
+    textEdit: { range: span.range, newText: span.prefix + c.id },
+  }));
+}
+
+/** The key of a numeric question that `asks` about an index, as the labs revealed by then give it. */
+function keyItems(analysis: CaseAnalysis, section: SectionNode, span: Span): CompletionResult[] {
+  const question = analysis.model.questions.find((q) => q.section === section);
+  if (!question || question.type !== 'numeric') return [];
+  return expectedIndexKeys(analysis.clinical, question).map((key, i) => ({
+    label: key.text, kind: ITEM_KIND.value, detail: `${key.name}${key.unit ? ` in ${key.unit}` : ''}, from ${key.panel}`, sortText: sortKey(i), filterText: key.text,
+    textEdit: { range: span.range, newText: span.prefix + key.text },
+  }));
 }
 
 function termItems(list: readonly Term[], span: Span): CompletionResult[] {

@@ -3,6 +3,9 @@
 // answer's mechanism it adds the engine's rule and how this case's evidence ranks them.
 import type { CaseAnalysis } from '../analyzeCase';
 import { canonicalTerm, fieldSpec, sectionSpec, term, terms, type FieldSpec, type Term } from '../catalog/vocabulary';
+import { INDEX_DEFINITIONS } from '../clinical/indexDefinitions';
+import { expectedIndexKeys } from '../questions/questionKeyChecks';
+import { stagesPresent, type Question } from '../questions/questionModel';
 import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
 import type { Range } from '../text';
 import type { ListItem } from '../util/lists';
@@ -21,7 +24,33 @@ export function sectionHover(analysis: CaseAnalysis, section: SectionNode): Hove
     const when = panel.time ? `on the time axis at ${Number(panel.time.days.toFixed(2))} days` : 'not a time: panels keep their order in the file';
     lines.push('', `Panel ${escapeMarkdown(panel.qualifier)}: ${when}.`);
   }
+  const question = analysis.model.questions.find((q) => q.section === section);
+  if (question) lines.push('', escapeMarkdown(questionStageText(analysis, question)));
   return { contents: lines.join('\n'), range: section.headerRange };
+}
+
+/** When a question is asked, and what the student has seen by then (the preview's order). */
+function questionStageText(analysis: CaseAnalysis, question: Question): string {
+  const stages = stagesPresent(analysis.model).map((s) => s.slice('after '.length));
+  const seen = (upTo: number) => (upTo < 0 ? '' : ` The student has seen: ${stages.slice(0, upTo + 1).join(', ')}.`);
+  const stage = question.stage;
+  if (!stage) return `Asked at the end of the case.${seen(stages.length - 1)}`;
+  if (!stage.name) return 'Not a stage of a case: see the problem on this line.';
+  const name = stage.name === 'labs' ? (stage.panel?.qualifier ? `labs ${stage.panel.qualifier}` : stage.panel ? 'labs' : undefined) : stage.name;
+  const at = name === undefined ? -1 : stages.indexOf(name);
+  if (at < 0) return 'This case has no such stage: see the problem on this line.';
+  return `Asked after ${name}, question ${question.ordinal + 1} of ${analysis.model.questions.length} in the case.${seen(at)}`;
+}
+
+/** What a question asks about: the index and the value the labs revealed by then give it. */
+function asksHover(analysis: CaseAnalysis, field: FieldNode): HoverResult | undefined {
+  const question = analysis.model.questions.find((q) => q.fields.get('asks') === field);
+  const definition = INDEX_DEFINITIONS.find((d) => d.id === question?.asks);
+  if (!question || !definition) return undefined;
+  const lines = [`**${escapeMarkdown(definition.name)}** = ${escapeMarkdown(definition.formula)}`];
+  const keys = expectedIndexKeys(analysis.clinical, question);
+  if (keys.length) lines.push('', escapeMarkdown(`The labs revealed by this question give: ${keys.map((k) => `${k.text}${k.unit ? ` ${k.unit}` : ''} (${k.panel})`).join(', ')}.`));
+  return { contents: lines.join('\n'), range: field.valueRange };
 }
 
 /** `section` is `header` for the fields before the first section. */
@@ -33,6 +62,7 @@ export function keyHover(section: string, field: FieldNode): HoverResult | undef
 export function valueHover(analysis: CaseAnalysis, section: string, field: FieldNode, item?: ListItem): HoverResult | undefined {
   const spec = fieldSpec(section, field.key);
   if (!spec) return undefined;
+  if (section === 'question' && field.key === 'asks') return asksHover(analysis, field);
   if (!spec.values) return DESCRIBED_BY_KEY.has(spec.type) ? { contents: keyText(spec), range: field.valueRange } : undefined;
   const range = item?.range ?? field.valueRange;
   const id = canonicalTerm(spec.values, (item?.text ?? field.value).trim());
