@@ -63,6 +63,10 @@ export function newCaseText(id: string, eol = '\n'): string {
     'feedback: Why this is right.',
     'option: Peripheral destruction',
     'feedback: Why this is wrong.',
+    'option: Blood loss',
+    'feedback: Why this is wrong.',
+    'option: Aplasia',
+    'feedback: Why this is wrong.',
     '',
   ].join(eol);
 }
