@@ -1,7 +1,7 @@
 // The QTI 3.0 export in a real QTI player nobody here wrote: @citolab/qti-components, served
 // from node_modules on 127.0.0.1 with the package's items, in headless Chromium. Each item is
-// answered right and wrong as a student would (clicking choices, typing answers) and the score
-// is read back from the player's own response processing.
+// answered right and wrong as a student would (clicking choices, typing answers, dragging items
+// into order) and the score is read back from the player's own response processing.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -147,6 +147,22 @@ describe('QTI 3.0 export in a QTI player (@citolab/qti-components)', function ()
     assert.equal(await type('thal-major-01-rpi', '2.0'), 0);
   });
 
+  it('the explanation opens as modal feedback once the answer is scored, right or wrong, beside the chosen option\'s feedback', async () => {
+    const shown = async () => page.evaluate(`[...document.querySelectorAll('qti-modal-feedback')].filter((f) => f.showStatus === 'on').map((f) => f.textContent.trim().replace(/\\s+/g, ' '))`) as Promise<string[]>;
+    assert.deepEqual(await shown(), [], 'nothing before an answer');
+    assert.equal(await type('thal-major-01-rpi', '2.0'), 0);
+    assert.equal(await page.evaluate(`document.querySelector('qti-assessment-item').getOutcome('EXPLANATION').value`), 'EXPLANATION');
+    const [explanation] = await shown();
+    assert.match(explanation, /^Corrected reticulocytes = /);
+    await loadItem('thal-major-01-response');
+    assert.equal(await choose('Adequate: the production index is 3 or more'), 0);
+    const both = await shown();
+    assert.equal(both.length, 2, both.join(' | '));
+    assert.match(both[0], /^No: the RPI is 0\.84; 3 or more/, 'the chosen option\'s feedback');
+    assert.match(both[1], /^An RPI below 2 in anemia/, 'the explanation');
+    assert.deepEqual(errors, []);
+  });
+
   it('numeric with several accepted answers: each scores within its tolerance, a number between them does not', async () => {
     assert.equal(await type('more-types-01-threshold', '7'), 1);
     assert.equal(await type('more-types-01-threshold', '7.4'), 1);
@@ -179,14 +195,17 @@ describe('QTI 3.0 export in a QTI player (@citolab/qti-components)', function ()
     assert.equal(await type('more-types-01-typed', 'MCV'), 0);
   });
 
-  it('ordering: the right order scores, another does not', async () => {
-    const ordered = async (order: string[]) => {
+  it('ordering, dragged as a student drags: the right order scores, another does not', async () => {
+    const dragged = async (labels: string[]) => {
       await loadItem('more-types-01-order');
-      await page.evaluate(`document.querySelector('qti-assessment-item').updateResponseVariable('RESPONSE', ${JSON.stringify(order)})`);
+      for (const [i, label] of labels.entries()) {
+        await page.locator('qti-order-interaction qti-simple-choice', { hasText: label }).dragTo(page.locator(`qti-order-interaction drop-list[identifier="droplist${i}"]`));
+      }
       return score();
     };
-    assert.equal(await ordered(['C1', 'C2', 'C3']), 1);
-    assert.equal(await ordered(['C3', 'C2', 'C1']), 0);
+    assert.equal(await dragged(['Blood count', 'Reticulocytes', 'Marrow']), 1);
+    assert.equal(await dragged(['Marrow', 'Reticulocytes', 'Blood count']), 0);
+    assert.equal(await dragged(['Blood count', 'Marrow', 'Reticulocytes']), 0, 'one pair swapped');
     assert.deepEqual(errors, []);
   });
 });

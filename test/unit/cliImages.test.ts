@@ -2,7 +2,7 @@
 // file; every export embeds the good ones; hostile images (a link out of the bank, a huge file,
 // a file that is not an image) get a clear message and exit code, never a crash or a copy.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { unzipSync } from 'fflate';
 import { runCli, tempBank } from '../support/runCli';
@@ -87,7 +87,7 @@ describe('images through the CLI', function () {
     ['a file over 10 MiB', () => truncateSync(path.join(bank.dir, 'cases', 'images', 'smear.png'), 10 * 1024 * 1024 + 1), /is larger than 10 MiB \(10485761 bytes\)/],
   ];
   for (const [name, arrange, message] of hostile) {
-    it(`${name}: check names it at the path; a question export refuses the case; the html export leaves the image out and says so`, () => {
+    it(`${name}: check names it at the path; every export refuses the case; with the rule made a warning, the html export leaves the image out and says so`, () => {
       writeFileSync(path.join(bank.dir, 'cases', 'pics.case'), caseWith('images/smear.png'));
       rmSync(path.join(bank.dir, 'cases', 'images', 'smear.png'));
       if (name.startsWith('a file')) writeFileSync(path.join(bank.dir, 'cases', 'images', 'smear.png'), '');
@@ -100,6 +100,13 @@ describe('images through the CLI', function () {
       assert.equal(moodle.status, 1);
       assert.match(moodle.stderr, /not exported: this case has errors .*pics\.case/);
       assert.doesNotMatch(moodle.stderr, /\n\s+at /, 'no stack trace');
+      assert.ok(!existsSync(path.join(bank.dir, 'moodle')), 'nothing written');
+      const refused = runCli(['export', 'cases', '-o', 'site'], bank.dir);
+      assert.equal(refused.status, 1);
+      assert.match(refused.stderr, /not exported: this case has errors .*pics\.case \(image-not-found\)/);
+      assert.ok(!existsSync(path.join(bank.dir, 'site')), 'nothing written');
+      // A bank that accepts missing images (the rule a warning) gets the page with the alt text.
+      writeFileSync(path.join(bank.dir, 'casewright.json'), '{ "rules": { "image-not-found": "warning" } }');
       const site = runCli(['export', 'cases', '-o', 'site'], bank.dir);
       assert.equal(site.status, 0, site.stderr);
       assert.match(site.stderr, message);
@@ -116,6 +123,8 @@ describe('images through the CLI', function () {
       const check = runCli(['check', 'cases'], bank.dir);
       assert.equal(check.status, 1);
       assert.match(check.stdout, message);
+      assert.equal(runCli(['export', 'cases', '-o', 'site'], bank.dir).status, 1, 'the case has an error: not exported');
+      writeFileSync(path.join(bank.dir, 'casewright.json'), '{ "rules": { "image-not-found": "warning" } }');
       const site = runCli(['export', 'cases', '-o', 'site'], bank.dir);
       assert.equal(site.status, 0, site.stderr);
       assert.ok(!JSON.stringify(readdirSync(path.join(bank.dir, 'site'), { recursive: true })).includes('secret'));

@@ -9,10 +9,11 @@ import { unzipSync } from 'fflate';
 import { parse as parseGift } from 'gift-pegjs';
 import { CaseBank } from '../../server/src/core/bank';
 import { exportAnki } from '../../server/src/core/export/anki';
-import { exportImageName } from '../../server/src/core/export/caseText';
+import { caseSteps, exportImageName } from '../../server/src/core/export/caseText';
 import type { ExportCase } from '../../server/src/core/export/exportTypes';
 import { escapeGift, exportGift } from '../../server/src/core/export/gift';
-import { exportMoodleXml } from '../../server/src/core/export/moodleXml';
+import { categoryName, exportMoodleXml } from '../../server/src/core/export/moodleXml';
+import { fractions } from '../../server/src/core/export/fractions';
 import { exportQti } from '../../server/src/core/export/qti';
 import type { CaseAnalysis } from '../../server/src/core/analyzeCase';
 import type { CaseImage } from '../../server/src/core/images/imageModel';
@@ -160,8 +161,21 @@ describe('question exports', () => {
       }
     });
 
-    it('says what it left out', () => {
+    it('gives each case a category and its text before the questions as description items, in order', () => {
+      const kinds = parsed.map((q) => (q as { type: string }).type);
+      assert.equal(kinds.filter((k) => k === 'Category').length, CASES.length);
+      const descriptions = parsed.filter((q) => (q as { type: string }).type === 'Description') as unknown as { title: string; stem: { format: string; text: string } }[];
+      assert.ok(descriptions.length >= CASES.length);
+      for (const d of descriptions) {
+        assert.match(d.title, /-part-\d+$/);
+        assert.equal(d.stem.format, 'html');
+      }
+      assert.match(descriptions.find((d) => d.title === 'thal-major-01-part-1')!.stem.text, /<strong>Patient:<\/strong>/, 'unescaped back to the HTML');
+    });
+
+    it('says what it left out, on stderr and in the file', () => {
       assert.ok(result.warnings.some((w) => w.includes('ordering') && w.includes('tricky-01-order')));
+      assert.ok((result.files.get('questions.gift.txt') as string).includes('\n// tricky-01-order: an ordering question, which GIFT cannot express; left out'));
       assert.ok(result.warnings.some((w) => w.includes('2 images') && w.includes('tricky-01-escapes')), result.warnings.join('\n'));
       assert.ok(result.warnings.some((w) => w.includes('tricky-01') && w.includes('[history]') && w.includes('[smear]')), 'the sections\' images');
     });
@@ -199,6 +213,9 @@ describe('question exports', () => {
         assert.ok(q, key);
         assert.equal(q['@type'], { single: 'multichoice', multiple: 'multichoice', numeric: 'numerical', short: 'shortanswer', ordering: 'ordering' }[question.type!]);
         assert.equal(Number(q.defaultgrade), question.points);
+        assert.deepEqual(q.tags?.tag.map((t) => String(t.text)) ?? [], question.tags, `${key} tags`);
+        assert.equal(String(q.generalfeedback.text ?? ''), question.explanation ? `<p>${html(question.explanation)}</p>` : '', `${key} general feedback`);
+        assert.equal(q.idnumber, key, 'the id a re-import recognises');
         const fractions = q.answer.map((a) => Number(a['@fraction']));
         if (question.type === 'single') {
           assert.equal(q.single, 'true');
@@ -241,6 +258,43 @@ describe('question exports', () => {
       const q = questions.find((x) => x.name?.text === 'tricky-01-threshold')!;
       assert.deepEqual(q.answer.map((a) => [Number(a.text), Number(a.tolerance), Number(a['@fraction'])]), [[7, 0.5, 100], [70, 0.5, 100]]);
     });
+
+    it('names a numeric question\'s unit in its text, since Moodle shows none beside the box, and lets students type it', () => {
+      const q = questions.find((x) => x.name?.text === 'tricky-01-threshold')!;
+      assert.equal(String(q.questiontext.text), '<p>Below which hemoglobin are most adults transfused? (in g/dL (or g/L))</p>');
+      assert.equal(q.showunits, '0', 'units typed in the box, optional (qtype_numerical::UNITINPUT)');
+      assert.equal(q.unitgradingtype, '0');
+      assert.equal(q.units?.unit.unit_name, 'g/dL (or g/L)');
+    });
+
+    it('gives every answer of every question a grade Moodle\'s importer accepts', () => {
+      for (const q of questions) for (const a of q.answer ?? []) if (q['@type'] !== 'ordering') assert.ok(isMoodleGrade(Number(a['@fraction'])), `${q.name?.text}: ${a['@fraction']}`);
+    });
+
+    it('names each case\'s category by its title, a / in it written // as Moodle splits the path', () => {
+      const paths = questions.filter((q) => q['@type'] === 'category').map((q) => String(q.category!.text));
+      assert.deepEqual(paths.map(splitCategoryPath).map((names) => names.slice(0, 3)), paths.map(() => ['$course$', 'top', 'Casewright']));
+      assert.deepEqual(paths.map((p) => splitCategoryPath(p).slice(3)), CASES.map(({ analysis }) => [analysis.model.title]));
+      for (const title of ['B12/folate deficiency', '/ at the start', 'at the end /', 'a // b']) {
+        assert.deepEqual(splitCategoryPath(`$course$/top/${categoryName(title)}`), ['$course$', 'top', title.trim()], title);
+      }
+    });
+  });
+
+  describe('Moodle\'s grade fractions for multiple response', () => {
+    const sum = (values: string[], sign: 1 | -1) => values.map(Number).filter((v) => Math.sign(v) === sign).reduce((s, v) => s + v, 0);
+    it('shares +100 % among the keys and a grade Moodle offers per distractor, for 1 to 25 of each', () => {
+      for (let keys = 1; keys <= 25; keys++) {
+        for (let wrong = 0; wrong <= 25; wrong++) {
+          const { values, uneven } = fractions([...new Array<boolean>(keys).fill(true), ...new Array<boolean>(wrong).fill(false)]);
+          for (const v of values) assert.ok(isMoodleGrade(Number(v)), `${keys} keys, ${wrong} wrong: ${v}`);
+          if (keys <= 20) assert.equal(Math.round(sum(values, 1) * 100) / 100, 100, `${keys} keys: ${values.join()}`);
+          if (wrong) assert.ok(values.slice(keys).every((v) => Number(v) < 0), 'a wrong choice always costs');
+          assert.equal(uneven !== undefined, keys > 10 && keys !== 20, `${keys} keys: ${uneven}`);
+        }
+      }
+      assert.deepEqual(fractions([true, true, true, false, false]).values, ['33.33333', '33.33333', '33.33333', '-50', '-50']);
+    });
   });
 
   describe('QTI 3.0 package', () => {
@@ -262,6 +316,24 @@ describe('question exports', () => {
       }
     });
 
+    it('puts every file in its QTI 3.0 namespace, and each case\'s test refers to its items, in the order they are asked', () => {
+      assert.equal(parser.parse(text('imsmanifest.xml')).manifest['@xmlns'], 'http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1');
+      for (const name of Object.keys(zip).filter((n) => n.startsWith('items/'))) assert.equal(parser.parse(text(name))['qti-assessment-item']['@xmlns'], 'http://www.imsglobal.org/xsd/imsqtiasi_v3p0', name);
+      for (const { analysis } of CASES) {
+        const test = parser.parse(text(`tests/${analysis.model.id}.xml`))['qti-assessment-test'];
+        assert.equal(test['@xmlns'], 'http://www.imsglobal.org/xsd/imsqtiasi_v3p0');
+        const refs = [test['qti-test-part']['qti-assessment-section']['qti-assessment-item-ref']].flat() as { '@identifier': string; '@href': string }[];
+        for (const ref of refs) {
+          const target = path.posix.join('tests', ref['@href']);
+          assert.ok(zip[target], `${ref['@href']} from tests/`);
+          assert.equal(parser.parse(text(target))['qti-assessment-item']['@identifier'], ref['@identifier']);
+        }
+        const asked = caseSteps(analysis).flatMap((step) => step.questions.map((q) => `${analysis.model.id}-${q.id}`));
+        assert.equal(asked.length, analysis.model.questions.length);
+        assert.deepEqual(refs.map((r) => r['@identifier']), asked, analysis.model.id!);
+      }
+    });
+
     it('makes each item depend on the images it shows, and shows them by a path inside the package', () => {
       const manifest = parser.parse(text('imsmanifest.xml')).manifest.resources.resource as { '@identifier': string; '@href': string; dependency?: { '@identifierref': string }[] }[];
       const byId = new Map(manifest.map((r) => [r['@identifier'], r]));
@@ -279,6 +351,19 @@ describe('question exports', () => {
       assert.deepEqual(bounds, [[6.5, 7.5], [69.5, 70.5]]);
     });
 
+    it('shows each question\'s explanation as modal feedback, set whatever the response, and per-choice feedback only for choices', () => {
+      for (const { key, question } of QUESTIONS) {
+        const item = parser.parse(text(`items/${key}.xml`))['qti-assessment-item'];
+        const feedback = [item['qti-modal-feedback'] ?? []].flat() as { '@outcome-identifier': string; '@identifier': string; 'qti-content-body': { p: string } }[];
+        const explanation = feedback.filter((f) => f['@outcome-identifier'] === 'EXPLANATION');
+        assert.deepEqual(explanation.map((f) => [f['@identifier'], String(f['qti-content-body'].p)]), question.explanation ? [['EXPLANATION', question.explanation]] : [], key);
+        const set = [item['qti-response-processing']['qti-set-outcome-value'] ?? []].flat() as { '@identifier': string }[];
+        assert.equal(set.some((s) => s['@identifier'] === 'EXPLANATION'), Boolean(question.explanation), key);
+        if (question.type === 'ordering') assert.ok(!feedback.some((f) => f['@outcome-identifier'] === 'FEEDBACK'), key);
+      }
+      assert.ok(QUESTIONS.filter((q) => q.question.explanation).length >= 13, 'the samples explain their questions');
+    });
+
     it('declares each item\'s correct response as the case keys it', () => {
       for (const { key, question } of QUESTIONS) {
         const file = Object.keys(zip).find((f) => f === `items/${key}.xml`)!;
@@ -293,12 +378,60 @@ describe('question exports', () => {
     });
   });
 
+  it('keeps every file name short enough to unpack, however long the case id: cut, with a checksum', () => {
+    const bank = new CaseBank();
+    const longId = (c: string) => `${c.repeat(150)}-${c.repeat(150)}`;
+    const cases = ['a', 'b'].map((c) => ({ analysis: bank.set(`${c}.case`, TRICKY.replace('case: tricky-01', `case: ${longId(c)}`)), images: TRICKY_IMAGES }));
+    const zip = unzipSync(exportQti(cases).files.get('questions.qti.zip') as Uint8Array);
+    const names = Object.keys(zip);
+    for (const name of names) assert.ok(path.posix.basename(name).length <= 100, name);
+    assert.equal(new Set(names).size, names.length);
+    assert.equal(names.filter((n) => n.startsWith('items/')).length, 10, 'five questions of each case, none overwritten');
+    for (const test of names.filter((n) => n.startsWith('tests/'))) {
+      for (const [, href] of new TextDecoder().decode(zip[test]).matchAll(/href="([^"]+)"/g)) assert.ok(zip[path.posix.join('tests', href)], href);
+    }
+    const anki = exportAnki(cases);
+    for (const name of anki.files.keys()) assert.ok(path.posix.basename(name).length <= 100, name);
+    assert.ok(media(longId('a'), 'images/smear.png').length <= 100);
+    assert.notEqual(media(longId('a'), 'images/smear.png'), media(longId('a'), 'images/smear2.png'));
+  });
+
+  describe('control characters in a case (XML 1.0 cannot hold them)', () => {
+    const NOT_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
+    const bank = new CaseBank();
+    const text = TRICKY.replace('Pale.', 'Pale \x0b and \x1b]0;x\x07 tired.').replace('title: Escapes', 'title: Escapes \x01').replace('option: An = sign', 'option: An \x02 sign');
+    const analysis = bank.set('control.case', text);
+    const cases = [{ analysis, images: TRICKY_IMAGES }];
+
+    it('Moodle XML stays well-formed, each written as U+FFFD, and says so', () => {
+      const result = exportMoodleXml(cases);
+      const xml = result.files.get('questions.moodle.xml') as string;
+      assert.equal(XMLValidator.validate(xml), true);
+      assert.doesNotMatch(xml, NOT_XML, 'fast-xml-parser lets control characters through: looked for here');
+      assert.ok(xml.includes('Pale \uFFFD and \uFFFD]0;x\uFFFD tired.'));
+      assert.ok(xml.includes('An \uFFFD sign'));
+      assert.deepEqual(result.warnings.filter((w) => w.includes('control')), ['questions.moodle.xml: control characters in tricky-01, which XML cannot hold, written as \uFFFD (8 in all).']);
+    });
+
+    it('every file of the QTI package stays well-formed, and says so', () => {
+      const result = exportQti(cases);
+      const zip = unzipSync(result.files.get('questions.qti.zip') as Uint8Array);
+      for (const [name, bytes] of Object.entries(zip)) {
+        if (!name.endsWith('.xml')) continue;
+        assert.equal(XMLValidator.validate(new TextDecoder().decode(bytes)), true, name);
+        assert.doesNotMatch(new TextDecoder().decode(bytes), NOT_XML, name);
+      }
+      assert.ok(new TextDecoder().decode(zip['items/tricky-01-escapes.xml']).includes('Pale \uFFFD and'));
+      assert.equal(result.warnings.filter((w) => w.includes('control characters in tricky-01')).length, 1);
+    });
+  });
+
   describe('Anki notes file', () => {
     const notes = exportAnki(CASES).files.get('questions.anki.txt') as string;
     const lines = notes.trimEnd().split('\n');
 
     it('starts with the header lines Anki reads and has one note per question with a stable, unique GUID', () => {
-      assert.deepEqual(lines.slice(0, 3), ['#separator:tab', '#html:true', '#guid column:1']);
+      assert.deepEqual(lines.filter((l) => l.startsWith('#')), ['#separator:tab', '#html:true', '#notetype:Basic', '#guid column:1', '#deck column:2', '#tags column:5', '#columns:GUID\tDeck\tFront\tBack\tTags']);
       const rows = lines.filter((l) => !l.startsWith('#')).map((l) => l.split('\t'));
       assert.equal(rows.length, QUESTIONS.length);
       for (const row of rows) assert.equal(row.length, 5);
@@ -306,6 +439,21 @@ describe('question exports', () => {
       assert.equal(new Set(guids).size, guids.length);
       assert.deepEqual(guids, QUESTIONS.map((q) => `"${q.key}"`));
       assert.equal(exportAnki(CASES).files.get('questions.anki.txt'), notes, 'the same bank gives the same file');
+    });
+
+    it('keeps every GUID when the case\'s text changes, so that importing again updates the notes', () => {
+      const bank = new CaseBank();
+      const text = readFileSync(path.join(SAMPLES, 'iron-deficiency-01.case'), 'utf8');
+      const guids = (caseText: string) => {
+        const analysis = bank.set('iron.case', caseText);
+        return (exportAnki([{ analysis, images: new Map() }]).files.get('questions.anki.txt') as string).split('\n').filter((l) => l.startsWith('"')).map((l) => l.split('\t')[0]);
+      };
+      const before = guids(text);
+      assert.deepEqual(before, ['"iron-deficiency-01-rpi"', '"iron-deficiency-01-response"', '"iron-deficiency-01-mechanism"']);
+      const edited = text.replace('Months of fatigue', 'Half a year of fatigue').replace('stem: Is the reticulocyte response adequate', 'stem: Is the marrow\'s response adequate')
+        .replace('title: Fatigue and ice craving in a 29-year-old', 'title: Ice craving').replace('feedback: No: the RPI is 0.44.', 'feedback: No.');
+      assert.notEqual(edited, text);
+      assert.deepEqual(guids(edited), before);
     });
 
     it('puts the question\'s images beside the notes file, named in the note as Anki names media', () => {
@@ -319,6 +467,19 @@ describe('question exports', () => {
     });
   });
 });
+
+/** The grades Moodle's importer accepts (question_bank::fraction_options_full), in per cent. */
+const MOODLE_GRADES = [0, 100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5];
+
+/** As match_grade_options in 'error' mode: within 0.00001 of an offered fraction. */
+function isMoodleGrade(percent: number): boolean {
+  return MOODLE_GRADES.some((g) => Math.abs(Math.abs(percent) / 100 - g / 100) < 0.00001);
+}
+
+/** qformat_default::split_category_path: `/` separates, `//` is a slash in a name; names trimmed. */
+function splitCategoryPath(path: string): string[] {
+  return path.split(/(?<!\/)\/(?!\/)/).map((name) => name.replace(/\/\//g, '/').trim());
+}
 
 function html(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/`/g, '&#96;');
@@ -334,6 +495,13 @@ interface GiftBack {
 interface MoodleQuestion {
   '@type': string;
   name?: { text: string };
+  category?: { text: string };
+  showunits?: string;
+  tags?: { tag: { text: string }[] };
+  generalfeedback: { text?: string };
+  idnumber?: string;
+  unitgradingtype?: string;
+  units?: { unit: { unit_name: string } };
   questiontext: { text: string; file?: { '@name': string; '#text': string }[] };
   defaultgrade: string;
   single?: string;

@@ -32,24 +32,36 @@ export type ExportOutcome =
 /** Longest file name made from a case id; longer ids are cut and given a hash to stay unique. */
 const MAX_NAME_LENGTH = 80;
 
+/** Cases with errors named in the message; the rest are counted. */
+const MAX_NAMED = 10;
+
 export async function runExport(options: ExportOptions): Promise<ExportOutcome> {
   const opened = await openBank(options);
   if (!opened.ok) return opened;
   // Read as `check` reads: a file that cannot be read is reported, and the others exported.
   const bank = getCaseService().createBank(opened.loaded.config, resourceExists);
   const skipped: { file: string; problem: CaseDiagnostic }[] = [];
-  const readable: string[] = [];
+  const read: string[] = [];
   for (const file of opened.files) {
     const { problems } = readFile(file, bank);
     const fatal = problems.find((p) => p.severity === 'error');
     if (fatal) skipped.push({ file: displayPath(options.cwd, file), problem: fatal });
-    else if (isSelected(bank.get(file)!, options)) readable.push(file);
+    else read.push(file);
   }
-  if (options.format && options.format !== 'html') return exportQuestions(readable.map((file) => ({ file, analysis: bank.get(file)! })), skipped, options);
+  const readable = read.filter((file) => isSelected(bank.get(file)!, options));
+  // A case with errors, as `check` reports them once the whole bank is read (a duplicate id, a
+  // key the labs contradict), is exported in no format: nothing is written.
+  const broken = readable.flatMap((file) => {
+    const error = bank.diagnostics(file).find((d) => d.severity === 'error');
+    return error ? [{ file: displayPath(options.cwd, file), code: error.code }] : [];
+  });
+  if (broken.length) return { ok: false, exitCode: 1, message: brokenMessage(broken) };
+  const warnings: string[] = [];
+  if (read.length && !readable.length) warnings.push(`no case matches (${filterText(options)}; ${read.length} case${read.length === 1 ? '' : 's'} read); the export is empty.`);
+  if (options.format && options.format !== 'html') return exportQuestions(readable.map((file) => ({ file, analysis: bank.get(file)! })), skipped, warnings, options);
   const files = new Map<string, string | Uint8Array>();
   const entries: IndexEntry[] = [];
   const names = new UniqueNames();
-  const warnings: string[] = [];
   for (const file of readable) {
     const analysis = bank.get(file)!;
     const name = names.take(analysis.model.id ?? path.basename(file, '.case'));
@@ -99,15 +111,25 @@ function isSelected(analysis: CaseAnalysis, options: ExportOptions): boolean {
   return !tag || analysis.model.tags.some((t) => t.text.toLowerCase() === tag);
 }
 
-/** Questions for a platform: nothing is written when any case has errors (the command says which). */
-async function exportQuestions(analysed: { file: string; analysis: CaseAnalysis }[], skipped: { file: string; problem: CaseDiagnostic }[], options: ExportOptions): Promise<ExportOutcome> {
-  const broken = analysed.filter(({ analysis }) => analysis.diagnostics.some((d) => d.severity === 'error'));
-  if (broken.length) {
-    const names = broken.map(({ file }) => displayPath(options.cwd, file)).join(', ');
-    return { ok: false, exitCode: 1, message: `not exported: ${broken.length === 1 ? 'this case has' : 'these cases have'} errors (run casewright check): ${names}` };
-  }
+/** What kept every case out: "--status draft, --tag anemia", or that retired cases never go. */
+function filterText(options: ExportOptions): string {
+  const asked: string[] = [];
+  if (options.statuses) asked.push(`--status ${options.statuses.join(',')}`);
+  if (options.tag !== undefined) asked.push(`--tag ${options.tag}`);
+  return asked.length ? asked.join(', ') : 'retired cases are never exported';
+}
+
+/** "not exported: these cases have errors (run casewright check): a.case (code), …", at most ten named. */
+function brokenMessage(broken: { file: string; code: string }[]): string {
+  const named = broken.slice(0, MAX_NAMED).map(({ file, code }) => `${file} (${code})`).join(', ');
+  const more = broken.length > MAX_NAMED ? ` and ${broken.length - MAX_NAMED} more` : '';
+  return `not exported: ${broken.length === 1 ? 'this case has' : `these ${broken.length} cases have`} errors (run casewright check); nothing was written: ${named}${more}`;
+}
+
+/** Questions for a platform, from cases without errors. */
+async function exportQuestions(analysed: { file: string; analysis: CaseAnalysis }[], skipped: { file: string; problem: CaseDiagnostic }[], warnings: string[], options: ExportOptions): Promise<ExportOutcome> {
   const cases: ExportCase[] = [];
-  const readWarnings: string[] = [];
+  const readWarnings: string[] = [...warnings];
   for (const { file, analysis } of analysed) cases.push({ analysis, images: await readImages(file, analysis, readWarnings, options.cwd) });
   const result = getCaseService().exportQuestions(options.format as QuestionExportName, cases);
   const written = await writeOutputFolder(path.resolve(options.cwd, options.output), result.files);

@@ -23,33 +23,37 @@ const VERSION = typeof CASEWRIGHT_VERSION === 'string' ? CASEWRIGHT_VERSION : '0
 
 const FORMATTERS: Record<string, Formatter> = { stylish: formatStylish, json: formatJson, sarif: formatSarif, github: formatGithub };
 
-const USAGE = `Usage: casewright <command> [options]
-
-Commands:
-  check [PATH|GLOB …]    Check every .case file under the paths (default: .) as one case bank
-  explain FILE           Show a case's derived indices and the mechanism its evidence points to
-  render FILE            Render a case as a standalone HTML page (stdout, or -o FILE)
-  export [PATH …] -o DIR Export the bank: a static site (default), or its questions for Moodle, QTI, GIFT or Anki
-  stats [PATH …]         What the bank teaches: cases by mechanism, tag, level, status, author;
-                         objectives covered; cases whose engine choice is weak or conflicts
-  help                   Show this help
-
-Options for check:
-  --format <name>        stylish (default), json, sarif or github
+// Each command's line in the list and its options: the whole help joins them, and
+// `casewright <command> --help` prints one command's share.
+const COMMANDS = {
+  check: {
+    synopsis: 'check [PATH|GLOB …]',
+    summary: 'Check every .case file under the paths (default: .) as one case bank',
+    options: `  --format <name>        stylish (default), json, sarif or github
   --max-warnings <n>     Exit 1 when there are more than n warnings
   --config <file>        Use this casewright.json instead of searching upward
   --follow-symlinks      Follow symbolic links that lead out of the bank's folder
   --no-color             Plain output
   --fix                  Apply every safe fix (the editor's quick fixes) and report what is left
-  --fix-dry-run          Print the safe fixes as a unified diff; write nothing
-
-Options for render:
-  --view <name>          learner (default: the answer hidden), answer, or both (with a toggle)
+  --fix-dry-run          Print the safe fixes as a unified diff; write nothing`,
+  },
+  explain: {
+    synopsis: 'explain FILE',
+    summary: "Show a case's derived indices and the mechanism its evidence points to",
+    options: `  --format <name>        text (default) or json
+  --config <file>        Use this casewright.json instead of searching upward`,
+  },
+  render: {
+    synopsis: 'render FILE',
+    summary: 'Render a case as a standalone HTML page (stdout, or -o FILE)',
+    options: `  --view <name>          learner (default: the answer hidden), answer, or both (with a toggle)
   -o, --output <file>    Write the page to a file
-  --config <file>        Use this casewright.json instead of searching upward
-
-Options for export:
-  -o, --output <dir>     The folder to write the site to (required): a new or empty folder,
+  --config <file>        Use this casewright.json instead of searching upward`,
+  },
+  export: {
+    synopsis: 'export [PATH …] -o DIR',
+    summary: 'Export the bank: a static site (default), or its questions for Moodle, QTI, GIFT or Anki',
+    options: `  -o, --output <dir>     The folder to write the site to (required): a new or empty folder,
                          or one a previous export wrote, which is replaced as a whole
   --format <name>        html (default: a page per case and an index), moodle (Moodle XML),
                          qti (QTI 3.0 package), gift, or anki (notes file with stable GUIDs)
@@ -58,25 +62,70 @@ Options for export:
   --config <file>        Use this casewright.json instead of searching upward
   --follow-symlinks      Follow symbolic links that lead out of the bank's folder
   --status <list>        Only cases with these statuses (draft,review,ready); retired cases
-                         are never exported
+                         are never exported`,
+  },
+  stats: {
+    synopsis: 'stats [PATH …]',
+    summary: 'What the bank teaches: cases by mechanism, tag, level, status, author;\n' +
+      'objectives covered; cases whose engine choice is weak or conflicts',
+    options: `  --format <name>        text (default), json, markdown (for a CI job summary) or html
+  --config <file>        Use this casewright.json instead of searching upward`,
+  },
+} as const;
+type CommandName = keyof typeof COMMANDS;
+const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 
-Options for stats:
-  --format <name>        text (default), json, markdown (for a CI job summary) or html
-  --config <file>        Use this casewright.json instead of searching upward
+const EXIT_CODES = 'Exit codes: 0 no errors, 1 errors found, 2 the command could not run.';
 
-Options for explain:
-  --format <name>        text (default) or json
-  --config <file>        Use this casewright.json instead of searching upward
+const USAGE = [
+  'Usage: casewright <command> [options]',
+  '',
+  'Commands:',
+  ...COMMAND_NAMES.map((name) => commandLine(COMMANDS[name].synopsis, COMMANDS[name].summary)),
+  commandLine('help [COMMAND]', "Show this help, or one command's"),
+  ...COMMAND_NAMES.flatMap((name) => ['', `Options for ${name}:`, COMMANDS[name].options]),
+  '',
+  EXIT_CODES,
+].join('\n');
 
-Exit codes: 0 no errors, 1 errors found, 2 the command could not run.`;
+/** A line of the command list: the synopsis, then its summary in a column (continued lines too). */
+function commandLine(synopsis: string, summary: string): string {
+  return `  ${synopsis.padEnd(22)} ${summary.split('\n').join('\n' + ' '.repeat(25))}`;
+}
+
+function commandUsage(name: CommandName): string {
+  const { synopsis, summary, options } = COMMANDS[name];
+  return [`Usage: casewright ${synopsis} [options]`, '', summary.replace(/\n/g, ' '), '', 'Options:', options, '', EXIT_CODES].join('\n');
+}
+
+function isCommandName(name: string | undefined): name is CommandName {
+  return name !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, name);
+}
+
+/** `--help` or `-h` among a command's arguments, before any `--` that ends the options. */
+function asksForHelp(args: readonly string[]): boolean {
+  for (const arg of args) {
+    if (arg === '--') return false;
+    if (arg === '--help' || arg === '-h') return true;
+  }
+  return false;
+}
 
 class UsageError extends Error {}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'help' && isCommandName(rest[0])) {
+    process.stdout.write(commandUsage(rest[0]) + '\n');
+    return 0;
+  }
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(USAGE + '\n');
     return command ? 0 : 2;
+  }
+  if (isCommandName(command) && asksForHelp(rest)) {
+    process.stdout.write(commandUsage(command) + '\n');
+    return 0;
   }
   if (command === '--version' || command === '-v') {
     process.stdout.write(VERSION + '\n');
@@ -204,6 +253,8 @@ async function exportSite(args: string[]): Promise<number> {
   if (statusFilter && !statusFilter.ok) throw new UsageError(statusFilter.message);
   const format = String(values.format);
   if (format !== 'html' && !(QUESTION_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown export format "${format}"; use html, ${QUESTION_FORMATS.join(', ')}.`);
+  // The question formats carry the keys for the platform; a teacher's copy is the html one.
+  if (values.answers && format !== 'html') throw new UsageError(`--answers writes the teacher's pages of the html export; the ${format} export already holds the keys.`);
   const outcome = await runExport({
     paths: positionals, output: String(values.output), answers: Boolean(values.answers), cwd: process.cwd(),
     configFile: values.config as string | undefined, followSymlinks: Boolean(values['follow-symlinks']),

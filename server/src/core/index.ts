@@ -9,7 +9,7 @@
 // name, the documented diagnostic codes).
 import { analyzeCase, type AnalysisOptions, type CaseAnalysis } from './analyzeCase';
 import { CaseBank, LeanCaseBank, type ResourceExists } from './bank';
-import { QUESTION_EXPORTS, type ExportCase, type ExportResult, type QuestionExportName } from './export';
+import { exportQuestions, type ExportCase, type ExportResult, type QuestionExportName } from './export';
 import { explainCase, renderExplainText, type ExplainReport } from './clinical/explainReport';
 import { readConfigText, type CasewrightConfig, type ConfigReadResult } from './config/config';
 import type { CaseDiagnostic } from './diagnostics';
@@ -96,7 +96,7 @@ const SERVICE: CaseService = /* @__PURE__ */ Object.freeze({
   analyze: analyzeCase,
   createBank: (config?: CasewrightConfig, resourceExists?: ResourceExists) => new CaseBank(config, resourceExists),
   createLeanBank: (config?: CasewrightConfig, resourceExists?: ResourceExists) => new LeanCaseBank(config, resourceExists),
-  exportQuestions: (format: QuestionExportName, cases: readonly ExportCase[]) => QUESTION_EXPORTS[format](cases),
+  exportQuestions,
   readConfig: readConfigText,
   hover,
   complete,

@@ -12,7 +12,9 @@ import type { ExportCase, ExportResult } from './exportTypes';
 export function exportAnki(cases: readonly ExportCase[]): ExportResult {
   const warnings: string[] = [];
   const files = new Map<string, string | Uint8Array>();
-  const rows = ['#separator:tab', '#html:true', '#guid column:1', '#deck column:2', '#tags column:5', '#columns:GUID\tDeck\tFront\tBack\tTags'];
+  // Anki's stock note type, whose fields the Front and Back columns fill by name; a collection
+  // without it falls back to the note type chosen in the import dialog.
+  const rows = ['#separator:tab', '#html:true', '#notetype:Basic', '#guid column:1', '#deck column:2', '#tags column:5', '#columns:GUID\tDeck\tFront\tBack\tTags'];
   for (const exportCase of cases) {
     const { analysis } = exportCase;
     const caseImages = [...analysis.model.sectionImages.values()].flat();
@@ -52,7 +54,7 @@ function back(question: Question): string {
   const parts: string[] = [];
   if (question.type === 'numeric') parts.push(`<p><b>${escapeHtml(question.answers.map((a) => a.value).join(' or '))}${question.unit ? ` ${escapeHtml(question.unit)}` : ''}</b>${question.tolerance ? ` (± ${question.tolerance})` : ''}</p>`);
   else if (question.type === 'short') parts.push(`<p><b>${escapeHtml(question.answers.map((a) => a.value).join(' / '))}</b></p>`);
-  else if (question.type === 'ordering') parts.push(`<ol>${question.options.map((o) => `<li>${escapeHtml(o.text)}</li>`).join('')}</ol>`);
+  else if (question.type === 'ordering') parts.push(`<ol>${question.options.map((o) => `<li>${escapeHtml(o.text)}${o.feedback ? ` — ${escapeHtml(o.feedback)}` : ''}</li>`).join('')}</ol>`);
   else {
     parts.push(`<ul>${question.options.map((o) => `<li>${o.correct ? '<b>✓ ' : ''}${escapeHtml(o.text)}${o.correct ? '</b>' : ''}${o.feedback ? ` — ${escapeHtml(o.feedback)}` : ''}</li>`).join('')}</ul>`);
   }

@@ -26,6 +26,11 @@ export function exportableQuestions(analysis: CaseAnalysis): Question[] {
   return analysis.model.questions.filter((q) => q.type && q.stem?.value);
 }
 
+/** The stem, naming the unit of a numeric answer where the format shows none beside the box. */
+export function stemWithUnit(question: Question): string {
+  return question.unit ? `${question.stem!.value} (in ${question.unit})` : question.stem!.value;
+}
+
 /** Where the question sits in the case, for a heading: "After labs day 3". */
 export function stageLabel(question: Question): string {
   return question.stage ? `After ${question.stage.text.replace(/^after\s+/i, '')}` : 'End of case';
@@ -114,11 +119,24 @@ function proseHtml(title: string, section: SectionNode | undefined): string {
  */
 export function exportImageName(analysis: CaseAnalysis, image: CaseImage): string {
   const flat = image.path.replace(/[^A-Za-z0-9._-]+/g, '-');
-  if (flat === image.path) return `${caseKey(analysis)}-${flat}`;
   const dot = flat.lastIndexOf('.');
   const stem = dot > 0 ? flat.slice(0, dot) : flat;
   const extension = dot > 0 ? flat.slice(dot) : '';
-  return `${caseKey(analysis)}-${stem}-${pathChecksum(image.path)}${extension}`;
+  if (flat === image.path) return shortFileName(`${caseKey(analysis)}-${stem}`, extension);
+  return shortFileName(`${caseKey(analysis)}-${stem}-${pathChecksum(image.path)}`, extension);
+}
+
+/** The longest file name an export writes: well below the 255 bytes file systems take. */
+const MAX_FILE_NAME = 100;
+
+/**
+ * A file name from an id (ASCII, as ids and flattened paths are): as it is when short enough,
+ * else cut and given a checksum of the whole stem, so that long ids stay distinct. A package
+ * whose names are too long cannot be unpacked by the platform it is made for.
+ */
+export function shortFileName(stem: string, extension = ''): string {
+  if (stem.length + extension.length <= MAX_FILE_NAME) return stem + extension;
+  return `${stem.slice(0, Math.max(1, MAX_FILE_NAME - extension.length - 9))}-${pathChecksum(stem)}${extension}`;
 }
 
 /** FNV-1a over the UTF-16 code units, as 8 hex digits: stable across runs (no node:crypto in the core). */

@@ -2,7 +2,7 @@
 // then its questions. Text only: ordering questions and images cannot be expressed and are
 // left out with a warning, as are points other than 1.
 import type { Question } from '../questions/questionModel';
-import { caseKey, caseSteps, caseTitle, questionKey } from './caseText';
+import { caseKey, caseSteps, caseTitle, questionKey, stemWithUnit } from './caseText';
 import { questionImages } from '../questions/questionModel';
 import type { ExportCase, ExportResult } from './exportTypes';
 import { fractions } from './fractions';
@@ -15,6 +15,8 @@ export function escapeGift(text: string): string {
 export function exportGift(cases: readonly ExportCase[]): ExportResult {
   const warnings: string[] = [];
   const blocks: string[] = [];
+  /** Questions worth other than 1 point: said once, since a bank has many. */
+  const otherPoints: string[] = [];
   for (const exportCase of cases) {
     const { analysis } = exportCase;
     const sectionImages = [...analysis.model.sectionImages.values()].flat();
@@ -23,22 +25,28 @@ export function exportGift(cases: readonly ExportCase[]): ExportResult {
     caseSteps(analysis).forEach((step, i) => {
       if (step.html) blocks.push(`::${escapeGift(`${caseKey(analysis)}-part-${i + 1}`)}::[html]${escapeGift(step.html)}`);
       for (const question of step.questions) {
-        const block = giftQuestion(questionKey(analysis, question), question);
+        const block = giftQuestion(questionKey(analysis, question), question, warnings);
         if (!block) {
           warnings.push(`GIFT cannot express ordering questions; left out: ${questionKey(analysis, question)}.`);
+          // Said in the file too, where the question would be, for whoever reads it later.
+          blocks.push(`// ${questionKey(analysis, question)}: an ordering question, which GIFT cannot express; left out (use the Moodle XML or QTI export)`);
           continue;
         }
         const pictures = questionImages(question).length;
         if (pictures) warnings.push(`GIFT is text only; ${pictures === 1 ? 'the image' : `${pictures} images`} of ${questionKey(analysis, question)} left out.`);
-        if (question.points !== 1) warnings.push(`GIFT has no points; ${questionKey(analysis, question)} imports worth the default.`);
+        if (question.points !== 1) otherPoints.push(questionKey(analysis, question));
         blocks.push(block);
       }
     });
   }
+  if (otherPoints.length) {
+    const named = `${otherPoints.slice(0, 10).join(', ')}${otherPoints.length > 10 ? ` and ${otherPoints.length - 10} more` : ''}`;
+    warnings.push(`GIFT has no points; ${otherPoints.length === 1 ? 'this question imports' : `these ${otherPoints.length} questions import`} worth Moodle's default mark (1): ${named}.`);
+  }
   return { files: new Map([['questions.gift.txt', `${blocks.join('\n\n')}\n`]]), warnings };
 }
 
-function giftQuestion(name: string, question: Question): string | undefined {
+function giftQuestion(name: string, question: Question, warnings: string[]): string | undefined {
   const general = question.explanation ? ` ####${escapeGift(question.explanation)}` : '';
   const feedback = (text: string | undefined) => (text ? `#${escapeGift(text)}` : '');
   let answers: string;
@@ -47,8 +55,9 @@ function giftQuestion(name: string, question: Question): string | undefined {
       answers = question.options.map((o) => `\t${o.correct ? '=' : '~'}${escapeGift(o.text)}${feedback(o.feedback)}`).join('\n');
       break;
     case 'multiple': {
-      const weights = fractions(question.options.map((o) => o.correct));
-      answers = question.options.map((o, i) => `\t~%${weights[i]}%${escapeGift(o.text)}${feedback(o.feedback)}`).join('\n');
+      const shares = fractions(question.options.map((o) => o.correct));
+      if (shares.uneven) warnings.push(`${name}: ${shares.uneven}.`);
+      answers = question.options.map((o, i) => `\t~%${shares.values[i]}%${escapeGift(o.text)}${feedback(o.feedback)}`).join('\n');
       break;
     }
     case 'numeric':
@@ -61,8 +70,4 @@ function giftQuestion(name: string, question: Question): string | undefined {
       return undefined;
   }
   return `::${escapeGift(name)}::${escapeGift(question.stem!.value)}{\n${answers}${general}\n}`;
-}
-
-export function stemWithUnit(question: Question): string {
-  return question.unit ? `${question.stem!.value} (in ${question.unit})` : question.stem!.value;
 }

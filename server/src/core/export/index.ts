@@ -1,6 +1,7 @@
 // The question exports by name: each takes the cases and returns files in memory.
 import { exportAnki } from './anki';
-import type { ExportFormat } from './exportTypes';
+import { caseKey, exportableQuestions } from './caseText';
+import type { ExportCase, ExportFormat, ExportResult } from './exportTypes';
 import { exportGift } from './gift';
 import { exportMoodleXml } from './moodleXml';
 import { exportQti } from './qti';
@@ -17,3 +18,14 @@ export const QUESTION_EXPORTS: Readonly<Record<'moodle' | 'qti' | 'gift' | 'anki
 export type QuestionExportName = keyof typeof QUESTION_EXPORTS;
 
 export const QUESTION_FORMATS = Object.keys(QUESTION_EXPORTS) as QuestionExportName[];
+
+/** The cases' questions in a format; a case with no question to carry is named in a warning. */
+export function exportQuestions(format: QuestionExportName, cases: readonly ExportCase[]): ExportResult {
+  const result = QUESTION_EXPORTS[format](cases);
+  const empty = cases.filter(({ analysis }) => !exportableQuestions(analysis).length).map(({ analysis }) => caseKey(analysis));
+  if (empty.length) {
+    const named = `${empty.slice(0, 10).join(', ')}${empty.length > 10 ? ` and ${empty.length - 10} more` : ''}`;
+    result.warnings.unshift(`${empty.length === 1 ? 'this case has' : `these ${empty.length} cases have`} no questions, so nothing of ${empty.length === 1 ? 'it' : 'them'} is in the export: ${named}.`);
+  }
+  return result;
+}

@@ -1,22 +1,27 @@
 // Moodle XML: one category per case; each step of the case (the stages revealed so far) as a
 // description item, followed by the questions asked there; per-answer feedback, general
-// feedback, default marks, tags, and images embedded as base64 files (@@PLUGINFILE@@).
+// feedback, default marks, tags, and images embedded as base64 files (@@PLUGINFILE@@). Shaped
+// as Moodle's importer reads it (question/format/xml/format.php): grades from those its forms
+// offer (fractions.ts), category paths escaped as it splits them.
 import { xmlbuilder2 } from './lazyLibraries';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { escapeHtml } from '../render/escape';
 import type { Question } from '../questions/questionModel';
 import type { CaseImage } from '../images/imageModel';
-import { base64, caseKey, caseSteps, caseTitle, exportImageName, imageOf, questionKey } from './caseText';
+import { base64, caseKey, caseSteps, caseTitle, exportImageName, imageOf, questionKey, stemWithUnit } from './caseText';
 import type { ExportCase, ExportResult } from './exportTypes';
 import { fractions } from './fractions';
+import { InvalidCharacters } from './invalidCharacters';
 
 export function exportMoodleXml(cases: readonly ExportCase[]): ExportResult {
   const warnings: string[] = [];
-  const quiz = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' }).ele('quiz');
+  const invalid = new InvalidCharacters();
+  const quiz = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8', ...invalid.options }).ele('quiz');
   for (const exportCase of cases) {
     const { analysis } = exportCase;
+    invalid.current = caseKey(analysis);
     const category = quiz.ele('question', { type: 'category' });
-    text(category.ele('category'), `$course$/top/Casewright/${caseTitle(analysis)}`);
+    text(category.ele('category'), `$course$/top/Casewright/${categoryName(caseTitle(analysis))}`);
     text(category.ele('info', { format: 'html' }), `Case ${caseKey(analysis)}, exported by Casewright.`);
     // Images are files of the text that shows them (Moodle's @@PLUGINFILE@@ resolves within it).
     const embed = (image: CaseImage) => (exportCase.images.has(image.path) ? imageTag(exportCase, image) : '');
@@ -32,7 +37,8 @@ export function exportMoodleXml(cases: readonly ExportCase[]): ExportResult {
       for (const question of step.questions) writeQuestion(quiz, exportCase, question, warnings);
     });
   }
-  return { files: new Map([['questions.moodle.xml', quiz.end({ prettyPrint: true })]]), warnings };
+  const xml = quiz.end({ prettyPrint: true });
+  return { files: new Map([['questions.moodle.xml', xml]]), warnings: [...warnings, ...invalid.warnings('questions.moodle.xml')] };
 }
 
 const MOODLE_TYPES = { single: 'multichoice', multiple: 'multichoice', numeric: 'numerical', short: 'shortanswer', ordering: 'ordering' } as const;
@@ -43,7 +49,7 @@ function writeQuestion(quiz: XMLBuilder, exportCase: ExportCase, question: Quest
   text(element.ele('name'), questionKey(analysis, question));
   const questionText = element.ele('questiontext', { format: 'html' });
   const stemImages = question.image ? [question.image] : [];
-  text(questionText, `<p>${escapeHtml(question.stem!.value)}</p>${stemImages.filter((i) => exportCase.images.has(i.path)).map((i) => imageTag(exportCase, i)).join('')}`);
+  text(questionText, `<p>${escapeHtml(stemWithUnit(question))}</p>${stemImages.filter((i) => exportCase.images.has(i.path)).map((i) => imageTag(exportCase, i)).join('')}`);
   attachFiles(questionText, exportCase, stemImages, warnings);
   text(element.ele('generalfeedback', { format: 'html' }), question.explanation ? `<p>${escapeHtml(question.explanation)}</p>` : '');
   element.ele('defaultgrade').txt(String(question.points));
@@ -56,7 +62,9 @@ function writeQuestion(quiz: XMLBuilder, exportCase: ExportCase, question: Quest
       element.ele('single').txt(question.type === 'single' ? 'true' : 'false');
       element.ele('shuffleanswers').txt('true');
       element.ele('answernumbering').txt('abc');
-      const weights = question.type === 'single' ? question.options.map((o) => (o.correct ? '100' : '0')) : fractions(question.options.map((o) => o.correct));
+      const shares = fractions(question.options.map((o) => o.correct));
+      if (question.type === 'multiple' && shares.uneven) warnings.push(`${questionKey(analysis, question)}: ${shares.uneven}.`);
+      const weights = question.type === 'single' ? question.options.map((o) => (o.correct ? '100' : '0')) : shares.values;
       question.options.forEach((option, i) => {
         const picture = option.image && exportCase.images.has(option.image.path) ? imageTag(exportCase, option.image) : '';
         const node = answer(element, weights[i], option.text, option.feedback, 'html', picture);
@@ -73,8 +81,10 @@ function writeQuestion(quiz: XMLBuilder, exportCase: ExportCase, question: Quest
         const unit = element.ele('units').ele('unit');
         unit.ele('multiplier').txt('1');
         unit.ele('unit_name').txt(question.unit);
+        // Units optional, typed in the answer box (Moodle's default for a question with units);
+        // Moodle shows no unit beside the box, so the question text names it.
         element.ele('unitgradingtype').txt('0');
-        element.ele('showunits').txt('3');
+        element.ele('showunits').txt('0');
         element.ele('unitsleft').txt('0');
       }
       break;
@@ -84,6 +94,7 @@ function writeQuestion(quiz: XMLBuilder, exportCase: ExportCase, question: Quest
       break;
     case 'ordering':
       if (question.options.some((o) => o.image)) warnings.push(`Moodle's ordering question shows text only; the option images of ${questionKey(analysis, question)} are left out.`);
+      if (question.options.some((o) => o.feedback)) warnings.push(`Moodle's ordering question shows no feedback per item; the option feedback of ${questionKey(analysis, question)} is left out.`);
       // qtype_ordering keeps the correct order in the answers' order; its fraction is the position.
       element.ele('layouttype').txt('VERTICAL');
       element.ele('selecttype').txt('ALL');
@@ -103,6 +114,17 @@ function answer(parent: XMLBuilder, fraction: string, value: string, feedback: s
   text(node, format === 'html' ? escapeHtml(value) + picture : value);
   text(node.ele('feedback', { format: 'html' }), feedback ? `<p>${escapeHtml(feedback)}</p>` : '');
   return node;
+}
+
+/**
+ * A category name inside Moodle's path: `/` separates categories, so one in a name is written
+ * `//`, and a name may not start or end with it (qformat_default::assemble_category_path).
+ */
+export function categoryName(name: string): string {
+  let escaped = name.replace(/\//g, '//');
+  if (escaped.startsWith('/')) escaped = ` ${escaped}`;
+  if (escaped.endsWith('/')) escaped = `${escaped} `;
+  return escaped;
 }
 
 /** Moodle reads every text as `<text>…</text>`; the builder escapes it. */

@@ -7,12 +7,16 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { Question } from '../questions/questionModel';
 import type { CaseImage } from '../images/imageModel';
 import { escapeHtml } from '../render/escape';
-import { caseKey, caseSteps, caseTitle, exportImageName, imageOf, questionKey } from './caseText';
+import { caseKey, caseSteps, caseTitle, exportImageName, imageOf, questionKey, shortFileName } from './caseText';
 import { questionImages } from '../questions/questionModel';
 import type { ExportCase, ExportResult } from './exportTypes';
+import { InvalidCharacters } from './invalidCharacters';
 
 const QTI = 'http://www.imsglobal.org/xsd/imsqtiasi_v3p0';
 const CP = 'http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1';
+
+/** The outcome (and its one value) that shows a question's explanation. */
+const EXPLANATION = 'EXPLANATION';
 
 interface Resource { identifier: string; type: string; href: string; dependencies: string[] }
 
@@ -21,9 +25,11 @@ export function exportQti(cases: readonly ExportCase[]): ExportResult {
   const entries: Record<string, Uint8Array> = {};
   const resources: Resource[] = [];
   const encoder = new TextEncoder();
+  const invalid = new InvalidCharacters();
   for (const exportCase of cases) {
     const { analysis } = exportCase;
-    const itemIds: string[] = [];
+    invalid.current = caseKey(analysis);
+    const items: { id: string; file: string }[] = [];
     // Each image once in the package, as a resource the items that show it depend on.
     const imageResources = new Map<string, string>();
     const resourceOf = (image: CaseImage): { href: string; id: string } | undefined => {
@@ -50,22 +56,25 @@ export function exportQti(cases: readonly ExportCase[]): ExportResult {
           if (resource) dependencies.add(resource.id);
         }
         const src = (image: CaseImage | undefined) => (image && exportCase.images.has(image.path) ? `../images/${exportImageName(analysis, image)}` : undefined);
-        const href = `items/${id}.xml`;
-        entries[href] = encoder.encode(itemXml(id, question, i === 0 ? step.html : '', src));
+        if (question.type === 'ordering' && question.options.some((o) => o.feedback)) warnings.push(`QTI's order interaction has no feedback per item; the option feedback of ${questionKey(analysis, question)} is left out.`);
+        const file = shortFileName(id, '.xml');
+        const href = `items/${file}`;
+        entries[href] = encoder.encode(itemXml(id, question, i === 0 ? step.html : '', src, invalid));
         resources.push({ identifier: id, type: 'imsqti_item_xmlv3p0', href, dependencies: [...dependencies] });
-        itemIds.push(id);
+        items.push({ id, file });
       });
     }
-    if (!itemIds.length) continue;
+    if (!items.length) continue;
     const testId = identifier(`TEST-${caseKey(analysis)}`);
-    const href = `tests/${caseKey(analysis)}.xml`;
-    entries[href] = encoder.encode(testXml(testId, caseTitle(analysis), itemIds));
-    resources.push({ identifier: testId, type: 'imsqti_test_xmlv3p0', href, dependencies: itemIds });
+    const href = `tests/${shortFileName(caseKey(analysis), '.xml')}`;
+    entries[href] = encoder.encode(testXml(testId, caseTitle(analysis), items, invalid));
+    resources.push({ identifier: testId, type: 'imsqti_test_xmlv3p0', href, dependencies: items.map((item) => item.id) });
   }
-  entries['imsmanifest.xml'] = encoder.encode(manifestXml(resources));
+  invalid.current = 'the manifest';
+  entries['imsmanifest.xml'] = encoder.encode(manifestXml(resources, invalid));
   // A fixed date: the same bank gives the same bytes.
   const zip = fflate().zipSync(entries, { mtime: new Date('2020-01-01T00:00:00Z') });
-  return { files: new Map([['questions.qti.zip', zip]]), warnings };
+  return { files: new Map([['questions.qti.zip', zip]]), warnings: [...warnings, ...invalid.warnings('questions.qti.zip')] };
 }
 
 /** QTI identifiers are XML names: start with a letter or `_`. */
@@ -79,26 +88,33 @@ function choiceId(i: number): string {
 }
 
 /** `imageSrc` gives an image's path from the item, or undefined to leave it out. */
-export function itemXml(id: string, question: Question, caseHtml: string, imageSrc: (image: CaseImage | undefined) => string | undefined): string {
-  const item = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' }).ele(QTI, 'qti-assessment-item', {
+function itemXml(id: string, question: Question, caseHtml: string, imageSrc: (image: CaseImage | undefined) => string | undefined, invalid: InvalidCharacters): string {
+  const item = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8', ...invalid.options }).ele(QTI, 'qti-assessment-item', {
     identifier: id, title: id, adaptive: 'false', 'time-dependent': 'false',
   });
   declareResponse(item, question);
   item.ele('qti-outcome-declaration', { identifier: 'SCORE', cardinality: 'single', 'base-type': 'float' }).ele('qti-default-value').ele('qti-value').txt('0');
   item.ele('qti-outcome-declaration', { identifier: 'MAXSCORE', cardinality: 'single', 'base-type': 'float' }).ele('qti-default-value').ele('qti-value').txt(String(question.points));
-  const hasFeedback = question.options.some((o) => o.feedback);
+  // Feedback per choice is shown for the choices taken; an ordering takes every item, so it has none.
+  const hasFeedback = question.type !== 'ordering' && question.options.some((o) => o.feedback);
   if (hasFeedback) item.ele('qti-outcome-declaration', { identifier: 'FEEDBACK', cardinality: question.type === 'single' ? 'single' : 'multiple', 'base-type': 'identifier' });
+  if (question.explanation) item.ele('qti-outcome-declaration', { identifier: EXPLANATION, cardinality: 'single', 'base-type': 'identifier' });
   const body = item.ele('qti-item-body');
-  if (caseHtml) body.import(xmlbuilder2().fragment(`<div xmlns="${QTI}" class="case-text">${caseHtml}</div>`));
+  // The case text is the HTML every format shows (escaped where it is built), parsed into the body.
+  if (caseHtml) body.import(xmlbuilder2().fragment(invalid.options, `<div xmlns="${QTI}" class="case-text">${caseHtml}</div>`));
   body.ele('p').txt(question.stem!.value);
   const stemImage = imageSrc(question.image);
   if (stemImage) body.ele('p').ele('img', { src: stemImage, alt: question.image!.alt ?? '' });
   interaction(body, question, imageSrc);
   responseProcessing(item, question, hasFeedback);
-  question.options.forEach((option, i) => {
-    if (!option.feedback) return;
-    item.ele('qti-modal-feedback', { 'outcome-identifier': 'FEEDBACK', identifier: choiceId(i), 'show-hide': 'show' }).ele('qti-content-body').ele('p').txt(option.feedback);
-  });
+  if (hasFeedback) {
+    question.options.forEach((option, i) => {
+      if (!option.feedback) return;
+      item.ele('qti-modal-feedback', { 'outcome-identifier': 'FEEDBACK', identifier: choiceId(i), 'show-hide': 'show' }).ele('qti-content-body').ele('p').txt(option.feedback);
+    });
+  }
+  // The general feedback, shown once the response is processed, whatever it was.
+  if (question.explanation) item.ele('qti-modal-feedback', { 'outcome-identifier': EXPLANATION, identifier: EXPLANATION, 'show-hide': 'show' }).ele('qti-content-body').ele('p').txt(question.explanation);
   return item.end({ prettyPrint: true });
 }
 
@@ -181,21 +197,22 @@ function responseProcessing(item: XMLBuilder, question: Question, hasFeedback: b
   ifRight.ele('qti-set-outcome-value', { identifier: 'SCORE' }).ele('qti-base-value', { 'base-type': 'float' }).txt(String(question.points));
   condition.ele('qti-response-else').ele('qti-set-outcome-value', { identifier: 'SCORE' }).ele('qti-base-value', { 'base-type': 'float' }).txt('0');
   if (hasFeedback) processing.ele('qti-set-outcome-value', { identifier: 'FEEDBACK' }).ele('qti-variable', { identifier: 'RESPONSE' });
+  if (question.explanation) processing.ele('qti-set-outcome-value', { identifier: EXPLANATION }).ele('qti-base-value', { 'base-type': 'identifier' }).txt(EXPLANATION);
 }
 
-function testXml(id: string, title: string, itemIds: string[]): string {
-  const test = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' }).ele(QTI, 'qti-assessment-test', { identifier: id, title });
+function testXml(id: string, title: string, items: { id: string; file: string }[], invalid: InvalidCharacters): string {
+  const test = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8', ...invalid.options }).ele(QTI, 'qti-assessment-test', { identifier: id, title });
   test.ele('qti-outcome-declaration', { identifier: 'SCORE', cardinality: 'single', 'base-type': 'float' });
   const part = test.ele('qti-test-part', { identifier: `${id}-part`, 'navigation-mode': 'linear', 'submission-mode': 'individual' });
   const section = part.ele('qti-assessment-section', { identifier: `${id}-section`, title, visible: 'true' });
-  for (const itemId of itemIds) section.ele('qti-assessment-item-ref', { identifier: itemId, href: `../items/${itemId}.xml` });
+  for (const item of items) section.ele('qti-assessment-item-ref', { identifier: item.id, href: `../items/${item.file}` });
   const summing = test.ele('qti-outcome-processing').ele('qti-set-outcome-value', { identifier: 'SCORE' }).ele('qti-sum');
   summing.ele('qti-test-variables', { 'variable-identifier': 'SCORE' });
   return test.end({ prettyPrint: true });
 }
 
-function manifestXml(resources: Resource[]): string {
-  const manifest = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8' }).ele(CP, 'manifest', { identifier: 'casewright-export' });
+function manifestXml(resources: Resource[], invalid: InvalidCharacters): string {
+  const manifest = xmlbuilder2().create({ version: '1.0', encoding: 'UTF-8', ...invalid.options }).ele(CP, 'manifest', { identifier: 'casewright-export' });
   const metadata = manifest.ele('metadata');
   metadata.ele('schema').txt('QTI Package');
   metadata.ele('schemaversion').txt('3.0.0');
