@@ -144,6 +144,26 @@ describe('language server: diagnostics', function () {
     assert.equal(await holder('unit-y-01'), null);
   });
 
+  it('leaves a case created in a folder casewright.json ignores out of the bank, as the first scan does', async () => {
+    const other = tempBank({ 'casewright.json': '{ "ignore": ["drafts/**"] }', 'a.case': 'case: kept-01\ntitle: Kept\n', 'drafts/old.case': 'case: old-draft-01\ntitle: Old\n' });
+    const own = new LspSession();
+    try {
+      await own.initialize(other.dir);
+      assert.equal((own.notifications.find((n) => n.method === 'casewright/bankStatus')!.params as { files: number }).files, 1);
+      const draft = path.join(other.dir, 'drafts', 'new.case');
+      const counted = path.join(other.dir, 'counted.case');
+      writeFileSync(draft, 'case: new-draft-01\ntitle: New draft\n');
+      writeFileSync(counted, 'case: counted-01\ntitle: Counted\n');
+      const status = own.waitForNotification('casewright/bankStatus');
+      await own.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(draft), type: 1 }, { uri: fileUri(counted), type: 1 }] });
+      assert.equal(((await status) as { files: number }).files, 2, 'the ignored draft is not counted');
+      assert.equal(await own.request('casewright/caseIdFile', { id: 'new-draft-01' }), null);
+    } finally {
+      await own.dispose();
+      other.cleanup();
+    }
+  });
+
   it('re-publishes another open document when a duplicate id appears and goes', async () => {
     const first = fileUri(path.join(bank.dir, 'one.case'));
     const second = fileUri(path.join(bank.dir, 'two.case'));

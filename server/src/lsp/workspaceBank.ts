@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { caseFacts, getCaseService, layerRules, summarizeBank, type BankStats, type BankSummary, type CaseAnalysis, type CaseFacts, type CasewrightConfig, type CaseDiagnostic } from '../core';
 import { loadConfig, type LoadedConfig } from '../node/configDiscovery';
-import { discoverCaseFiles } from '../node/fileDiscovery';
+import { discoverCaseFiles, ignoreMatcher } from '../node/fileDiscovery';
 import { readCaseFile, readCaseFileSync, type ReadResult } from '../node/readCaseFile';
 import { AnalysisCache } from './analysisCache';
 import { yieldToEventLoop } from './runner';
@@ -202,10 +202,33 @@ export class WorkspaceBank {
     return this.bank.diagnostics(key);
   }
 
-  /** A watched file changed on disk (created, changed). Open documents keep the editor's text. */
+  /**
+   * A watched file changed on disk (created, changed). Open documents keep the editor's text; a
+   * file casewright.json ignores stays out of the bank, as the first scan left it out.
+   */
   async fileChanged(uri: string): Promise<void> {
     const key = normalizeUri(uri);
-    if (!this.openDocuments.has(key)) await this.readFromDisk(key);
+    if (this.openDocuments.has(key)) return;
+    const file = uriToPath(key);
+    if (file && this.isIgnored(file)) {
+      this.remove(key);
+      return;
+    }
+    await this.readFromDisk(key);
+  }
+
+  private ignoredFiles: { config: LoadedConfig | undefined; matches: (file: string) => boolean } | undefined;
+
+  /** casewright.json's `ignore`, relative to its folder (or the first workspace folder), as the scan applies it. */
+  private isIgnored(file: string): boolean {
+    let ignored = this.ignoredFiles;
+    if (!ignored || ignored.config !== this.fileConfig) {
+      const root = this.fileConfig?.root ?? this.folders[0];
+      const patterns = this.fileConfig?.config.ignore ?? [];
+      ignored = { config: this.fileConfig, matches: root ? ignoreMatcher({ root, patterns }) : () => false };
+      this.ignoredFiles = ignored;
+    }
+    return ignored.matches(file);
   }
 
   fileDeleted(uri: string): void {
