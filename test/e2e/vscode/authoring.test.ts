@@ -68,6 +68,12 @@ describe('authoring in the editor', () => {
     assert.deepEqual(labels.filter((l) => l === 'case'), ['case'], labels.join(', '));
     assert.ok(labels.includes('newcase'), `the snippet is offered: ${labels.join(', ')}`);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    // In a question, `answer` is the key alone: no snippet of that name beside it.
+    const question = await vscode.workspace.openTextDocument({ language: 'case', content: 'case: q-01\ntitle: Q\n\n[question]\ntype: numeric\nans' });
+    await vscode.window.showTextDocument(question);
+    const inQuestion = await until(() => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', question.uri, new vscode.Position(5, 3)), (l) => l.items.some((i) => labelOf(i) === 'answer'));
+    assert.deepEqual(inQuestion.items.map(labelOf).filter((l) => l === 'answer'), ['answer']);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('a section inserted by completion keeps a blank line before it', async () => {
