@@ -148,6 +148,46 @@ describe('language server: completion and code actions', function () {
     await session.change(uri, 'case: fixall-01\ntitle: F\n');
     assert.deepEqual(await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: cursor, context: { diagnostics: [], only: ['source.fixAll.casewright'] } }), []);
   });
+
+  it('honours suppression comments, reports an unused one and removes it with its quick fix', async () => {
+    const uri = uriOf('suppressed.case');
+    const text = 'case: suppressed-01\ntitle: S\n\n[labs]\n# casewright-disable-next-line missing-unit -- the lab sent none\nhemoglobin: 7.1\n# casewright-disable-next-line missing-unit\nmcv: 80 fL\n';
+    const published = await session.open(uri, text);
+    assert.deepEqual(published.filter((d) => d.severity !== 3).map((d) => `${d.range.start.line}:${d.code}`), ['6:unused-suppression']);
+    const unused = published.find((d) => d.code === 'unused-suppression')!;
+    const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: unused.range, context: { diagnostics: [unused], only: ['quickfix'] } });
+    const removal = actions.find((a) => a.title === 'Remove this `casewright-disable` comment');
+    assert.ok(removal, actions.map((a) => a.title).join(', '));
+    const fixed = applyTextEdits(text, removal.edit!.changes![uri] as TextEdit[]);
+    assert.equal(fixed, text.replace('# casewright-disable-next-line missing-unit\nmcv', 'mcv'));
+    assert.deepEqual((await session.change(uri, fixed)).filter((d) => d.severity !== 3), []);
+  });
+
+  it('a lab told in prose: a warning on the phrase, whose quick fix adds the field to [labs] and keeps the sentence', async () => {
+    const uri = uriOf('prose-lab.case');
+    const text = 'case: prose-lab-01\ntitle: P\n\n[history]\nThe GP found Hb 7.2 g/dl last week.\n\n[labs]\nmcv: 80 fL\n';
+    const published = (await session.open(uri, text)).filter((d) => d.code === 'lab-in-prose');
+    assert.equal(published.length, 1);
+    assert.deepEqual(published[0].range, { start: { line: 4, character: 13 }, end: { line: 4, character: 24 } });
+    const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: published[0].range, context: { diagnostics: published, only: ['quickfix'] } });
+    const add = actions.find((a) => a.title === 'Add `hemoglobin: 7.2 g/dL` to [labs] (the sentence stays)');
+    assert.ok(add, actions.map((a) => a.title).join(', '));
+    const fixed = applyTextEdits(text, add.edit!.changes![uri] as TextEdit[]);
+    assert.equal(fixed, `${text}hemoglobin: 7.2 g/dL\n`);
+    assert.deepEqual((await session.change(uri, fixed)).filter((d) => d.code === 'lab-in-prose'), []);
+  });
+
+  it('a labs panel\'s deleted header: one diagnostic, whose quick fix offers the header to name', async () => {
+    const uri = uriOf('panels.case');
+    const text = 'case: panels-01\ntitle: P\n\n[labs]\nhemoglobin: 7.1 g/dL\nreticulocytes: 1 %\n\n# A week later.\nhemoglobin: 8.1 g/dL\nreticulocytes: 9 %\n';
+    const published = (await session.open(uri, text)).filter((d) => d.severity !== 3);
+    assert.deepEqual(published.map((d) => d.message), ['`hemoglobin` and `reticulocytes` are given again: a second labs panel missing its `[labs: later]` header?']);
+    const actions = await session.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: published[0].range, context: { diagnostics: published, only: ['quickfix'] } });
+    const insert = actions.find((a) => a.title === 'Insert `[labs: later]` here (then name the panel)');
+    assert.ok(insert, actions.map((a) => a.title).join(', '));
+    assert.equal(applyTextEdits(text, insert.edit!.changes![uri] as TextEdit[]), text.replace('# A week', '[labs: later]\n# A week'));
+  });
+
   it('completes a question\'s stage with the stages this case has, in the order they are revealed', async () => {
     const uri = uriOf('staged.case');
     const { text, positions: [empty, typed] } = extractCarets('case: staged-01\ntitle: Staged\n\n[history]\nPale.\n\n[labs]\nhb: 7 g/dL\n\n[labs: day 3]\nhb: 8 g/dL\n\n[smear]\nfindings: spherocytes\n\n[question: ‸]\n\n[question: after la‸\n');

@@ -2,6 +2,8 @@
 // results written as prose, one-value fields given two, suppression comments, and the safe
 // fixes that `check --fix` and fix on save apply (the quick fixes' own edits).
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { analyzeCase } from '../../server/src/core/analyzeCase';
 import { CaseBank } from '../../server/src/core/bank';
 import { codeActions } from '../../server/src/core/services/codeActions';
@@ -57,6 +59,97 @@ describe('recovering from what authors do wrong', () => {
       assert.deepEqual(codes(`${HEAD}[history]\nPale.\nnote: she is tired.\ncellularity: 10 %\n`), []);
     });
 
+    describe('deleted from a real case (samples/b12-deficiency-01.case): one error the author sees, no follow-ons', () => {
+      const sample = readFileSync(path.join(__dirname, '../../samples/b12-deficiency-01.case'), 'utf8');
+      /** What the author sees: the bank's diagnostics (suppressions and bank-wide checks applied), as `line:code`. */
+      const seen = (text: string) => {
+        const bank = new CaseBank();
+        bank.set(URI, text);
+        return bank.diagnostics(URI).filter((d) => d.severity !== 'info' && d.code !== 'unknown-see-also');
+      };
+      const bankAll = (text: string) => {
+        const bank = new CaseBank();
+        bank.set(URI, text);
+        return bank.diagnostics(URI).filter((d) => d.code !== 'unknown-see-also');
+      };
+      const without = (header: string) => sample.replace(`\n${header}\n`, '\n');
+
+      it('[marrow]: the questions asked after the marrow are not errors too, and `ready` counts one error', () => {
+        const found = seen(without('[marrow]'));
+        assert.deepEqual(found.map((d) => d.code), ['ready-with-errors', 'missing-section-header']);
+        assert.match(found[0].message, /has 1 error \(the first on line 60\)/);
+        assert.equal(found[1].message, '`cellularity`, `me-ratio`, `erythroid` and 2 more look like [marrow] fields: missing `[marrow]` header?');
+        assert.equal(fixText(without('[marrow]')).text, sample);
+      });
+
+      it('[marrow] misspelt `[marow]`: the did-you-mean alone, no question-stage error', () => {
+        const found = seen(sample.replace('[marrow]', '[marow]'));
+        assert.deepEqual(found.map((d) => d.code), ['ready-with-errors', 'unknown-section']);
+        assert.match(found[1].message, /Did you mean `marrow`\?/);
+      });
+
+      it('[labs], with later panels present: its lines in [exam] are one missing header, not a warning per lab', () => {
+        const found = seen(without('[labs]'));
+        assert.deepEqual(found.map((d) => d.code), ['ready-with-errors', 'missing-section-header']);
+        assert.equal(found[1].message, '`hemoglobin`, `hematocrit`, `rbc` and 13 more look like [labs] fields: missing `[labs]` header?');
+        assert.equal(fixText(without('[labs]')).text, sample);
+      });
+
+      it('[smear]: its one field under [labs: day 30]', () => {
+        const found = seen(without('[smear]'));
+        assert.deepEqual(found.map((d) => d.code), ['ready-with-errors', 'missing-section-header']);
+        assert.equal(found[1].message, '`findings` looks like a [smear] field: missing `[smear]` header?');
+        assert.equal(fixText(without('[smear]')).text, sample);
+      });
+
+      it('a second labs panel\'s header, in a case with three: its labs given again, said once, the header offered above its comment', () => {
+        const text = without('[labs: day 7]');
+        const found = seen(text);
+        assert.deepEqual(found.map((d) => d.code), ['ready-with-errors', 'missing-section-header']);
+        assert.equal(found[1].message, '`hemoglobin`, `hematocrit`, `reticulocytes` and `ldh` are given again: a second labs panel missing its `[labs: later]` header?');
+        // The author names the panel: offered, never applied unseen.
+        assert.equal(fixText(text).text, text);
+        const fixed = fix(text, 'missing-section-header', 'Insert `[labs: later]` here (then name the panel)');
+        assert.equal(fixed, sample.replace('[labs: day 7]', '[labs: later]'));
+      });
+
+      it('a question\'s header: its fields given again, and [question] offered', () => {
+        const text = sample.replace('[question: after labs]\nid: response', 'id: response');
+        const found = seen(text);
+        assert.deepEqual(found.map((d) => d.code), ['ready-with-errors', 'missing-section-header', 'options-not-used']);
+        assert.match(found[1].message, /^`id`, `type`, `stem` and `explanation` are given again: a second question missing its `\[question\]` header\?$/);
+      });
+
+      it('lab lines in prose beside a [labs] without a qualifier stay prose (old results told as a story)', () => {
+        assert.deepEqual(codes(`${HEAD}[history]\nOld results:\nhemoglobin: 9 g/dL\nmcv: 70 fL\n\n[labs]\nhemoglobin: 7 g/dL\nmcv: 65 fL\n`), []);
+      });
+
+      it('[history]: its prose ending [patient], said once with the header the format\'s order puts there (offered)', () => {
+        const text = sample.replace('\n[history]\n', '\n');
+        const found = seen(text);
+        assert.deepEqual(found.map((d) => d.code), ['ready-with-errors', 'missing-section-header']);
+        assert.equal(found[1].message, 'These 3 lines read as prose, and [patient] holds only fields: missing `[history]` header?');
+        assert.equal(fixText(text).text, text, 'a guess from the order is not applied unseen');
+        assert.equal(fix(text, 'missing-section-header', 'Insert `[history]` here'), sample);
+      });
+
+      it('[course] and [answer]: prose after [marrow]; the answer\'s fields in [course], and no "no mechanism" note', () => {
+        const course = seen(sample.replace('\n[course]\n', '\n'));
+        assert.deepEqual(course.map((d) => d.message).slice(1), ['These 2 lines read as prose, and [marrow] holds only fields: missing `[course]` header?']);
+        const answer = bankAll(sample.replace('\n[answer]\n', '\n'));
+        assert.deepEqual(answer.map((d) => d.code), ['ready-with-errors', 'missing-section-header']);
+      });
+
+      it('a stray line with no prose section to stand for, or a lab written as a line, is not claimed', () => {
+        assert.deepEqual(codes(`${HEAD}[labs]\nhemoglobin: 7 g/dL\nNormal.\n\n[smear]\nfindings: target-cells\n`), ['not-a-field']);
+        assert.deepEqual(codes(`${HEAD}[patient]\nage: 4 y\n\n[labs]\nHb 7.2 g/dl\n`), ['not-a-field']);
+      });
+
+      it('one field given over and over is a duplicate, not a lost panel', () => {
+        assert.deepEqual(codes(`${HEAD}[labs]\nmcv: 80 fL\nmcv: 81 fL\nmcv: 82 fL\nmcv: 83 fL\n`), ['duplicate-field', 'duplicate-field', 'duplicate-field']);
+      });
+    });
+
     it('is not claimed when the section exists elsewhere: the plain errors stand', () => {
       assert.deepEqual(codes(`${HEAD}[smear]\nfindings: target-cells\ncellularity: 90 %\n\n[marrow]\nerythroid: normal\n`), ['unknown-field']);
     });
@@ -110,6 +203,53 @@ describe('recovering from what authors do wrong', () => {
       assert.equal(d.message, '`mechanism` takes one value, and 2 are given. Keep the one that fits best: `aplasia` or `blood-loss`.');
       assert.equal(fix(text, 'unknown-mechanism', 'Keep only `blood-loss`'), `${HEAD}[answer]\nmechanism: blood-loss\n`);
       assert.equal(fixText(text).text, text);
+    });
+
+    it('header slips: an empty qualifier and a missing `]` (safe), text after a header moved down (safe), a qualifier where none is taken (offered)', () => {
+      const empty = `${HEAD}[labs:]\nmcv: 80 fL\n`;
+      assert.equal(fix(empty, 'empty-qualifier', 'Remove the empty `:`'), `${HEAD}[labs]\nmcv: 80 fL\n`);
+      assert.equal(fixText(empty).text, `${HEAD}[labs]\nmcv: 80 fL\n`);
+      const open = `${HEAD}[marrow\ncellularity: 90 %\n`;
+      assert.equal(fix(open, 'malformed-section-header', 'Add the closing `]`'), `${HEAD}[marrow]\ncellularity: 90 %\n`);
+      assert.equal(fixText(open).text, `${HEAD}[marrow]\ncellularity: 90 %\n`);
+      // Closing an unknown name is offered, not applied unseen.
+      assert.equal(fixText(`${HEAD}[marow\n`).text, `${HEAD}[marow\n`);
+      // `[labs: day 7` is one error, not also a second panel without a qualifier.
+      assert.deepEqual(codes(`${HEAD}[labs]\nmcv: 80 fL\n[labs: day 7\nmcv: 82 fL\n`), ['malformed-section-header']);
+      assert.equal(fixText(`${HEAD}[labs]\nmcv: 80 fL\n[labs: day 7\nmcv: 82 fL\n`).text, `${HEAD}[labs]\nmcv: 80 fL\n[labs: day 7]\nmcv: 82 fL\n`);
+      const after = `${HEAD}[history] Pale for a month.\n`;
+      assert.equal(fix(after, 'malformed-section-header', 'Move the text after the header to the next line'), `${HEAD}[history]\nPale for a month.\n`);
+      assert.equal(fixText(after).text, `${HEAD}[history]\nPale for a month.\n`);
+      const qualified = `${HEAD}[marrow: day 3]\ncellularity: 90 %\n`;
+      assert.equal(fix(qualified, 'unexpected-qualifier', 'Remove the qualifier'), `${HEAD}[marrow]\ncellularity: 90 %\n`);
+      assert.equal(fixText(qualified).text, qualified);
+    });
+
+    it('an age with its unit spelt out is re-spelt (safe); a bare number is offered in years; a case id is offered in its form', () => {
+      const age = (value: string) => `${HEAD}[patient]\nage: ${value}\nsex: male\n`;
+      for (const [typed, fixed] of [['45 years', '45 y'], ['18 months', '18 mo'], ['3 weeks', '3 wk'], ['10 days', '10 d'], ['45 yo', '45 y']]) {
+        assert.equal(fixText(age(typed)).text, age(fixed), typed);
+      }
+      assert.equal(fix(age('45'), 'invalid-age', 'Change to `45 y` (years)'), age('45 y'));
+      assert.equal(fixText(age('45')).text, age('45'));
+      assert.equal(fixText(age('four')).text, age('four'));
+      const id = 'case: Thal Major 01\ntitle: T\n';
+      assert.equal(fix(id, 'invalid-case-id', 'Change to `thal-major-01`'), 'case: thal-major-01\ntitle: T\n');
+      assert.equal(fixText(id).text, id);
+    });
+
+    it('a field given twice: the later line (and its continuation) removed on request, never unseen', () => {
+      const text = `${HEAD}[answer]\ndiagnosis: AA\nexplanation: One.\ndiagnosis: Aplastic\n  anemia\nmechanism: aplasia\n`;
+      assert.equal(fix(text, 'duplicate-field', 'Remove this line (the first is the one used)'), `${HEAD}[answer]\ndiagnosis: AA\nexplanation: One.\nmechanism: aplasia\n`);
+      assert.equal(fixText(text).text, text);
+    });
+
+    it('a `ready` case with errors or no reviewer: back to `status: review` on request', () => {
+      const text = `${HEAD.replace('title: Demo', 'title: Demo\nstatus: ready\nreviewed-by: A. Reviewer')}[labs]\nhemoglobin: 61 g/dL\n`;
+      assert.match(fix(text, 'ready-with-errors', 'Set `status: review`'), /^status: review$/m);
+      const unreviewed = `${HEAD.replace('title: Demo', 'title: Demo\nstatus: ready')}`;
+      assert.match(fix(unreviewed, 'ready-without-reviewer', 'Set `status: review`'), /^status: review$/m);
+      assert.equal(fixText(unreviewed).text, unreviewed);
     });
 
     it('a guess between different names (a lab, a case id, a one-letter typo) is never safe', () => {
@@ -242,12 +382,15 @@ describe('recovering from what authors do wrong', () => {
     it('prints hunks with three lines of context, as diff -u does', () => {
       const before = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'].join('\n');
       const after = ['a', 'B', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm'].join('\n');
+      // As `diff -u` prints it (checked against GNU diff): the last lines have no line end.
       assert.equal(unifiedDiff(before, after, 'a/x', 'b/x'), [
         '--- a/x', '+++ b/x',
         '@@ -1,5 +1,5 @@', ' a', '-b', '+B', ' c', ' d', ' e',
-        '@@ -10,3 +10,4 @@', ' j', ' k', ' l', '+m', '',
+        '@@ -9,4 +9,5 @@', ' i', ' j', ' k', '-l', '\\ No newline at end of file', '+l', '+m', '\\ No newline at end of file', '',
       ].join('\n'));
       assert.equal(unifiedDiff('same', 'same', 'a', 'b'), '');
+      // Each line keeps its own line end: no phantom empty line after the last, CRLF kept.
+      assert.equal(unifiedDiff('a\r\nb\r\n', 'a\r\nB\r\n', 'a/x', 'b/x'), '--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n a\r\n-b\r\n+B\r\n');
     });
   });
 });

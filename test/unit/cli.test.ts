@@ -329,9 +329,9 @@ describe('casewright explain (the real process)', () => {
   it('text reads like a short teaching note', () => {
     const run = runCli(['explain', 'samples/ttp-01.case']);
     assert.equal(run.status, 0);
-    assert.match(run.stdout, /The evidence points to peripheral-destruction/);
+    assert.match(run.stdout, /The evidence points to peripheral destruction \(score/);
     assert.match(run.stdout, /\+ Low haptoglobin/);
-    assert.match(run.stdout, /The answer says peripheral-destruction: the evidence agrees\./);
+    assert.match(run.stdout, /The answer says peripheral destruction: the evidence agrees\./);
   });
 
   it('lists the questions with their keys, and what the check of each key against the case found', () => {

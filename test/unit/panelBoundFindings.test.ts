@@ -73,14 +73,14 @@ describe('smear words are read from the smear of the panel', () => {
   it("a panel's own smear, not the case's first, completes a finding with that panel's labs", () => {
     const found = evidence(serial('[smear]\nfindings: polychromasia\n[smear: day 5]\nfindings: target-cells'), 'ineffective-hematopoiesis', 'hbf-high-thalassemia-context');
     assert.ok(found, 'HbF with target cells on the same day is a thalassemia context');
-    assert.ok(found.observations.some((o) => o.text === 'smear: target-cells [day 5]' && o.panel === 'day 5'), JSON.stringify(found.observations));
+    assert.ok(found.observations.some((o) => o.text === 'smear: target cells [day 5]' && o.panel === 'day 5'), JSON.stringify(found.observations));
     assert.ok(found.observations.every((o) => o.panel === 'day 5'), JSON.stringify(found.observations));
   });
 
   it('a panel without a smear of its own reads the unqualified smear, and the evidence says so', () => {
     const found = evidence(serial('[smear]\nfindings: target-cells'), 'ineffective-hematopoiesis', 'hbf-high-thalassemia-context');
     assert.ok(found, JSON.stringify(found));
-    assert.ok(found.observations.some((o) => o.text === 'smear: target-cells' && o.panel === 'initial'), JSON.stringify(found.observations));
+    assert.ok(found.observations.some((o) => o.text === 'smear: target cells' && o.panel === 'initial'), JSON.stringify(found.observations));
   });
 
   it('target cells on a smear of another day do not join the HbF of day 5', () => {

@@ -216,6 +216,49 @@ describe('question checks a teacher meets', () => {
     assert.match(found(hemolysis + question('aplasia'), 'question-mechanism-disagrees')[0].message, /the engine's clear choice is `peripheral-destruction`/);
   });
 
+  it('`asks` on a type of question whose key it cannot check says so, at the `asks` value', () => {
+    const ask = (type: string, asks: string, body: string) => `${CASE}\n[question: after labs]\ntype: ${type}\nstem: Which?\nasks: ${asks}\n${body}`;
+    const numericMechanism = ask('numeric', 'mechanism', 'answer: 2\ntolerance: 0\n');
+    const [d] = found(numericMechanism, 'question-key-unchecked');
+    assert.equal(d?.message, 'A numeric question\'s key is not a mechanism\'s name, so `asks: mechanism` checks nothing here. Ask it as a `single`, `multiple` or `short` question, or drop `asks`.');
+    assert.equal(d.range.start.line, lineOf(numericMechanism, 'asks: mechanism'));
+    assert.equal(d.range.start.character, 'asks: '.length);
+    const singleRpi = ask('single', 'rpi', 'option: * 0.84\noption: 2.5\noption: 3.1\n');
+    const [e] = found(singleRpi, 'question-key-unchecked');
+    assert.equal(e?.message, 'Only a numeric key is held to the case\'s labs; this single question\'s is not, so `asks: rpi` checks nothing here. Make it `type: numeric`, or drop `asks`.');
+    // Still held to the labs revealed in time, whatever its type.
+    const tooEarly = `${CASE}\n[question: after history]\ntype: single\nstem: Which?\nasks: rpi\noption: * 0.84\noption: 2.5\noption: 3.1\n`;
+    assert.equal(found(tooEarly, 'question-uses-later-labs').length, 1);
+    assert.deepEqual(found(tooEarly, 'question-key-unchecked'), []);
+    // The types it can check say nothing of the kind.
+    assert.deepEqual(found(ask('numeric', 'rpi', 'answer: 0.84\ntolerance: 0.1\n'), 'question-key-unchecked'), []);
+  });
+
+  it('a short-answer mechanism question: one accepted answer must name [answer]\'s mechanism', () => {
+    const stated = `${CASE}\n[answer]\nmechanism: peripheral-destruction\n`;
+    const short = (answers: string[]) => `${stated}\n[question: after labs]\ntype: short\nstem: Which mechanism?\nasks: mechanism\n${answers.map((a) => `answer: ${a}`).join('\n')}\n`;
+    assert.deepEqual(found(short(['hemolysis', 'peripheral destruction']), 'question-mechanism-disagrees'), []);
+    const wrong = short(['aplasia', 'marrow failure']);
+    const [d] = found(wrong, 'question-mechanism-disagrees');
+    assert.equal(d?.message, 'The accepted answers name `aplasia`, but the case\'s [answer] is `peripheral-destruction`.');
+    assert.equal(d.range.start.line, lineOf(wrong, 'answer: aplasia'));
+    assert.match(found(short(['hemolysis']), 'question-mechanism-disagrees')[0]?.message ?? '', /^No accepted answer names a mechanism Casewright knows/);
+  });
+
+  it('a `* ` on an ordering option marks nothing: a warning on the marker, and a fix that removes only it', () => {
+    const text = `${CASE}\n[question: after labs]\ntype: ordering\nstem: Order the steps.\noption: * Blood count\noption: Reticulocytes\noption: Marrow\n`;
+    const [d] = found(text, 'ordering-key-marker');
+    assert.ok(d);
+    const line = lineOf(text, 'option: * Blood count');
+    assert.deepEqual([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character], [line, 'option: '.length, line, 'option: * '.length]);
+    assert.deepEqual(found(text.replace('* Blood', 'Blood'), 'ordering-key-marker'), []);
+    const service = getCaseService();
+    const analysis = service.analyze(text);
+    const [action] = service.codeActions(analysis, d.range, [d], 'file:///demo.case');
+    assert.equal(action?.title, 'Remove the `* ` (the order written is the key)');
+    assert.deepEqual(action.edit?.changes?.['file:///demo.case'], [{ range: d.range, newText: '' }]);
+  });
+
   it('a question after a stage the case does not have is an error at the stage, with the stages it has', () => {
     for (const stage of ['after marrow', 'after smear', 'after labs day 9', 'after lunch', 'after']) {
       const text = `${CASE}\n[question: ${stage}]\ntype: short\nstem: Why?\nanswer: because\n`;

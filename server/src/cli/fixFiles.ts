@@ -1,6 +1,6 @@
 // `check --fix` and `--fix-dry-run`: the safe fixes (the quick fixes' own edits) applied to each
 // file with problems, written back, or printed as a unified diff and left alone.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { getCaseService, maturationTableFor, type CasewrightConfig } from '../core';
 import { describeFsError } from '../node/fileDiscovery';
 import { readCaseFileSync } from '../node/readCaseFile';
@@ -34,14 +34,33 @@ export function fixFiles(results: FileResult[], config: CasewrightConfig, write:
       diffs.push(unifiedDiff(read.text, text, `a/${result.displayPath}`, `b/${result.displayPath}`));
       continue;
     }
-    try {
-      // Keep a byte-order mark the file had: the reader dropped it.
-      const bom = readFileSync(result.file).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\uFEFF' : '';
-      writeFileSync(result.file, bom + text, 'utf8');
-    } catch (error) {
-      outcome.problems.push(`${result.displayPath}: could not write the fixes (${describeFsError(error)})`);
+    const problem = writeIfUnchanged(result.file, read.text, text);
+    if (problem) {
+      outcome.fixed -= fixed;
+      outcome.files--;
+      outcome.problems.push(`${result.displayPath}: ${problem}`);
     }
   }
   outcome.diff = diffs.join('');
   return outcome;
+}
+
+/**
+ * Writes `text` over a file that still holds `before`, keeping its byte-order mark; the reason
+ * when it does not: a read-only file is left as it is (even for root, who could write it), and so
+ * is one that changed since it was read (an editor saved it meanwhile), rather than lose what was
+ * typed. A symbolic link is written through, and stays a link.
+ */
+export function writeIfUnchanged(file: string, before: string, text: string): string | undefined {
+  try {
+    if ((statSync(file).mode & 0o222) === 0) return 'the file is read-only; not fixed';
+    const now = readCaseFileSync(file);
+    if (!now.ok || now.text !== before) return 'the file changed while it was being fixed; not fixed (run --fix again)';
+    // Keep a byte-order mark the file had: the reader dropped it.
+    const bom = readFileSync(file).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\uFEFF' : '';
+    writeFileSync(file, bom + text, 'utf8');
+    return undefined;
+  } catch (error) {
+    return `could not write the fixes (${describeFsError(error)})`;
+  }
 }

@@ -1,5 +1,7 @@
 // A unified diff of two texts (`check --fix-dry-run`), as `diff -u` prints it: Myers' O(ND)
-// algorithm over lines, which is quick for what fixes change (a few lines of a case).
+// algorithm over lines, which is quick for what fixes change (a few lines of a case). Each line
+// keeps its own line end (a CRLF file's diff has CRLF lines, as `diff -u` prints them), a last
+// line without one is marked `\ No newline at end of file`, so `git apply` and `patch` take it.
 
 const CONTEXT = 3;
 
@@ -7,10 +9,10 @@ type Op = { kind: ' ' | '-' | '+'; line: string };
 
 export function unifiedDiff(oldText: string, newText: string, oldName: string, newName: string): string {
   if (oldText === newText) return '';
-  const a = oldText.split(/\r\n|\n|\r/);
-  const b = newText.split(/\r\n|\n|\r/);
+  const a = splitLines(oldText);
+  const b = splitLines(newText);
   const ops = diffTrimmed(a, b);
-  const lines = [`--- ${oldName}`, `+++ ${newName}`];
+  const lines = [`--- ${oldName}\n`, `+++ ${newName}\n`];
   // Group changes with CONTEXT lines around them into hunks.
   let i = 0;
   let oldLine = 1;
@@ -36,11 +38,26 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
     const newCount = hunk.filter((o) => o.kind !== '-').length;
     const oldStart = oldCount ? position[start].old : position[start].old - 1;
     const newStart = newCount ? position[start].new : position[start].new - 1;
-    lines.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`);
-    for (const op of hunk) lines.push(`${op.kind}${op.line}`);
+    lines.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@\n`);
+    for (const op of hunk) lines.push(/[\r\n]$/.test(op.line) ? `${op.kind}${op.line}` : `${op.kind}${op.line}\n\\ No newline at end of file\n`);
     i = stop;
   }
-  return `${lines.join('\n')}\n`;
+  return lines.join('');
+}
+
+/** The lines of a text, each with its line end (`\r\n`, `\n` or `\r`); a last line may have none. */
+function splitLines(text: string): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 10 && code !== 13) continue;
+    if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+    lines.push(text.slice(start, i + 1));
+    start = i + 1;
+  }
+  if (start < text.length) lines.push(text.slice(start));
+  return lines;
 }
 
 /** Beyond this many changed lines the middle is shown replaced whole: Myers' trace would grow too big. */

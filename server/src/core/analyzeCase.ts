@@ -8,7 +8,7 @@ import { checkLabs } from './checks/labChecks';
 import { checkPrivacy } from './checks/privacy/privacyChecks';
 import { checkReview } from './checks/reviewChecks';
 import { checkLabsInProse, explainLabLines } from './checks/labProseCheck';
-import { findMissingHeaders, withoutFollowOn } from './checks/missingHeaderCheck';
+import { findMissingHeaders, withoutFollowOn, type MissingHeader } from './checks/missingHeaderCheck';
 import { checkSections } from './checks/sectionChecks';
 import { sectionKind } from './catalog/vocabulary';
 import { diagnostic, type CaseDiagnostic } from './diagnostics';
@@ -78,9 +78,7 @@ export function analyzeCase(text: string, options: AnalysisOptions = {}): CaseAn
   try {
     diagnostics = explainLabLines(syntax, diagnostics);
     // One cause, said once: a missing header replaces the errors it explains.
-    const missing = findMissingHeaders(model);
-    diagnostics = withoutFollowOn(diagnostics, missing);
-    for (const m of missing) diagnostics.push(m.diagnostic);
+    diagnostics = saidOnce(diagnostics, missingHeadersOf(run));
     suppressions = readSuppressions(syntax);
   } catch (error) {
     diagnostics.push(internalError(error));
@@ -97,6 +95,19 @@ interface Run {
   options: AnalysisOptions;
   clinical: ClinicalAnalysis;
   diagnostics: CaseDiagnostic[];
+  /** Found once, by the first step that asks (the review status, or the tail). */
+  missingHeaders?: readonly MissingHeader[];
+}
+
+function missingHeadersOf(run: Run): readonly MissingHeader[] {
+  return (run.missingHeaders ??= findMissingHeaders(run.model, run.diagnostics));
+}
+
+/** The diagnostics with a missing header's follow-on errors replaced by the one that explains them. */
+function saidOnce(diagnostics: CaseDiagnostic[], missing: readonly MissingHeader[]): CaseDiagnostic[] {
+  const kept = withoutFollowOn(diagnostics, missing);
+  for (const m of missing) kept.push(m.diagnostic);
+  return kept;
 }
 
 /** One check of the analysis, named for the bench's account of where the time goes. */
@@ -126,7 +137,8 @@ const STEPS: readonly AnalysisStep[] = [
   { name: 'mechanism conflict', check: (run) => checkMechanism(run.model, run.clinical) },
   { name: 'privacy', check: (run) => checkPrivacy(run.model) },
   // Last of the case's own findings: a `ready` case is judged on every diagnostic above.
-  { name: 'review status', check: (run) => checkReview(run.model, run.diagnostics) },
+  // The errors counted are those the author will see: a missing header's follow-ons are not.
+  { name: 'review status', check: (run) => checkReview(run.model, saidOnce(run.diagnostics, missingHeadersOf(run))) },
   { name: 'questions', check: (run) => checkQuestions(run.model) },
   { name: 'images', check: (run) => checkImages(run.model, run.options.resourceExists) },
   { name: 'question keys', check: (run) => checkQuestionKeys(run.model, run.clinical) },

@@ -117,7 +117,13 @@ describe('Casewright in VS Code (code-server)', function () {
   it('colours the tokens with the grammar', async () => {
     const line = page.locator('.view-line', { hasText: 'hemoglobin: 7.4 g/dL' }).first();
     await line.waitFor();
-    const classes = await line.locator('span > span').evaluateAll((spans) => spans.map((s) => s.className));
+    // The line shows before the grammar has tokenized it (every span `mtk1`): wait for the colours.
+    let classes = [];
+    for (let i = 0; i < 100; i++) {
+      classes = await line.locator('span > span').evaluateAll((spans) => spans.map((s) => s.className));
+      if (new Set(classes).size >= 3) break;
+      await page.waitForTimeout(100);
+    }
     assert.ok(new Set(classes).size >= 3, `expected several token colours, got ${classes.join(' ')}`);
     await shot(page, '02-highlighting');
   });

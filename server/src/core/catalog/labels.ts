@@ -1,6 +1,7 @@
 // Readable labels for the catalog's ids, for pages students read (preview, render, export):
 // `ineffective-hematopoiesis` → "Ineffective hematopoiesis", `me-ratio` → "M:E ratio",
 // `nucleated-rbcs` → "Nucleated RBCs". The ids stay the one source; this is how they are said.
+import { canonicalTerm, fieldSpec, term } from './vocabulary';
 
 /** Words that are abbreviations or symbols, not lowercase words. */
 const WORDS: Record<string, string> = {
@@ -14,4 +15,22 @@ export function readableLabel(id: string): string {
   const first = words[0];
   words[0] = first === first.toLowerCase() ? first.charAt(0).toUpperCase() + first.slice(1) : first;
   return words.join(' ');
+}
+
+/** The same mid-sentence: `hypersegmented-neutrophils` → "hypersegmented neutrophils", `me-ratio` → "M:E ratio". */
+export function readableWords(id: string): string {
+  if (/[A-Z\s]/.test(id)) return id;
+  return id.split('-').map((w) => WORDS[w] ?? w).join(' ');
+}
+
+/** A smear finding as a reader sees it: a catalog word by its label, a word of the author's own as written. */
+export function smearFindingLabel(word: string): string {
+  return term('smearFindings', word.toLowerCase()) ? readableLabel(word.toLowerCase()) : word;
+}
+
+/** A controlled marrow word by its label (`dry-tap` → "Dry tap"); numbers and free text as written. */
+export function marrowValueLabel(key: string, value: string): string {
+  const list = fieldSpec('marrow', key)?.values;
+  const word = list ? canonicalTerm(list, value) : undefined;
+  return word ? readableLabel(word) : value;
 }

@@ -24,7 +24,7 @@ export function checkDuplicateFields(model: CaseModel): CaseDiagnostic[] {
  * up; elsewhere the key its spec gives an alias; the key as written in the header and where no
  * spec knows it.
  */
-function identityOf(field: FieldNode, index: number, labs: LabPanel | undefined, specs: ReadonlyMap<string, FieldSpec> | undefined): string | undefined {
+export function identityOf(field: FieldNode, index: number, labs: LabPanel | undefined, specs: ReadonlyMap<string, FieldSpec> | undefined): string | undefined {
   if (labs) return labs.results[index].lab?.key ?? field.key;
   const spec = specs?.get(field.key);
   if (spec?.repeatable) return undefined;

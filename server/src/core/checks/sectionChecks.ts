@@ -23,6 +23,8 @@ export function checkSections(syntax: CaseSyntax): CaseDiagnostic[] {
         section.nameRange, matches.length ? { replacements: matches } : undefined));
       continue;
     }
+    // A known name whose header has no `]`: the parser said so; its qualifier was never read.
+    if (section.kind === 'unknown') continue;
     if (!spec.repeatable) {
       const first = seen.get(section.name);
       if (first !== undefined) {

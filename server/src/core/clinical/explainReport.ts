@@ -2,6 +2,7 @@
 // fixes, and as a short teaching note. Pure: the CLI prints it, tests read it.
 import { explainQuestions, renderQuestionsText, type ExplainedQuestion } from '../questions/questionReport';
 import type { CaseAnalysis } from '../analyzeCase';
+import { readableWords } from '../catalog/labels';
 import type { Range } from '../text';
 import type { Observation } from './findings';
 import { formatIndexValue, inputText, type ComputedIndex } from './indices';
@@ -181,7 +182,7 @@ export function renderExplainText(analysis: CaseAnalysis): string {
     out.push('Mechanism: the case has too little evidence for any mechanism.');
   } else {
     const lead = report.clearChoice ? 'The evidence points to' : 'No clear first choice; the best fit is';
-    out.push(`${lead} ${best.id} (score ${best.score}, data for ${pct(best.confidence)} of its rules): ${best.summary}`);
+    out.push(`${lead} ${readableWords(best.id)} (score ${best.score}, data for ${pct(best.confidence)} of its rules): ${best.summary}`);
     const supports = best.evidence.filter((e) => e.effect === 'supports');
     const against = best.evidence.filter((e) => e.effect === 'argues-against');
     if (supports.length) out.push(['  For it:', ...supports.map((e) => `    + ${e.label}${observed(e.observations)}`)].join('\n'));
@@ -191,15 +192,15 @@ export function renderExplainText(analysis: CaseAnalysis): string {
     if (wouldSupport.length) out.push(`  Would support it: ${wouldSupport.slice(0, 4).join('; ')}.`);
     if (wouldArgue.length) out.push(`  Would argue against it: ${wouldArgue.slice(0, 4).join('; ')}.`);
     const runnersUp = rest.filter((m) => m.score > 0).slice(0, 2);
-    if (runnersUp.length) out.push(`  Next: ${runnersUp.map((m) => `${m.id} (score ${m.score})`).join(', ')}.`);
+    if (runnersUp.length) out.push(`  Next: ${runnersUp.map((m) => `${readableWords(m.id)} (score ${m.score})`).join(', ')}.`);
     for (const other of analysis.clinical.mechanisms.secondary) {
       const evidence = other.evidence.filter((e) => e.effect === 'supports').slice(0, 3);
-      out.push(`  Also present (a mixed picture): ${other.id} — ${evidence.map((e) => `${e.label}${observed(e.observations)}`).join('; ')}.`);
+      out.push(`  Also present (a mixed picture): ${readableWords(other.id)} — ${evidence.map((e) => `${e.label}${observed(e.observations)}`).join('; ')}.`);
     }
   }
   if (report.stated) {
     const agrees = report.stated === best?.id;
-    out.push('', `The answer says ${report.stated}: ${agrees ? 'the evidence agrees.' : report.clearChoice ? `the evidence points elsewhere (${report.clearChoice}).` : 'the evidence does not single out one mechanism.'}`);
+    out.push('', `The answer says ${readableWords(report.stated)}: ${agrees ? 'the evidence agrees.' : report.clearChoice ? `the evidence points elsewhere (${readableWords(report.clearChoice)}).` : 'the evidence does not single out one mechanism.'}`);
   }
   for (const line of renderQuestionsText(report.questions)) out.push(line);
   return out.join('\n') + '\n';

@@ -4,6 +4,11 @@ import type { Comparator, Patient } from '../model/caseModel';
 
 export type Flag = 'critical-low' | 'low' | 'normal' | 'high' | 'critical-high' | 'abnormal';
 
+/** A flag in words: `critical-low` → "critical low". */
+export function flagWords(flag: Flag): string {
+  return flag === 'critical-low' ? 'critical low' : flag === 'critical-high' ? 'critical high' : flag;
+}
+
 export interface FlagResult {
   flag: Flag;
   range?: ReferenceRange;

@@ -2,6 +2,8 @@
 // definitions are data (schemas/indices.json, loaded by indexDefinitions.ts). Each result records
 // its formula, its inputs with their source ranges, and the maturation band and the table's
 // source when its formula uses one (the RPI), so a hover can show how it was reached.
+import { findLabByLowercaseName } from '../catalog/labCatalog';
+import { readableWords } from '../catalog/labels';
 import type { LabPanel, LabResult } from '../model/caseModel';
 import { quotedValue } from '../model/writtenValue';
 import type { Range } from '../text';
@@ -24,7 +26,15 @@ export interface IndexInput {
 /** `reticulocytes 1.0 %`, `b12 111 pmol/L (= 150 pg/mL)`: a lab input as written, a derived one by its value. */
 export function inputText(input: IndexInput, round: (value: number) => number = (v) => v): string {
   const written = input.result ? quotedValue(input.result) : undefined;
-  return `${input.id} ${written ?? `${round(input.value)}${input.unit ? ` ${input.unit}` : ''}`}`;
+  return `${inputName(input.id)} ${written ?? `${round(input.value)}${input.unit ? ` ${input.unit}` : ''}`}`;
+}
+
+/** An input as the formulas say it: a key of one word as it is (`rbc`), a longer one in words (`total bilirubin`). */
+function inputName(id: string): string {
+  if (!id.includes('-')) return id;
+  const name = findLabByLowercaseName(id)?.name;
+  if (!name) return readableWords(id);
+  return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }
 
 export interface ComputedIndex {

@@ -2,11 +2,12 @@
 // the panel. The findings decide a panel-bound finding panel by panel (findings.ts), so every
 // value a finding weighs comes from the same panel, and its evidence names that panel.
 import { formatLabValue } from '../catalog/labCatalog';
+import { readableWords } from '../catalog/labels';
 import { quotedValue } from '../model/writtenValue';
 import type { SmearPanel } from '../model/caseModel';
 import type { Range } from '../text';
 import type { ListItem } from '../util/lists';
-import type { FlagResult } from './flags';
+import { flagWords, type FlagResult } from './flags';
 import type { CaseFacts } from './caseFacts';
 import type { Comparison, Observation, ValueLeaf } from './findings';
 import { formatIndexValue, INDEX_DEFINITIONS, type ComputedIndex } from './indices';
@@ -62,12 +63,12 @@ function makeLabValue(key: string, id: number): ValueSource {
       const where = { range: rangeOf(found), panel: reading.panel.label };
       if (isLabReading(found)) {
         const shown = found.word ?? `${found.comparator ?? ''}${formatLabValue(found.lab, found.value!)} ${found.lab.canonicalUnit}`;
-        const said = (value: string) => `${found.lab.name} ${value}${found.flag ? ` (${found.flag.flag})` : ''}${panelSuffix(reading.panel.qualifier)}`;
+        const said = (value: string) => `${found.lab.name} ${value}${found.flag ? ` (${flagWords(found.flag.flag)})` : ''}${panelSuffix(reading.panel.qualifier)}`;
         const quoted = found.word === undefined ? quotedValue(found.result) : undefined;
         return quoted !== undefined && quoted !== shown ? { text: said(shown), written: said(quoted), ...where } : { text: said(shown), ...where };
       }
       const flag = reading.indexFlags.get(key)?.flag;
-      return { text: `${found.name} ${formatIndexValue(found)}${flag ? ` (${flag})` : ''}${panelSuffix(reading.panel.qualifier)}`, ...where };
+      return { text: `${found.name} ${formatIndexValue(found)}${flag ? ` (${flagWords(flag)})` : ''}${panelSuffix(reading.panel.qualifier)}`, ...where };
     },
   };
 }
@@ -134,9 +135,9 @@ export function describeSmear(facts: CaseFacts, word: string, panel: number): Ob
   const where = { panel: smear.label };
   // The first item with the word, as the truth's lookup by word keeps it.
   const seen = smear.findings.find((item) => item.text.toLowerCase() === word);
-  if (seen) return [{ text: `smear: ${word}${panelSuffix(smear.qualifier)}`, range: seen.range, ...where }];
+  if (seen) return [{ text: `smear: ${readableWords(word)}${panelSuffix(smear.qualifier)}`, range: seen.range, ...where }];
   const field = findingsField(smear);
-  return field ? [{ text: `smear without ${word}${panelSuffix(smear.qualifier)}`, range: field.range, ...where }] : [];
+  return field ? [{ text: `smear without ${readableWords(word)}${panelSuffix(smear.qualifier)}`, range: field.range, ...where }] : [];
 }
 
 export function findingsField(smear: SmearPanel) {

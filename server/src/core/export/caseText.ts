@@ -1,12 +1,14 @@
 // Shared pieces of every question export: stable ids, the case as the text a learning
 // platform shows before its questions, and images as data.
 import type { CaseAnalysis } from '../analyzeCase';
+import { marrowValueLabel, readableLabel, smearFindingLabel } from '../catalog/labels';
 import { escapeHtml } from '../render/escape';
 import type { CaseImage } from '../images/imageModel';
 import { isImageLine } from '../images/imageModel';
 import type { Question } from '../questions/questionModel';
 import type { ExportCase } from './exportTypes';
-import type { SectionNode } from '../syntax/syntaxTree';
+import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
+import { listItemTexts } from '../util/lists';
 
 /** `<case id>-<question id>`: what an LMS or Anki recognises on re-import. */
 export function questionKey(analysis: CaseAnalysis, question: Question): string {
@@ -82,7 +84,7 @@ export function caseSteps(analysis: CaseAnalysis, imageHtml: ImageHtml = () => '
       const title = `${name === 'smear' ? 'Blood smear' : 'Bone marrow'}${section.qualifier ? ` (${escapeHtml(section.qualifier)})` : ''}`;
       const shown = pictures(section);
       if (!fields.length && !shown.length) continue;
-      html += `<h3>${title}</h3>${fields.length ? `<ul>${fields.map((f) => `<li>${escapeHtml(f.key)}: ${escapeHtml(f.value)}</li>`).join('')}</ul>` : ''}${shown.map(imageHtml).join('')}`;
+      html += `<h3>${title}</h3>${fields.length ? `<ul>${fields.map((f) => `<li>${escapeHtml(readableLabel(f.key))}: ${escapeHtml(fieldText(name, f))}</li>`).join('')}</ul>` : ''}${shown.map(imageHtml).join('')}`;
       for (const image of shown) images.push(image);
     }
     stages.push({ html, images, matches: (q) => q.stage?.name === name });
@@ -104,6 +106,12 @@ export function caseSteps(analysis: CaseAnalysis, imageHtml: ImageHtml = () => '
     pendingImages = [];
   }
   return steps;
+}
+
+/** A smear's or marrow's value as the preview says it: catalog words by their labels, not their ids. */
+function fieldText(section: 'smear' | 'marrow', field: FieldNode): string {
+  if (section === 'marrow') return marrowValueLabel(field.key, field.value);
+  return field.key === 'findings' ? listItemTexts(field).map(smearFindingLabel).join(', ') : field.value;
 }
 
 /** Prose without its image lines (the images follow the text). */

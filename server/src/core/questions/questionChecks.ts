@@ -3,6 +3,7 @@
 // these are the rules that need the whole item.
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
 import type { CaseModel } from '../model/caseModel';
+import { makeRange } from '../text';
 import { orList } from '../util/lists';
 import { numberOf, STAGE_NAMES, stagesPresent, type Question } from './questionModel';
 
@@ -52,12 +53,12 @@ function checkStage(model: CaseModel, question: Question, diagnostics: CaseDiagn
     const panels = model.panels.map((p) => (p.qualifier ? `after labs ${p.qualifier}` : 'after labs'));
     const which = stage.panelQualifier ? `no [labs: ${stage.panelQualifier}] panel` : 'no [labs] panel without a qualifier';
     diagnostics.push(diagnostic('error', 'unknown-question-stage',
-      `This case has ${which}.${panels.length ? ` Its panels: ${orList(panels.map((p) => `\`${p}\``))}.` : ''}`, stage.range, { replacements: panels }));
+      `This case has ${which}.${panels.length ? ` Its panels: ${orList(panels.map((p) => `\`${p}\``))}.` : ''}`, stage.range, { replacements: panels, section: 'labs' }));
     return;
   }
   if (!model.sections.has(stage.name)) {
     diagnostics.push(diagnostic('error', 'unknown-question-stage',
-      `This case has no [${stage.name}] section, so nothing comes before this question.`, stage.range, { replacements: stagesPresent(model) }));
+      `This case has no [${stage.name}] section, so nothing comes before this question.`, stage.range, { replacements: stagesPresent(model), section: stage.name }));
   }
 }
 
@@ -78,6 +79,15 @@ function checkOptions(question: Question, diagnostics: CaseDiagnostic[]): void {
   if (question.type === 'multiple' && keys === 0 && question.options.length) {
     diagnostics.push(diagnostic('error', 'single-answer-keys',
       'A multiple-response question needs at least one key: start each correct option with `* `.', where));
+  }
+  if (question.type === 'ordering') {
+    for (const option of question.options) {
+      if (!option.correct) continue;
+      const start = option.field.valueRange.start;
+      diagnostics.push(diagnostic('warning', 'ordering-key-marker',
+        'An ordering question has no key option: the options, in the order written, are the answer. This `* ` marks nothing and is not shown.',
+        makeRange(start.line, start.character, option.textRange.start.line, option.textRange.start.character)));
+    }
   }
   const seen = new Map<string, number>();
   for (const option of question.options) {

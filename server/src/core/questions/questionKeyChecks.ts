@@ -8,6 +8,7 @@ import { findLab, findUnit, normalizeUnit } from '../catalog/labCatalog';
 import type { PanelReading } from '../clinical/panelAnalysis';
 import { MECHANISMS } from '../catalog/vocabulary';
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
+import type { Range } from '../text';
 import type { CaseModel } from '../model/caseModel';
 import { andList, orList } from '../util/lists';
 import { numberOf, panelsRevealedBy, type Question } from './questionModel';
@@ -26,10 +27,17 @@ export function checkQuestionKeys(model: CaseModel, clinical: ClinicalAnalysis):
     const asks = question.fields.get('asks');
     if (!asks?.value || !question.asks) continue;
     if (question.asks === 'mechanism') {
-      const found = checkMechanismKey(model, clinical, question);
+      const found = question.type === 'short' ? checkMechanismAnswers(model, clinical, question)
+        : question.type === 'single' || question.type === 'multiple' ? checkMechanismKey(model, clinical, question)
+          : keyOfAnotherKind(asks.valueRange, `A ${question.type} question's key is not a mechanism's name, so \`asks: mechanism\` checks nothing here. Ask it as a \`single\`, \`multiple\` or \`short\` question, or drop \`asks\`.`);
       if (found) diagnostics.push(found);
     } else if (INDEX_IDS.includes(question.asks)) {
-      for (const d of checkIndexKey(clinical, question)) diagnostics.push(d);
+      // The labs must be revealed in time whatever the type; only a numeric key is compared.
+      const found = checkIndexKey(clinical, question);
+      for (const d of found) diagnostics.push(d);
+      if (!found.length && question.type && question.type !== 'numeric') {
+        diagnostics.push(keyOfAnotherKind(asks.valueRange, `Only a numeric key is held to the case's labs; this ${question.type} question's is not, so \`asks: ${question.asks}\` checks nothing here. Make it \`type: numeric\`, or drop \`asks\`.`));
+      }
     } else {
       diagnostics.push(diagnostic('error', 'unknown-value',
         `\`${asks.value}\` is not something Casewright can check a key against. Use \`mechanism\` or one of the indices: ${orList(INDEX_IDS.map((i) => `\`${i}\``))}.`, asks.valueRange));
@@ -186,6 +194,36 @@ function indexPhrase(definition: IndexDefinition): { a: string; the: string } {
   return { a: `${vowel ? 'an' : 'a'} ${shown}`, the: `the ${shown}` };
 }
 
+/** `asks` names something this type of question cannot have as its key: nothing is checked, and the author is told. */
+function keyOfAnotherKind(where: Range, message: string): CaseDiagnostic {
+  return diagnostic('warning', 'question-key-unchecked', message, where);
+}
+
+/** A short-answer question that asks the mechanism: one accepted answer must name the expected one. */
+function checkMechanismAnswers(model: CaseModel, clinical: ClinicalAnalysis, question: Question): CaseDiagnostic | undefined {
+  const answers = question.answers.filter((a) => a.value);
+  if (!answers.length) return undefined;
+  const expected = expectedMechanism(model, clinical);
+  if (!expected) return undefined;
+  const named = answers.map((a) => mechanismNamedBy(a.value));
+  if (named.includes(expected.id)) return undefined;
+  const first = answers[0];
+  const keyed = named.find((id) => id !== undefined);
+  return diagnostic('warning', 'question-mechanism-disagrees',
+    keyed
+      ? `The accepted answers name \`${keyed}\`, but ${expected.whose} is \`${expected.id}\`.`
+      : `No accepted answer names a mechanism Casewright knows, so none can be held to ${expected.whose} (\`${expected.id}\`). Accept the mechanism's name as an answer.`,
+    first.valueRange);
+}
+
+/** The mechanism a key should name: the case's [answer], else the engine's clear choice. */
+function expectedMechanism(model: CaseModel, clinical: ClinicalAnalysis): { id: string; whose: string } | undefined {
+  const stated = model.answer.get('mechanism')?.value.toLowerCase();
+  if (stated && MECHANISMS.some((m) => m.id === stated)) return { id: stated, whose: 'the case\'s [answer]' };
+  const clear = clinical.mechanisms.clearChoice;
+  return clear ? { id: clear, whose: 'the engine\'s clear choice' } : undefined;
+}
+
 /** A mechanism named by id or in words (`Ineffective hematopoiesis`) somewhere in the option. */
 export function mechanismNamedBy(text: string): string | undefined {
   const words = text.toLowerCase().replace(/[^a-z]+/g, '-');
@@ -199,10 +237,9 @@ function checkMechanismKey(model: CaseModel, clinical: ClinicalAnalysis, questio
   const key = question.options.find((o) => o.correct);
   if (!key) return undefined;
   const keyed = mechanismNamedBy(key.text);
-  const stated = model.answer.get('mechanism')?.value.toLowerCase();
-  const expected = stated && MECHANISMS.some((m) => m.id === stated) ? stated : clinical.mechanisms.clearChoice;
-  if (!expected) return undefined;
-  const whose = expected === stated ? 'the case\'s [answer]' : 'the engine\'s clear choice';
+  const expectation = expectedMechanism(model, clinical);
+  if (!expectation) return undefined;
+  const { id: expected, whose } = expectation;
   if (!keyed) {
     return diagnostic('warning', 'question-mechanism-disagrees',
       `The key names no mechanism Casewright knows, so it cannot be held to ${whose} (\`${expected}\`). Name the mechanism in the key's words.`, key.textRange);

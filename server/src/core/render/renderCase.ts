@@ -1,8 +1,8 @@
 // Case → HTML: one pure renderer for the VS Code preview, `casewright render` and the static
 // export. Every piece of case text is escaped; block elements carry `data-line` for scroll sync.
 import type { CaseAnalysis } from '../analyzeCase';
-import { readableLabel } from '../catalog/labels';
-import { canonicalTerm, fieldSpec, term } from '../catalog/vocabulary';
+import { marrowValueLabel, readableLabel } from '../catalog/labels';
+import { term } from '../catalog/vocabulary';
 import type { SmearPanel } from '../model/caseModel';
 import { hiddenIndices, type LearnerViewOptions } from '../model/hiddenIndices';
 import type { SectionNode } from '../syntax/syntaxTree';
@@ -146,17 +146,11 @@ function renderMarrow({ model }: CaseAnalysis, pictures: (section: SectionNode) 
   const section = model.sections.get('marrow');
   if (!section) return '';
   const rows = section.fields.filter((f) => f.key !== 'note' && f.key !== 'image' && f.key !== 'alt' && f.value).map((f) =>
-    `<tr${lineAttribute(f.range.start.line)}><th scope="row">${escapeHtml(readableLabel(f.key))}</th><td>${escapeHtml(marrowValue(f.key, f.value))}</td></tr>`).join('');
+    `<tr${lineAttribute(f.range.start.line)}><th scope="row">${escapeHtml(readableLabel(f.key))}</th><td>${escapeHtml(marrowValueLabel(f.key, f.value))}</td></tr>`).join('');
   const note = section.fields.find((f) => f.key === 'note');
   return `${rows ? `<table class="marrow"><tbody>${rows}</tbody></table>` : ''}${note?.value ? `<p class="note"${lineAttribute(note.range.start.line)}>${escapeHtml(note.value)}</p>` : ''}${pictures(section)}`;
 }
 
-/** A controlled marrow word by its readable label (`dry-tap` → "Dry tap"); numbers and free text as written. */
-function marrowValue(key: string, value: string): string {
-  const list = fieldSpec('marrow', key)?.values;
-  const word = list ? canonicalTerm(list, value) : undefined;
-  return word ? readableLabel(word) : value;
-}
 
 /** A whole page for one case: the body (one view or both) inside the shell. */
 export function renderCaseDocument(analysis: CaseAnalysis, options: DocumentOptions): string {

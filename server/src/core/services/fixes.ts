@@ -4,8 +4,10 @@
 // nothing typed is lost: a word completed or re-spelt, a unit added to the value already read
 // in it, a missing header inserted. Only safe fixes are applied without a look.
 import type { CaseAnalysis } from '../analyzeCase';
+import { SECTIONS } from '../catalog/vocabulary';
 import { diagnosticRule } from '../diagnosticCatalog';
 import type { CaseDiagnostic } from '../diagnostics';
+import type { FieldNode } from '../syntax/syntaxTree';
 import type { Position, Range } from '../text';
 import type { TextEdit } from './edits';
 import { writeMechanismEdits } from './mechanismSuggestion';
@@ -71,6 +73,8 @@ const FIXES: Record<string, FixMaker> = {
     return edit ? [{ title: 'Mark the negative stem as intended (`negative: yes`)', edits: [edit] }] : [];
   },
   // The range is `single` in `type: single` when several options are keys.
+  // The range is the `* ` that marks nothing in an ordering question: removing it loses nothing shown.
+  'ordering-key-marker': (d) => [{ title: 'Remove the `* ` (the order written is the key)', edits: replaceWith(d, ''), preferred: true }],
   'single-answer-keys': (d, [type]) => (type === 'multiple' ? [{ title: 'Change to `type: multiple` (several keys)', edits: replaceWith(d, type) }] : []),
   'unknown-section': didYouMean,
   'unknown-field': didYouMean,
@@ -102,13 +106,17 @@ const FIXES: Record<string, FixMaker> = {
     if (!mechanism || analysis.model.answer.get('mechanism')?.value) return [];
     return [{ title: `Add mechanism \`${id}\` (engine's choice)`, edits: writeMechanismEdits(analysis, mechanism, eol) }];
   },
-  // The range is the first stray line: the header goes above it, after a blank line.
+  // The range is the first stray line: the header goes above it (and above the comments that
+  // open its paragraph), after a blank line. A header the author must still name (`[labs: later]`)
+  // is offered, not applied unseen.
   'missing-section-header': (d, [header], analysis, eol) => {
-    if (!header || !/^\[[a-z]+\]$/.test(header)) return [];
-    const line = d.range.start.line;
-    const above = line > 0 ? analysis.model.syntax.lines[line - 1] : '';
+    if (!header || !/^\[[a-z]+(: [a-z0-9 ]+)?\]$/.test(header)) return [];
+    const { lines } = analysis.model.syntax;
+    const line = paragraphStart(lines, d.range.start.line);
+    const above = line > 0 ? lines[line - 1] : '';
     const at: Position = { line, character: 0 };
-    return [{ title: `Insert \`${header}\` here`, edits: [{ range: { start: at, end: at }, newText: `${above.trim() ? eol : ''}${header}${eol}` }], safe: true }];
+    const title = d.data?.guessed ? `Insert \`${header}\` here` : d.data?.unnamed ? `Insert \`${header}\` here (then name the panel)` : `Insert \`${header}\` here`;
+    return [{ title, edits: [{ range: { start: at, end: at }, newText: `${above.trim() ? eol : ''}${header}${eol}` }], safe: d.data?.unnamed !== true, preferred: true }];
   },
   // A lab written as a line in [labs] (`Hb 7.2 g/dl`): the same lab in field form.
   // Only for a whole line and a replacement in field form: the data comes back from the client.
@@ -119,9 +127,74 @@ const FIXES: Record<string, FixMaker> = {
     return [{ title: `Rewrite as \`${field}\``, edits: replaceWith(d, field), safe: d.data?.repeated !== true }];
   },
   'unused-suppression': removeSuppression,
+  // `45 years` → `45 y` (the same age re-spelt: safe); a bare `45` → `45 y` (offered: it may be months).
+  'invalid-age': (d, _r, analysis) => {
+    const typed = textAt(analysis.model.syntax.lines, d.range).trim();
+    const spelt = AGE_SPELT.exec(typed);
+    const unit = spelt ? AGE_UNITS.find(([pattern]) => pattern.test(spelt[2]))?.[1] : undefined;
+    if (spelt && unit) return [{ title: `Change to \`${spelt[1]} ${unit}\``, edits: replaceWith(d, `${spelt[1]} ${unit}`), safe: true, preferred: true }];
+    if (/^\d{1,3}(\.\d+)?$/.test(typed)) return [{ title: `Change to \`${typed} y\` (years)`, edits: replaceWith(d, `${typed} y`) }];
+    return [];
+  },
+  // `Thal Major 01` → `thal-major-01`: offered, not applied unseen (links and file names use the id).
+  'invalid-case-id': (d, _r, analysis) => {
+    const typed = textAt(analysis.model.syntax.lines, d.range);
+    const id = typed.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    return id && id !== typed && id.length <= 100 ? [{ title: `Change to \`${id}\``, edits: replaceWith(d, id), preferred: true }] : [];
+  },
+  // `[labs:]`: the colon and the blanks after it go; nothing typed is lost.
+  'empty-qualifier': (d, _r, analysis) => {
+    const text = analysis.model.syntax.lines[d.range.start.line];
+    const close = text.indexOf(']');
+    const colon = text.lastIndexOf(':', close);
+    if (close < 0 || colon < 0 || text.slice(colon + 1, close).trim()) return [];
+    return [{ title: 'Remove the empty `:`', edits: [edit(d.range.start.line, colon, close, '')], safe: true, preferred: true }];
+  },
+  'malformed-section-header': (d, _r, analysis, eol) => {
+    const line = d.range.start.line;
+    const text = analysis.model.syntax.lines[line];
+    const close = text.indexOf(']');
+    // Text after the header: moved to a line of its own, as written.
+    if (close >= 0 && d.range.start.character > close) {
+      return [{ title: 'Move the text after the header to the next line', edits: [edit(line, close + 1, d.range.start.character, eol)], safe: true, preferred: true }];
+    }
+    // No closing `]`: added, safely when what it closes is a section the format knows.
+    if (close < 0 && d.range.start.character === 0) {
+      const end = d.range.end.character;
+      const name = text.slice(1, end).split(':')[0].trim().toLowerCase();
+      return [{ title: 'Add the closing `]`', edits: [edit(line, end, end, ']')], safe: SECTIONS.some((s) => s.name === name), preferred: true }];
+    }
+    return [];
+  },
+  // `[marrow: day 3]`: the qualifier goes (offered: it is typed text the author may want elsewhere).
+  'unexpected-qualifier': (d, _r, analysis) => {
+    const text = analysis.model.syntax.lines[d.range.start.line];
+    const close = text.indexOf(']');
+    const colon = text.lastIndexOf(':', d.range.start.character);
+    if (close < d.range.end.character || colon < 0) return [];
+    return [{ title: 'Remove the qualifier', edits: [edit(d.range.start.line, colon, close, '')], preferred: true }];
+  },
+  // The range is the `ready` value: back to review, the author's call.
+  'ready-without-reviewer': (d) => [{ title: 'Set `status: review`', edits: replaceWith(d, 'review'), preferred: true }],
+  'ready-with-errors': (d) => [{ title: 'Set `status: review`', edits: replaceWith(d, 'review'), preferred: true }],
+  // The range is the second key: that field (with its continuation lines) goes; the first is the one used.
+  'duplicate-field': (d, _r, analysis) => {
+    const field = fieldAt(analysis, d.range.start.line);
+    if (!field) return [];
+    return [{ title: 'Remove this line (the first is the one used)', edits: [deleteLines(analysis.model.syntax.lines, field.range.start.line, field.range.end.line)] }];
+  },
   // A lab in prose: the field is added to [labs]; the sentence stays as the author wrote it.
   'lab-in-prose': (_d, [field], analysis, eol) => (field ? [{ title: `Add \`${field}\` to [labs] (the sentence stays)`, edits: [addToLabs(analysis, field, eol)] }] : []),
 };
+
+/** An age with its unit spelt out: `45 years`, `18 mo.`, `3 weeks`, `10 days`, `45 yo`. */
+const AGE_SPELT = /^(\d{1,3}(?:\.\d+)?)\s*([a-z/]{1,6})\.?$/i;
+const AGE_UNITS: [RegExp, string][] = [
+  [/^(y|yr|yrs|year|years|yo|y\/o)$/i, 'y'],
+  [/^(m|mo|mos|mth|mths|month|months)$/i, 'mo'],
+  [/^(w|wk|wks|week|weeks)$/i, 'wk'],
+  [/^(d|day|days)$/i, 'd'],
+];
 
 /**
  * Codes whose absence the text alone cannot show: checked across the bank, or against files
@@ -157,11 +230,40 @@ function removeSuppression(d: CaseDiagnostic, replacements: string[], analysis: 
   return [{ title: `Remove \`${code}\` from this comment`, edits: [deleteListItem(lines[line], d.range)], safe: removableUnseen(code), preferred: true }, ...respelt];
 }
 
+/**
+ * Where a header for `line` goes: above the comment lines directly over it when a blank line (or
+ * the section's header) comes before them, since they open its paragraph. A suppression comment
+ * stays with the line it silences.
+ */
+function paragraphStart(lines: readonly string[], line: number): number {
+  let start = line;
+  while (start > 0 && /^\s*#/.test(lines[start - 1]) && !/casewright-disable-next-line/.test(lines[start - 1])) start--;
+  if (start === line) return line;
+  const before = start > 0 ? lines[start - 1].trim() : '';
+  return before === '' || before.startsWith('[') ? start : line;
+}
+
 /** The whole line with its line end (the one before it, for the last line). */
 function deleteLine(lines: readonly string[], line: number): TextEdit {
-  if (line + 1 < lines.length) return { range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '' };
-  const start: Position = line > 0 ? { line: line - 1, character: lines[line - 1].length } : { line, character: 0 };
-  return { range: { start, end: { line, character: lines[line].length } }, newText: '' };
+  return deleteLines(lines, line, line);
+}
+
+/** Lines `from` through `to` with their line ends (the one before them, at the end of the file). */
+function deleteLines(lines: readonly string[], from: number, to: number): TextEdit {
+  if (to + 1 < lines.length) return { range: { start: { line: from, character: 0 }, end: { line: to + 1, character: 0 } }, newText: '' };
+  const start: Position = from > 0 ? { line: from - 1, character: lines[from - 1].length } : { line: from, character: 0 };
+  return { range: { start, end: { line: to, character: lines[to].length } }, newText: '' };
+}
+
+function edit(line: number, from: number, to: number, newText: string): TextEdit {
+  return { range: { start: { line, character: from }, end: { line, character: to } }, newText };
+}
+
+/** The field whose key is on `line` (in the header or a section). */
+function fieldAt(analysis: CaseAnalysis, line: number): FieldNode | undefined {
+  const { syntax } = analysis.model;
+  const section = syntax.sections.find((s) => s.range.start.line <= line && line <= s.range.end.line);
+  return (section ? section.fields : syntax.header).find((f) => f.line === line);
 }
 
 /** One item of a comma-separated list, with the comma that joins it to the next (or the previous) one. */
