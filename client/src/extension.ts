@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerFixOnSave } from './fixOnSave';
+import { watchFolders } from './folderWatcher';
 import { registerBankStats, type BankStatsView } from './stats/bankStatsView';
 import { registerNewCase } from './newCase';
 import { registerPreview } from './preview';
@@ -26,8 +27,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   registerPreview(context, () => client);
-  registerNewCase(context);
+  registerNewCase(context, () => client);
   registerFixOnSave(context, () => client);
+  watchFolders(context, () => client);
   bankStats = registerBankStats(context, () => client);
   // Trust changes what casewright.json may do: restart the server with the new answer.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.stop().then(() => startClient(context))));

@@ -88,6 +88,18 @@ describe('case preview in Chromium', function () {
     assert.equal(await abbr.first().innerText(), 'MCHC');
     assert.equal(await page.locator('table.labs td.value').first().innerText(), '33.0', 'the value as written');
     assert.ok((await page.locator('svg.chart rect.reference').count()) > 0, 'reference band shaded');
+    // The chart's axis names the stages as the tables' headings do, and at this width no two
+    // of its labels overprint each other.
+    const stages = await page.locator('div.panel > h3').allInnerTexts();
+    const ticks = page.locator('svg.chart-hemoglobin g.point text.tick');
+    assert.deepEqual(await ticks.allTextContents(), stages);
+    assert.ok(stages.length >= 3, stages.join(', '));
+    const boxes = await Promise.all((await ticks.all()).map((t) => t.boundingBox()));
+    for (let i = 1; i < boxes.length; i++) {
+      const [a, b] = [boxes[i - 1]!, boxes[i]!];
+      const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+      assert.ok(apart, `"${stages[i - 1]}" and "${stages[i]}" overlap on the axis`);
+    }
     await page.screenshot({ path: path.join(RESULTS, 'preview-narrow.png'), fullPage: true });
     assert.deepEqual(errors, []);
   });

@@ -1,6 +1,7 @@
 // Diagnostics over the protocol, from dist/server.js started as an editor starts it.
 import { strict as assert } from 'node:assert';
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { CLI, tempBank } from '../support/runCli';
@@ -90,6 +91,77 @@ describe('language server: diagnostics', function () {
     unlinkSync(renamed);
     unlinkSync(second);
     assert.equal(await count([{ uri: fileUri(renamed), type: 3 }, { uri: fileUri(second), type: 3 }]), initial);
+  });
+
+  it('tells the status bar of a case opened before the watcher reports it, and of one closed after it was deleted', async () => {
+    // The New Case command writes a file and opens it at once: the didOpen may come first, and
+    // the watcher's "created" then adds nothing the bank does not have.
+    const statuses = () => session.notifications.filter((n) => n.method === 'casewright/bankStatus');
+    const initial = (statuses().at(-1)!.params as { files: number }).files;
+    const file = path.join(bank.dir, 'opened-first.case');
+    writeFileSync(file, 'case: opened-first-01\ntitle: New\n');
+    let status = session.waitForNotification('casewright/bankStatus');
+    await session.open(fileUri(file), 'case: opened-first-01\ntitle: New\n');
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(file), type: 1 }] });
+    assert.equal(((await status) as { files: number }).files, initial + 1);
+    // Deleted while open (the watcher's "deleted" leaves the editor's text in the bank), then closed.
+    unlinkSync(file);
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(file), type: 3 }] });
+    status = session.waitForNotification('casewright/bankStatus');
+    await session.close(fileUri(file));
+    assert.equal(((await status) as { files: number }).files, initial);
+  });
+
+  it('follows a folder of cases moved in, renamed and deleted, reported as the folder alone (as VS Code does)', async () => {
+    const statuses = () => session.notifications.filter((n) => n.method === 'casewright/bankStatus');
+    const initial = (statuses().at(-1)!.params as { files: number }).files;
+    const watched = async (changes: { uri: string; type: number }[]) => {
+      const status = session.waitForNotification('casewright/bankStatus');
+      await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+      return ((await status) as { files: number }).files;
+    };
+    const holder = async (id: string) => {
+      const uri = await session.request<string | null>('casewright/caseIdFile', { id });
+      return uri && path.relative(bank.dir, new URL(uri).pathname);
+    };
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'casewright-unit-'));
+    writeFileSync(path.join(outside, 'x.case'), 'case: unit-x-01\ntitle: X\n');
+    mkdirSync(path.join(outside, 'deeper'));
+    writeFileSync(path.join(outside, 'deeper', 'y.case'), 'case: unit-y-01\ntitle: Y\n');
+    const unit = path.join(bank.dir, 'unit');
+    renameSync(outside, unit);
+    assert.equal(await watched([{ uri: fileUri(unit), type: 1 }]), initial + 2);
+    assert.equal(await holder('unit-y-01'), path.join('unit', 'deeper', 'y.case'));
+    // Renamed, with one case deleted meanwhile: the count says when the batch is done.
+    const renamed = path.join(bank.dir, 'unit-2');
+    renameSync(unit, renamed);
+    unlinkSync(path.join(renamed, 'x.case'));
+    assert.equal(await watched([{ uri: fileUri(unit), type: 3 }, { uri: fileUri(renamed), type: 1 }]), initial + 1);
+    assert.equal(await holder('unit-y-01'), path.join('unit-2', 'deeper', 'y.case'));
+    assert.equal(await holder('unit-x-01'), null);
+    rmSync(renamed, { recursive: true });
+    assert.equal(await watched([{ uri: fileUri(renamed), type: 3 }]), initial);
+    assert.equal(await holder('unit-y-01'), null);
+  });
+
+  it('leaves a case created in a folder casewright.json ignores out of the bank, as the first scan does', async () => {
+    const other = tempBank({ 'casewright.json': '{ "ignore": ["drafts/**"] }', 'a.case': 'case: kept-01\ntitle: Kept\n', 'drafts/old.case': 'case: old-draft-01\ntitle: Old\n' });
+    const own = new LspSession();
+    try {
+      await own.initialize(other.dir);
+      assert.equal((own.notifications.find((n) => n.method === 'casewright/bankStatus')!.params as { files: number }).files, 1);
+      const draft = path.join(other.dir, 'drafts', 'new.case');
+      const counted = path.join(other.dir, 'counted.case');
+      writeFileSync(draft, 'case: new-draft-01\ntitle: New draft\n');
+      writeFileSync(counted, 'case: counted-01\ntitle: Counted\n');
+      const status = own.waitForNotification('casewright/bankStatus');
+      await own.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(draft), type: 1 }, { uri: fileUri(counted), type: 1 }] });
+      assert.equal(((await status) as { files: number }).files, 2, 'the ignored draft is not counted');
+      assert.equal(await own.request('casewright/caseIdFile', { id: 'new-draft-01' }), null);
+    } finally {
+      await own.dispose();
+      other.cleanup();
+    }
   });
 
   it('re-publishes another open document when a duplicate id appears and goes', async () => {

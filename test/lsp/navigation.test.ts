@@ -84,6 +84,18 @@ describe('language server: outline, folding, formatting and case ids', function 
     await assert.rejects(session.request('textDocument/rename', { textDocument: { uri: uriOf('a.case') }, position: TITLE_A, newName: 'x-1' }), /Only a case id can be renamed/);
   });
 
+  it('names the file that holds a case id, open or closed, for the New Case command (casewright/caseIdFile)', async () => {
+    const holder = async (id: unknown) => {
+      const uri = await session.request<string | null>('casewright/caseIdFile', { id });
+      return uri && path.relative(bank.dir, new URL(uri).pathname);
+    };
+    assert.equal(await holder('anemia-a-01'), 'a.case');
+    assert.equal(await holder('anemia-c-01'), path.join('closed', 'c.case'));
+    assert.equal(await holder('anemia-z-01'), null);
+    assert.equal(await holder(''), null);
+    assert.equal(await holder(42), null);
+  });
+
   it('lists the header, the sections and the labs panels with their labs', async () => {
     const symbols = await session.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uriOf('a.case') } });
     const tree = symbols.map((s) => [s.name, s.kind, (s.children ?? []).map((c) => `${c.name}=${c.detail}`)]);

@@ -363,8 +363,12 @@ describe('recovering from what authors do wrong', () => {
   describe('the New Case skeleton', () => {
     it('has every section and checks clean', () => {
       const text = newCaseText('aplastic-anemia-01');
-      for (const section of ['patient', 'history', 'exam', 'labs', 'smear', 'marrow', 'course', 'answer']) assert.match(text, new RegExp(`^\\[${section}\\]$`, 'm'));
-      assert.deepEqual(analyzeCase(text).diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.code}: ${d.message}`), []);
+      for (const section of ['patient', 'history', 'exam', 'labs', 'smear', 'marrow', 'course', 'answer', 'question: after marrow']) assert.match(text, new RegExp(`^\\[${section}\\]$`, 'm'));
+      // A draft until the teacher says otherwise: `export --status ready` leaves it out.
+      assert.match(text, /^status: draft$/m);
+      // Not even a hint: in a bank, as the editor and `casewright check` show it.
+      assert.deepEqual(bankCodes(text), []);
+      assert.deepEqual(analyzeCase(text).diagnostics.map((d) => `${d.code}: ${d.message}`), []);
       assert.equal(analyzeCase(text).model.id, 'aplastic-anemia-01');
     });
 

@@ -59,4 +59,16 @@ describe('snippets', () => {
       for (const prefix of snippet.prefix) assert.ok(!keys.includes(prefix), `${name}: prefix ${prefix} duplicates a completion item`);
     }
   });
+
+  it('no snippet prefix is a key or a word the completion offers in any section (no duplicate items)', () => {
+    // Snippets are offered everywhere: `answer` beside a question's `answer:` key, or `numeric`
+    // beside the `type:` value, would be a second item of the same name inserting something else.
+    const vocabulary = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'schemas', 'vocabulary.json'), 'utf8')) as Record<string, unknown> & { enums: Record<string, { id: string }[]> };
+    const words = new Set<string>();
+    for (const [list, fields] of Object.entries(vocabulary)) if (list.endsWith('Fields')) for (const field of fields as { key: string }[]) words.add(field.key);
+    for (const terms of Object.values(vocabulary.enums)) for (const term of terms) words.add(term.id);
+    assert.ok(words.has('answer') && words.has('numeric') && words.has('aplasia'));
+    const clashes = Object.entries(SNIPPETS).flatMap(([name, snippet]) => snippet.prefix.filter((p) => words.has(p)).map((p) => `${name}: ${p}`));
+    assert.deepEqual(clashes, []);
+  });
 });

@@ -4,11 +4,12 @@
 // links, diagnostics), and a closed file's full analysis, when a feature asks for one, lives in
 // a small LRU cache (STYLE.md rule 15). Loading a folder reads files in time slices that yield,
 // so hovers and completion on open documents are answered while a large bank loads.
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { caseFacts, getCaseService, layerRules, summarizeBank, type BankStats, type BankSummary, type CaseAnalysis, type CaseFacts, type CasewrightConfig, type CaseDiagnostic } from '../core';
 import { loadConfig, type LoadedConfig } from '../node/configDiscovery';
-import { discoverCaseFiles } from '../node/fileDiscovery';
+import { discoverCaseFiles, ignoreMatcher } from '../node/fileDiscovery';
 import { readCaseFile, readCaseFileSync, type ReadResult } from '../node/readCaseFile';
 import { AnalysisCache } from './analysisCache';
 import { yieldToEventLoop } from './runner';
@@ -30,7 +31,7 @@ export class WorkspaceBank {
   private readonly closedAnalyses = new AnalysisCache();
   /** What the bank statistics need of each file (a few words), kept as the bank changes. */
   private readonly facts = new Map<string, CaseFacts>();
-  private changeListener: (() => void) | undefined;
+  private readonly changeListeners: (() => void)[] = [];
   /** The configuration the bank applies (the curriculum of the statistics comes from it). */
   private effectiveConfig: CasewrightConfig = {};
   private folders: string[] = [];
@@ -128,12 +129,16 @@ export class WorkspaceBank {
     // their next use, closed ones by reanalyzeAll.
     this.openAnalyses.clear();
     this.closedAnalyses.clear();
-    this.changeListener?.();
+    this.changed();
   }
 
   /** `listener` is called whenever a file enters, changes in or leaves the bank, or the configuration changes. */
   onDidChange(listener: () => void): void {
-    this.changeListener = listener;
+    this.changeListeners.push(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) listener();
   }
 
   /** Re-analyses every document with the current configuration. */
@@ -197,15 +202,73 @@ export class WorkspaceBank {
     return this.bank.diagnostics(key);
   }
 
-  /** A watched file changed on disk (created, changed). Open documents keep the editor's text. */
+  /**
+   * A watched file changed on disk (created, changed). Open documents keep the editor's text; a
+   * file casewright.json ignores stays out of the bank, as the first scan left it out.
+   */
   async fileChanged(uri: string): Promise<void> {
     const key = normalizeUri(uri);
-    if (!this.openDocuments.has(key)) await this.readFromDisk(key);
+    if (this.openDocuments.has(key)) return;
+    const file = uriToPath(key);
+    if (file && this.isIgnored(file)) {
+      this.remove(key);
+      return;
+    }
+    await this.readFromDisk(key);
+  }
+
+  private ignoredFiles: { config: LoadedConfig | undefined; matches: (file: string) => boolean } | undefined;
+
+  /** casewright.json's `ignore`, relative to its folder (or the first workspace folder), as the scan applies it. */
+  private isIgnored(file: string): boolean {
+    let ignored = this.ignoredFiles;
+    if (!ignored || ignored.config !== this.fileConfig) {
+      const root = this.fileConfig?.root ?? this.folders[0];
+      const patterns = this.fileConfig?.config.ignore ?? [];
+      ignored = { config: this.fileConfig, matches: root ? ignoreMatcher({ root, patterns }) : () => false };
+      this.ignoredFiles = ignored;
+    }
+    return ignored.matches(file);
   }
 
   fileDeleted(uri: string): void {
     const key = normalizeUri(uri);
     if (!this.openDocuments.has(key)) this.remove(key);
+  }
+
+  /**
+   * Folders deleted or moved away (VS Code reports the folder, not the files in it): the closed
+   * files under any of them leave the bank. One pass over the bank for the whole batch, each
+   * file's folders looked up in a set. Returns the files that left.
+   */
+  foldersDeleted(uris: Iterable<string>): string[] {
+    const folders = new Set([...uris].map((uri) => withoutTrailingSlashes(normalizeUri(uri))));
+    const gone: string[] = [];
+    if (!folders.size) return gone;
+    for (const uri of this.bank.uris()) {
+      if (this.openDocuments.has(uri)) continue;
+      for (let end = uri.lastIndexOf('/'); end > 'file://'.length; end = uri.lastIndexOf('/', end - 1)) {
+        if (folders.has(uri.slice(0, end))) {
+          gone.push(uri);
+          break;
+        }
+      }
+    }
+    for (const uri of gone) this.remove(uri);
+    return gone;
+  }
+
+  /**
+   * A folder created or moved in (VS Code reports the folder, not the files in it): its .case
+   * files, less the ignored ones, join the bank. Anything that is not a folder is left alone.
+   */
+  async folderCreated(uri: string): Promise<number> {
+    const folder = uriToPath(normalizeUri(uri));
+    if (!folder || !(await isFolder(folder))) return 0;
+    const workspaceFolder = this.folders.find((f) => folder === f || folder.startsWith(f + path.sep));
+    const root = this.fileConfig?.root ?? workspaceFolder ?? folder;
+    const { files } = await discoverCaseFiles([folder], folder, { root, patterns: this.fileConfig?.config.ignore ?? [] });
+    return this.loadInSlices(files.map(pathToUri));
   }
 
   private async readFromDisk(uri: string): Promise<boolean> {
@@ -238,7 +301,7 @@ export class WorkspaceBank {
     const analysis = this.bank.set(uri, text);
     this.work.analyses++;
     this.facts.set(uri, caseFacts(uri, analysis));
-    this.changeListener?.();
+    this.changed();
     return analysis;
   }
 
@@ -246,7 +309,7 @@ export class WorkspaceBank {
     this.diskVersions.delete(uri);
     this.closedAnalyses.delete(uri);
     this.bank.delete(uri);
-    if (this.facts.delete(uri)) this.changeListener?.();
+    if (this.facts.delete(uri)) this.changed();
   }
 
   uris(): string[] {
@@ -282,4 +345,19 @@ export class WorkspaceBank {
       if (held) yield [uri, held.summary];
     }
   }
+}
+
+async function isFolder(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** `uri` without the `/` it may end with (a scan, not a regular expression: no backtracking). */
+function withoutTrailingSlashes(uri: string): string {
+  let end = uri.length;
+  while (end > 0 && uri[end - 1] === '/') end--;
+  return uri.slice(0, end);
 }

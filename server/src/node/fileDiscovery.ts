@@ -81,7 +81,8 @@ export async function discoverCaseFiles(args: string[], cwd: string, ignore?: Ig
   return { files: [...found].sort(), problems };
 }
 
-function ignoreMatcher(ignore: IgnoreRule | undefined): (file: string) => boolean {
+/** Whether casewright.json's `ignore` leaves a file (absolute path) out: the walk's own test. */
+export function ignoreMatcher(ignore: IgnoreRule | undefined): (file: string) => boolean {
   if (!ignore?.patterns.length) return () => false;
   // The patterns come from casewright.json, which an untrusted repository may hold: a linear
   // matcher, not picomatch's regexes (the globs the user types on the command line use those).

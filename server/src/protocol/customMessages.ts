@@ -26,6 +26,15 @@ export interface PreviewParams {
   hideIndices?: boolean;
 }
 
+/**
+ * Client → server request: the file (uri) that already holds case id `id` in the bank, open or
+ * closed, or null. The New Case command refuses an id that is taken.
+ */
+export const CaseIdFileRequest = new RequestType<CaseIdFileParams, string | null, void>('casewright/caseIdFile');
+export interface CaseIdFileParams {
+  id: string;
+}
+
 /** Server → client notification: the bank was (re)scanned; for the status bar. */
 export const BankStatusNotification = new NotificationType<BankStatus>('casewright/bankStatus');
 export interface BankStatus {

@@ -3,14 +3,38 @@
 // command, the missing-header fix and fix on save. A screenshot of
 // each step goes to test-results/e2e/.
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 
 const BASE = process.env.CS_BASE;
 const WORKSPACE = process.env.E2E_WORKSPACE;
 const RESULTS = process.env.E2E_RESULTS;
-const shot = (page, name) => page.screenshot({ path: path.join(RESULTS, `${name}.png`) });
+const STARTED = Date.now();
+/** Takes a screenshot into test-results/e2e/ and fails the step if none was written. */
+async function shot(page, name) {
+  const file = path.join(RESULTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  const written = statSync(file);
+  assert.ok(written.size > 1000 && written.mtimeMs >= STARTED - 1000, `screenshot ${name}.png was not written`);
+}
+
+/** The case count the status bar shows ("16 cases"). */
+async function statusCount(page) {
+  const item = page.locator('.statusbar-item', { hasText: /^\s*\d+ cases?\s*$/ }).first();
+  await item.waitFor({ timeout: 30_000 });
+  return Number(/(\d+)/.exec(await item.innerText())[1]);
+}
+
+async function waitForStatusCount(page, expected) {
+  let count;
+  for (let i = 0; i < 150; i++) {
+    count = await statusCount(page);
+    if (count === expected) return;
+    await page.waitForTimeout(200);
+  }
+  assert.equal(count, expected, 'the status bar\'s case count');
+}
 
 async function quickOpen(page, text, rowText, palette = false) {
   await page.keyboard.press(palette ? 'Control+Shift+P' : 'Control+P');
@@ -69,6 +93,13 @@ describe('Casewright in VS Code (code-server)', function () {
     page = context.pages()[0] ?? await context.newPage();
     await page.goto(`${BASE}/?folder=${encodeURIComponent(WORKSPACE)}`);
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'drafts' }).waitFor({ timeout: 90_000 });
+  });
+
+  afterEach(async function () {
+    // What the workbench showed when a step failed, for the reader of test-results/e2e/.
+    if (this.currentTest?.state === 'failed') {
+      for (const [i, open] of context.pages().entries()) await open.screenshot({ path: path.join(RESULTS, `failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}-${i}.png`) }).catch(() => undefined);
+    }
   });
 
   after(async () => {
@@ -156,19 +187,67 @@ describe('Casewright in VS Code (code-server)', function () {
     await shot(page, '09-preview-live-update');
   });
 
-  it('creates a case with Casewright: New Case, beside the active file, and opens it', async () => {
+  it('creates a case with Casewright: New Case, beside the active file, and opens it clean', async () => {
+    const before = await statusCount(page);
     await quickOpen(page, '>Casewright: New Case', 'New Case', true);
     const input = page.locator('.quick-input-widget input.input');
     await input.waitFor();
     await page.keyboard.type('Bad Id');
     await page.locator('.quick-input-widget', { hasText: 'lowercase letters' }).first().waitFor({ timeout: 15_000 });
     await shot(page, '10-new-case-invalid-id');
+    // A file of that name in the folder, or an id the bank has in another file, is refused while
+    // typing: nothing is overwritten.
+    await input.fill('folate-deficiency-01');
+    await page.locator('.quick-input-widget', { hasText: 'folate-deficiency-01.case already exists' }).first().waitFor({ timeout: 15_000 });
+    await input.fill('broken-unit-01');
+    await page.locator('.quick-input-widget', { hasText: 'is already the id of the case in drafts/broken-unit.case' }).first().waitFor({ timeout: 15_000 });
+    await shot(page, '10b-new-case-taken-id');
+    await page.keyboard.press('Enter'); // refused: the box stays open
     await input.fill('new-case-01');
+    await page.locator('.quick-input-widget', { hasText: 'the file will be <id>.case' }).first().waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
     await page.locator('.view-line', { hasText: 'case: new-case-01' }).first().waitFor({ timeout: 30_000 });
-    await page.locator('.view-line', { hasText: '[marrow]' }).first().waitFor();
-    await shot(page, '11-new-case-opened');
+    await page.locator('.view-line', { hasText: '[labs]' }).first().waitFor();
     assert.ok(existsSync(path.join(WORKSPACE, 'new-case-01.case')), 'written in the folder of the active file');
+    // The status bar counts it; the Problems view lists nothing for it (the skeleton is clean).
+    await waitForStatusCount(page, before + 1);
+    await quickOpen(page, '>Problems: Focus on Problems View', 'Focus on Problems', true);
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'broken-unit.case' }).first().waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('.markers-panel .monaco-list-row', { hasText: 'new-case-01.case' }).count(), 0, 'no problem in the new case');
+    await shot(page, '11-new-case-opened');
+  });
+
+  it('shows a file icon for .case files in the Explorer', async () => {
+    const label = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'itp-01.case' }).locator('.monaco-icon-label').first();
+    await label.waitFor({ timeout: 30_000 });
+    const image = await label.evaluate((el) => getComputedStyle(el, '::before').backgroundImage);
+    assert.match(image, /case-file-(light|dark)\.svg/);
+  });
+
+  it('keeps the status bar\'s case count as files are created, renamed and deleted', async () => {
+    const before = await statusCount(page);
+    const file = path.join(WORKSPACE, 'status-count.case');
+    writeFileSync(file, 'case: status-count-01\ntitle: Counted\n');
+    await waitForStatusCount(page, before + 1);
+    renameSync(file, `${file}.txt`); // no longer a case
+    await waitForStatusCount(page, before);
+    renameSync(`${file}.txt`, path.join(WORKSPACE, 'drafts', 'status-count.case'));
+    await waitForStatusCount(page, before + 1);
+    await shot(page, '11b-status-count');
+    unlinkSync(path.join(WORKSPACE, 'drafts', 'status-count.case'));
+    await waitForStatusCount(page, before);
+    // A folder of cases moved in, renamed and deleted: VS Code reports the folder alone.
+    const outside = mkdtempSync(path.join(process.env.E2E_HOME, 'unit-'));
+    writeFileSync(path.join(outside, 'a.case'), 'case: unit-a-01\ntitle: A\n');
+    writeFileSync(path.join(outside, 'b.case'), 'case: unit-b-01\ntitle: B\n');
+    const unit = path.join(WORKSPACE, 'unit-4');
+    renameSync(outside, unit);
+    await waitForStatusCount(page, before + 2);
+    renameSync(unit, path.join(WORKSPACE, 'unit-5'));
+    unlinkSync(path.join(WORKSPACE, 'unit-5', 'a.case'));
+    await waitForStatusCount(page, before + 1);
+    rmSync(path.join(WORKSPACE, 'unit-5'), { recursive: true });
+    await waitForStatusCount(page, before);
   });
 
   it('recognises a missing [marrow] header and inserts it with the quick fix', async () => {
@@ -224,5 +303,28 @@ describe('Casewright in VS Code (code-server)', function () {
     assert.doesNotMatch(await image.getAttribute('src'), /^casewright-image:|^file:|^images\//, 'a webview resource address, not a stand-in or a file path');
     await image.scrollIntoViewIfNeeded();
     await shot(page, '16-preview-image');
+  });
+
+  it('with no folder open, New Case opens the skeleton as an unsaved case', async () => {
+    const empty = await context.newPage();
+    try {
+      await empty.goto(`${BASE}/?ew=true`);
+      await empty.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
+      // The extensions are registered once the workbench has restored (the palette lists them then).
+      await empty.waitForTimeout(2000);
+      await quickOpen(empty, '>Casewright: New Case', 'New Case', true);
+      await empty.locator('.quick-input-widget', { hasText: 'no folder is open' }).first().waitFor({ timeout: 30_000 });
+      await empty.keyboard.type('loose-case-01');
+      await empty.keyboard.press('Enter');
+      await empty.locator('.view-line', { hasText: 'case: loose-case-01' }).first().waitFor({ timeout: 30_000 });
+      await empty.locator('.statusbar-item', { hasText: /^Case$/ }).first().waitFor({ timeout: 30_000 });
+      // Coloured as a case (the grammar's tokens arrive a moment after the text).
+      const line = empty.locator('.view-line', { hasText: 'level: introductory' }).first();
+      for (let i = 0; i < 50 && new Set(await line.locator('span > span').evaluateAll((spans) => spans.map((x) => x.className))).size < 2; i++) await empty.waitForTimeout(200);
+      assert.ok(new Set(await line.locator('span > span').evaluateAll((spans) => spans.map((x) => x.className))).size >= 2, 'the untitled case is coloured');
+      await shot(empty, '17-new-case-no-folder');
+    } finally {
+      await empty.close();
+    }
   });
 });

@@ -8,6 +8,7 @@ export function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
   require('./activation.test');
   require('./features.test');
+  require('./authoring.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {
       const stats = (mocha as unknown as { stats?: { passes: number } }).stats;

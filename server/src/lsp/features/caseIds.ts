@@ -1,9 +1,11 @@
 // Case ids across the bank, open and closed files alike: go to definition from a see-also item,
-// find references, and rename (the `case:` value and every see-also item naming it).
+// find references, rename (the `case:` value and every see-also item naming it), and the file
+// that holds an id (the New Case command refuses an id that is taken).
 import { ErrorCodes, ResponseError, type Location, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { getCaseService, type CaseIdsAndLinks, type Location as CoreLocation, type Position } from '../../core';
 import type { Feature, FeatureContext } from '../featureContext';
-import { runSafe } from '../runner';
+import { CaseIdFileRequest } from '../../protocol/customMessages';
+import { runSafe, runSafeAsync } from '../runner';
 
 /** Every file's id and links, keyed as the editor spells each open document's uri. */
 function bank(context: FeatureContext): [string, CaseIdsAndLinks][] {
@@ -42,6 +44,11 @@ export const caseIdsFeature: Feature = {
       const outcome = getCaseService().renameCaseId(at.id, params.newName, bank(context));
       if (!outcome.ok) throw new ResponseError(ErrorCodes.InvalidParams, outcome.message);
       return outcome.edit;
+    }));
+    connection.onRequest(CaseIdFileRequest, (params, token) => runSafeAsync<string | null>(connection, 'case id lookup', null, token, async () => {
+      await context.workspace.ready;
+      const id = typeof params?.id === 'string' ? params.id : '';
+      return id ? bank(context).find(([, summary]) => summary.id === id)?.[0] ?? null : null;
     }));
   },
 };
