@@ -26,13 +26,13 @@ async function newCase(getClient: GetClient, where: vscode.Uri | undefined, give
     title: 'Casewright: New Case',
     prompt: folder ? `The case id; the file will be ${display(vscode.Uri.joinPath(folder, '<id>.case'))}` : 'The case id; no folder is open, so the case opens unsaved',
     placeHolder: 'aplastic-anemia-01',
-    validateInput: async (value) => caseIdProblem(value.trim()) ?? await takenProblem(getClient, folder, value.trim()),
+    validateInput: async (value) => plain(caseIdProblem(value.trim()) ?? await takenProblem(getClient, folder, value.trim())),
   });
   if (id === undefined) return undefined;
   const trimmed = id.trim();
   const problem = caseIdProblem(trimmed) ?? await takenProblem(getClient, folder, trimmed);
   if (problem) {
-    void vscode.window.showErrorMessage(`Casewright: ${problem}`);
+    void vscode.window.showErrorMessage(`Casewright: ${plain(problem)}`);
     return undefined;
   }
   const text = newCaseText(trimmed);
@@ -77,6 +77,14 @@ async function takenProblem(getClient: GetClient, folder: vscode.Uri | undefined
   if (!client?.isRunning()) return undefined;
   const holder = await client.sendRequest(CaseIdFileRequest, { id }).then((uri) => uri, () => null);
   return holder ? `\`${id}\` is already the id of the case in ${display(vscode.Uri.parse(holder))}: choose another id.` : undefined;
+}
+
+/**
+ * The input box and notifications show text, not Markdown: the core's messages quote words in
+ * backticks for hovers and the Problems view, which would show here as stray marks.
+ */
+function plain(message: string | undefined): string | undefined {
+  return message?.replace(/`([^`\n]*)`/g, '‘$1’');
 }
 
 function display(uri: vscode.Uri): string {

@@ -200,7 +200,7 @@ describe('Casewright in VS Code (code-server)', function () {
     await input.fill('folate-deficiency-01');
     await page.locator('.quick-input-widget', { hasText: 'folate-deficiency-01.case already exists' }).first().waitFor({ timeout: 15_000 });
     await input.fill('broken-unit-01');
-    await page.locator('.quick-input-widget', { hasText: 'is already the id of the case in drafts/broken-unit.case' }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.quick-input-widget', { hasText: '‘broken-unit-01’ is already the id of the case in drafts/broken-unit.case' }).first().waitFor({ timeout: 15_000 });
     await shot(page, '10b-new-case-taken-id');
     await page.keyboard.press('Enter'); // refused: the box stays open
     await input.fill('new-case-01');
