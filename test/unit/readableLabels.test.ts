@@ -32,7 +32,15 @@ function schemaSlugs(): string[] {
     }
   };
   for (const file of SCHEMAS) walk(JSON.parse(readFileSync(path.join(ROOT, 'schemas', file), 'utf8')));
+  // A word whose label is spelt as its id (`macro-ovalocytes` keeps its hyphen) is said that way.
+  for (const label of labelsAsIds()) found.delete(label);
   return [...found].sort((a, b) => b.length - a.length);
+}
+
+/** The vocabulary's labels that are their own ids. */
+function labelsAsIds(): string[] {
+  const vocabulary = JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'vocabulary.json'), 'utf8')) as { enums: Record<string, { id: string; label?: string }[]> };
+  return Object.values(vocabulary.enums).flat().filter((t) => t.label === t.id).map((t) => t.id);
 }
 
 const SLUGS = schemaSlugs();
@@ -64,6 +72,20 @@ describe('readable labels, never ids, in what students and teachers read', () =>
   });
 
   const files = caseFiles();
+  it('says a word by its vocabulary label where the id with spaces is not how it is said (names, kept hyphens)', () => {
+    const page = renderCaseDocument(analyzeCase(`case: demo-01
+title: Demo
+
+[smear]
+findings: howell-jolly-bodies, heinz-bodies, macro-ovalocytes, pelger-huet, target-cells
+`), { view: 'learner', nonce: 'n', styles: [], scripts: [], mode: 'standalone' });
+    const text = readText(page);
+    for (const said of ['Howell–Jolly bodies', 'Heinz bodies', 'macro-ovalocytes', 'Pelger–Huët cells', 'target cells']) {
+      assert.ok(new RegExp(said, 'i').test(text), `${said}: ${text}`);
+    }
+    assert.doesNotMatch(text, /Howell jolly|Pelger huet|Macro ovalocytes/i);
+  });
+
   it('covers every sample and vignette', () => assert.ok(files.length >= 60, String(files.length)));
 
   for (const file of files) {

@@ -1,7 +1,7 @@
 // Readable labels for the catalog's ids, for pages students read (preview, render, export):
 // `ineffective-hematopoiesis` → "Ineffective hematopoiesis", `me-ratio` → "M:E ratio",
 // `nucleated-rbcs` → "Nucleated RBCs". The ids stay the one source; this is how they are said.
-import { canonicalTerm, fieldSpec, term } from './vocabulary';
+import { canonicalTerm, fieldSpec, findTermAnywhere, term } from './vocabulary';
 
 /** Words that are abbreviations or symbols, not lowercase words. */
 const WORDS: Record<string, string> = {
@@ -9,6 +9,8 @@ const WORDS: Record<string, string> = {
 };
 
 export function readableLabel(id: string): string {
+  const label = findTermAnywhere(id)?.term.label;
+  if (label) return label.charAt(0).toUpperCase() + label.slice(1);
   // Already written as its author meant it (`MF-3`, a grade) or not an id at all.
   if (/[A-Z\s]/.test(id) || !id.includes('-') && !(id in WORDS)) return id.charAt(0).toUpperCase() + id.slice(1);
   const words = id.split('-').map((w) => WORDS[w] ?? w);
@@ -19,6 +21,8 @@ export function readableLabel(id: string): string {
 
 /** The same mid-sentence: `hypersegmented-neutrophils` → "hypersegmented neutrophils", `me-ratio` → "M:E ratio". */
 export function readableWords(id: string): string {
+  const label = findTermAnywhere(id)?.term.label;
+  if (label) return label;
   if (/[A-Z\s]/.test(id)) return id;
   return id.split('-').map((w) => WORDS[w] ?? w).join(' ');
 }

@@ -27,6 +27,8 @@ export interface SectionSpec {
 
 export interface Term {
   id: string;
+  /** How it is said mid-sentence when that is not the id with spaces (`Heinz bodies`). */
+  label?: string;
   description: string;
 }
 
