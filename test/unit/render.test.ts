@@ -93,6 +93,12 @@ describe('case renderer', () => {
     assert.match(body, /<th scope="row">Reticulocytes<\/th><td class="value">1.0<\/td><td>%<\/td>/);
     assert.match(body, /<td class="value">70<\/td><td>g\/L <span class="converted">\(= 7 g\/dL\)<\/span><\/td>/);
     assert.match(body, /<th scope="row"><abbr title="Mean corpuscular hemoglobin concentration">MCHC<\/abbr><\/th><td class="value">33.0<\/td>/);
+    const more = renderCaseBody(analyzeCase('case: a\ntitle: A\n[labs]\nldh: 900 U/L\ncrp: 12 mg/L\nbilirubin-indirect: 2.1 mg/dL\nferritin: 8 ng/mL\n'), 'learner');
+    assert.match(more, /<th scope="row"><abbr title="Lactate dehydrogenase">LDH<\/abbr><\/th>/);
+    assert.match(more, /<th scope="row"><abbr title="C-reactive protein">CRP<\/abbr><\/th>/);
+    // A short name stays whole; a long one whose key is no abbreviation stays whole too.
+    assert.match(more, /<th scope="row">Ferritin<\/th>/);
+    assert.match(more, /<th scope="row">Indirect bilirubin<\/th>/);
   });
 
   it('shows derived indices with their formulas', () => {

@@ -71,8 +71,12 @@ function renderRow(result: LabResult, reading: PanelReading): string {
   return `<tr${rowClass}${line}><th scope="row">${name}</th><td class="value">${shown}</td><td>${unit}</td><td${referenceTitle}>${reference}</td>${flagCell}</tr>`;
 }
 
-/** Long names (a narrow preview beside the editor) shortened to the lab's key, the name on hover. */
-const LONG_NAME = 22;
+/**
+ * Long names (a narrow preview beside the editor) shortened to the lab's key, the name on hover:
+ * past 17 characters a name wraps in a preview to the side, and the keys of up to five letters
+ * are the abbreviations lab reports print (LDH, CRP, MCHC, TSAT, ZPP).
+ */
+const LONG_NAME = 17;
 function labName(lab: LabDefinition | undefined, rawKey: string): string {
   if (!lab) return escapeHtml(rawKey);
   if (lab.name.length <= LONG_NAME || lab.key.length > 5) return escapeHtml(lab.name);
