@@ -138,7 +138,7 @@ const STEPS: readonly AnalysisStep[] = [
   { name: 'privacy', check: (run) => checkPrivacy(run.model) },
   // Last of the case's own findings: a `ready` case is judged on every diagnostic above.
   // The errors counted are those the author will see: a missing header's follow-ons are not.
-  { name: 'review status', check: (run) => checkReview(run.model, saidOnce(run.diagnostics, missingHeadersOf(run))) },
+  { name: 'review status', check: (run) => checkReview(run.model, () => saidOnce(run.diagnostics, missingHeadersOf(run))) },
   { name: 'questions', check: (run) => checkQuestions(run.model) },
   { name: 'images', check: (run) => checkImages(run.model, run.options.resourceExists) },
   { name: 'question keys', check: (run) => checkQuestionKeys(run.model, run.clinical) },

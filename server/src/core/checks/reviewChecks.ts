@@ -5,8 +5,11 @@
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
 import type { CaseModel } from '../model/caseModel';
 
-/** `diagnostics` are the case's own so far (bank-wide ones come later and are not counted). */
-export function checkReview(model: CaseModel, diagnostics: readonly CaseDiagnostic[]): CaseDiagnostic[] {
+/**
+ * `shown` gives the case's own diagnostics so far, as the author sees them (bank-wide ones come
+ * later and are not counted); it is asked only for a `ready` case, so other cases skip building it.
+ */
+export function checkReview(model: CaseModel, shown: () => readonly CaseDiagnostic[]): CaseDiagnostic[] {
   const status = model.header.get('status');
   if (status?.value.toLowerCase() !== 'ready') return [];
   const found: CaseDiagnostic[] = [];
@@ -17,7 +20,7 @@ export function checkReview(model: CaseModel, diagnostics: readonly CaseDiagnost
   }
   let errors = 0;
   let firstLine = Infinity;
-  for (const d of diagnostics) {
+  for (const d of shown()) {
     if (d.severity !== 'error') continue;
     firstLine = Math.min(firstLine, d.range.start.line);
     errors++;
