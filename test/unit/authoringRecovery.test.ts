@@ -145,6 +145,14 @@ describe('recovering from what authors do wrong', () => {
         assert.deepEqual(codes(`${HEAD}[patient]\nage: 4 y\n\n[labs]\nHb 7.2 g/dl\n`), ['not-a-field']);
       });
 
+      it('a [labs header without its ] earlier in the file does not put the panels out of step (found by npm run fuzz)', () => {
+        const text = `${HEAD}[history]\nPale.\n[labs: 1e308 g/dL\nA week of fever.\n\n[labs]\nhemoglobin: 3.9 g/dL\nhematocrit: 12 %\nreticulocytes: 0.2 %\nwbc: 9.8 10^9/L\nplatelets: 310 10^9/L\n`;
+        assert.deepEqual(codes(text), ['malformed-section-header']);
+        // A panel given twice below it is still found as a second panel missing its header.
+        const again = text + 'hemoglobin: 4.1 g/dL\nhematocrit: 13 %\n';
+        assert.deepEqual(codes(again), ['malformed-section-header', 'missing-section-header']);
+      });
+
       it('one field given over and over is a duplicate, not a lost panel', () => {
         assert.deepEqual(codes(`${HEAD}[labs]\nmcv: 80 fL\nmcv: 81 fL\nmcv: 82 fL\nmcv: 83 fL\n`), ['duplicate-field', 'duplicate-field', 'duplicate-field']);
       });

@@ -97,11 +97,12 @@ export function findMissingHeaders(model: CaseModel, diagnostics: readonly CaseD
     present.add(home);
   };
   if (!allKnown(syntax.header, HEADER_SPECS)) consider('header', linesOf(syntax.header), 1, syntax.sections[0]?.headerRange.start.line ?? syntax.lines.length);
-  let panel = 0;
   for (const section of syntax.sections) {
     if (section.kind === 'fields') {
       // A panel's fields are known when the model found their labs; other fields by their spec.
-      const labs = section.name === 'labs' ? model.panels[panel++] : undefined;
+      // Found by its section, not counted: a [labs header the parser reads as another kind of
+      // section is a panel of the model but not a fields section here.
+      const labs = section.name === 'labs' ? model.panels.find((p) => p.section === section) : undefined;
       const known = labs ? labs.results.every((r) => r.lab !== undefined) : allKnown(section.fields, fieldSpecIndex(section.name));
       if (!known) consider(section.name, linesOf(section.fields), 1, section.range.end.line);
       // A repeatable section's header deleted: its fields run on into the one above, given again.
