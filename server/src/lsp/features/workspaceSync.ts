@@ -1,7 +1,7 @@
 // Keeps the bank current with the disk: watched .case files created, changed, renamed or
 // deleted, folders of them created, deleted or moved, and casewright.json edited. The client
-// registers the file watchers (and reports folders, which VS Code's watchers of `**/*.case` do not). The status bar's
-// case count follows every change to the bank's files, whatever brought it: a file created,
+// registers the file watchers (and reports folders, which VS Code's watchers of `**/*.case` do
+// not). The status bar's case count follows every change to the bank's files: a file created,
 // deleted or renamed on disk, or a document opened before the watcher reports it (the New Case
 // command writes a file and opens it at once) or closed.
 import { FileChangeType } from 'vscode-languageserver/node';
@@ -9,18 +9,18 @@ import { BankStatusNotification, type BankStatus } from '../../protocol/customMe
 import type { Feature, FeatureContext } from '../featureContext';
 import { runSafeNotification } from '../runner';
 
-/**
- * What the editor pops up when casewright.json cannot be used. VS Code renders links in such
- * messages (`[label](command:…)` becomes a clickable command, even in an untrusted folder), so
- * nothing from the file, its keys or its path goes into it: the problem itself is in the log and
- * in the status bar's tooltip, which show plain text.
- */
 /** How long the status waits for a burst of changes (a folder of files created) to settle, in ms. */
 const STATUS_DELAY_MS = 100;
 
 /** The case count last sent to the status bar, per bank (in-process tests run several servers). */
 const sentFiles = new WeakMap<object, number>();
 
+/**
+ * What the editor pops up when casewright.json cannot be used. VS Code renders links in such
+ * messages (`[label](command:…)` becomes a clickable command, even in an untrusted folder), so
+ * nothing from the file, its keys or its path goes into it: the problem itself is in the log and
+ * in the status bar's tooltip, which show plain text.
+ */
 export const CONFIG_PROBLEM_MESSAGE = 'Casewright: casewright.json is ignored because it has problems. Hover over Casewright in the status bar, or see the Casewright output, for what to fix.';
 
 export const workspaceSyncFeature: Feature = {
