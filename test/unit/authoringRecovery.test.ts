@@ -8,8 +8,6 @@ import { analyzeCase } from '../../server/src/core/analyzeCase';
 import { CaseBank } from '../../server/src/core/bank';
 import { codeActions } from '../../server/src/core/services/codeActions';
 import { applyEdits, fixText } from '../../server/src/core/services/fixAll';
-import { caseIdProblem, newCaseText } from '../../server/src/core/services/newCase';
-import { unifiedDiff } from '../../server/src/cli/unifiedDiff';
 import { applyTextEdits } from '../support/textEdits';
 
 const HEAD = 'case: demo-01\ntitle: Demo\n\n';
@@ -365,40 +363,6 @@ describe('recovering from what authors do wrong', () => {
       const bank = new CaseBank({ rules: { 'unused-suppression': 'off' } });
       bank.set(URI, `${HEAD}# casewright-disable missing-unit\n`);
       assert.deepEqual(bank.diagnostics(URI), []);
-    });
-  });
-
-  describe('the New Case skeleton', () => {
-    it('has every section and checks clean', () => {
-      const text = newCaseText('aplastic-anemia-01');
-      for (const section of ['patient', 'history', 'exam', 'labs', 'smear', 'marrow', 'course', 'answer', 'question: after marrow']) assert.match(text, new RegExp(`^\\[${section}\\]$`, 'm'));
-      // A draft until the teacher says otherwise: `export --status ready` leaves it out.
-      assert.match(text, /^status: draft$/m);
-      // Not even a hint: in a bank, as the editor and `casewright check` show it.
-      assert.deepEqual(bankCodes(text), []);
-      assert.deepEqual(analyzeCase(text).diagnostics.map((d) => `${d.code}: ${d.message}`), []);
-      assert.equal(analyzeCase(text).model.id, 'aplastic-anemia-01');
-    });
-
-    it('validates the id as the format does', () => {
-      assert.equal(caseIdProblem('aa-01'), undefined);
-      for (const bad of ['', 'AA-01', 'aa--01', 'aa 01', '-aa', 'a'.repeat(101)]) assert.ok(caseIdProblem(bad), bad);
-    });
-  });
-
-  describe('the dry run\'s unified diff', () => {
-    it('prints hunks with three lines of context, as diff -u does', () => {
-      const before = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'].join('\n');
-      const after = ['a', 'B', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm'].join('\n');
-      // As `diff -u` prints it (checked against GNU diff): the last lines have no line end.
-      assert.equal(unifiedDiff(before, after, 'a/x', 'b/x'), [
-        '--- a/x', '+++ b/x',
-        '@@ -1,5 +1,5 @@', ' a', '-b', '+B', ' c', ' d', ' e',
-        '@@ -9,4 +9,5 @@', ' i', ' j', ' k', '-l', '\\ No newline at end of file', '+l', '+m', '\\ No newline at end of file', '',
-      ].join('\n'));
-      assert.equal(unifiedDiff('same', 'same', 'a', 'b'), '');
-      // Each line keeps its own line end: no phantom empty line after the last, CRLF kept.
-      assert.equal(unifiedDiff('a\r\nb\r\n', 'a\r\nB\r\n', 'a/x', 'b/x'), '--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n a\r\n-b\r\n+B\r\n');
     });
   });
 });

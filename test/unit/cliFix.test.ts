@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { writeIfUnchanged } from '../../server/src/cli/fixFiles';
+import { unifiedDiff } from '../../server/src/cli/unifiedDiff';
 import { runCli, tempBank } from '../support/runCli';
 
 const FIXABLE = 'case: fix-01\ntitle: F\n\n[labs]\nhemoglobin: 7.1\ndat: neg\nhemoglobine: 7 g/dL\n\n[smear]\nfindings: target-cells\n\ncellularity: 90 %\n';
@@ -148,5 +149,21 @@ describe('casewright check --fix (the real process)', () => {
     const run = runCli(['check', '--fix', '--fix-dry-run', 'samples']);
     assert.equal(run.status, 2);
     assert.equal(run.stderr, 'casewright: use --fix or --fix-dry-run, not both.\n');
+  });
+});
+
+describe('the dry run\'s unified diff', () => {
+  it('prints hunks with three lines of context, as diff -u does', () => {
+    const before = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'].join('\n');
+    const after = ['a', 'B', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm'].join('\n');
+    // As `diff -u` prints it (checked against GNU diff): the last lines have no line end.
+    assert.equal(unifiedDiff(before, after, 'a/x', 'b/x'), [
+      '--- a/x', '+++ b/x',
+      '@@ -1,5 +1,5 @@', ' a', '-b', '+B', ' c', ' d', ' e',
+      '@@ -9,4 +9,5 @@', ' i', ' j', ' k', '-l', '\\ No newline at end of file', '+l', '+m', '\\ No newline at end of file', '',
+    ].join('\n'));
+    assert.equal(unifiedDiff('same', 'same', 'a', 'b'), '');
+    // Each line keeps its own line end: no phantom empty line after the last, CRLF kept.
+    assert.equal(unifiedDiff('a\r\nb\r\n', 'a\r\nB\r\n', 'a/x', 'b/x'), '--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n a\r\n-b\r\n+B\r\n');
   });
 });
