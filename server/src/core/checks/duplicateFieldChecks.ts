@@ -5,6 +5,7 @@
 import { fieldSpecIndex, type FieldSpec } from '../catalog/vocabulary';
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
 import type { CaseModel, LabPanel } from '../model/caseModel';
+import { sectionTitle } from '../syntax/sectionTitle';
 import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
 
 export function checkDuplicateFields(model: CaseModel): CaseDiagnostic[] {
@@ -54,5 +55,5 @@ function duplicatesIn(fields: readonly FieldNode[], section: SectionNode | undef
 /** Worded only when there is a duplicate to report. */
 function placeOf(section: SectionNode | undefined): string {
   if (!section) return 'the header';
-  return `[${section.rawName}${section.qualifier ? `: ${section.qualifier}` : ''}]`;
+  return sectionTitle(section, true);
 }

@@ -116,6 +116,11 @@ export const INDEX_DEFINITIONS: readonly IndexDefinition[] = inDependencyOrder(E
 
 export const INDEX_IDS: readonly string[] = INDEX_DEFINITIONS.map((d) => d.id);
 
+/** The index with this id (`rpi`), if there is one. */
+export function indexDefinition(id: string | undefined): IndexDefinition | undefined {
+  return INDEX_DEFINITIONS.find((d) => d.id === id);
+}
+
 /** The meaning bands that hold for a value; `anemic` says whether the panel shows anemia. */
 export function meaningsOf(definition: IndexEntry, value: number, anemic: boolean): readonly MeaningBand[] {
   return (definition.meanings?.bands ?? []).filter((band) =>

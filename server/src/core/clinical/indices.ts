@@ -10,7 +10,7 @@ import type { Range } from '../text';
 import { INDEX_DEFINITIONS, type EvaluationContext, type IndexDefinition } from './indexDefinitions';
 import type { ChosenBand, MaturationTable } from './maturation';
 
-export { INDEX_DEFINITIONS, INDEX_IDS } from './indexDefinitions';
+export { indexDefinition, INDEX_DEFINITIONS, INDEX_IDS } from './indexDefinitions';
 
 export interface IndexInput {
   /** Catalog key of the lab, or the id of another index. */

@@ -10,7 +10,7 @@ import type { ListItem } from '../util/lists';
 import { flagWords, type FlagResult } from './flags';
 import type { CaseFacts } from './caseFacts';
 import type { Comparison, Observation, ValueLeaf } from './findings';
-import { formatIndexValue, INDEX_DEFINITIONS, type ComputedIndex } from './indices';
+import { formatIndexValue, indexDefinition, INDEX_IDS, type ComputedIndex } from './indices';
 import { EXPECTED_VALUES, type ExpectedValueId } from './expectedValues';
 import type { LabReading, PanelReading } from './panelAnalysis';
 import { NO, threshold, UNKNOWN, YES, type TruthCode } from './truth';
@@ -51,7 +51,7 @@ export function labValue(key: string): ValueSource {
 
 function makeLabValue(key: string, id: number): ValueSource {
   // Most labs are never derived: for them, one lookup (every rule reads a lab on every panel).
-  const derivable = INDEX_DEFINITIONS.some((d) => d.id === key);
+  const derivable = INDEX_IDS.includes(key);
   return {
     id,
     read: (reading) => {
@@ -80,7 +80,7 @@ export function indexValue(id: string): ValueSource {
 function makeIndexValue(id: string, number: number): ValueSource {
   // An index the case may state (MCV, ANC) is always among `calculated` when computed (the same
   // object as in `indices`); any other only among `indices`: one lookup either way.
-  const stateable = Boolean(INDEX_DEFINITIONS.find((d) => d.id === id)?.statedAs);
+  const stateable = Boolean(indexDefinition(id)?.statedAs);
   return {
     id: number,
     read: (reading) => (stateable ? reading.calculated.get(id) : reading.indices.get(id)),

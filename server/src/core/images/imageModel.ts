@@ -3,6 +3,7 @@
 // Field sections and questions write an image as two fields, `image: path` and `alt: text`
 // directly below it; prose sections (where a colon is just text) write a line of its own,
 // `![alt text](path)`. Pure interpretation: problems are said by imageChecks.
+import { sectionTitle } from '../syntax/sectionTitle';
 import type { FieldNode, SectionNode, TextLine } from '../syntax/syntaxTree';
 import { makeRange, type Range } from '../text';
 
@@ -62,7 +63,7 @@ export function sectionImages(section: SectionNode): CaseImage[] {
     for (const line of section.prose) {
       // An image line starts with `!`: every other line of prose is passed over at one character.
       if (line.text.charCodeAt(0) !== 33 /* ! */) continue;
-      const image = proseImage(line, whereIs(section));
+      const image = proseImage(line, sectionTitle(section));
       if (image) images.push(image);
     }
     return images;
@@ -72,7 +73,7 @@ export function sectionImages(section: SectionNode): CaseImage[] {
   const looseAlts: string[] = [];
   let previous: FieldNode | undefined;
   for (const field of section.fields) {
-    if (field.key === 'image') images.push(fieldImage(field, whereIs(section)));
+    if (field.key === 'image') images.push(fieldImage(field, sectionTitle(section)));
     else if (field.key === 'alt') {
       const last = images[images.length - 1];
       if (previous?.key === 'image' && last && last.alt === undefined) last.alt = field.value || undefined;
@@ -82,11 +83,6 @@ export function sectionImages(section: SectionNode): CaseImage[] {
   }
   for (const image of images) if (image.alt === undefined && looseAlts.length) image.alt = looseAlts.shift();
   return images;
-}
-
-/** A section as an image's `where` names it: worded only for a section that has an image. */
-function whereIs(section: SectionNode): string {
-  return `[${section.name}${section.qualifier ? `: ${section.qualifier}` : ''}]`;
 }
 
 /** Whether a prose line is an image (the preview shows it as one, not as text). */

@@ -2,18 +2,17 @@
 // the case's own labs give; a mechanism key must agree with [answer] (or the engine's clear
 // choice); and a question may lean only on the labs revealed before it is asked.
 import type { ClinicalAnalysis } from '../clinical/clinicalAnalysis';
-import { INDEX_DEFINITIONS } from '../clinical/indices';
+import { indexDefinition, INDEX_IDS } from '../clinical/indices';
 import type { IndexDefinition } from '../clinical/indexDefinitions';
 import { findLab, findUnit, normalizeUnit } from '../catalog/labCatalog';
 import type { PanelReading } from '../clinical/panelAnalysis';
 import { MECHANISMS } from '../catalog/vocabulary';
 import { diagnostic, type CaseDiagnostic } from '../diagnostics';
 import type { Range } from '../text';
-import type { CaseModel } from '../model/caseModel';
+import type { CaseModel, LabPanel } from '../model/caseModel';
+import { sectionTitle } from '../syntax/sectionTitle';
 import { andList, orList } from '../util/lists';
 import { numberOf, panelsRevealedBy, type Question } from './questionModel';
-
-const INDEX_IDS = INDEX_DEFINITIONS.map((d) => d.id);
 
 interface IndexValue {
   value: number;
@@ -96,7 +95,7 @@ export interface ExpectedKey {
 
 /** What a numeric question that `asks` about an index should have as its key, from the labs revealed by then. */
 export function expectedIndexKeys(clinical: ClinicalAnalysis, question: Question): ExpectedKey[] {
-  const definition = INDEX_DEFINITIONS.find((d) => d.id === question.asks);
+  const definition = indexDefinition(question.asks);
   if (!definition) return [];
   const scale = unitScale(definition, question);
   if (!scale.known) return [];
@@ -113,7 +112,7 @@ export function expectedIndexKeys(clinical: ClinicalAnalysis, question: Question
 
 function checkIndexKey(clinical: ClinicalAnalysis, question: Question): CaseDiagnostic[] {
   const id = question.asks!;
-  const definition = INDEX_DEFINITIONS.find((d) => d.id === id)!;
+  const definition = indexDefinition(id)!;
   const stagePanel = question.stage?.panel;
   const { candidates, later } = revealedValues(clinical, question, definition);
   const where = question.fields.get('asks')!.valueRange;
@@ -153,8 +152,8 @@ function checkIndexKey(clinical: ClinicalAnalysis, question: Question): CaseDiag
     answer.valueRange, { replacements: [shown] })];
 }
 
-function panelLabel(panel: { qualifier?: string }): string {
-  return panel.qualifier ? `[labs: ${panel.qualifier}]` : '[labs]';
+function panelLabel(panel: LabPanel): string {
+  return sectionTitle(panel.section);
 }
 
 interface UnitScale {

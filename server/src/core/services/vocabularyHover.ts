@@ -3,7 +3,7 @@
 // answer's mechanism it adds the engine's rule and how this case's evidence ranks them.
 import type { CaseAnalysis } from '../analyzeCase';
 import { canonicalTerm, fieldSpec, sectionSpec, term, terms, type FieldSpec, type Term } from '../catalog/vocabulary';
-import { INDEX_DEFINITIONS } from '../clinical/indexDefinitions';
+import { indexDefinition } from '../clinical/indexDefinitions';
 import { expectedIndexKeys } from '../questions/questionKeyChecks';
 import { stagesPresent, type Question } from '../questions/questionModel';
 import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
@@ -45,7 +45,7 @@ function questionStageText(analysis: CaseAnalysis, question: Question): string {
 /** What a question asks about: the index and the value the labs revealed by then give it. */
 function asksHover(analysis: CaseAnalysis, field: FieldNode): HoverResult | undefined {
   const question = analysis.model.questions.find((q) => q.fields.get('asks') === field);
-  const definition = INDEX_DEFINITIONS.find((d) => d.id === question?.asks);
+  const definition = indexDefinition(question?.asks);
   if (!question || !definition) return undefined;
   const lines = [`**${escapeMarkdown(definition.name)}** = ${escapeMarkdown(definition.formula)}`];
   const keys = expectedIndexKeys(analysis.clinical, question);
