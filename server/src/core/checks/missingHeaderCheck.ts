@@ -105,8 +105,9 @@ export function findMissingHeaders(model: CaseModel, diagnostics: readonly CaseD
       const labs = section.name === 'labs' ? model.panels.find((p) => p.section === section) : undefined;
       const known = labs ? labs.results.every((r) => r.lab !== undefined) : allKnown(section.fields, fieldSpecIndex(section.name));
       if (!known) consider(section.name, linesOf(section.fields), 1, section.range.end.line);
-      // A repeatable section's header deleted: its fields run on into the one above, given again.
-      else if (REPEATABLE_SECTIONS.includes(section.name)) considerRepeat(section, labs, report);
+      // A repeatable section's header deleted: its fields run on into the one above, given again,
+      // which the duplicate-field check has already said; only a section it spoke of is looked at.
+      else if (REPEATABLE_SECTIONS.includes(section.name) && givenTwiceIn(section, diagnostics)) considerRepeat(section, labs, report);
     }
     // In prose a colon is just text: only two or more lines that read as one section's fields.
     else if (section.kind === 'prose') {
@@ -165,6 +166,12 @@ function findMissingProse(model: CaseModel, diagnostics: readonly CaseDiagnostic
     present.add(home);
   });
   return found;
+}
+
+/** Whether the duplicate-field check found a field given twice in the section. */
+function givenTwiceIn(section: SectionNode, diagnostics: readonly CaseDiagnostic[]): boolean {
+  const { start, end } = section.range;
+  return diagnostics.some((d) => d.code === 'duplicate-field' && d.range.start.line > start.line && d.range.start.line <= end.line);
 }
 
 /**
