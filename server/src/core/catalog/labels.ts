@@ -34,7 +34,18 @@ export function smearFindingLabel(word: string): string {
 
 /** A controlled marrow word by its label (`dry-tap` → "Dry tap"); numbers and free text as written. */
 export function marrowValueLabel(key: string, value: string): string {
-  const list = fieldSpec('marrow', key)?.values;
-  const word = list ? canonicalTerm(list, value) : undefined;
+  const word = marrowTerm(key, value);
   return word ? readableLabel(word) : value;
+}
+
+/** The same mid-sentence (`dry-tap` → "dry tap"). */
+export function marrowValueWords(key: string, value: string): string {
+  const word = marrowTerm(key, value);
+  return word ? readableWords(word) : value;
+}
+
+/** The controlled word a marrow field's value is, when its field takes one. */
+function marrowTerm(key: string, value: string): string | undefined {
+  const list = fieldSpec('marrow', key)?.values;
+  return list ? canonicalTerm(list, value) : undefined;
 }

@@ -1,7 +1,6 @@
 // Conditions on the case's structured parts other than lab panels and smears: the patient's
 // age and the marrow (with cellularity judged against age).
-import { readableWords } from '../catalog/labels';
-import { canonicalTerm, fieldSpec } from '../catalog/vocabulary';
+import { marrowValueWords, readableWords } from '../catalog/labels';
 import type { CaseModel } from '../model/caseModel';
 import type { FieldNode } from '../syntax/syntaxTree';
 import type { AgeBounds, MarrowLeaf, Observation } from './findings';
@@ -42,14 +41,7 @@ export function describeMarrow(model: CaseModel, leaf: MarrowLeaf, truth: TruthC
   if (!field || truth === UNKNOWN) return [];
   const expected = condition.versusAge ? expectedCellularity(model) : undefined;
   const forAge = expected === undefined ? '' : ` (about ${Math.round(expected)} % expected at this age)`;
-  return [{ text: `marrow ${readableWords(condition.marrow)}: ${marrowWords(condition.marrow, field.value)}${forAge}`, range: field.range }];
-}
-
-/** A controlled marrow word in words (`dry-tap` → "dry tap"); numbers and free text as written. */
-export function marrowWords(key: string, value: string): string {
-  const list = fieldSpec('marrow', key)?.values;
-  const word = list ? canonicalTerm(list, value) : undefined;
-  return word ? readableWords(word) : value;
+  return [{ text: `marrow ${readableWords(condition.marrow)}: ${marrowValueWords(condition.marrow, field.value)}${forAge}`, range: field.range }];
 }
 
 /** A marrow field's value as the rules compare it: lowercased, and as a number when it is one. */
