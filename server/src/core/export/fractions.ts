@@ -29,6 +29,13 @@ export function fractions(correct: readonly boolean[]): Fractions {
   return { values };
 }
 
+/** A multiple-response question's grades (Moodle XML and GIFT), a warning for `key` when they cannot share evenly. */
+export function multipleResponseGrades(correct: readonly boolean[], key: string, warnings: string[]): string[] {
+  const shares = fractions(correct);
+  if (shares.uneven) warnings.push(`${key}: ${shares.uneven}.`);
+  return shares.values;
+}
+
 /** n grades Moodle offers that add up to 100 (as near as it can be done). */
 function keyGrades(n: number): number[] {
   if (n === 0) return [];

@@ -5,7 +5,8 @@ import type { Question } from '../questions/questionModel';
 import { caseKey, caseSteps, caseTitle, questionKey, stemWithUnit } from './caseText';
 import { questionImages } from '../questions/questionModel';
 import type { ExportCase, ExportResult } from './exportTypes';
-import { fractions } from './fractions';
+import { multipleResponseGrades } from './fractions';
+import { firstNamed } from '../util/lists';
 
 /** GIFT's special characters are escaped with a backslash (the backslash itself first). */
 export function escapeGift(text: string): string {
@@ -40,8 +41,7 @@ export function exportGift(cases: readonly ExportCase[]): ExportResult {
     });
   }
   if (otherPoints.length) {
-    const named = `${otherPoints.slice(0, 10).join(', ')}${otherPoints.length > 10 ? ` and ${otherPoints.length - 10} more` : ''}`;
-    warnings.push(`GIFT has no points; ${otherPoints.length === 1 ? 'this question imports' : `these ${otherPoints.length} questions import`} worth Moodle's default mark (1): ${named}.`);
+    warnings.push(`GIFT has no points; ${otherPoints.length === 1 ? 'this question imports' : `these ${otherPoints.length} questions import`} worth Moodle's default mark (1): ${firstNamed(otherPoints)}.`);
   }
   return { files: new Map([['questions.gift.txt', `${blocks.join('\n\n')}\n`]]), warnings };
 }
@@ -55,9 +55,8 @@ function giftQuestion(name: string, question: Question, warnings: string[]): str
       answers = question.options.map((o) => `\t${o.correct ? '=' : '~'}${escapeGift(o.text)}${feedback(o.feedback)}`).join('\n');
       break;
     case 'multiple': {
-      const shares = fractions(question.options.map((o) => o.correct));
-      if (shares.uneven) warnings.push(`${name}: ${shares.uneven}.`);
-      answers = question.options.map((o, i) => `\t~%${shares.values[i]}%${escapeGift(o.text)}${feedback(o.feedback)}`).join('\n');
+      const grades = multipleResponseGrades(question.options.map((o) => o.correct), name, warnings);
+      answers = question.options.map((o, i) => `\t~%${grades[i]}%${escapeGift(o.text)}${feedback(o.feedback)}`).join('\n');
       break;
     }
     case 'numeric':

@@ -2,6 +2,7 @@
 import { exportAnki } from './anki';
 import { caseKey, exportableQuestions } from './caseText';
 import type { ExportCase, ExportFormat, ExportResult } from './exportTypes';
+import { firstNamed } from '../util/lists';
 import { exportGift } from './gift';
 import { exportMoodleXml } from './moodleXml';
 import { exportQti } from './qti';
@@ -24,8 +25,7 @@ export function exportQuestions(format: QuestionExportName, cases: readonly Expo
   const result = QUESTION_EXPORTS[format](cases);
   const empty = cases.filter(({ analysis }) => !exportableQuestions(analysis).length).map(({ analysis }) => caseKey(analysis));
   if (empty.length) {
-    const named = `${empty.slice(0, 10).join(', ')}${empty.length > 10 ? ` and ${empty.length - 10} more` : ''}`;
-    result.warnings.unshift(`${empty.length === 1 ? 'this case has' : `these ${empty.length} cases have`} no questions, so nothing of ${empty.length === 1 ? 'it' : 'them'} is in the export: ${named}.`);
+    result.warnings.unshift(`${empty.length === 1 ? 'this case has' : `these ${empty.length} cases have`} no questions, so nothing of ${empty.length === 1 ? 'it' : 'them'} is in the export: ${firstNamed(empty)}.`);
   }
   return result;
 }

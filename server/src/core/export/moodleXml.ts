@@ -10,7 +10,7 @@ import type { Question } from '../questions/questionModel';
 import type { CaseImage } from '../images/imageModel';
 import { base64, caseKey, caseSteps, caseTitle, exportImageName, imageOf, questionKey, stemWithUnit } from './caseText';
 import type { ExportCase, ExportResult } from './exportTypes';
-import { fractions } from './fractions';
+import { multipleResponseGrades } from './fractions';
 import { InvalidCharacters } from './invalidCharacters';
 
 export function exportMoodleXml(cases: readonly ExportCase[]): ExportResult {
@@ -62,9 +62,7 @@ function writeQuestion(quiz: XMLBuilder, exportCase: ExportCase, question: Quest
       element.ele('single').txt(question.type === 'single' ? 'true' : 'false');
       element.ele('shuffleanswers').txt('true');
       element.ele('answernumbering').txt('abc');
-      const shares = fractions(question.options.map((o) => o.correct));
-      if (question.type === 'multiple' && shares.uneven) warnings.push(`${questionKey(analysis, question)}: ${shares.uneven}.`);
-      const weights = question.type === 'single' ? question.options.map((o) => (o.correct ? '100' : '0')) : shares.values;
+      const weights = question.type === 'single' ? question.options.map((o) => (o.correct ? '100' : '0')) : multipleResponseGrades(question.options.map((o) => o.correct), questionKey(analysis, question), warnings);
       question.options.forEach((option, i) => {
         const picture = option.image && exportCase.images.has(option.image.path) ? imageTag(exportCase, option.image) : '';
         const node = answer(element, weights[i], option.text, option.feedback, 'html', picture);

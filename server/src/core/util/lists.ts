@@ -76,6 +76,11 @@ export function orList(words: readonly string[]): string {
   return text;
 }
 
+/** The first `max` items joined by commas, the rest counted: `a, b, c and 4 more`. */
+export function firstNamed(items: readonly string[], max = 10): string {
+  return `${items.slice(0, max).join(', ')}${items.length > max ? ` and ${items.length - max} more` : ''}`;
+}
+
 /** Formats `a, b and c` for messages. */
 export function andList(words: readonly string[]): string {
   if (words.length <= 1) return words.join('');
