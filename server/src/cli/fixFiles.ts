@@ -28,18 +28,18 @@ export function fixFiles(results: FileResult[], config: CasewrightConfig, write:
     if (!read.ok || read.invalidUtf8) continue;
     const { text, fixed } = getCaseService().fixText(read.text, config, options);
     if (text === read.text) continue;
+    if (write) {
+      const problem = writeIfUnchanged(result.file, read.text, text);
+      if (problem) {
+        outcome.problems.push(`${result.displayPath}: ${problem}`);
+        continue;
+      }
+    } else {
+      diffs.push(unifiedDiff(read.text, text, `a/${result.displayPath}`, `b/${result.displayPath}`));
+    }
+    // Counted only once written (or shown): a file left alone is a problem, not a fix.
     outcome.fixed += fixed;
     outcome.files++;
-    if (!write) {
-      diffs.push(unifiedDiff(read.text, text, `a/${result.displayPath}`, `b/${result.displayPath}`));
-      continue;
-    }
-    const problem = writeIfUnchanged(result.file, read.text, text);
-    if (problem) {
-      outcome.fixed -= fixed;
-      outcome.files--;
-      outcome.problems.push(`${result.displayPath}: ${problem}`);
-    }
   }
   outcome.diff = diffs.join('');
   return outcome;
