@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { caseFacts, getCaseService, layerRules, summarizeBank, type BankStats, type BankSummary, type CaseAnalysis, type CaseFacts, type CasewrightConfig, type CaseDiagnostic } from '../core';
 import { loadConfig, type LoadedConfig } from '../node/configDiscovery';
-import { discoverCaseFiles, ignoreMatcher } from '../node/fileDiscovery';
+import { discoverCaseFiles, ignoreMatcher, type IgnoreRule } from '../node/fileDiscovery';
 import { readCaseFile, readCaseFileSync, type ReadResult } from '../node/readCaseFile';
 import { AnalysisCache } from './analysisCache';
 import { yieldToEventLoop } from './runner';
@@ -73,7 +73,7 @@ export class WorkspaceBank {
       this.folders = folderUris.map(uriToPath).filter((p): p is string => Boolean(p));
       await this.reloadConfig();
       for (const folder of this.folders) {
-        const { files } = await discoverCaseFiles([folder], folder, { root: this.fileConfig?.root ?? folder, patterns: this.fileConfig?.config.ignore ?? [] });
+        const { files } = await discoverCaseFiles([folder], folder, this.ignoreRuleFor(folder));
         count += await this.loadInSlices(files.map(pathToUri));
       }
     } finally {
@@ -217,18 +217,24 @@ export class WorkspaceBank {
     await this.readFromDisk(key);
   }
 
-  private ignoredFiles: { config: LoadedConfig | undefined; matches: (file: string) => boolean } | undefined;
+  /**
+   * casewright.json's `ignore` as every scan applies it to a path: relative to casewright.json's
+   * folder, else to the workspace folder that holds the path (else the path itself).
+   */
+  private ignoreRuleFor(file: string): IgnoreRule {
+    const workspaceFolder = this.folders.find((f) => file === f || file.startsWith(f + path.sep));
+    return { root: this.fileConfig?.root ?? workspaceFolder ?? file, patterns: this.fileConfig?.config.ignore ?? [] };
+  }
 
-  /** casewright.json's `ignore`, relative to its folder (or the first workspace folder), as the scan applies it. */
+  /** Matchers by root, made anew when casewright.json changes (a file event asks one each time). */
+  private ignoreMatchers: { config: LoadedConfig | undefined; byRoot: Map<string, (file: string) => boolean> } = { config: undefined, byRoot: new Map() };
+
   private isIgnored(file: string): boolean {
-    let ignored = this.ignoredFiles;
-    if (!ignored || ignored.config !== this.fileConfig) {
-      const root = this.fileConfig?.root ?? this.folders[0];
-      const patterns = this.fileConfig?.config.ignore ?? [];
-      ignored = { config: this.fileConfig, matches: root ? ignoreMatcher({ root, patterns }) : () => false };
-      this.ignoredFiles = ignored;
-    }
-    return ignored.matches(file);
+    if (this.ignoreMatchers.config !== this.fileConfig) this.ignoreMatchers = { config: this.fileConfig, byRoot: new Map() };
+    const rule = this.ignoreRuleFor(file);
+    let matches = this.ignoreMatchers.byRoot.get(rule.root);
+    if (!matches) this.ignoreMatchers.byRoot.set(rule.root, (matches = ignoreMatcher(rule)));
+    return matches(file);
   }
 
   fileDeleted(uri: string): void {
@@ -265,9 +271,7 @@ export class WorkspaceBank {
   async folderCreated(uri: string): Promise<number> {
     const folder = uriToPath(normalizeUri(uri));
     if (!folder || !(await isFolder(folder))) return 0;
-    const workspaceFolder = this.folders.find((f) => folder === f || folder.startsWith(f + path.sep));
-    const root = this.fileConfig?.root ?? workspaceFolder ?? folder;
-    const { files } = await discoverCaseFiles([folder], folder, { root, patterns: this.fileConfig?.config.ignore ?? [] });
+    const { files } = await discoverCaseFiles([folder], folder, this.ignoreRuleFor(folder));
     return this.loadInSlices(files.map(pathToUri));
   }
 
