@@ -252,6 +252,11 @@ export function panelsRevealedBy(question: Question, panels: readonly LabPanel[]
   return panels;
 }
 
+/** The question a `[question]` section holds (undefined for any other section). */
+export function questionIn(model: Pick<CaseModel, 'questions'>, section: SectionNode | undefined): Question | undefined {
+  return section ? model.questions.find((q) => q.section === section) : undefined;
+}
+
 /** The stages this case has, as a question's qualifier names them, in the order they are revealed. */
 export function stagesPresent(model: Pick<CaseModel, 'sections' | 'panels'>): string[] {
   const stages: string[] = [];

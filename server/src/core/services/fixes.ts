@@ -11,6 +11,8 @@ import type { FieldNode } from '../syntax/syntaxTree';
 import type { Position, Range } from '../text';
 import type { TextEdit } from './edits';
 import { writeMechanismEdits } from './mechanismSuggestion';
+import { sectionAt } from './nodeAtPosition';
+import { questionIn } from '../questions/questionModel';
 
 export interface Fix {
   title: string;
@@ -72,11 +74,11 @@ const FIXES: Record<string, FixMaker> = {
     const edit = lineAfterQuestionField(analysis, d.range, 'stem', 'negative: yes', eol);
     return edit ? [{ title: 'Mark the negative stem as intended (`negative: yes`)', edits: [edit] }] : [];
   },
-  // The range is `single` in `type: single` when several options are keys.
-  // The range is the `* ` that marks nothing in an ordering question: removing it loses nothing shown.
   // The range is the key written with a decimal comma; the replacements are its readings.
   'invalid-numeric-answer': choice,
+  // The range is the `* ` that marks nothing in an ordering question: removing it loses nothing shown.
   'ordering-key-marker': (d) => [{ title: 'Remove the `* ` (the order written is the key)', edits: replaceWith(d, ''), preferred: true }],
+  // The range is `single` in `type: single` when several options are keys.
   'single-answer-keys': (d, [type]) => (type === 'multiple' ? [{ title: 'Change to `type: multiple` (several keys)', edits: replaceWith(d, type) }] : []),
   'unknown-section': didYouMean,
   'unknown-field': didYouMean,
@@ -117,7 +119,8 @@ const FIXES: Record<string, FixMaker> = {
     const line = paragraphStart(lines, d.range.start.line);
     const above = line > 0 ? lines[line - 1] : '';
     const at: Position = { line, character: 0 };
-    const title = d.data?.guessed ? `Insert \`${header}\` here` : d.data?.unnamed ? `Insert \`${header}\` here (then name the panel)` : `Insert \`${header}\` here`;
+    // A guessed prose header is offered like an unnamed one, but has no panel to name.
+    const title = d.data?.unnamed && !d.data?.guessed ? `Insert \`${header}\` here (then name the panel)` : `Insert \`${header}\` here`;
     return [{ title, edits: [{ range: { start: at, end: at }, newText: `${above.trim() ? eol : ''}${header}${eol}` }], safe: d.data?.unnamed !== true, preferred: true }];
   },
   // A lab written as a line in [labs] (`Hb 7.2 g/dl`): the same lab in field form.
@@ -176,9 +179,8 @@ const FIXES: Record<string, FixMaker> = {
     if (close < d.range.end.character || colon < 0) return [];
     return [{ title: 'Remove the qualifier', edits: [edit(d.range.start.line, colon, close, '')], preferred: true }];
   },
-  // The range is the `ready` value: back to review, the author's call.
-  'ready-without-reviewer': (d) => [{ title: 'Set `status: review`', edits: replaceWith(d, 'review'), preferred: true }],
-  'ready-with-errors': (d) => [{ title: 'Set `status: review`', edits: replaceWith(d, 'review'), preferred: true }],
+  'ready-without-reviewer': backToReview,
+  'ready-with-errors': backToReview,
   // The range is the second key: that field (with its continuation lines) goes; the first is the one used.
   'duplicate-field': (d, _r, analysis) => {
     const field = fieldAt(analysis, d.range.start.line);
@@ -188,6 +190,11 @@ const FIXES: Record<string, FixMaker> = {
   // A lab in prose: the field is added to [labs]; the sentence stays as the author wrote it.
   'lab-in-prose': (_d, [field], analysis, eol) => (field ? [{ title: `Add \`${field}\` to [labs] (the sentence stays)`, edits: [addToLabs(analysis, field, eol)] }] : []),
 };
+
+/** The range is the `ready` value: back to review, the author's call. */
+function backToReview(d: CaseDiagnostic): Fix[] {
+  return [{ title: 'Set `status: review`', edits: replaceWith(d, 'review'), preferred: true }];
+}
 
 /** An age with its unit spelt out: `45 years`, `18 mo.`, `3 weeks`, `10 days`, `45 yo`. */
 const AGE_SPELT = /^(\d{1,3}(?:\.\d+)?)\s*([a-z/]{1,6})\.?$/i;
@@ -263,9 +270,8 @@ function edit(line: number, from: number, to: number, newText: string): TextEdit
 
 /** The field whose key is on `line` (in the header or a section). */
 function fieldAt(analysis: CaseAnalysis, line: number): FieldNode | undefined {
-  const { syntax } = analysis.model;
-  const section = syntax.sections.find((s) => s.range.start.line <= line && line <= s.range.end.line);
-  return (section ? section.fields : syntax.header).find((f) => f.line === line);
+  const section = sectionAt(analysis.model, line);
+  return (section ? section.fields : analysis.model.syntax.header).find((f) => f.line === line);
 }
 
 /** One item of a comma-separated list, with the comma that joins it to the next (or the previous) one. */
@@ -337,7 +343,8 @@ function addToLabs(analysis: CaseAnalysis, field: string, eol: string): TextEdit
 /** A line after the question field (`key`) whose range holds `range`'s start (past its continuation lines). */
 function lineAfterQuestionField(analysis: CaseAnalysis, range: Range, key: string, text: string, eol: string): TextEdit | undefined {
   const line = range.start.line;
-  const question = analysis.model.questions.find((q) => q.section.range.start.line <= line && line <= q.section.range.end.line);
+  const section = sectionAt(analysis.model, line);
+  const question = questionIn(analysis.model, section);
   const field = question?.section.fields.find((f) => f.key === key && f.range.start.line <= line && line <= f.range.end.line);
   if (!field) return undefined;
   const end = field.range.end.line;

@@ -10,6 +10,7 @@ import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
 import { isAsciiDigit, type Position, type Range } from '../text';
 import { splitListValue } from '../util/lists';
 import { expectedIndexKeys } from '../questions/questionKeyChecks';
+import { questionIn } from '../questions/questionModel';
 import { ITEM_KIND, sortKey, type CompletionResult } from './completionItem';
 
 /** What an item replaces on the cursor's line, and the space it needs before it (`key:value`). */
@@ -148,7 +149,7 @@ function asksItems(span: Span): CompletionResult[] {
 
 /** The key of a numeric question that `asks` about an index, as the labs revealed by then give it. */
 function keyItems(analysis: CaseAnalysis, section: SectionNode, span: Span): CompletionResult[] {
-  const question = analysis.model.questions.find((q) => q.section === section);
+  const question = questionIn(analysis.model, section);
   if (!question || question.type !== 'numeric') return [];
   return expectedIndexKeys(analysis.clinical, question).map((key, i) => ({
     label: key.text, kind: ITEM_KIND.value, detail: `${key.name}${key.unit ? ` in ${key.unit}` : ''}, from ${key.panel}`, sortText: sortKey(i), filterText: key.text,

@@ -5,7 +5,7 @@ import type { CaseAnalysis } from '../analyzeCase';
 import { canonicalTerm, fieldSpec, sectionSpec, term, terms, type FieldSpec, type Term } from '../catalog/vocabulary';
 import { indexDefinition } from '../clinical/indexDefinitions';
 import { expectedIndexKeys } from '../questions/questionKeyChecks';
-import { stagesPresent, type Question } from '../questions/questionModel';
+import { questionIn, stagesPresent, type Question } from '../questions/questionModel';
 import type { FieldNode, SectionNode } from '../syntax/syntaxTree';
 import type { Range } from '../text';
 import type { ListItem } from '../util/lists';
@@ -24,7 +24,7 @@ export function sectionHover(analysis: CaseAnalysis, section: SectionNode): Hove
     const when = panel.time ? `on the time axis at ${Number(panel.time.days.toFixed(2))} days` : 'not a time: panels keep their order in the file';
     lines.push('', `Panel ${escapeMarkdown(panel.qualifier)}: ${when}.`);
   }
-  const question = analysis.model.questions.find((q) => q.section === section);
+  const question = questionIn(analysis.model, section);
   if (question) lines.push('', escapeMarkdown(questionStageText(analysis, question)));
   return { contents: lines.join('\n'), range: section.headerRange };
 }
